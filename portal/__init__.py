@@ -1,0 +1,1 @@
+"""The SEND voice portal."""
