@@ -1,1 +1,105 @@
-"""The SEND voice portal."""
+"""The SEND voice portal: an application factory."""
+import os
+from datetime import datetime, timezone
+
+from flask import Flask, flash, redirect, request, session, url_for
+from flask_login import current_user, logout_user
+from werkzeug.middleware.proxy_fix import ProxyFix
+
+from portal.config import CONFIGS
+from portal.extensions import CSP, csrf, db, limiter, login_manager, migrate, talisman
+
+
+def create_app(config=None):
+    """Build the app. `config` is a config class, a mapping of overrides, or None (PORTAL_ENV)."""
+    app = Flask(__name__, instance_relative_config=True,
+                template_folder="../templates", static_folder="../static")
+    configure(app, config)
+    register_extensions(app)
+    register_blueprints(app)
+    from portal.errors import register_error_handlers
+    register_error_handlers(app)
+    from portal.cli import register_cli
+    register_cli(app)
+    from portal.jinja import register_jinja
+    register_jinja(app)
+    register_session_rules(app)
+    return app
+
+
+def configure(app, config):
+    if isinstance(config, type):
+        base = config
+    elif isinstance(config, dict) and config.get("TESTING"):
+        base = CONFIGS["testing"]
+    else:
+        base = CONFIGS[os.environ.get("PORTAL_ENV", "development")]
+    app.config.from_object(base)
+    app.config.from_pyfile("config.py", silent=True)
+    app.config.from_prefixed_env("PORTAL")
+    if isinstance(config, dict):
+        app.config.update(config)
+    if url := app.config.get("DATABASE_URL"):
+        app.config["SQLALCHEMY_DATABASE_URI"] = url
+    if not app.config.get("SECRET_KEY"):
+        raise RuntimeError("Set PORTAL_SECRET_KEY (or SECRET_KEY in instance/config.py) before starting")
+    os.makedirs(app.instance_path, exist_ok=True)
+
+
+def register_extensions(app):
+    import portal.models  # noqa: F401  every model registered before the first query
+    db.init_app(app)
+    migrate.init_app(app, db, render_as_batch=True)
+    login_manager.init_app(app)
+    login_manager.login_view = "accounts.sign_in"
+    login_manager.login_message = "Sign in to see this page."
+    login_manager.session_protection = "basic"
+    # Talisman first: its nonce must exist even when CSRF rejects a request.
+    talisman.init_app(app, force_https=app.config["FORCE_HTTPS"], content_security_policy=CSP,
+                      content_security_policy_nonce_in=["script-src"],
+                      session_cookie_secure=app.config["SESSION_COOKIE_SECURE"],
+                      referrer_policy="strict-origin-when-cross-origin", frame_options="DENY",
+                      permissions_policy={"geolocation": "()", "camera": "()", "microphone": "()"})
+    csrf.init_app(app)
+    limiter.init_app(app)
+    if app.config.get("PROXY_FIX"):
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=1, x_proto=1)
+
+    @login_manager.user_loader
+    def load_user(user_id):
+        from portal.accounts.models import User
+        return db.session.get(User, int(user_id))
+
+
+def register_blueprints(app):
+    from portal.accounts.routes import bp as accounts_bp
+    from portal.audit.routes import bp as audit_bp
+    from portal.main.routes import bp as main_bp
+    from portal.reference.routes import bp as reference_bp
+
+    for blueprint in (main_bp, accounts_bp, audit_bp, reference_bp):
+        app.register_blueprint(blueprint)
+
+
+def register_session_rules(app):
+    """Sign staff out after a period of inactivity; keep pages about people out of caches."""
+
+    @app.before_request
+    def staff_idle_timeout():
+        if request.endpoint == "static" or not current_user.is_authenticated:
+            return None
+        now = datetime.now(timezone.utc).timestamp()
+        last = session.get("seen_at", now)
+        if current_user.is_staff and now - last > app.config["STAFF_IDLE_MINUTES"] * 60:
+            logout_user()
+            session.clear()
+            flash("You were signed out because you had not done anything for a while.", "information")
+            return redirect(url_for("accounts.sign_in", next=request.full_path.rstrip("?")))
+        session["seen_at"] = now
+        return None
+
+    @app.after_request
+    def no_store_for_signed_in(response):
+        if current_user.is_authenticated or request.method == "POST":
+            response.headers["Cache-Control"] = "no-store"
+        return response

@@ -1,0 +1,40 @@
+# Two commands a newcomer needs: `make run` and `make test`. See README.md.
+PYTHON ?= python3
+VENV ?= .venv
+PORT ?= 5000
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+ASSETS := static/css/portal.css static/js/govuk-frontend.min.js
+
+.PHONY: run test install assets eval bench clean
+
+run: install assets
+	$(BIN)/portal db upgrade
+	$(BIN)/portal demo-data --if-empty
+	$(BIN)/portal run --host 127.0.0.1 --port $(PORT)
+
+test: install assets
+	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+install: $(STAMP)
+
+$(STAMP): requirements.txt requirements-dev.txt pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps -e .
+	touch $(STAMP)
+
+assets: $(ASSETS)
+
+$(ASSETS) &: package.json package-lock.json scss/portal.scss scss/copy-js.mjs
+	npm ci --no-audit --no-fund --loglevel=error
+	npm run --silent build
+
+eval: install
+	$(BIN)/python -m portal.text.eval_runner
+
+bench: install assets
+	$(BIN)/python -m benchmarks
+
+clean:
+	rm -rf $(VENV) node_modules static/css static/js/govuk-frontend.min.js

@@ -1,0 +1,1 @@
+"""Staff and young people's accounts: sign in, passwords, user administration."""

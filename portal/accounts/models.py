@@ -1,0 +1,78 @@
+"""The users table: staff (by email) and young people's forum accounts (by username)."""
+from datetime import datetime, timezone
+from enum import StrEnum
+
+from flask_login import UserMixin
+from sqlalchemy import CheckConstraint, String
+from sqlalchemy.orm import Mapped, mapped_column
+from werkzeug.security import check_password_hash, generate_password_hash
+
+from portal.extensions import db
+from portal.permissions import STAFF_ROLES, Role
+
+
+def utcnow():
+    return datetime.now(timezone.utc).replace(tzinfo=None)
+
+
+class Organisation(StrEnum):
+    COUNCIL = "council"
+    ICB = "icb"
+    PCF = "pcf"
+    SENDIASS = "sendiass"
+    SCHOOL = "school"
+    OTHER = "other"
+
+
+ORGANISATION_LABELS = {
+    Organisation.COUNCIL: "Shropshire Council",
+    Organisation.ICB: "NHS Integrated Care Board",
+    Organisation.PCF: "Parent Carer Forum (PACC)",
+    Organisation.SENDIASS: "SENDIASS",
+    Organisation.SCHOOL: "School or setting",
+    Organisation.OTHER: "Other",
+}
+
+
+class User(UserMixin, db.Model):
+    __tablename__ = "users"
+    __table_args__ = (
+        CheckConstraint("email IS NOT NULL OR username IS NOT NULL", name="has_login_name"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    email: Mapped[str | None] = mapped_column(String(254), unique=True)
+    username: Mapped[str | None] = mapped_column(String(40), unique=True)
+    name: Mapped[str] = mapped_column(String(120), default="")
+    password_hash: Mapped[str] = mapped_column(String(256))
+    role: Mapped[str] = mapped_column(String(20), index=True)
+    organisation: Mapped[str | None] = mapped_column(String(20))
+    is_safeguarding_lead: Mapped[bool] = mapped_column(default=False)
+    active: Mapped[bool] = mapped_column(default=True)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    last_login_at: Mapped[datetime | None]
+
+    def set_password(self, password):
+        self.password_hash = generate_password_hash(password)
+
+    def check_password(self, password):
+        return check_password_hash(self.password_hash, password)
+
+    @property
+    def is_active(self):
+        return self.active
+
+    @property
+    def is_staff(self):
+        return Role(self.role) in STAFF_ROLES
+
+    @property
+    def display_name(self):
+        return self.name or self.username or self.email
+
+    @property
+    def organisation_label(self):
+        return ORGANISATION_LABELS.get(self.organisation, "") if self.organisation else ""
+
+    def __repr__(self):
+        return f"<User {self.id} {self.role}>"

@@ -1,0 +1,1 @@
+"""Imports every feature's command module so its commands register on the `portal` group."""

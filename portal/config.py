@@ -1,0 +1,56 @@
+"""Configuration classes; deploy-time overrides come from PORTAL_* environment settings."""
+import os
+from datetime import timedelta
+
+
+class Config:
+    SECRET_KEY = None
+    SQLALCHEMY_DATABASE_URI = "sqlite:///portal.db"  # relative: lands in instance/
+    SQLALCHEMY_ENGINE_OPTIONS = {"pool_pre_ping": True}
+    WTF_CSRF_TIME_LIMIT = None  # the session cookie bounds it; a long survey page must not expire
+    SESSION_COOKIE_HTTPONLY = True
+    SESSION_COOKIE_SAMESITE = "Lax"
+    SESSION_COOKIE_SECURE = True
+    REMEMBER_COOKIE_SECURE = True
+    PERMANENT_SESSION_LIFETIME = timedelta(days=30)  # respondents; staff have their own idle limit
+    STAFF_IDLE_MINUTES = 30
+    RATELIMIT_STORAGE_URI = "memory://"
+    RATELIMIT_HEADERS_ENABLED = True
+    RATELIMIT_SWALLOW_ERRORS = True  # a Redis outage must not take the service down
+    LOGIN_RATE_LIMIT = "10 per minute;50 per hour"
+    PUBLIC_POST_RATE_LIMIT = "20 per minute;200 per hour"
+    SMALL_NUMBER_THRESHOLD = 10
+    MAIL_SERVER = "127.0.0.1"
+    MAIL_PORT = 25
+    MAIL_SENDER = "no-reply@send-voice.example"
+    CONTACT_EMAIL = "send.voice@example.org"
+    CONTACT_PHONE = "0345 678 9000"
+    PARTNERSHIP_NAME = "Shropshire SEND partnership"
+    SERVICE_NAME = "SEND voice"
+    FORCE_HTTPS = False
+
+
+class DevelopmentConfig(Config):
+    SECRET_KEY = "dev-only-not-secret"
+    SESSION_COOKIE_SECURE = False  # the dev server is plain http on any host name
+    REMEMBER_COOKIE_SECURE = False
+
+
+class TestingConfig(Config):
+    TESTING = True
+    SECRET_KEY = "testing-only"
+    SQLALCHEMY_DATABASE_URI = os.environ.get("PORTAL_TEST_DATABASE_URL", "sqlite://")
+    WTF_CSRF_ENABLED = False
+    SESSION_COOKIE_SECURE = False
+    REMEMBER_COOKIE_SECURE = False
+
+
+class ProductionConfig(Config):
+    FORCE_HTTPS = True
+
+
+CONFIGS = {
+    "development": DevelopmentConfig,
+    "testing": TestingConfig,
+    "production": ProductionConfig,
+}

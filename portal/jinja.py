@@ -1,0 +1,67 @@
+"""Template globals and filters: permission predicates and plain-English formatting."""
+from datetime import date, datetime
+
+from flask import request, url_for
+
+from portal.permissions import TEMPLATE_PREDICATES
+
+
+def format_date(value):
+    """'3 September 2026' (GOV.UK style), or '' for None."""
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        value = datetime.fromisoformat(value)
+    return f"{value.day} {value:%B %Y}"
+
+
+def format_datetime(value):
+    """'3 September 2026 at 2:05pm', or '' for None."""
+    if value is None:
+        return ""
+    hour = value.hour % 12 or 12
+    return f"{format_date(value)} at {hour}:{value:%M}{'am' if value.hour < 12 else 'pm'}"
+
+
+def format_percent(value, places=0):
+    """0.514 -> '51%'; None -> ''."""
+    if value is None:
+        return ""
+    return f"{value * 100:.{places}f}%"
+
+
+def format_number(value):
+    """1234 -> '1,234'; None -> ''."""
+    return "" if value is None else f"{value:,}"
+
+
+def url_with(**changes):
+    """The current page's URL with some query arguments changed (for pagers and filters)."""
+    args = {**request.view_args, **request.args.to_dict(), **changes}
+    return url_for(request.endpoint, **args)
+
+
+def register_jinja(app):
+    app.jinja_env.globals.update(TEMPLATE_PREDICATES)
+    app.jinja_env.globals.update(today=date.today, url_with=url_with)
+    from portal.navigation import home_links, nav_items
+    app.jinja_env.globals.update(nav_items=nav_items, home_links=home_links)
+    app.jinja_env.filters.update(
+        date=format_date, datetime=format_datetime, percent=format_percent, number=format_number)
+    app.jinja_env.trim_blocks = True
+    app.jinja_env.lstrip_blocks = True
+
+    from jinja2 import ChoiceLoader, PackageLoader, PrefixLoader
+    app.jinja_loader = ChoiceLoader([app.jinja_loader, PrefixLoader({
+        "govuk_frontend_jinja": PackageLoader("govuk_frontend_jinja"),
+        "govuk_frontend_wtf": PackageLoader("govuk_frontend_wtf"),
+    })])
+    from govuk_frontend_wtf.main import WTFormsHelpers
+    WTFormsHelpers(app)
+
+    @app.context_processor
+    def service_details():
+        return {"service_name": app.config["SERVICE_NAME"],
+                "partnership_name": app.config["PARTNERSHIP_NAME"],
+                "contact_email": app.config["CONTACT_EMAIL"],
+                "contact_phone": app.config["CONTACT_PHONE"]}

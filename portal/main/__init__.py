@@ -1,0 +1,1 @@
+"""Home, information pages, the staff home page and a health check."""

@@ -1,0 +1,52 @@
+"""Public information pages, the staff home page and the health check."""
+from flask import Blueprint, jsonify, render_template
+from sqlalchemy import text
+
+from portal.extensions import db
+from portal.main import dashboard
+from portal.permissions import STAFF_ROLES, public, role_required
+
+bp = Blueprint("main", __name__)
+
+
+@bp.route("/")
+@public
+def index():
+    return render_template("main/index.html")
+
+
+@bp.route("/accessibility")
+@public
+def accessibility():
+    return render_template("main/accessibility.html")
+
+
+@bp.route("/privacy")
+@public
+def privacy():
+    return render_template("main/privacy.html")
+
+
+@bp.route("/cookies")
+@public
+def cookies():
+    return render_template("main/cookies.html")
+
+
+@bp.route("/contact")
+@public
+def contact():
+    return render_template("main/contact.html")
+
+
+@bp.route("/health")
+@public
+def health():
+    db.session.execute(text("SELECT 1"))
+    return jsonify(status="ok")
+
+
+@bp.route("/staff")
+@role_required(*STAFF_ROLES)
+def staff_home():
+    return render_template("main/staff_home.html", panels=dashboard.panels())

@@ -1,0 +1,4 @@
+"""Every feature's models in one import, for Alembic autogenerate and `flask shell`. No classes here."""
+from portal.accounts.models import User  # noqa: F401
+from portal.audit.models import AuditEvent  # noqa: F401
+from portal.reference.models import AgeBand, Cohort, Locality  # noqa: F401

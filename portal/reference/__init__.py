@@ -1,0 +1,1 @@
+"""Reference data: localities, age bands and cohorts, editable by admins."""

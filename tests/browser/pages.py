@@ -1,0 +1,51 @@
+"""Which pages the browser checks visit, and as whom.
+
+Every GET endpoint of the app is visited. An endpoint whose URL needs arguments must have an
+entry in SAMPLE_ARGS (a function of nothing, run after the demo data is loaded, returning the
+URL arguments); a new page without one fails the page checks until it is added here.
+"""
+from sqlalchemy import select
+
+from portal.extensions import db
+from portal.permissions import Role
+
+SKIP = {"static", "accounts.sign_out"}
+
+
+def _first_id(model_path, **filters):
+    module, name = model_path.rsplit(".", 1)
+    model = getattr(__import__(module, fromlist=[name]), name)
+    return db.session.scalar(select(model.id).filter_by(**filters).order_by(model.id))
+
+
+SAMPLE_ARGS = {
+    "accounts.edit_user": lambda: {"user_id": _first_id("portal.accounts.models.User", role="viewer")},
+    "reference.edit_locality": lambda: {"locality_id": _first_id("portal.reference.models.Locality")},
+    "reference.edit_label": lambda: {"kind": "cohorts", "item_id": _first_id("portal.reference.models.Cohort")},
+}
+# Extra query strings worth checking (error and filter states).
+EXTRA_URLS = []
+
+
+def page_endpoints(app):
+    """GET endpoints to visit, with the least-privileged role that may see each (None: anyone)."""
+    found = []
+    for rule in sorted(app.url_map.iter_rules(), key=lambda r: r.rule):
+        if rule.endpoint in SKIP or "GET" not in rule.methods:
+            continue
+        view = app.view_functions[rule.endpoint]
+        roles = getattr(view, "required_roles", None)
+        found.append((rule.endpoint, _least_role(roles), bool(rule.arguments)))
+    unique = {}
+    for endpoint, role, has_args in found:
+        unique.setdefault(endpoint, (role, has_args))
+    return [(endpoint, role, has_args) for endpoint, (role, has_args) in unique.items()]
+
+
+_ORDER = [Role.YOUNG_PERSON, Role.VIEWER, Role.MODERATOR, Role.EDITOR, Role.ADMIN]
+
+
+def _least_role(roles):
+    if not roles:
+        return None
+    return min(roles, key=_ORDER.index)

@@ -1,0 +1,101 @@
+"""Shared fixtures: one app per test session, an emptied database for every test, role fixtures."""
+import os
+import tempfile
+
+import pytest
+from sqlalchemy import text
+
+from portal import create_app
+from portal.extensions import db, limiter
+from tests.factories import make_user
+
+pytest_plugins = ["tests.fixtures.browser"]
+
+
+def _database_url(tmp_dir):
+    # A file, not memory: the browser tests' live server reads it from other threads.
+    return os.environ.get("PORTAL_TEST_DATABASE_URL") or f"sqlite:///{tmp_dir}/test.db"
+
+
+@pytest.fixture(scope="session")
+def app():
+    with tempfile.TemporaryDirectory() as tmp_dir:
+        app = create_app({"TESTING": True, "SQLALCHEMY_DATABASE_URI": _database_url(tmp_dir)})
+        with app.app_context():
+            db.drop_all()
+            db.create_all()
+        yield app
+        with app.app_context():
+            db.drop_all()
+            db.engine.dispose()
+
+
+def empty_database():
+    """Remove every row (fast on both databases) so each test starts clean."""
+    db.session.rollback()
+    tables = list(reversed(db.metadata.sorted_tables))
+    if db.engine.dialect.name == "postgresql":
+        names = ", ".join(f'"{t.name}"' for t in tables)
+        db.session.execute(text(f"TRUNCATE {names} RESTART IDENTITY CASCADE"))
+    else:
+        for table in tables:
+            db.session.execute(table.delete())
+    db.session.commit()
+
+
+@pytest.fixture(autouse=True)
+def clean(app):
+    """A fresh app context per test (so `g` and the session never leak), then an empty database."""
+    with app.app_context():
+        yield
+        db.session.remove()
+        empty_database()
+        limiter.reset()
+
+
+@pytest.fixture
+def client(app):
+    return app.test_client()
+
+
+@pytest.fixture
+def runner(app):
+    return app.test_cli_runner()
+
+
+def sign_in(client, user):
+    """Sign `user` in on `client` without going through the form (the form has its own tests)."""
+    with client.session_transaction() as session:
+        session["_user_id"] = str(user.id)
+        session["_fresh"] = True
+    return client
+
+
+@pytest.fixture
+def login_as(client):
+    return lambda user: sign_in(client, user)
+
+
+@pytest.fixture
+def admin():
+    return make_user(role="admin", email="admin@example.test")
+
+
+@pytest.fixture
+def editor():
+    return make_user(role="editor", email="editor@example.test")
+
+
+@pytest.fixture
+def moderator():
+    return make_user(role="moderator", email="moderator@example.test")
+
+
+@pytest.fixture
+def viewer():
+    return make_user(role="viewer", email="viewer@example.test")
+
+
+@pytest.fixture
+def young_person():
+    return make_user(role="young_person", username="skyblue42", email=None)
