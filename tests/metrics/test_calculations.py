@@ -1,0 +1,170 @@
+"""Tests for portal.metrics: no app, no database, only numbers in and numbers out.
+
+Published reference values are checked to 4 decimal places (abs=1e-4):
+  * Wilson: Newcombe RG, Statistics in Medicine 1998;17:857-872, Table I (score method, no
+    continuity correction).
+  * Difference: Newcombe RG, Statistics in Medicine 1998;17:873-890, Table II, method 10.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from portal.metrics.calculations import (
+    change_verdict,
+    newcombe_difference,
+    proportion,
+    wilson_interval,
+)
+
+# ---------------------------------------------------------------- proportion
+
+
+@pytest.mark.parametrize(
+    ("favourable", "n", "expected"),
+    [(0, 0, None), (0, 9, 0.0), (9, 9, 1.0), (7, 10, 0.7), (0, 10, 0.0), (10, 10, 1.0)],
+)
+def test_proportion(favourable, n, expected):
+    assert proportion(favourable, n) == expected
+
+
+@pytest.mark.parametrize(("favourable", "n"), [(-1, 10), (0, -1), (11, 10), (1, 0)])
+def test_proportion_refuses_impossible_counts(favourable, n):
+    with pytest.raises(ValueError):
+        proportion(favourable, n)
+
+
+@pytest.mark.parametrize(("favourable", "n"), [(1.5, 10), (True, 10), ("3", 10)])
+def test_proportion_refuses_non_integers(favourable, n):
+    with pytest.raises(TypeError):
+        proportion(favourable, n)
+
+
+# ---------------------------------------------------------------- Wilson
+
+
+# Worked by hand for 1/29 at z = 1.959964 (z^2 = 3.841459):
+#   p = 1/29 = 0.034483
+#   denominator = 1 + z^2/n            = 1 + 3.841459/29              = 1.132464
+#   centre      = (p + z^2/2n) / denom = (0.034483 + 0.066232) / 1.132464 = 0.088934
+#   root        = sqrt(p(1-p)/n + z^2/4n^2) = sqrt(0.0011481 + 0.0011419)  = 0.047854
+#   half width  = z * root / denom     = 1.959964 * 0.047854 / 1.132464   = 0.082821
+#   interval    = 0.088934 -/+ 0.082821 = (0.0061, 0.1718), as Newcombe's Table I prints.
+@pytest.mark.parametrize(
+    ("favourable", "n", "low", "high"),
+    [
+        (81, 263, 0.2553, 0.3662),
+        (15, 148, 0.0624, 0.1605),
+        (0, 20, 0.0, 0.1611),
+        (1, 29, 0.0061, 0.1718),
+    ],
+)
+def test_wilson_matches_newcombe_table_1(favourable, n, low, high):
+    assert wilson_interval(favourable, n) == pytest.approx((low, high), abs=1e-4)
+
+
+def test_wilson_is_none_without_data():
+    assert wilson_interval(0, 0) is None
+
+
+@pytest.mark.parametrize("n", [1, 9, 10, 20, 1000])
+def test_wilson_boundaries_are_exact(n):
+    none_low, none_high = wilson_interval(0, n)
+    all_low, all_high = wilson_interval(n, n)
+    assert none_low == 0.0 and 0.0 < none_high < 1.0
+    assert all_high == 1.0 and 0.0 < all_low < 1.0
+    assert all_low == pytest.approx(1 - none_high)
+
+
+@pytest.mark.parametrize(("favourable", "n"), [(1, 9), (5, 9), (1, 10), (5, 10), (9, 10)])
+def test_wilson_brackets_the_proportion(favourable, n):
+    low, high = wilson_interval(favourable, n)
+    assert 0.0 < low < favourable / n < high < 1.0
+
+
+def test_wilson_five_of_ten_is_symmetric():
+    assert wilson_interval(5, 10) == pytest.approx((0.2366, 0.7634), abs=1e-4)
+
+
+def test_wilson_narrower_z_gives_narrower_interval():
+    wide = wilson_interval(30, 100)
+    narrow = wilson_interval(30, 100, z=1.0)
+    assert wide[0] < narrow[0] < narrow[1] < wide[1]
+
+
+@pytest.mark.parametrize("z", [0, -1.96])
+def test_wilson_refuses_non_positive_z(z):
+    with pytest.raises(ValueError):
+        wilson_interval(3, 10, z=z)
+
+
+# ---------------------------------------------------------------- Newcombe
+
+# Newcombe 1998, Table II, method 10. Note example (a): 56/70 - 48/80 is 0.8 - 0.6 = 0.2000,
+# and the published interval is 0.0524 to 0.3339.
+NEWCOMBE_TABLE_2 = [
+    ((56, 70, 48, 80), 0.2000, 0.0524, 0.3339),
+    ((9, 10, 3, 10), 0.6000, 0.1705, 0.8090),
+    ((6, 7, 2, 7), 4 / 7, 0.0582, 0.8062),
+    ((5, 56, 0, 29), 5 / 56, -0.0381, 0.1926),
+    ((0, 10, 0, 20), 0.0, -0.1611, 0.2775),
+    ((0, 10, 0, 10), 0.0, -0.2775, 0.2775),
+    ((10, 10, 0, 20), 1.0, 0.6791, 1.0000),
+    ((10, 10, 0, 10), 1.0, 0.6075, 1.0000),
+]
+
+
+@pytest.mark.parametrize(("counts", "difference", "low", "high"), NEWCOMBE_TABLE_2)
+def test_newcombe_matches_table_2(counts, difference, low, high):
+    assert newcombe_difference(*counts) == pytest.approx((difference, low, high), abs=1e-4)
+
+
+@pytest.mark.parametrize("counts", [(0, 0, 5, 10), (5, 10, 0, 0), (0, 0, 0, 0)])
+def test_newcombe_is_none_when_either_group_is_empty(counts):
+    assert newcombe_difference(*counts) is None
+
+
+def test_newcombe_swapping_groups_negates_the_interval():
+    difference, low, high = newcombe_difference(56, 70, 48, 80)
+    assert newcombe_difference(48, 80, 56, 70) == pytest.approx((-difference, -high, -low))
+
+
+def test_newcombe_refuses_impossible_counts():
+    with pytest.raises(ValueError):
+        newcombe_difference(11, 10, 3, 10)
+
+
+# ---------------------------------------------------------------- change verdict
+
+
+@pytest.mark.parametrize(
+    ("interval", "polarity", "expected"),
+    [
+        ((0.0524, 0.3339), "higher_is_better", "improved"),
+        ((0.2, 0.0524, 0.3339), "higher_is_better", "improved"),
+        ((0.2, 0.0524, 0.3339), "lower_is_better", "worse"),
+        ((-0.3339, -0.0524), "higher_is_better", "worse"),
+        ((-0.3339, -0.0524), "lower_is_better", "improved"),
+        ((-0.1611, 0.2775), "higher_is_better", "no clear change"),
+        ((-0.1611, 0.2775), "lower_is_better", "no clear change"),
+        ((0.0, 0.3), "higher_is_better", "no clear change"),
+        ((-0.3, 0.0), "lower_is_better", "no clear change"),
+        (None, "higher_is_better", None),
+    ],
+)
+def test_change_verdict(interval, polarity, expected):
+    assert change_verdict(interval, polarity) == expected
+
+
+def test_change_verdict_reads_newcombe_output():
+    assert change_verdict(newcombe_difference(9, 10, 3, 10)) == "improved"
+    assert change_verdict(newcombe_difference(6, 10, 5, 10)) == "no clear change"
+
+
+@pytest.mark.parametrize(
+    ("interval", "polarity"),
+    [((0.1, 0.2), "sideways"), ((0.3, 0.1), "higher_is_better"), ((0.1,), "higher_is_better")],
+)
+def test_change_verdict_refuses_bad_input(interval, polarity):
+    with pytest.raises(ValueError):
+        change_verdict(interval, polarity)
