@@ -16,6 +16,7 @@ from portal.metrics.calculations import (
     proportion,
     wilson_interval,
 )
+from portal.metrics.suppression import Cell, suppress
 
 # ---------------------------------------------------------------- proportion
 
@@ -168,3 +169,84 @@ def test_change_verdict_reads_newcombe_output():
 def test_change_verdict_refuses_bad_input(interval, polarity):
     with pytest.raises(ValueError):
         change_verdict(interval, polarity)
+
+
+# ---------------------------------------------------------------- suppression
+
+
+def _cells(*sizes):
+    """Cells keyed "a", "b", ... with the given n and half of each favourable."""
+    return [Cell(chr(97 + i), f"Area {i}", n // 2, n) for i, n in enumerate(sizes)]
+
+
+def _reasons(results):
+    return {result.key: result.reason for result in results if result.suppressed}
+
+
+@pytest.mark.parametrize(
+    ("sizes", "total_shown", "expected"),
+    [
+        # Nothing small: nothing hidden.
+        ((10, 40, 30), True, {}),
+        # n of 9 is hidden, n of 10 is shown; one small cell takes the next smallest with it.
+        ((9, 40, 30, 50), True, {"a": "small", "c": "complementary"}),
+        ((10, 40, 30, 50), True, {}),
+        # Without a shown total there is nothing to subtract from.
+        ((5, 40, 30, 50), False, {"a": "small"}),
+        # Two small cells that together reach the threshold are safe as they are.
+        ((4, 6, 40, 50), True, {"a": "small", "b": "small"}),
+        # Two small cells still under 10 together: a third is hidden.
+        ((3, 4, 40, 30, 50), True, {"a": "small", "b": "small", "d": "complementary"}),
+        # Three tiny cells, combined 6: the fourth (smallest large) goes too.
+        ((1, 2, 3, 12, 20), True, {"a": "small", "b": "small", "c": "small", "d": "complementary"}),
+        # A cell with no data hides nothing, so it takes nothing with it.
+        ((0, 40, 30), True, {"a": "no data"}),
+        # ...but it does not count as the second cell of a hidden group either.
+        ((0, 3, 40, 30), True, {"a": "no data", "b": "small", "d": "complementary"}),
+        # Two cells, one small: both hidden.
+        ((3, 80), True, {"a": "small", "b": "complementary"}),
+        # Everything small: everything hidden, nothing left to add.
+        ((1, 2), True, {"a": "small", "b": "small"}),
+        # Ties for the next smallest go to the cell that comes first.
+        ((5, 30, 30), True, {"a": "small", "b": "complementary"}),
+        ((), True, {}),
+    ],
+)
+def test_suppress(sizes, total_shown, expected):
+    assert _reasons(suppress(_cells(*sizes), total_shown=total_shown)) == expected
+
+
+def test_suppress_threshold_is_a_setting():
+    assert _reasons(suppress(_cells(4, 5, 6), threshold=5)) == {"a": "small", "b": "complementary"}
+
+
+def test_suppress_keeps_order_and_hides_figures():
+    results = suppress([Cell("n", "North", 3, 5), Cell("s", "South", 30, 40), Cell("e", "East", 9, 45)])
+    assert [result.key for result in results] == ["n", "s", "e"]
+    north, south, east = results
+    assert (north.suppressed, north.n, north.favourable, north.value) == (True, None, None, None)
+    assert (south.suppressed, south.n, south.favourable, south.value) == (True, None, None, None)
+    assert (east.suppressed, east.reason, east.n, east.favourable, east.value) == (
+        False, None, 45, 9, 0.2
+    )
+
+
+def test_suppress_never_shows_a_small_cell():
+    for sizes in [(1, 9, 9, 10), (9, 11), (0, 0, 9), (2, 3, 4, 100, 200)]:
+        for result, cell in zip(suppress(_cells(*sizes)), _cells(*sizes)):
+            assert result.suppressed or cell.n >= 10
+
+
+@pytest.mark.parametrize(
+    ("cells", "threshold"),
+    [(_cells(20, 30), 0), ([Cell("a", "A", 1, 20), Cell("a", "A again", 2, 20)], 10)],
+)
+def test_suppress_refuses_bad_settings(cells, threshold):
+    with pytest.raises(ValueError):
+        suppress(cells, threshold=threshold)
+
+
+@pytest.mark.parametrize(("favourable", "n"), [(11, 10), (-1, 10), (0, -1)])
+def test_cell_refuses_impossible_counts(favourable, n):
+    with pytest.raises(ValueError):
+        Cell("a", "A", favourable, n)
