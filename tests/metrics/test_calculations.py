@@ -8,6 +8,8 @@ Published reference values are checked to 4 decimal places (abs=1e-4):
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
 from portal.metrics.calculations import (
@@ -16,6 +18,7 @@ from portal.metrics.calculations import (
     proportion,
     wilson_interval,
 )
+from portal.metrics.periods import financial_quarter, financial_year, median_days
 from portal.metrics.suppression import Cell, suppress
 
 # ---------------------------------------------------------------- proportion
@@ -250,3 +253,65 @@ def test_suppress_refuses_bad_settings(cells, threshold):
 def test_cell_refuses_impossible_counts(favourable, n):
     with pytest.raises(ValueError):
         Cell("a", "A", favourable, n)
+
+
+# ---------------------------------------------------------------- financial periods
+
+
+@pytest.mark.parametrize(
+    ("day", "expected"),
+    [
+        (dt.date(2027, 3, 31), ("2026/27", "Q4")),
+        (dt.date(2027, 4, 1), ("2027/28", "Q1")),
+        (dt.date(2026, 4, 1), ("2026/27", "Q1")),
+        (dt.date(2026, 6, 30), ("2026/27", "Q1")),
+        (dt.date(2026, 7, 1), ("2026/27", "Q2")),
+        (dt.date(2026, 9, 30), ("2026/27", "Q2")),
+        (dt.date(2026, 10, 1), ("2026/27", "Q3")),
+        (dt.date(2026, 12, 31), ("2026/27", "Q3")),
+        (dt.date(2027, 1, 1), ("2026/27", "Q4")),
+        (dt.date(2029, 3, 31), ("2028/29", "Q4")),
+        (dt.date(2099, 5, 1), ("2099/00", "Q1")),
+        (dt.datetime(2026, 9, 30, 23, 59), ("2026/27", "Q2")),
+    ],
+)
+def test_financial_quarter(day, expected):
+    assert financial_quarter(day) == expected
+    assert financial_year(day) == expected[0]
+
+
+@pytest.mark.parametrize("day", ["2026-04-01", None, 20260401])
+def test_financial_periods_need_a_date(day):
+    with pytest.raises(TypeError):
+        financial_quarter(day)
+    with pytest.raises(TypeError):
+        financial_year(day)
+
+
+@pytest.mark.parametrize(
+    ("pairs", "expected"),
+    [
+        ([], None),
+        ([(dt.date(2026, 5, 1), None)], None),
+        ([(dt.date(2026, 5, 1), dt.date(2026, 5, 1))], 0.0),
+        ([(dt.date(2026, 5, 1), dt.date(2026, 5, 11))], 10.0),
+        (
+            [
+                (dt.date(2026, 5, 1), dt.date(2026, 5, 4)),
+                (dt.date(2026, 5, 1), dt.date(2026, 5, 21)),
+                (dt.date(2026, 12, 31), dt.date(2027, 1, 7)),
+                (dt.date(2026, 6, 1), None),
+            ],
+            7.0,
+        ),
+        ([(dt.date(2026, 5, 1), dt.date(2026, 5, 2)), (dt.date(2026, 5, 1), dt.date(2026, 5, 5))], 2.5),
+        ([(dt.datetime(2026, 5, 1, 23, 0), dt.datetime(2026, 5, 2, 1, 0))], 1.0),
+    ],
+)
+def test_median_days(pairs, expected):
+    assert median_days(pairs) == expected
+
+
+def test_median_days_refuses_an_end_before_its_start():
+    with pytest.raises(ValueError):
+        median_days([(dt.date(2026, 5, 2), dt.date(2026, 5, 1))])
