@@ -1,1 +1,1 @@
-"""Pure calculations behind the portal's measures: proportions, intervals, suppression, RAG and periods."""
+"""Pure calculations for measures: proportions, intervals, suppression, RAG and periods."""

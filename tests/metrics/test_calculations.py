@@ -13,13 +13,19 @@ import datetime as dt
 import pytest
 
 from portal.metrics.calculations import (
+    Cell,
     change_verdict,
+    financial_quarter,
+    financial_year,
+    median_days,
     newcombe_difference,
     proportion,
+    rag_status,
+    representativeness,
+    summary,
+    suppress,
     wilson_interval,
 )
-from portal.metrics.periods import financial_quarter, financial_year, median_days
-from portal.metrics.suppression import Cell, suppress
 
 # ---------------------------------------------------------------- proportion
 
@@ -224,7 +230,8 @@ def test_suppress_threshold_is_a_setting():
 
 
 def test_suppress_keeps_order_and_hides_figures():
-    results = suppress([Cell("n", "North", 3, 5), Cell("s", "South", 30, 40), Cell("e", "East", 9, 45)])
+    cells = [Cell("n", "North", 3, 5), Cell("s", "South", 30, 40), Cell("e", "East", 9, 45)]
+    results = suppress(cells)
     assert [result.key for result in results] == ["n", "s", "e"]
     north, south, east = results
     assert (north.suppressed, north.n, north.favourable, north.value) == (True, None, None, None)
@@ -304,7 +311,11 @@ def test_financial_periods_need_a_date(day):
             ],
             7.0,
         ),
-        ([(dt.date(2026, 5, 1), dt.date(2026, 5, 2)), (dt.date(2026, 5, 1), dt.date(2026, 5, 5))], 2.5),
+        (
+            [(dt.date(2026, 5, 1), dt.date(2026, 5, 2)),
+             (dt.date(2026, 5, 1), dt.date(2026, 5, 5))],
+            2.5,
+        ),
         ([(dt.datetime(2026, 5, 1, 23, 0), dt.datetime(2026, 5, 2, 1, 0))], 1.0),
     ],
 )
@@ -315,3 +326,176 @@ def test_median_days(pairs, expected):
 def test_median_days_refuses_an_end_before_its_start():
     with pytest.raises(ValueError):
         median_days([(dt.date(2026, 5, 2), dt.date(2026, 5, 1))])
+
+
+# ---------------------------------------------------------------- RAG
+
+
+@pytest.mark.parametrize(
+    ("value", "target", "polarity", "expected"),
+    [
+        (0.70, 0.70, "higher_is_better", "green"),
+        (0.71, 0.70, "higher_is_better", "green"),
+        (0.69, 0.70, "higher_is_better", "amber"),
+        (0.65, 0.70, "higher_is_better", "amber"),
+        (0.6499, 0.70, "higher_is_better", "red"),
+        (0.75, 0.80, "higher_is_better", "amber"),
+        (0.55, 0.60, "higher_is_better", "amber"),
+        (0.0, 0.05, "higher_is_better", "amber"),
+        (0.95, 1.0, "higher_is_better", "amber"),
+        (0.10, 0.10, "lower_is_better", "green"),
+        (0.05, 0.10, "lower_is_better", "green"),
+        (0.15, 0.10, "lower_is_better", "amber"),
+        (0.1501, 0.10, "lower_is_better", "red"),
+        (0.65, 0.70, "lower_is_better", "green"),
+        (0.75, 0.70, "lower_is_better", "amber"),
+        (0.80, 0.70, "lower_is_better", "red"),
+    ],
+)
+def test_rag_boundaries(value, target, polarity, expected):
+    assert rag_status(value, target, polarity=polarity) == expected
+
+
+@pytest.mark.parametrize(
+    ("value", "target", "suppressed"),
+    [(0.9, 0.7, True), (None, 0.7, False), (0.9, None, False), (float("nan"), 0.7, False)],
+)
+def test_rag_grey(value, target, suppressed):
+    assert rag_status(value, target, suppressed=suppressed) == "grey"
+
+
+def test_rag_margin_is_a_setting():
+    assert rag_status(0.62, 0.70, amber_margin=0.10) == "amber"
+    assert rag_status(0.69, 0.70, amber_margin=0.0) == "red"
+
+
+@pytest.mark.parametrize(("polarity", "margin"), [("sideways", 0.05), ("higher_is_better", -0.01)])
+def test_rag_refuses_bad_settings(polarity, margin):
+    with pytest.raises(ValueError):
+        rag_status(0.5, 0.6, amber_margin=margin, polarity=polarity)
+
+
+# ---------------------------------------------------------------- summary
+
+
+@pytest.mark.parametrize(("favourable", "n"), [(0, 0), (0, 9), (5, 9), (9, 9)])
+def test_summary_hides_small_numbers(favourable, n):
+    result = summary(favourable, n)
+    assert result.suppressed is True
+    assert result.n == n
+    assert (result.value, result.favourable, result.ci_low, result.ci_high) == (None,) * 4
+
+
+@pytest.mark.parametrize(
+    ("favourable", "n", "value", "low", "high"),
+    [
+        (0, 10, 0.0, 0.0, 0.2775),
+        (10, 10, 1.0, 0.7225, 1.0),
+        (5, 10, 0.5, 0.2366, 0.7634),
+        (81, 263, 81 / 263, 0.2553, 0.3662),
+    ],
+)
+def test_summary_shows_value_and_interval(favourable, n, value, low, high):
+    result = summary(favourable, n)
+    assert result.suppressed is False
+    assert (result.n, result.favourable) == (n, favourable)
+    shown = (result.value, result.ci_low, result.ci_high)
+    assert shown == pytest.approx((value, low, high), abs=1e-4)
+
+
+def test_summary_threshold_is_a_setting_and_serialises():
+    assert summary(3, 5, threshold=5).as_dict() == {
+        "value": 0.6, "n": 5, "favourable": 3, "ci_low": pytest.approx(0.2307, abs=1e-4),
+        "ci_high": pytest.approx(0.8824, abs=1e-4), "suppressed": False,
+    }
+    assert summary(0, 0, threshold=1).suppressed is True
+
+
+@pytest.mark.parametrize(("favourable", "n", "threshold"), [(11, 10, 10), (-1, 10, 10), (1, 10, 0)])
+def test_summary_refuses_bad_input(favourable, n, threshold):
+    with pytest.raises(ValueError):
+        summary(favourable, n, threshold=threshold)
+
+
+# ---------------------------------------------------------------- representativeness
+
+
+def _by_name(result):
+    return {share.locality: share for share in result.localities}
+
+
+def test_representativeness_against_fair_shares():
+    result = representativeness(
+        {"North": 60, "South": 30, "East": 10},
+        {"North": 400, "South": 300, "East": 300},
+    )
+    north, south, east = (_by_name(result)[name] for name in ("North", "South", "East"))
+    assert (north.responses, north.response_share, north.population_share) == (60, 0.6, 0.4)
+    assert north.index == pytest.approx(1.5) and not north.under_represented
+    assert south.index == pytest.approx(1.0) and not south.under_represented
+    assert east.index == pytest.approx(1 / 3) and east.under_represented
+    assert (result.represented, result.total_localities, result.total_responses) == (3, 3, 100)
+    assert result.all_represented is True
+    assert result.under_represented == ["East"]
+
+
+def test_representativeness_exactly_half_is_not_flagged():
+    result = _by_name(representativeness({"A": 25, "B": 75}, {"A": 50, "B": 50}))
+    assert result["A"].index == pytest.approx(0.5) and not result["A"].under_represented
+
+
+def test_representativeness_with_missing_population():
+    result = representativeness(
+        {"North": 50, "South": 30, "West": 20, "Elsewhere": 5},
+        {"North": 500, "South": 500, "West": None, "East": 200},
+    )
+    shares = _by_name(result)
+    assert list(shares) == ["North", "South", "West", "East", "Elsewhere"]
+    for name in ("West", "Elsewhere"):
+        assert shares[name].population is None and shares[name].population_share is None
+        assert shares[name].index is None and not shares[name].under_represented
+    assert shares["West"].response_share == pytest.approx(20 / 105)
+    # Index compares shares among localities with a figure: North 50/80 of responses, 500/1200
+    # of population.
+    assert shares["North"].index == pytest.approx((50 / 80) / (500 / 1200))
+    assert shares["South"].index == pytest.approx((30 / 80) / (500 / 1200))
+    assert shares["East"].responses == 0 and shares["East"].index == 0.0
+    assert shares["East"].under_represented
+    assert (result.represented, result.total_localities) == (4, 5)
+    assert result.all_represented is False
+
+
+@pytest.mark.parametrize(
+    ("responses", "population"),
+    [
+        ({}, {"A": 100, "B": 50}),
+        ({"A": 0, "B": 0}, {"A": 0, "B": 0}),
+        ({"A": 4}, {"A": 0, "B": None}),
+    ],
+)
+def test_representativeness_with_zero_totals(responses, population):
+    result = representativeness(responses, population)
+    for share in result.localities:
+        assert not share.under_represented
+        assert share.index is None or share.index >= 0.5
+    assert result.total_localities == 2
+
+
+def test_representativeness_zero_responses_everywhere():
+    result = representativeness({}, {"A": 100, "B": 50})
+    assert result.total_responses == 0 and result.represented == 0
+    assert all(s.response_share is None and s.index is None for s in result.localities)
+    assert _by_name(result)["A"].population_share == pytest.approx(2 / 3)
+
+
+def test_representativeness_with_no_localities():
+    result = representativeness({}, {})
+    assert (result.localities, result.represented, result.all_represented) == ([], 0, False)
+
+
+@pytest.mark.parametrize(
+    ("responses", "population"), [({"A": -1}, {"A": 10}), ({"A": 1}, {"A": -10})]
+)
+def test_representativeness_refuses_negative_figures(responses, population):
+    with pytest.raises(ValueError):
+        representativeness(responses, population)
