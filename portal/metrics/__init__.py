@@ -1,0 +1,1 @@
+"""Pure calculations for measures: proportions, intervals, suppression, RAG and periods."""

@@ -1,0 +1,1 @@
+"""Tests for the pure calculations in portal.metrics."""
