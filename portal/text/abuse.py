@@ -69,7 +69,7 @@ STRONG = (
     ("threat", r"\b(?:im|i am|ill|i will|gonna|going to|gunna|imma|im going to|im gonna) "
                r"(?:batter|stab|kill|knife|hurt|punch|smash|beat|deck|jump|shank|slap|smack|"
                r"end|get) (?:you|u|him|her|them|ur)\b|\bwatch your back\b|\bwatch ur back\b|"
-               r"|\b(?:smash|batter|kick|punch|cave) (?:his|her|ur|your|their) (?:face|head)|"
+               r"\b(?:smash|batter|kick|punch|cave) (?:his|her|ur|your|their) (?:face|head)|"
                r"\byoure dead\b|\bur dead\b|\byou are dead\b"),
 )
 WEAK = (
