@@ -1,0 +1,1 @@
+"""Offline text analysis: themes, sentiment, personal data, safeguarding and abuse flags."""

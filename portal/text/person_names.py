@@ -1,0 +1,166 @@
+"""Find personal names from context (kinship and role words, titles) and a first-name list."""
+import functools
+import re
+
+from portal.text.names import AMBIGUOUS_NAMES, FIRST_NAMES, NOT_NAMES
+
+_WORD = r"[A-Za-z][A-Za-z'\u2019]*(?:-[A-Za-z][A-Za-z']*)?"
+_CAP = r"[A-Z][a-z'\u2019]+(?:-[A-Z][a-z]+)?"
+
+TITLES = r"(?:mr|mrs|ms|miss|mx|dr|prof|professor|sir|nurse|dame)"
+RELATIONS = (
+    r"(?:(?:little|big|older|younger|eldest|oldest|youngest|twin|step|foster|adopted|middle|baby|"
+    r"new|old|lovely|amazing)\s+)?"
+    r"(?:son|daughter|boy|girl|lad|child|kid|husband|wife|partner|ex|mum|mom|mam|mummy|dad|"
+    r"daddy|brother|sister|nan|nana|nanny|gran|granny|grandma|grandad|grandpa|grandson|"
+    r"granddaughter|niece|nephew|cousin|friend|mate|bestie|boyfriend|girlfriend|stepdad|"
+    r"stepmum|aunt|auntie|aunty|uncle|driver|taxi driver|bus driver|escort|teacher|ta|"
+    r"teaching assistant|caseworker|case worker|keyworker|key worker|social worker|"
+    r"support worker|worker|therapist|senco|tutor|form tutor|head|headteacher|consultant|"
+    r"paediatrician|nurse|doctor|gp|advocate|adviser|advisor|pa|carer|mentor|coach|"
+    r"counsellor|psychologist|ep|ot|physio|speech therapist|health visitor|manager|"
+    r"key adult|one to one|1:1|named contact|contact|officer|practitioner)"
+)
+_POSSESSIVE = r"(?:my|our|his|her|their|your|ur|the|a|called|named)"
+# People named after a role word: "my son Kai", "my taxi driver dave", "our caseworker, Janine".
+_ROLE_NAME = re.compile(
+    rf"\b{_POSSESSIVE}\s+{RELATIONS}(?:\s*[,(]\s*|\s+)({_WORD})", re.IGNORECASE)
+_TITLE_NAME = re.compile(rf"\b{TITLES}\.?\s+({_WORD})", re.IGNORECASE)
+_NAME_IN_TEAM = re.compile(
+    rf"\b({_CAP})\s+(?:in|from|at|on)\s+(?:the\s+|our\s+)?"
+    r"(?:[A-Z]{2,}[a-z]*|send|sen|camhs|mhst|transport|council|local offer|nursery|office|"
+    r"front desk|reception|[a-z]+\s+team|team)\b")
+_PARENT_OF = re.compile(
+    rf"\b(?:mum|mom|mam|dad|mother|father|parent|carer|nan|gran|grandma|grandad|aunt|auntie)"
+    rf"\s+(?:of|to)\s+({_WORD})", re.IGNORECASE)
+_INTRO = re.compile(
+    rf"\b(?:called|named|name is|name's|names|its|it's|this is|i'm|im|i am|me and|and me|"
+    rf"hi|hey|hello|dear|thanks|thank you|love from|shut up|ask|tell|with|told)\s+({_WORD})",
+    re.IGNORECASE)
+_SIGN_OFF = re.compile(
+    rf"(?:thanks|thank you|regards|cheers|best wishes|many thanks|love|from)\s*[,!.]?\s*[-\u2013]?"
+    rf"\s*({_CAP})\s*[.!]?\s*$", re.IGNORECASE)
+_MENTION = re.compile(r"(?<![\w.])@([A-Za-z]+)[\w.]*")
+_CAPITALISED = re.compile(rf"\b({_CAP})\b")
+_FULL_NAME = re.compile(rf"\b({_CAP})\s+({_CAP})\b")
+# Words after a capitalised name that make it a place or school, not a person.
+_PLACE_AFTER = re.compile(
+    r"\s*(?:primary|academy|school|high|college|road|street|close|way|lane|hospital|centre|"
+    r"center|house|ward|lodge|court|avenue|drive|church|infants|juniors|junior|park|hall|"
+    r"university|nursery|surgery|clinic|library|c of e|ce|ofsted)\b", re.IGNORECASE)
+_SAINT_BEFORE = re.compile(r"\b(?:st|saint)\.?\s*$", re.IGNORECASE)
+FICTIONAL = frozenset(
+    "tumble bean men potter peppa elsa pikachu mario sonic shrek gruffalo paddington".split())
+TEXT_SPEAK = frozenset("""
+ur u r cos coz bc tbh lol lmao ngl idk imo omg pls plz thx ty rn btw fr gonna wanna gotta
+isnt doesnt didnt wasnt werent hes shes its im ive id ill wont cant dont aint hasnt havent
+shouldnt couldnt wouldnt thats whats theres theyre youre were well sooo soo literally proper
+""".split())
+
+
+@functools.lru_cache(maxsize=4096)
+def _known_word(word):
+    """True if word is ordinary English (so a lower-case word is probably not a name)."""
+    import simplemma  # loaded once, on first use (about 0.2 s)
+    return simplemma.is_known(word, lang="en")
+
+
+def _plausible(word, *, lower_ok, text, start):
+    """Decide whether a candidate word found by a context cue is a personal name."""
+    lowered = word.lower().replace("\u2019", "'")
+    base = lowered.split("'")[0]
+    if word.isupper() and len(word) > 1:
+        return False  # acronyms: EBSA, SEMH
+    if len(base) < 2 or base in NOT_NAMES or base in TEXT_SPEAK or base in FICTIONAL:
+        return False
+    if _PLACE_AFTER.match(text, start + len(word)):
+        return False
+    if word[0].isupper():
+        return base in FIRST_NAMES or not _known_word(base) or base in AMBIGUOUS_NAMES
+    if not lower_ok:
+        return False
+    if base in FIRST_NAMES:
+        return base not in AMBIGUOUS_NAMES
+    return len(base) >= 3 and not _known_word(base)
+
+
+def _title_spans(text):
+    for match in _TITLE_NAME.finditer(text):
+        word = match.group(1)
+        base = word.lower()
+        if len(word) < 2 or base in NOT_NAMES or base in FICTIONAL or base in TEXT_SPEAK:
+            continue
+        title = match.group(0).split()[0].lower().rstrip(".")
+        if title in ("miss", "sir", "nurse", "dame") and word[0].islower() and _known_word(base):
+            continue  # "i miss my mates", "nurse said"
+        if word[0].islower() and base in {"the", "a", "and", "is", "was", "said", "at", "from",
+                                          "who", "in", "on", "or", "to", "has", "had", "b"}:
+            continue
+        yield match.start(), match.end(1)
+
+
+def _context_spans(text):
+    for regex, lower_ok in ((_ROLE_NAME, True), (_PARENT_OF, True), (_INTRO, True),
+                            (_NAME_IN_TEAM, False), (_SIGN_OFF, False)):
+        for match in regex.finditer(text):
+            word = match.group(1)
+            if _plausible(word, lower_ok=lower_ok, text=text, start=match.start(1)):
+                if regex is _INTRO and word[0].islower() and word.lower() not in FIRST_NAMES:
+                    continue  # "im new", "its rubbish": only known names after these cues
+                if regex is _INTRO and not word.lower() in FIRST_NAMES and \
+                        match.group(0).lower().startswith(("thank", "with", "tell", "ask", "told")):
+                    continue
+                yield match.start(1), match.end(1)
+
+
+def _gazetteer_spans(text):
+    for match in _FULL_NAME.finditer(text):
+        first, second = match.group(1), match.group(2)
+        if first.lower() in FIRST_NAMES and first.lower() not in AMBIGUOUS_NAMES and \
+                second.lower() not in NOT_NAMES and not _PLACE_AFTER.match(text, match.end(2)) \
+                and not _known_word(second.lower()):
+            yield match.start(), match.end()
+    for match in re.finditer(r"\b[A-Za-z][a-z]+(?:-[A-Za-z][a-z]+)?\b", text):
+        word = match.group(0)
+        base = word.lower()
+        if base not in FIRST_NAMES or base in NOT_NAMES:
+            continue
+        if base in AMBIGUOUS_NAMES or (word[0].islower() and len(base) < 4):
+            continue
+        if _PLACE_AFTER.match(text, match.end()) or _SAINT_BEFORE.search(text, 0, match.start()):
+            continue
+        yield match.start(), match.end()
+
+
+def _mention_spans(text):
+    for match in _MENTION.finditer(text):
+        handle = match.group(1).lower()
+        if handle in FIRST_NAMES and handle not in AMBIGUOUS_NAMES and len(handle) >= 3:
+            yield match.start(), match.end()
+
+
+def find_names(text):
+    """Return sorted (start, end) spans of personal names in text.
+
+    Names are found after titles ("Mrs Hallworth", "mr fenwick", but not "Mrs B"), after
+    kinship and role words ("my taxi driver dave"), in "Priya in the SEND team" and
+    "(mum of Ellie)" patterns, and from a list of common first names. Services,
+    towns, initials and fictional characters are not names."""
+    spans = set()
+    for finder in (_title_spans, _context_spans, _gazetteer_spans, _mention_spans):
+        spans.update(finder(text))
+    return sorted(_with_surname(text, start, end) for start, end in spans)
+
+
+_SURNAME = re.compile(rf"\s+({_CAP})\b")
+
+
+def _with_surname(text, start, end):
+    """Extend a first-name span over a following surname ("Kai Brennock")."""
+    match = _SURNAME.match(text, end)
+    if match and text[start].isupper():
+        word = match.group(1).lower()
+        if word not in NOT_NAMES and not _PLACE_AFTER.match(text, match.end(1)) and (
+                "-" in word or not _known_word(word)):
+            return start, match.end(1)
+    return start, end

@@ -1,0 +1,177 @@
+"""Find personal data (names, phones, emails, addresses, dates of birth, handles) and redact it."""
+import re
+from dataclasses import dataclass
+
+from portal.text.person_names import find_names
+
+KINDS = ("name", "phone", "email", "address", "date_of_birth", "social_handle")
+
+
+@dataclass(frozen=True)
+class Span:
+    """A piece of personal data: text[start:end] is of the given kind."""
+
+    start: int
+    end: int
+    kind: str
+
+
+_EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
+_DOT = r"\s*(?:\.|\(dot\)|\[dot\]|\bdot\b)\s*"
+_SPELLED_EMAIL = re.compile(
+    rf"\b[a-z0-9_-]+(?:{_DOT}[a-z0-9_-]+)*\s*(?:@|\(at\)|\[at\]|\bat\b)\s*"
+    rf"(?:gmail|googlemail|hotmail|yahoo|outlook|icloud|live|btinternet|sky|aol|me|mail|"
+    rf"protonmail|proton|virginmedia|talktalk|example|[a-z0-9-]+{_DOT}(?:co|org|ac|gov|nhs))"
+    rf"(?:{_DOT}(?:com|co|uk|org|net|me|ac|gov|nhs|io))+\b",
+    re.IGNORECASE)
+_ROLE_MAILBOX = re.compile(
+    r"^(?:info|enquiries|enquiry|contact|admin|hello|office|support|sales|team|send|sendiass|"
+    r"pacc|noreply|no-reply|reception|help|localoffer|feedback)@", re.IGNORECASE)
+_PHONE = re.compile(r"(?<![\w/.])(?:\+\s?44|0044|\(?0)[\d\s().\-]{8,16}\d(?![\w/])")
+_POSTCODE = re.compile(r"\b[A-Za-z]{1,2}\d[A-Za-z\d]?\s?\d[A-Za-z]{2}\b")
+_STREET_TYPES = (
+    r"(?:road|rd|street|st|lane|ln|way|close|avenue|ave|drive|crescent|gardens|court|place|"
+    r"terrace|grove|park|rise|view|walk|mews|hill|row|square|green|meadow|meadows|fields|croft|"
+    r"parade|bank|vale|cottages|estate)")
+_ADDRESS = re.compile(
+    rf"\b(?:flat\s+\d+[a-z]?,?\s+)?\d{{1,4}}[a-z]?,?\s+(?:[A-Z][a-z]+\s+){{1,3}}"
+    rf"(?i:{_STREET_TYPES})\b")
+_ADDRESS_CUED = re.compile(
+    rf"\b(?:live at|lives at|living at|address is|address:|live on|lives on)\s+"
+    rf"(?:\d{{1,4}}[a-z]?,?\s+)?(?:[a-z]+\s+){{1,3}}{_STREET_TYPES}\b", re.IGNORECASE)
+_MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+          r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)")
+_DAY = r"\d{1,2}(?:st|nd|rd|th)?"
+_DATE = (rf"(?:\d{{1,2}}[/.\-]\d{{1,2}}[/.\-]\d{{2,4}}|{_DAY}(?:\s+of)?\s+{_MONTH}\.?(?:,?\s+\d{{4}})?"
+         rf"|{_MONTH}\s+{_DAY}(?:,?\s+\d{{4}})?)")
+_DOB = re.compile(
+    rf"\b(?:born|dob|d\.o\.b\.?|date of birth)\s*(?:on|is|was|:|-)?\s*(?:the\s+)?({_DATE})",
+    re.IGNORECASE)
+_BIRTHDAY = re.compile(
+    rf"\bbirthday\s*(?:is|was|'s|\u2019s|on|:|-)?\s*(?:on\s+)?(?:the\s+)?({_DATE})", re.IGNORECASE)
+_PLATFORMS = (r"(?:snap(?:chat)?|sc|insta(?:gram)?|ig|tik\s?tok|discord|twitter|facebook|fb|"
+              r"whatsapp|telegram|kik|threads|youtube|twitch|xbox|psn|steam|roblox)")
+_HANDLE_CUED = re.compile(
+    rf"\b(?:{_PLATFORMS}|username|user name|handle|gamertag|gamer tag)\s*(?:name\s*)?"
+    rf"(?:is|:|=|-|@|me at|me on|me)?\s*(@?[A-Za-z0-9_.]{{3,}})", re.IGNORECASE)
+_HANDLE_AT = re.compile(
+    rf"\b(?:add|follow|message|dm|msg|find)\s+me\s+(?:on\s+{_PLATFORMS}\s*)?(?:at\s+)?(@[\w.]{{2,}})"
+    rf"|\b(?:on|my)\s+{_PLATFORMS}\s*(?:is|:|at)?\s*(@[\w.]{{2,}})", re.IGNORECASE)
+_NOT_HANDLE = frozenset("""is me on at and the a my if it to so pls please i im you u ur lol
+but or for with more too account page group chat later now tho though""".split())
+_SPAM_CUES = re.compile(
+    r"£{2,}|\$\$|\bmake (?:money|£)|\bearn (?:£|\$|money|up to)|\bwork(?:ing)? from home\b|"
+    r"\bclick\b|\bvisit (?:www|\S+\.(?:com|co\.uk|net))|\blimited (?:spots|places|offer)\b|"
+    r"\b(?:buy|order|book|call|sign up) now\b|\bdiscount\b|\bpromo\b|\bcrypto|\bbitcoin\b|"
+    r"\b\d+% off\b|\bfree trial\b|\bdm (?:me )?for\b|\bour (?:services|rates|prices)\b|"
+    r"\bwe offer\b|\bprices? from\b|\bcompetitive rates\b|\bwww\.|https?://|\bcasino\b|"
+    r"\bloans?\b|\bguaranteed\b|!!", re.IGNORECASE)
+_PERSONAL_CUE = re.compile(r"\b(?:my|me|ring me|call me|text me|mine)\b", re.IGNORECASE)
+
+
+def is_spam(text):
+    """True when text reads like an advert or spam (two or more spam cues)."""
+    return len(_SPAM_CUES.findall(text)) >= 2
+
+
+def _phone_spans(text):
+    for match in _PHONE.finditer(text):
+        digits = re.sub(r"\D", "", match.group(0))
+        if digits.startswith("0044"):
+            digits = "0" + digits[4:]
+        elif digits.startswith("44"):
+            digits = "0" + digits[2:]
+        if not (10 <= len(digits) <= 11 and digits[0] == "0" and digits[1] in "123578"):
+            continue
+        before = text[max(0, match.start() - 40):match.start()]
+        if digits[1] in "358" and not _PERSONAL_CUE.search(before):
+            continue  # 03/05/08 numbers belong to organisations and helplines
+        yield Span(match.start(), match.end(), "phone")
+
+
+def _email_spans(text):
+    for regex in (_EMAIL, _SPELLED_EMAIL):
+        for match in regex.finditer(text):
+            if not _ROLE_MAILBOX.match(match.group(0).replace(" ", "")):
+                yield Span(match.start(), match.end(), "email")
+
+
+def _address_spans(text):
+    for regex in (_POSTCODE, _ADDRESS, _ADDRESS_CUED):
+        for match in regex.finditer(text):
+            found = match.group(0)
+            if regex is _POSTCODE and not (re.search(r"\d[A-Za-z]{2}$", found)
+                                           and (found.isupper() or found.islower())):
+                continue
+            if regex is _POSTCODE and re.match(r"(?i)^(?:y|yr|year|ks|no|nr|p|pg|ch|pt)\d", found):
+                continue
+            start = match.start()
+            if regex is _ADDRESS_CUED:
+                start = match.start() + match.group(0).lower().index(" ", 5) + 1
+            yield Span(start, match.end(), "address")
+
+
+def _dob_spans(text):
+    for regex in (_DOB, _BIRTHDAY):
+        for match in regex.finditer(text):
+            yield Span(match.start(1), match.end(1), "date_of_birth")
+
+
+def _handle_spans(text):
+    for match in _HANDLE_CUED.finditer(text):
+        handle = match.group(1)
+        if handle.lower().lstrip("@") in _NOT_HANDLE:
+            continue
+        if handle.startswith("@") or any(ch.isdigit() or ch in "_." for ch in handle):
+            yield Span(match.start(1), match.end(1), "social_handle")
+    for match in _HANDLE_AT.finditer(text):
+        group = 1 if match.group(1) else 2
+        yield Span(match.start(group), match.end(group), "social_handle")
+
+
+def _merge(spans):
+    merged = []
+    for span in sorted(spans, key=lambda s: (s.start, -(s.end - s.start))):
+        if merged and span.start < merged[-1].end:
+            last = merged[-1]
+            if span.end > last.end:
+                merged[-1] = Span(last.start, span.end, last.kind)
+            continue
+        merged.append(span)
+    return merged
+
+
+def find_pii(text):
+    """Return the personal data in text as a sorted list of non-overlapping Spans.
+
+    Business contact details in spam or adverts are not personal data, so an advert
+    yields no phone, email or handle spans."""
+    spans = [Span(start, end, "name") for start, end in find_names(text)]
+    spans += _address_spans(text)
+    spans += _dob_spans(text)
+    if not is_spam(text):
+        spans += _phone_spans(text)
+        spans += _email_spans(text)
+        spans += _handle_spans(text)
+    # Contact details take precedence over a name found inside them ("jo dot smith at ...").
+    priority = {"email": 0, "phone": 0, "social_handle": 1, "address": 2, "date_of_birth": 2}
+    spans.sort(key=lambda s: priority.get(s.kind, 3))
+    kept = []
+    for span in spans:
+        if not any(span.start < k.end and k.start < span.end for k in kept):
+            kept.append(span)
+    return _merge(kept)
+
+
+def redact(text, spans=None):
+    """Return text with each personal-data span replaced by a marker such as "[name]"."""
+    spans = find_pii(text) if spans is None else spans
+    out, last = [], 0
+    for span in sorted(spans, key=lambda s: s.start):
+        if span.start < last:
+            continue
+        out.append(text[last:span.start])
+        out.append("[" + span.kind.replace("_", " ") + "]")
+        last = span.end
+    out.append(text[last:])
+    return "".join(out)

@@ -1,0 +1,117 @@
+"""Overall stance of a comment: positive, negative, neutral or mixed, with a polarity.
+
+The only module that imports TextBlob. VADER (with a domain lexicon) scores each clause;
+domain phrase patterns add British understatement, sarcasm, text-speak and the
+"nobody rings back" complaints that general-purpose lexicons score as neutral."""
+import functools
+import re
+
+from portal.text import sentiment_lexicon as lexicon
+
+LABELS = ("positive", "negative", "neutral", "mixed")
+CLAUSE_MIN = 0.6      # a clause counts as praise or complaint beyond this score
+MIXED_MIN = 1.0       # both sides need this much evidence for "mixed"
+MIXED_RATIO = 0.25    # and the weaker side at least this share of the stronger
+
+_APOSTROPHES = re.compile(r"['\u2019\u2018`]")
+_SENTENCES = re.compile(r"[^.!?\n]+(?:[.!?]+|\n|$)")
+_CONTRAST = re.compile(
+    r"\b(?:but|however|although|though|except|whereas|apart from that|only problem|"
+    r"the problem is|shame)\b|;")
+_QUESTION_START = re.compile(
+    r"^\s*(?:does|do|did|is|are|can|could|would|will|should|what|when|where|which|who|how|"
+    r"why|has|have|anyone|any1|please|pls|whats|wheres|hows|is there|any idea)\b")
+_REQUEST = re.compile(r"^\s*(?:please|pls|could|can|would|it would|i would like|id like)\b")
+_POSITIVE = tuple((re.compile(p), w) for p, w in lexicon.POSITIVE)
+_NEGATIVE = tuple((re.compile(p), w) for p, w in lexicon.NEGATIVE)
+_POLITE = tuple(re.compile(p) for p in lexicon.POLITE)
+_MILD = re.compile(lexicon.MILD_NEGATIVE)
+_NO_VIEW = re.compile(lexicon.NO_VIEW)
+
+
+@functools.lru_cache(maxsize=1)
+def _vader():
+    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+    analyser = SentimentIntensityAnalyzer()
+    analyser.lexicon.update(lexicon.WORDS)
+    return analyser
+
+
+@functools.lru_cache(maxsize=1)
+def _pattern_analyser():
+    from textblob.en.sentiments import PatternAnalyzer  # bundled data, no download
+    return PatternAnalyzer()
+
+
+def polarity(text):
+    """TextBlob's pattern polarity for text, between -1 and 1 (a weak secondary signal)."""
+    return float(_pattern_analyser().analyze(text)[0])
+
+
+def _clause_score(clause):
+    vader = _vader().polarity_scores(clause)["compound"]
+    positive = sum(weight for regex, weight in _POSITIVE if regex.search(clause))
+    negative = sum(weight for regex, weight in _NEGATIVE if regex.search(clause))
+    return 2.0 * vader + positive - negative
+
+
+def _normalise(text):
+    lowered = _APOSTROPHES.sub("", text.lower())
+    for regex in _POLITE:
+        lowered = regex.sub(" ", lowered)
+    return lowered
+
+
+def _evidence(text):
+    """Return (praise, complaint, questions, sentences) totals over the clauses of text."""
+    praise = complaint = 0.0
+    questions = sentences = 0
+    mild = False
+    for sentence in _SENTENCES.findall(_normalise(text)):
+        if not sentence.strip(" .!?\n"):
+            continue
+        sentences += 1
+        is_question = sentence.rstrip().endswith("?") or bool(_QUESTION_START.match(sentence))
+        is_request = bool(_REQUEST.match(sentence))
+        questions += is_question or is_request
+        for position, clause in enumerate(_CONTRAST.split(sentence)):
+            score = _clause_score(clause)
+            if is_question or is_request:
+                score *= 0.4  # a question that only implies a view stays neutral
+            if score >= CLAUSE_MIN:
+                praise += score
+            elif score <= -CLAUSE_MIN:
+                complaint -= score
+            elif praise and (position or _CONTRAST.match(sentence.lstrip())) and not is_question:
+                complaint += 1.0  # "X was great, but Y": what follows the "but" is the complaint
+            elif not is_question and not is_request and _MILD.search(clause):
+                mild = True
+    if not praise and not complaint and mild and not _NO_VIEW.match(text.lower()):
+        complaint = CLAUSE_MIN  # a plain statement of a problem ("on a 2 hour timetable since Easter")
+    return praise, complaint, questions, sentences
+
+
+def classify(text):
+    """Classify the writer's overall stance.
+
+    Returns:
+        (label, polarity): label is one of positive, negative, neutral, mixed;
+        polarity is a float in [-1, 1] consistent with the label.
+    """
+    praise, complaint, questions, sentences = _evidence(text)
+    if praise >= MIXED_MIN and complaint >= MIXED_MIN and \
+            min(praise, complaint) >= MIXED_RATIO * max(praise, complaint):
+        label = "mixed"
+    elif praise > complaint and praise >= CLAUSE_MIN:
+        label = "positive"
+    elif complaint > praise and complaint >= CLAUSE_MIN:
+        label = "negative"
+    else:
+        label = "neutral"
+    score = (praise - complaint) / (praise + complaint + 1.0)
+    blended = 0.85 * score + 0.15 * polarity(text) if text.strip() else 0.0
+    if label == "positive":
+        blended = max(blended, 0.05)
+    elif label == "negative":
+        blended = min(blended, -0.05)
+    return label, round(max(-1.0, min(1.0, blended)), 3)
