@@ -1,1 +1,14 @@
-"""Imports every feature's command module so its commands register on the `portal` group."""
+"""Imports every feature's commands so they join the `portal` group."""
+import click
+
+from portal.cli import _COMMANDS, command
+from portal.text.commands import analyse_command
+
+_COMMANDS.append(analyse_command)
+
+
+@command("seed-themes")
+def seed_themes_command():
+    """Add the built-in themes that are missing from the taxonomy (safe to run again)."""
+    from portal.themes.services import seed_themes
+    click.echo(f"Added {seed_themes()} themes.")

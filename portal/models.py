@@ -2,3 +2,5 @@
 from portal.accounts.models import User  # noqa: F401
 from portal.audit.models import AuditEvent  # noqa: F401
 from portal.reference.models import AgeBand, Cohort, Locality  # noqa: F401
+from portal.contributions.models import Contribution  # noqa: F401
+from portal.themes.models import ContributionTheme, Theme  # noqa: F401

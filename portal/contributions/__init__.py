@@ -1,0 +1,1 @@
+"""Contributions: every piece of free text people give, in one pipeline (DESIGN.md section 2)."""

@@ -1,0 +1,102 @@
+"""The Contribution: one piece of free text, whatever route it came by, with its analysis and moderation."""
+from datetime import datetime
+from enum import StrEnum
+
+from sqlalchemy import JSON, CheckConstraint, ForeignKey, String, Text
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from portal.accounts.models import utcnow
+from portal.extensions import db
+
+
+class Source(StrEnum):
+    SURVEY = "survey"      # a free-text answer in a survey
+    FEEDBACK = "feedback"  # the "tell us" form
+    FORUM = "forum"        # a young people's forum post
+    INSIGHT = "insight"    # staff-logged SENDIASS, PCF, event or phone intelligence
+
+
+class Channel(StrEnum):
+    ONLINE = "online"
+    PAPER = "paper"
+    EVENT = "event"
+    PHONE = "phone"
+    SENDIASS = "sendiass"
+    PCF = "pcf"
+
+
+class Status(StrEnum):
+    PENDING = "pending"
+    APPROVED = "approved"
+    REJECTED = "rejected"
+    ESCALATED = "escalated"
+
+
+class AuthorRole(StrEnum):
+    PARENT_CARER = "parent_carer"
+    YOUNG_PERSON = "young_person"
+    PROFESSIONAL = "professional"
+
+
+CHANNEL_LABELS = {Channel.ONLINE: "Online", Channel.PAPER: "Paper form", Channel.EVENT: "Event",
+                  Channel.PHONE: "Phone", Channel.SENDIASS: "SENDIASS", Channel.PCF: "Parent Carer Forum"}
+SOURCE_LABELS = {Source.SURVEY: "Survey answer", Source.FEEDBACK: "Feedback", Source.FORUM: "Forum post",
+                 Source.INSIGHT: "Staff-logged insight"}
+STATUS_LABELS = {Status.PENDING: "Waiting for a moderator", Status.APPROVED: "Approved",
+                 Status.REJECTED: "Rejected", Status.ESCALATED: "Escalated"}
+ROLE_LABELS = {AuthorRole.PARENT_CARER: "Parent carer", AuthorRole.YOUNG_PERSON: "Young person",
+               AuthorRole.PROFESSIONAL: "Professional"}
+
+
+class Contribution(db.Model):
+    __tablename__ = "contributions"
+    __table_args__ = (
+        CheckConstraint("status IN ('pending', 'approved', 'rejected', 'escalated')", name="status_known"),
+        CheckConstraint("status != 'approved' OR redacted_text IS NOT NULL", name="approved_has_redacted"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    source: Mapped[str] = mapped_column(String(12), index=True)
+    channel: Mapped[str] = mapped_column(String(12), index=True, default=Channel.ONLINE)
+    text: Mapped[str] = mapped_column(Text)  # exactly as given; never shown outside moderation
+    redacted_text: Mapped[str | None] = mapped_column(Text)  # the only text ever published or quoted
+    status: Mapped[str] = mapped_column(String(12), index=True, default=Status.PENDING)
+    # Who said it, in broad terms only.
+    author_role: Mapped[str | None] = mapped_column(String(20), index=True)
+    locality_id: Mapped[int | None] = mapped_column(ForeignKey("localities.id", ondelete="SET NULL"), index=True)
+    age_band: Mapped[str | None] = mapped_column(String(20))
+    cohort: Mapped[str | None] = mapped_column(String(40))
+    # Provenance.
+    organisation: Mapped[str | None] = mapped_column(String(20))  # staff-logged insight: whose intelligence
+    families_represented: Mapped[int | None]  # staff-logged insight: how many families it speaks for
+    entered_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    survey_id: Mapped[int | None] = mapped_column(index=True)  # set by surveys; no FK so features stay apart
+    response_id: Mapped[int | None] = mapped_column(index=True)
+    question_key: Mapped[str | None] = mapped_column(String(60))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow, index=True)
+    # Analysis, written when the contribution is saved (never on page view).
+    sentiment: Mapped[str | None] = mapped_column(String(10))
+    polarity: Mapped[float | None]
+    pii_spans: Mapped[list] = mapped_column(JSON, default=list)
+    safeguarding_flag: Mapped[bool] = mapped_column(default=False, index=True)
+    safeguarding_reasons: Mapped[list] = mapped_column(JSON, default=list)
+    abusive_flag: Mapped[bool] = mapped_column(default=False)
+    abuse_reasons: Mapped[list] = mapped_column(JSON, default=list)
+    analysed_at: Mapped[datetime | None]
+    # Moderation.
+    moderated_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    moderated_at: Mapped[datetime | None]
+    rejection_reason: Mapped[str | None] = mapped_column(Text)
+
+    locality = relationship("Locality")
+    entered_by = relationship("User", foreign_keys=[entered_by_id])
+    moderated_by = relationship("User", foreign_keys=[moderated_by_id])
+    themes = relationship("ContributionTheme", cascade="all, delete-orphan", lazy="selectin")
+
+    @property
+    def suggested_themes(self):
+        return [t for t in self.themes if t.state == "suggested"]
+
+    @property
+    def confirmed_themes(self):
+        return [t for t in self.themes if t.state == "confirmed"]

@@ -1,0 +1,1 @@
+"""The theme taxonomy and tagging contributions with themes."""
