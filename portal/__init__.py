@@ -99,7 +99,11 @@ def register_session_rules(app):
         return None
 
     @app.after_request
-    def no_store_for_signed_in(response):
-        if current_user.is_authenticated or request.method == "POST":
+    def cache_rules(response):
+        if request.endpoint == "static":
+            # Versioned URLs (see jinja.asset) never change; anything else is revalidated.
+            response.headers["Cache-Control"] = ("public, max-age=31536000, immutable"
+                                                 if request.args.get("v") else "no-cache")
+        elif current_user.is_authenticated or request.method == "POST":
             response.headers["Cache-Control"] = "no-store"
         return response

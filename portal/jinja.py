@@ -1,7 +1,11 @@
 """Template globals and filters: permission predicates and plain-English formatting."""
 from datetime import date, datetime
 
-from flask import request, url_for
+import functools
+import hashlib
+import os
+
+from flask import current_app, request, url_for
 
 from portal.permissions import TEMPLATE_PREDICATES
 
@@ -41,9 +45,22 @@ def url_with(**changes):
     return url_for(request.endpoint, **args)
 
 
+@functools.cache
+def _file_version(path, mtime):
+    with open(path, "rb") as handle:
+        return hashlib.sha256(handle.read()).hexdigest()[:10]
+
+
+def asset(filename):
+    """A static file's URL with a content hash, so it can be cached for a year and still change."""
+    path = os.path.join(current_app.static_folder, filename)
+    version = _file_version(path, os.path.getmtime(path)) if os.path.exists(path) else "0"
+    return url_for("static", filename=filename, v=version)
+
+
 def register_jinja(app):
     app.jinja_env.globals.update(TEMPLATE_PREDICATES)
-    app.jinja_env.globals.update(today=date.today, url_with=url_with)
+    app.jinja_env.globals.update(today=date.today, url_with=url_with, asset=asset)
     from portal.navigation import home_links, nav_items
     app.jinja_env.globals.update(nav_items=nav_items, home_links=home_links)
     app.jinja_env.filters.update(
