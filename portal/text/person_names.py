@@ -38,7 +38,7 @@ _INTRO = re.compile(
     rf"hi|hey|hello|dear|thanks|thank you|love from|shut up|ask|tell|with|told)\s+({_WORD})",
     re.IGNORECASE)
 _SIGN_OFF = re.compile(
-    rf"(?:thanks|thank you|regards|cheers|best wishes|many thanks|love|from)\s*[,!.]?\s*[-\u2013]?"
+    rf"(?:thanks|thank you|regards|cheers|best wishes|many thanks|love|love from)\s*[,!.]?\s*[-\u2013]?"
     rf"\s*({_CAP})\s*[.!]?\s*$", re.IGNORECASE)
 _MENTION = re.compile(r"(?<![\w.])@([A-Za-z]+)[\w.]*")
 _CAPITALISED = re.compile(rf"\b({_CAP})\b")
@@ -104,6 +104,8 @@ def _context_spans(text):
                             (_NAME_IN_TEAM, False), (_SIGN_OFF, False)):
         for match in regex.finditer(text):
             word = match.group(1)
+            if regex is _SIGN_OFF and word.lower() not in FIRST_NAMES:
+                continue  # a sign-off must be a known first name, not "Thanks, Ludlow"
             if _plausible(word, lower_ok=lower_ok, text=text, start=match.start(1)):
                 if regex is _INTRO and word[0].islower() and word.lower() not in FIRST_NAMES:
                     continue  # "im new", "its rubbish": only known names after these cues

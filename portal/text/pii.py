@@ -78,9 +78,9 @@ def _phone_spans(text):
     for match in _PHONE.finditer(text):
         digits = re.sub(r"\D", "", match.group(0))
         if digits.startswith("0044"):
-            digits = "0" + digits[4:]
+            digits = "0" + digits[4:].removeprefix("0")
         elif digits.startswith("44"):
-            digits = "0" + digits[2:]
+            digits = "0" + digits[2:].removeprefix("0")  # +44 (0)1632 ...
         if not (10 <= len(digits) <= 11 and digits[0] == "0" and digits[1] in "123578"):
             continue
         before = text[max(0, match.start() - 40):match.start()]

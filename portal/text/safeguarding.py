@@ -98,7 +98,7 @@ _IDIOMS = re.compile(
     r"keep (?:him|her) safe (?:on the|in the|at the) (?:road|bus|taxi|car|journey))")
 # Past harm described as resolved, with support now in place.
 _RESOLVED = re.compile(
-    r"\b(?:(?:is|are|were|are now|is now|feels?|feeling) (?:much )?(?:safe|safer|better|settled|"
+    r"\b(?<!dont )(?<!not )(?<!never )(?<!didnt )(?:(?:is|are|were|are now|is now|feels?|feeling) (?:much )?(?:safe|safer|better|settled|"
     r"happier)(?: now)?|support (?:is )?(?:now )?in place|(?:now|finally) (?:has|have|getting|get) "
     r"(?:support|help)|(?:doing|doing really|doing so) well now|resolved|no longer|"
     r"(?:years|months) ago|when (?:he|she|i) was (?:younger|little|small))")

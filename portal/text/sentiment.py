@@ -3,6 +3,7 @@
 The only module that imports TextBlob. VADER (with a domain lexicon) scores each clause;
 domain phrase patterns add British understatement, sarcasm, text-speak and the
 "nobody rings back" complaints that general-purpose lexicons score as neutral."""
+import bisect
 import functools
 import re
 
@@ -38,21 +39,43 @@ def _vader():
 
 
 @functools.lru_cache(maxsize=1)
-def _pattern_analyser():
-    from textblob.en.sentiments import PatternAnalyzer  # bundled data, no download
-    return PatternAnalyzer()
+def _pattern_sentiment():
+    # TextBlob's PatternAnalyzer builds a namedtuple class on every call; the underlying
+    # pattern lexicon (bundled with TextBlob, no download) returns a plain tuple.
+    from textblob.en import sentiment as pattern_sentiment
+    return pattern_sentiment
 
 
 def polarity(text):
     """TextBlob's pattern polarity for text, between -1 and 1 (a weak secondary signal)."""
-    return float(_pattern_analyser().analyze(text)[0])
+    return float(_pattern_sentiment()(text)[0])
 
 
-def _clause_score(clause):
-    vader = _vader().polarity_scores(clause)["compound"]
-    positive = sum(weight for regex, weight in _POSITIVE if regex.search(clause))
-    negative = sum(weight for regex, weight in _NEGATIVE if regex.search(clause))
-    return 2.0 * vader + positive - negative
+def _phrase_scores(text, clauses):
+    """Sum phrase weights per clause; each pattern is run once over the whole text."""
+    starts = [start for start, _ in clauses]
+    scores = [0.0] * len(clauses)
+    for patterns, sign in ((_POSITIVE, 1.0), (_NEGATIVE, -1.0)):
+        for regex, weight in patterns:
+            hit = set()
+            for match in regex.finditer(text):
+                index = bisect.bisect_right(starts, match.start()) - 1
+                if index >= 0 and index not in hit:
+                    hit.add(index)
+                    scores[index] += sign * weight
+    return scores
+
+
+def _clauses(text):
+    """Yield (start, end, sentence_start) for each clause of each sentence in text."""
+    for sentence in _SENTENCES.finditer(text):
+        if not sentence.group(0).strip(" .!?\n"):
+            continue
+        start = sentence.start()
+        for boundary in _CONTRAST.finditer(sentence.group(0)):
+            yield start, sentence.start() + boundary.start(), sentence.start()
+            start = sentence.start() + boundary.end()
+        yield start, sentence.end(), sentence.start()
 
 
 def _normalise(text):
@@ -64,28 +87,34 @@ def _normalise(text):
 
 def _evidence(text):
     """Return (praise, complaint, questions, sentences) totals over the clauses of text."""
+    normal = _normalise(text)
+    clauses = list(_clauses(normal))
+    phrases = _phrase_scores(normal, [(start, end) for start, end, _ in clauses])
     praise = complaint = 0.0
     questions = sentences = 0
     mild = False
-    for sentence in _SENTENCES.findall(_normalise(text)):
-        if not sentence.strip(" .!?\n"):
-            continue
-        sentences += 1
-        is_question = sentence.rstrip().endswith("?") or bool(_QUESTION_START.match(sentence))
-        is_request = bool(_REQUEST.match(sentence))
-        questions += is_question or is_request
-        for position, clause in enumerate(_CONTRAST.split(sentence)):
-            score = _clause_score(clause)
-            if is_question or is_request:
-                score *= 0.4  # a question that only implies a view stays neutral
-            if score >= CLAUSE_MIN:
-                praise += score
-            elif score <= -CLAUSE_MIN:
-                complaint -= score
-            elif praise and (position or _CONTRAST.match(sentence.lstrip())) and not is_question:
-                complaint += 1.0  # "X was great, but Y": what follows the "but" is the complaint
-            elif not is_question and not is_request and _MILD.search(clause):
-                mild = True
+    last_sentence, is_question, is_request = None, False, False
+    for (start, end, sentence_start), phrase in zip(clauses, phrases):
+        sentence = _SENTENCES.match(normal, sentence_start).group(0)
+        first = sentence_start != last_sentence
+        if first:
+            last_sentence = sentence_start
+            sentences += 1
+            is_question = sentence.rstrip().endswith("?") or bool(_QUESTION_START.match(sentence))
+            is_request = bool(_REQUEST.match(sentence))
+            questions += is_question or is_request
+        clause = normal[start:end]
+        score = 2.0 * _vader().polarity_scores(clause)["compound"] + phrase
+        if is_question or is_request:
+            score *= 0.4  # a question that only implies a view stays neutral
+        if score >= CLAUSE_MIN:
+            praise += score
+        elif score <= -CLAUSE_MIN:
+            complaint -= score
+        elif praise and (not first or _CONTRAST.match(sentence.lstrip())) and not is_question:
+            complaint += 1.0  # "X was great, but Y": what follows the "but" is the complaint
+        elif not is_question and not is_request and _MILD.search(clause):
+            mild = True
     if not praise and not complaint and mild and not _NO_VIEW.match(text.lower()):
         complaint = CLAUSE_MIN  # a plain statement of a problem ("on a 2 hour timetable since Easter")
     return praise, complaint, questions, sentences
@@ -109,7 +138,7 @@ def classify(text):
     else:
         label = "neutral"
     score = (praise - complaint) / (praise + complaint + 1.0)
-    blended = 0.85 * score + 0.15 * polarity(text) if text.strip() else 0.0
+    blended = score  # polarity(text) (TextBlob) is kept for callers; too weak to blend in
     if label == "positive":
         blended = max(blended, 0.05)
     elif label == "negative":

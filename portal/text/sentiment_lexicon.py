@@ -75,6 +75,8 @@ NEGATIVE = (
     (r"\bnever (?:\w+ ){0,2}(?:heard|got|received|replied|rang|called|sent|made|happened|seen|"
      r"told|turned up|came|reads|read|replaced|answered|listen)\w*\b", 1.8),
     (r"\bnever once\b", 1.5),
+    (r"\b(?:would be|itd be|it would be) (?:nice|good|great|lovely) (?:if|to (?:know|hear|get|have))\b", 1.5),
+    (r"\bnothing (?:ever |really |much )?(?:changes|changed|happens|happened|improves)\b", 1.8),
     (r"\b(?:tried|trying|been trying) (?:\w+ ){0,6}(?:all week|for (?:a|an|two|three|\d+) "
      r"(?:days?|weeks?|months?)|(?:\w+ )?times)\b", 1.5),
     (r"\b(?:waiting|waited|on the list) (?:\w+ ){0,5}since\b", 1.5),
@@ -123,6 +125,6 @@ POLITE = (
     r"(?:busy|stretched|under pressure|doing their best|trying)",
     r"\b(?:staff|they|everyone|people) (?:are|is) doing (?:their|the) best\b",
     r"\bwith (?:all due )?respect\b", r"\bthank(?:s| you) for (?:the|this) (?:survey|opportunity)\b",
-    r"\bwould be (?:good|nice|great|helpful) (?:to|if)\b", r"\bit would (?:help|be good) if\b",
+    r"\bit would help if\b",
     r"\bhope (?:this|that) helps\b", r"\bno offence\b",
 )
