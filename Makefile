@@ -4,7 +4,7 @@ VENV ?= .venv
 PORT ?= 5000
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
-ASSETS := static/css/portal.css static/js/govuk-frontend.min.js
+ASSETS := static/css/portal.css static/js/govuk-frontend.min.js static/js/init.js
 
 .PHONY: run test install assets eval bench clean
 

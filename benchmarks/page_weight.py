@@ -40,8 +40,7 @@ def _fetch_assets(client, urls, seen):
         found.append((url, gz(body), "immutable" in response.headers.get("Cache-Control", "")))
         if url.split("?")[0].endswith(".js"):
             base = url.rsplit("/", 1)[0]
-            queue += [f"{base}/{name}" for name in re.findall(rb'from\s*"\./([\w.-]+)"', body and body)
-                      for name in [name.decode()]]
+            queue += [f"{base}/{name.decode()}" for name in re.findall(rb'from\s*"\./([\w.?=-]+)"', body)]
     return found
 
 
@@ -51,7 +50,7 @@ def weigh(app, endpoints):
     client = app.test_client()
     for endpoint, kwargs in endpoints:
         with app.test_request_context():
-            url = url_for(endpoint, **kwargs)
+            url = url_for(endpoint, **dict(kwargs))
         response = client.get(url)
         if response.mimetype != "text/html" or response.status_code != 200:
             continue

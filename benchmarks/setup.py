@@ -1,0 +1,54 @@
+"""A portal database with migrations and demo data, for the benchmarks."""
+import functools
+import os
+import tempfile
+
+from flask_migrate import upgrade
+
+from portal import create_app
+from portal.demo import load_demo_data
+from portal.extensions import db
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+SETTINGS = {"SECRET_KEY": "bench", "RATELIMIT_ENABLED": False, "SESSION_COOKIE_SECURE": False}
+
+
+@functools.cache
+def demo_database(url=None):
+    """Create (once per run) a migrated database holding the demo data; returns its URL."""
+    url = url or f"sqlite:///{tempfile.mkdtemp(prefix='portal-bench-')}/bench.db"
+    app = create_app({**SETTINGS, "SQLALCHEMY_DATABASE_URI": url})
+    with app.app_context():
+        if db.engine.dialect.name == "postgresql":
+            db.drop_all()
+            db.session.execute(db.text("DROP TABLE IF EXISTS alembic_version"))
+            db.session.commit()
+        upgrade(directory=os.path.join(ROOT, "migrations"))
+        load_demo_data()
+    return url
+
+
+def demo_app(url=None):
+    return create_app({**SETTINGS, "SQLALCHEMY_DATABASE_URI": demo_database(url)})
+
+
+def public_pages():
+    """(app, [(endpoint, kwargs)]) for every public HTML page, using the browser tests' sample URLs."""
+    from tests.browser.pages import SAMPLE_ARGS, SKIP
+    app = demo_app()
+    pages = []
+    with app.app_context():
+        for rule in app.url_map.iter_rules():
+            view = app.view_functions[rule.endpoint]
+            if rule.endpoint in SKIP or "GET" not in rule.methods or not getattr(view, "is_public", False):
+                continue
+            if rule.arguments and rule.endpoint not in SAMPLE_ARGS:
+                continue
+            pages.append((rule.endpoint, SAMPLE_ARGS[rule.endpoint]() if rule.arguments else {}))
+    return app, sorted(set((e, tuple(sorted(k.items()))) for e, k in pages))
+
+
+def environment(url):
+    """Environment settings that point a gunicorn-served portal at the benchmark database."""
+    return {"PORTAL_DATABASE_URL": url, "PORTAL_SECRET_KEY": "bench", "PORTAL_ENV": "development",
+            "PORTAL_RATELIMIT_ENABLED": "false"}
