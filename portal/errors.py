@@ -1,12 +1,17 @@
 """Domain exceptions and the error pages."""
 import logging
 
-from flask import render_template
+from flask import g, render_template
 from flask_wtf.csrf import CSRFError
+from sqlalchemy.exc import SQLAlchemyError
 
-from portal.extensions import db
+from portal.extensions import db, login_manager
 
 log = logging.getLogger(__name__)
+FALLBACK_500 = ("<!DOCTYPE html><html lang=\"en-GB\"><head><meta charset=\"utf-8\">"
+                "<title>Sorry, there is a problem with the service</title></head><body><main>"
+                "<h1>Sorry, there is a problem with the service</h1><p>Try again later. Answers you "
+                "already saved have not been lost.</p></main></body></html>")
 
 
 class PortalError(Exception):
@@ -48,6 +53,15 @@ def register_error_handlers(app):
 
     @app.errorhandler(500)
     def server_error(error):
-        db.session.rollback()
-        log.exception("Unhandled error: %s", getattr(error, "original_exception", error))
-        return render_template("errors/500.html"), 500
+        original = getattr(error, "original_exception", error)
+        log.error("Unhandled error: %r", original, exc_info=original)
+        try:
+            db.session.rollback()
+        except SQLAlchemyError:  # the connection itself may be gone
+            db.session.close()
+        if isinstance(original, SQLAlchemyError):
+            g._login_user = login_manager.anonymous_user()  # do not ask the broken database who this is
+        try:
+            return render_template("errors/500.html"), 500
+        except Exception:  # noqa: BLE001  the last line of defence must not fail
+            return FALLBACK_500, 500, {"Content-Type": "text/html; charset=utf-8"}
