@@ -3,6 +3,7 @@ import os
 import tempfile
 
 import pytest
+from flask import g, request_started
 from sqlalchemy import text
 
 from portal import create_app
@@ -10,6 +11,10 @@ from portal.extensions import db, limiter
 from tests.factories import make_user
 
 pytest_plugins = ["tests.fixtures.browser"]
+
+
+def _fresh_g(sender, **extra):
+    g.__dict__.clear()
 
 
 def _database_url(tmp_dir):
@@ -21,6 +26,9 @@ def _database_url(tmp_dir):
 def app():
     with tempfile.TemporaryDirectory() as tmp_dir:
         app = create_app({"TESTING": True, "SQLALCHEMY_DATABASE_URI": _database_url(tmp_dir)})
+        # Each test runs inside one app context, which test-client requests reuse; start each
+        # request with an empty `g`, as a served request would (or the signed-in user would leak).
+        request_started.connect(_fresh_g, app)
         with app.app_context():
             db.drop_all()
             db.create_all()

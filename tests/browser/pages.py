@@ -4,6 +4,7 @@ Every GET endpoint of the app is visited. An endpoint whose URL needs arguments 
 entry in SAMPLE_ARGS (a function of nothing, run after the demo data is loaded, returning the
 URL arguments); a new page without one fails the page checks until it is added here.
 """
+from flask import url_for
 from sqlalchemy import select
 
 from portal.extensions import db
@@ -49,3 +50,32 @@ def _least_role(roles):
     if not roles:
         return None
     return min(roles, key=_ORDER.index)
+
+
+def page_url(app, endpoint, has_args):
+    """The URL to visit for an endpoint, with sample arguments from the demo data."""
+    kwargs = {}
+    if has_args:
+        assert endpoint in SAMPLE_ARGS, f"Add sample URL arguments for {endpoint} in tests/browser/pages.py"
+        kwargs = SAMPLE_ARGS[endpoint]()
+        assert all(v is not None for v in kwargs.values()), f"demo data has nothing to show at {endpoint}"
+    with app.test_request_context():
+        return url_for(endpoint, **kwargs)
+
+
+def rendered_pages(app, client, login_as):
+    """Yield (endpoint, url, html) for every HTML page, each fetched as its least-privileged role."""
+    from tests.factories import make_user
+    users = {}
+    for endpoint, role, has_args in page_endpoints(app):
+        url = page_url(app, endpoint, has_args)
+        if role not in users:
+            users[role] = make_user(role=role.value) if role else None
+        with client.session_transaction() as session:
+            session.clear()
+        if users[role]:
+            login_as(users[role])
+        response = client.get(url)
+        assert response.status_code == 200, f"{url} as {role}: {response.status_code}"
+        if response.mimetype == "text/html":
+            yield endpoint, url, response.get_data(as_text=True)

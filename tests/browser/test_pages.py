@@ -1,12 +1,10 @@
 """Every page, as the least-privileged role that may see it: axe-core, 320px and JavaScript off."""
 import pytest
-from flask import url_for
-
 from portal import create_app
 from portal.config import TestingConfig
 from portal.demo import load_demo_data
 from portal.extensions import db
-from tests.browser.pages import SAMPLE_ARGS, page_endpoints
+from tests.browser.pages import page_endpoints, page_url, rendered_pages
 from tests.factories import make_user
 from tests.fixtures.browser import axe_violations, horizontal_overflow
 
@@ -20,16 +18,6 @@ def _session_cookie(app, user, base_url):
     return {"name": app.config["SESSION_COOKIE_NAME"], "value": value, "url": base_url}
 
 
-def _url_for(app, endpoint, has_args):
-    kwargs = {}
-    if has_args:
-        assert endpoint in SAMPLE_ARGS, f"Add sample URL arguments for {endpoint} in tests/browser/pages.py"
-        kwargs = SAMPLE_ARGS[endpoint]()
-        assert all(v is not None for v in kwargs.values()), f"demo data has nothing to show at {endpoint}"
-    with app.test_request_context():
-        return url_for(endpoint, **kwargs)
-
-
 @pytest.fixture
 def demo(app):
     load_demo_data()
@@ -37,7 +25,7 @@ def demo(app):
 
 @pytest.mark.parametrize("endpoint,role,has_args", ENDPOINTS, ids=[e[0] for e in ENDPOINTS])
 def test_page_is_accessible(app, live_server, context_factory, demo, endpoint, role, has_args):
-    url = _url_for(app, endpoint, has_args)
+    url = page_url(app, endpoint, has_args)
     cookies = [_session_cookie(app, make_user(role=role.value), live_server)] if role else []
     phone = context_factory(width=320, height=640)
     phone.add_cookies(cookies)
@@ -63,14 +51,11 @@ def test_page_is_accessible(app, live_server, context_factory, demo, endpoint, r
             f"a form on {url} has no submit button, so it needs JavaScript"
 
 
-def test_page_titles_are_unique(app, client, demo, admin, login_as):
+def test_page_titles_are_unique(app, client, demo, login_as):
     """No two HTML pages share a title (checked over the whole app with the test client)."""
-    login_as(admin)
     titles = {}
-    for endpoint, role, has_args in ENDPOINTS:
-        response = client.get(_url_for(app, endpoint, has_args))
-        if response.status_code == 200 and response.mimetype == "text/html":
-            title = response.get_data(as_text=True).split("<title>")[1].split("</title>")[0]
-            assert title not in titles, f"{endpoint} and {titles.get(title)} share the title {title!r}"
-            titles[title] = endpoint
+    for endpoint, url, html in rendered_pages(app, client, login_as):
+        title = html.split("<title>")[1].split("</title>")[0]
+        assert title not in titles, f"{endpoint} and {titles.get(title)} share the title {title!r}"
+        titles[title] = endpoint
     assert len(titles) >= 8

@@ -1,0 +1,41 @@
+"""Every page's HTML is valid under the Nu Html Checker (vnu-jar from npm, run on the machine's Java)."""
+import json
+import os
+import shutil
+import subprocess
+
+import pytest
+
+from portal.demo import load_demo_data
+from tests.browser.pages import rendered_pages
+
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+VNU = os.path.join(ROOT, "node_modules", "vnu-jar", "build", "dist", "vnu.jar")
+
+
+def _checker_missing():
+    if not shutil.which("java"):
+        return "java is not installed"
+    if not os.path.exists(VNU):
+        return "vnu-jar is not installed (npm ci)"
+    return None
+
+
+def test_every_page_is_valid_html(app, client, login_as, tmp_path):
+    if reason := _checker_missing():
+        if os.environ.get("PORTAL_REQUIRE_BROWSER") == "1":
+            pytest.fail(reason)
+        pytest.skip(reason)
+    load_demo_data()
+    files = {}
+    for endpoint, url, html in rendered_pages(app, client, login_as):
+        path = tmp_path / f"{endpoint}.html"
+        path.write_text(html)
+        files[str(path)] = url
+    result = subprocess.run(["java", "-jar", VNU, "--errors-only", "--format", "json", *files],
+                            capture_output=True, text=True, timeout=300)
+    messages = json.loads(result.stderr or '{"messages": []}')["messages"]
+    problems = [f"{files.get(m.get('url', '').removeprefix('file:'), m.get('url'))} line {m.get('lastLine')}: "
+                f"{m['message']}" for m in messages]
+    assert problems == [], "\n".join(problems)
+    assert len(files) >= 8
