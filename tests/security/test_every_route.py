@@ -1,0 +1,60 @@
+"""Every page carries the security headers, and every POST route refuses a request without a CSRF token."""
+import pytest
+from flask import url_for
+
+from portal import create_app
+from portal.demo import load_demo_data
+from portal.extensions import db
+from tests.browser.pages import SAMPLE_ARGS, rendered_pages
+from tests.factories import make_user
+
+# POST-only routes whose URLs need arguments: a function giving them (run after the demo data loads).
+POST_SAMPLE_ARGS = {}
+
+
+def _check_headers(headers, url):
+    csp = headers.get("Content-Security-Policy", "")
+    script_src = next((p for p in csp.split(";") if p.strip().startswith("script-src")), "")
+    assert "frame-ancestors 'none'" in csp and "'nonce-" in script_src and "unsafe" not in script_src, url
+    assert headers.get("X-Content-Type-Options") == "nosniff", url
+    assert headers.get("Referrer-Policy") == "strict-origin-when-cross-origin", url
+    assert headers.get("X-Frame-Options") == "DENY", url
+
+
+def test_security_headers_on_every_page(app, client, login_as):
+    load_demo_data()
+    count = 0
+    for endpoint, url, html in rendered_pages(app, client, login_as):
+        _check_headers(client.get(url).headers, url)
+        count += 1
+    assert count >= 8
+
+
+@pytest.fixture
+def csrf_client(app):
+    other = create_app({"TESTING": True, "WTF_CSRF_ENABLED": True,
+                        "SQLALCHEMY_DATABASE_URI": app.config["SQLALCHEMY_DATABASE_URI"]})
+    yield other
+    with other.app_context():
+        db.engine.dispose()
+
+
+def test_every_post_route_requires_csrf(app, csrf_client):
+    load_demo_data()
+    admin = make_user(role="admin")
+    client = csrf_client.test_client()
+    with client.session_transaction() as session:
+        session["_user_id"] = str(admin.id)
+    checked = []
+    for rule in csrf_client.url_map.iter_rules():
+        if "POST" not in rule.methods:
+            continue
+        samples = POST_SAMPLE_ARGS.get(rule.endpoint) or SAMPLE_ARGS.get(rule.endpoint)
+        assert not rule.arguments or samples, f"add sample URL arguments for POST route {rule.endpoint}"
+        with csrf_client.test_request_context():
+            url = url_for(rule.endpoint, **(samples() if rule.arguments else {}))
+        response = client.post(url, data={"anything": "x"})
+        assert response.status_code == 400, f"{url} accepted a POST without a CSRF token"
+        assert "Sorry, your form timed out" in response.get_data(as_text=True)
+        checked.append(rule.endpoint)
+    assert "accounts.sign_in" in checked and len(checked) >= 5
