@@ -1,7 +1,8 @@
 """Boards, topics, posts and reports. Every post is a contribution and waits for a moderator."""
 import logging
 
-from sqlalchemy import or_, select
+from sqlalchemy import func, or_, select
+from sqlalchemy.orm import aliased
 
 from portal.accounts.models import utcnow
 from portal.audit.services import record
@@ -102,7 +103,8 @@ def visible_posts(topic, viewer):
 
 def visible_topics(board, viewer):
     """Topics whose opening post is approved, or that the viewer started; newest first."""
-    first_post = select(Post.id).where(Post.topic_id == Topic.id).order_by(Post.id).limit(1).scalar_subquery()
+    other = aliased(Post)
+    first_post = select(func.min(other.id)).where(other.topic_id == Topic.id).correlate(Topic).scalar_subquery()
     query = (select(Topic).join(Post, Post.id == first_post).join(Contribution)
              .where(Topic.board_id == board.id, Post.deleted_at.is_(None),
                     or_(Contribution.status == Status.APPROVED, Topic.author_id == viewer.id))
