@@ -76,8 +76,14 @@ def register_blueprints(app):
     from portal.audit.routes import bp as audit_bp
     from portal.main.routes import bp as main_bp
     from portal.reference.routes import bp as reference_bp
+    from portal.feedback.routes import bp as feedback_bp
+    from portal.forum.routes import bp as forum_bp
+    from portal.moderation.routes import bp as moderation_bp
+    from portal.privacy.routes import bp as privacy_bp
+    from portal.safeguarding.routes import bp as safeguarding_bp
 
-    for blueprint in (main_bp, accounts_bp, audit_bp, reference_bp):
+    for blueprint in (main_bp, accounts_bp, audit_bp, reference_bp, feedback_bp, forum_bp, moderation_bp,
+                      safeguarding_bp, privacy_bp):
         app.register_blueprint(blueprint)
 
 
@@ -97,6 +103,12 @@ def register_session_rules(app):
             return redirect(url_for("accounts.sign_in", next=request.full_path.rstrip("?")))
         session["seen_at"] = now
         return None
+
+    @app.after_request
+    def send_queued_email(response):
+        from portal.mail.services import deliver_queued_this_request
+        deliver_queued_this_request()  # once, inline; failures stay in the outbox for send-mail
+        return response
 
     @app.after_request
     def cache_rules(response):

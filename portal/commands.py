@@ -3,6 +3,9 @@ import click
 
 from portal.cli import _COMMANDS, command
 from portal.text.commands import analyse_command
+import portal.mail.commands  # noqa: F401,E402
+import portal.safeguarding.commands  # noqa: F401,E402
+import portal.privacy.commands  # noqa: F401,E402
 
 _COMMANDS.append(analyse_command)
 

@@ -23,6 +23,14 @@ class Config:
     MAIL_SERVER = "127.0.0.1"
     MAIL_PORT = 25
     MAIL_SENDER = "no-reply@send-voice.example"
+    MAIL_TIMEOUT = 10  # seconds; an inline send that times out stays queued for send-mail
+    MAIL_RETRY_BASE_SECONDS = 60  # first retry after this, doubling each time
+    MAIL_RETRY_MAX_SECONDS = 3600
+    PUBLIC_BASE_URL = "http://127.0.0.1:5000"  # used for links in emails
+    SAFEGUARDING_REALERT_MINUTES = 60  # email the leads again while a concern is unacknowledged
+    RETENTION_CONTACT_DAYS = 365  # feedback contact details
+    RETENTION_REJECTED_DAYS = 183  # rejected contributions
+    RETENTION_SUSPENDED_DAYS = 365  # suspended forum accounts, counted from the suspension
     CONTACT_EMAIL = "send.voice@example.org"
     CONTACT_PHONE = "0345 678 9000"
     PARTNERSHIP_NAME = "Shropshire SEND partnership"

@@ -4,3 +4,7 @@ from portal.audit.models import AuditEvent  # noqa: F401
 from portal.reference.models import AgeBand, Cohort, Locality  # noqa: F401
 from portal.contributions.models import Contribution  # noqa: F401
 from portal.themes.models import ContributionTheme, Theme  # noqa: F401
+from portal.mail.models import OutboxMessage  # noqa: F401
+from portal.safeguarding.models import Concern, ConcernNote  # noqa: F401
+from portal.feedback.models import FeedbackContact  # noqa: F401
+from portal.forum.models import Board, ForumProfile, Post, Report, Topic  # noqa: F401

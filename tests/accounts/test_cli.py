@@ -40,7 +40,7 @@ def test_demo_data_is_idempotent(runner):
     count = db.session.scalar(select(func.count(User.id)))
     second = runner.invoke(args=["demo-data"])
     assert second.exit_code == 0
-    assert db.session.scalar(select(func.count(User.id))) == count == 5
+    assert db.session.scalar(select(func.count(User.id))) == count == 6  # 5 staff + the demo forum member
     assert "admin@example.org" in second.output
 
 

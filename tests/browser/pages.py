@@ -23,6 +23,13 @@ SAMPLE_ARGS = {
     "accounts.edit_user": lambda: {"user_id": _first_id("portal.accounts.models.User", role="viewer")},
     "reference.edit_locality": lambda: {"locality_id": _first_id("portal.reference.models.Locality")},
     "reference.edit_label": lambda: {"kind": "cohorts", "item_id": _first_id("portal.reference.models.Cohort")},
+    "forum.board": lambda: {"slug": "have-your-say"},
+    "forum.new_topic": lambda: {"slug": "school-and-college"},
+    "forum.topic": lambda: {"topic_id": _first_id("portal.forum.models.Topic", have_your_say=True)},
+    "forum.report": lambda: {"post_id": _first_id("portal.forum.models.Post", by_staff=True)},
+    "forum.suspend": lambda: {"user_id": _first_id("portal.accounts.models.User", username="bluefox7")},
+    "moderation.item": lambda: {"item_id": _first_id("portal.contributions.models.Contribution", status="pending")},
+    "safeguarding.concern": lambda: {"concern_id": _first_id("portal.safeguarding.models.Concern")},
 }
 # Extra query strings worth checking (error and filter states).
 EXTRA_URLS = []

@@ -1,0 +1,51 @@
+"""The public "tell us" feedback form and its confirmation page."""
+from flask import Blueprint, current_app, redirect, render_template, session, url_for
+
+from portal.errors import ValidationFailed
+from portal.extensions import limiter
+from portal.feedback import services
+from portal.feedback.forms import FeedbackForm
+from portal.forms_util import apply_errors
+from portal.moderation.queries import locality_choices
+from portal.navigation import add_home_link, add_nav_item
+from portal.permissions import public
+
+bp = Blueprint("feedback", __name__, url_prefix="/feedback")
+add_nav_item("feedback.tell_us", "Tell us", order=10)
+add_home_link("feedback.tell_us", "Tell us what is working and what should change", order=10)
+
+
+def _limit():
+    return current_app.config["PUBLIC_POST_RATE_LIMIT"]
+
+
+@bp.route("/", methods=["GET", "POST"])
+@limiter.limit(_limit, methods=["POST"])
+@public
+def tell_us():
+    form = FeedbackForm(locality_choices())
+    if form.validate_on_submit():
+        if form.website.data:  # a robot filled the hidden field: look successful, keep nothing
+            session["feedback_sent"] = {"signpost": False}
+            return redirect(url_for("feedback.sent"))
+        try:
+            contribution = services.submit_feedback(
+                author_role=form.author_role.data, about=form.about.data, message=form.message.data,
+                locality=int(form.locality.data) if form.locality.data else None,
+                contact_choices=form.contact.data or [], name=form.name.data, email=form.email.data,
+                phone=form.phone.data)
+        except ValidationFailed as error:
+            apply_errors(form, error)
+        else:
+            session["feedback_sent"] = {"signpost": bool(services.needs_signposting(contribution)),
+                                        "contact": bool(form.contact.data)}
+            return redirect(url_for("feedback.sent"))
+    return render_template("feedback/tell_us.html", form=form)
+
+
+@bp.route("/sent")
+@public
+def sent():
+    details = session.pop("feedback_sent", None) or {}
+    return render_template("feedback/sent.html", signpost=details.get("signpost", False),
+                           contact=details.get("contact", False))

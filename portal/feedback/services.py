@@ -1,0 +1,55 @@
+"""Saving "tell us" feedback as a contribution, with any contact details kept apart."""
+import re
+
+from portal.contributions.models import Source, Status
+from portal.contributions.services import submit_contribution
+from portal.errors import ValidationFailed
+from portal.extensions import db
+from portal.feedback.models import FeedbackContact
+
+EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+PHONE = re.compile(r"^[0-9 +()-]{7,20}$")
+
+
+def _contact_errors(contact_choices, email, phone):
+    errors = {}
+    if email and not EMAIL.match(email):
+        errors["email"] = "Enter an email address in the correct format, like name@example.com"
+    if phone and not PHONE.match(phone):
+        errors["phone"] = "Enter a phone number, like 01632 960 001 or 07700 900 982"
+    if "updates" in contact_choices and not email and "email" not in errors:
+        errors["email"] = "Enter an email address so we can send you updates"
+    if "reply" in contact_choices and not (email or phone) and not errors:
+        errors["email"] = "Enter an email address or phone number so we can reply"
+    return errors
+
+
+def submit_feedback(*, author_role, about, locality, message, contact_choices=(), name="", email="", phone=""):
+    """Save feedback as a pending contribution and, only if asked, contact details in a separate table.
+
+    `contact_choices` holds "reply" and/or "updates". "What it is about" is part of the text, so it is
+    analysed and redacted with the message. Raises ValidationFailed. Returns the Contribution.
+    """
+    email, phone = (email or "").strip(), (phone or "").strip()
+    errors = _contact_errors(set(contact_choices), email, phone)
+    if not (message or "").strip():
+        errors["message"] = "Enter your message"
+    if errors:
+        raise ValidationFailed("Feedback is not valid", errors)
+    text = f"About: {about.strip()}\n\n{message}" if (about or "").strip() else message
+    try:
+        contribution = submit_contribution(source=Source.FEEDBACK, text=text, author_role=author_role or None,
+                                           locality=locality, commit=False)
+    except ValueError as error:
+        raise ValidationFailed(str(error), {"message": str(error)})
+    if contact_choices:
+        db.session.add(FeedbackContact(contribution_id=contribution.id, name=(name or "").strip()[:120],
+                                       email=email.lower() or None, phone=phone or None,
+                                       wants_reply="reply" in contact_choices,
+                                       wants_updates="updates" in contact_choices))
+    db.session.commit()
+    return contribution
+
+
+def needs_signposting(contribution):
+    return contribution.safeguarding_flag or contribution.status == Status.ESCALATED

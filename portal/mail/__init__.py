@@ -1,0 +1,1 @@
+"""Outgoing email: an outbox table delivered over SMTP with retries."""

@@ -1,0 +1,1 @@
+"""One moderation queue for every contribution: redact, approve, reject, escalate."""

@@ -1,0 +1,140 @@
+"""The moderation queue, one item's page with its decisions, bulk approval and staff-logged insight."""
+from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask_login import current_user
+
+from portal.contributions.models import CHANNEL_LABELS, SOURCE_LABELS, STATUS_LABELS, Contribution
+from portal.errors import InvalidTransition, NotAllowed, ValidationFailed
+from portal.extensions import db
+from portal.forms_util import ConfirmForm, apply_errors
+from portal.forum.services import opening_topic_for
+from portal.main.dashboard import register_panel
+from portal.moderation import services
+from portal.moderation.forms import ApproveForm, EscalateForm, InsightForm, RejectForm
+from portal.moderation.queries import highlighted, locality_choices
+from portal.navigation import add_nav_item
+from portal.permissions import Role, can_moderate, role_required
+from portal.safeguarding.services import active_concern_for
+
+bp = Blueprint("moderation", __name__, url_prefix="/staff")
+add_nav_item("moderation.queue", "Moderation", can_moderate, order=60)
+
+
+def _filters():
+    args = request.args
+    return {"source": args.get("source", "")[:12] or None, "channel": args.get("channel", "")[:12] or None,
+            "flag": args.get("flag", "")[:20] or None, "locality_id": args.get("locality", type=int)}
+
+
+@bp.route("/moderation")
+@role_required(Role.MODERATOR)
+def queue():
+    filters = _filters()
+    pager = db.paginate(services.queue_query(**filters), page=max(request.args.get("page", 1, type=int), 1),
+                        per_page=50, error_out=False)
+    return render_template("moderation/queue.html", pager=pager, filters=filters, form=ConfirmForm(),
+                           localities=locality_choices(), is_clean=services.is_clean, flags=services.FLAGS,
+                           sources=SOURCE_LABELS, channels=CHANNEL_LABELS, summary=services.queue_summary())
+
+
+def _render_item(contribution, approve=None, reject=None, escalate=None, status=200):
+    topic = opening_topic_for(contribution)
+    approve = approve or ApproveForm(redacted_text=contribution.redacted_text,
+                                     redacted_title=topic.title_redacted if topic else None)
+    return render_template(
+        "moderation/item.html", item=contribution, topic=topic, parts=highlighted(contribution.text,
+                                                                                  contribution.pii_spans),
+        approve_form=approve, reject_form=reject or RejectForm(), escalate_form=escalate or EscalateForm(),
+        concern=active_concern_for(contribution), sources=SOURCE_LABELS, channels=CHANNEL_LABELS,
+        statuses=STATUS_LABELS), status
+
+
+@bp.route("/moderation/<int:item_id>")
+@role_required(Role.MODERATOR)
+def item(item_id):
+    return _render_item(db.get_or_404(Contribution, item_id))
+
+
+def _decide(item_id, form, action):
+    contribution = db.get_or_404(Contribution, item_id)
+    if form.validate_on_submit():
+        try:
+            message = action(contribution, form)
+        except (ValidationFailed, NotAllowed, InvalidTransition) as error:
+            apply_errors(form, error)
+        else:
+            flash(message, "success")
+            return redirect(url_for("moderation.queue"))
+    name = {ApproveForm: "approve", RejectForm: "reject", EscalateForm: "escalate"}[type(form)]
+    return _render_item(contribution, status=400, **{name: form})
+
+
+def _approve(contribution, form):
+    services.approve(contribution, moderator=current_user, redacted_text=form.redacted_text.data,
+                     redacted_title=form.redacted_title.data)
+    return f"Item {contribution.id} approved. Only the redacted text will be shown."
+
+
+@bp.route("/moderation/<int:item_id>/approve", methods=["POST"])
+@role_required(Role.MODERATOR)
+def approve(item_id):
+    return _decide(item_id, ApproveForm(), _approve)
+
+
+@bp.route("/moderation/<int:item_id>/reject", methods=["POST"])
+@role_required(Role.MODERATOR)
+def reject(item_id):
+    return _decide(item_id, RejectForm(), lambda c, f: (
+        services.reject(c, moderator=current_user, reason=f.reason.data, note=f.note.data or ""),
+        f"Item {c.id} rejected.")[1])
+
+
+@bp.route("/moderation/<int:item_id>/escalate", methods=["POST"])
+@role_required(Role.MODERATOR)
+def escalate(item_id):
+    return _decide(item_id, EscalateForm(), lambda c, f: (
+        services.escalate(c, moderator=current_user, reason=f.reason.data),
+        f"Item {c.id} escalated. The safeguarding leads have been emailed.")[1])
+
+
+@bp.route("/moderation/bulk-approve", methods=["POST"])
+@role_required(Role.MODERATOR)
+def bulk_approve():
+    if not ConfirmForm().validate_on_submit():
+        abort(400)
+    ids = [int(i) for i in request.form.getlist("item") if i.isdigit()][:200]
+    approved, skipped = services.bulk_approve(ids, moderator=current_user)
+    flash(f"Approved {approved} item(s)." + (f" {skipped} could not be bulk approved: open them one by one."
+                                             if skipped else ""), "success" if approved else "information")
+    return redirect(url_for("moderation.queue"))
+
+
+@bp.route("/insight/new", methods=["GET", "POST"])
+@role_required(Role.MODERATOR)
+def log_insight():
+    localities = locality_choices()
+    form = InsightForm(localities)
+    if form.validate_on_submit():
+        try:
+            contribution = services.log_insight(
+                moderator=current_user, text=form.text.data, channel=form.channel.data,
+                organisation=form.organisation.data, locality=int(form.locality.data) if form.locality.data else None,
+                families_represented=form.families_represented.data, author_role=form.author_role.data)
+        except ValidationFailed as error:
+            apply_errors(form, error)
+        except ValueError as error:
+            form.text.errors.append(str(error))
+        else:
+            flash(f"Insight saved as item {contribution.id}. It is in the moderation queue.", "success")
+            return redirect(url_for("moderation.queue"))
+    return render_template("moderation/insight.html", form=form)
+
+
+@register_panel
+def queue_panel():
+    from portal.jinja import format_datetime
+    if not can_moderate(current_user):
+        return []
+    count, oldest = services.queue_summary()
+    return [{"title": "Waiting for moderation", "value": count,
+             "detail": f"Oldest arrived {format_datetime(oldest)}" if oldest else "Nothing is waiting",
+             "url": url_for("moderation.queue"), "link_text": "Open the moderation queue"}]

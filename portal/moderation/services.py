@@ -1,0 +1,155 @@
+"""Moderation decisions on contributions. Every decision is audited; only redacted text is published."""
+import logging
+
+from sqlalchemy import and_, case, func, or_, select
+
+from portal.accounts.models import utcnow
+from portal.audit.services import record
+from portal.contributions.models import Contribution, Source, Status
+from portal.contributions.services import MAX_TEXT, submit_contribution
+from portal.errors import InvalidTransition, NotAllowed, ValidationFailed
+from portal.extensions import db
+from portal.safeguarding.models import Concern, ConcernState
+from portal.safeguarding.services import active_concern_for, open_concern
+
+log = logging.getLogger(__name__)
+REJECTION_REASONS = {
+    "personal_information": ("It shares personal information that could identify someone",
+                             "it had personal details in it, like a name or where someone lives. "
+                             "We do this to keep everyone safe"),
+    "unkind": ("It is unkind, abusive or breaks the house rules",
+               "it did not follow the house rules about being kind to each other"),
+    "off_topic": ("It is off topic or spam", "it was not about the topic or looked like spam"),
+    "duplicate": ("It repeats something already posted", "it said the same as another post"),
+    "other": ("Another reason (say in the note)", "a moderator decided it could not be shared"),
+}
+FLAGS = {"safeguarding": "Safeguarding", "abusive": "Abusive", "personal_data": "Personal data",
+         "clean": "Nothing detected"}
+WAITING = (Status.PENDING, Status.ESCALATED)
+
+
+def _has_concern():
+    return select(Concern.id).where(Concern.contribution_id == Contribution.id,
+                                    Concern.state != ConcernState.CLOSED).exists()
+
+
+def queue_query(*, source=None, channel=None, flag=None, locality_id=None):
+    """Everything waiting for a moderator: safeguarding first, then oldest first."""
+    query = select(Contribution).where(Contribution.status.in_(WAITING))
+    if source:
+        query = query.where(Contribution.source == source)
+    if channel:
+        query = query.where(Contribution.channel == channel)
+    if locality_id:
+        query = query.where(Contribution.locality_id == locality_id)
+    if flag == "safeguarding":
+        query = query.where(or_(Contribution.safeguarding_flag.is_(True), _has_concern()))
+    elif flag == "abusive":
+        query = query.where(Contribution.abusive_flag.is_(True))
+    elif flag == "personal_data":
+        query = query.where(Contribution.redacted_text != Contribution.text)
+    elif flag == "clean":
+        query = query.where(_is_clean())
+    urgent = case((or_(Contribution.safeguarding_flag.is_(True), Contribution.status == Status.ESCALATED,
+                       _has_concern()), 0), else_=1)
+    return query.order_by(urgent, Contribution.created_at, Contribution.id)
+
+
+def _is_clean():
+    return and_(Contribution.status == Status.PENDING, Contribution.safeguarding_flag.is_(False),
+                Contribution.abusive_flag.is_(False), Contribution.redacted_text == Contribution.text)
+
+
+def is_clean(contribution):
+    """True when nothing was detected: pending, no flags and no personal data to redact."""
+    return (contribution.status == Status.PENDING and not contribution.safeguarding_flag
+            and not contribution.abusive_flag and contribution.redacted_text == contribution.text)
+
+
+def queue_summary():
+    """(how many items wait, when the oldest arrived or None)."""
+    count, oldest = db.session.execute(select(func.count(Contribution.id), func.min(Contribution.created_at))
+                                       .where(Contribution.status.in_(WAITING))).one()
+    return count, oldest
+
+
+def approve(contribution, *, moderator, redacted_text, redacted_title=None):
+    """Publish the contribution with `redacted_text` (the only text anyone else will ever see).
+
+    Refused (NotAllowed) while it carries a safeguarding flag or a concern that is not closed, or
+    is escalated. Raises InvalidTransition unless pending; ValidationFailed for empty text.
+    """
+    if contribution.safeguarding_flag or contribution.status == Status.ESCALATED \
+            or active_concern_for(contribution) is not None:
+        raise NotAllowed("This item has a safeguarding concern and can never be published")
+    if contribution.status != Status.PENDING:
+        raise InvalidTransition(f"This item is already {contribution.status}")
+    redacted_text = (redacted_text or "").strip()
+    if not redacted_text:
+        raise ValidationFailed("Enter the text to publish", {"redacted_text": "Enter the text to publish"})
+    if len(redacted_text) > MAX_TEXT:
+        raise ValidationFailed("Too long", {"redacted_text": f"Text must be {MAX_TEXT:,} characters or fewer"})
+    edited = redacted_text != (contribution.redacted_text or "").strip()
+    contribution.redacted_text = redacted_text
+    from portal.forum.services import set_published_title
+    set_published_title(contribution, redacted_title)
+    _decide(contribution, moderator, Status.APPROVED)
+    record(moderator, "contribution.approve", contribution, redaction_edited=edited,
+           left_unredacted=redacted_text == contribution.text and bool(contribution.pii_spans))
+    db.session.commit()
+    log.info("contribution %s approved by %s", contribution.id, moderator.id)
+    return contribution
+
+
+def reject(contribution, *, moderator, reason, note=""):
+    """Reject (or unpublish) the contribution with a reason code from REJECTION_REASONS."""
+    if reason not in REJECTION_REASONS:
+        raise ValidationFailed("Choose a reason", {"reason": "Select why it is being rejected"})
+    if contribution.status == Status.REJECTED:
+        raise InvalidTransition("This item is already rejected")
+    contribution.rejection_reason = reason
+    _decide(contribution, moderator, Status.REJECTED)
+    record(moderator, "contribution.reject", contribution, reason=reason, note=note.strip()[:500])
+    db.session.commit()
+    return contribution
+
+
+def escalate(contribution, *, moderator, reason):
+    """A moderator flags possible risk of harm: a concern opens at once and every lead is emailed."""
+    reason = (reason or "").strip()
+    if not reason:
+        raise ValidationFailed("Say why", {"reason": "Say briefly why you are worried (no names)"})
+    _decide(contribution, moderator, Status.ESCALATED)
+    record(moderator, "contribution.escalate", contribution)
+    return open_concern(contribution, opened_by="moderator", reasons=[reason[:200]], actor=moderator, commit=True)
+
+
+def _decide(contribution, moderator, status):
+    contribution.status = status
+    contribution.moderated_by_id, contribution.moderated_at = moderator.id, utcnow()
+
+
+def bulk_approve(ids, *, moderator):
+    """Approve every listed item that is clean (see is_clean) as it stands. Returns (approved, skipped)."""
+    items = db.session.scalars(select(Contribution).where(Contribution.id.in_(ids))).all() if ids else []
+    approved = [c for c in items if is_clean(c) and active_concern_for(c) is None]
+    for contribution in approved:
+        _decide(contribution, moderator, Status.APPROVED)
+        record(moderator, "contribution.approve", contribution, bulk=True)
+    db.session.commit()
+    return len(approved), len(ids) - len(approved)
+
+
+def log_insight(*, moderator, text, channel, organisation, locality, families_represented, author_role=None):
+    """Record SENDIASS, PCF, event or phone intelligence as a contribution (aggregate themes only).
+
+    Raises ValidationFailed for a missing count; ValueError from submit_contribution for bad text.
+    """
+    if not families_represented or families_represented < 1:
+        raise ValidationFailed("How many families", {"families_represented": "Enter how many families, 1 or more"})
+    contribution = submit_contribution(
+        source=Source.INSIGHT, text=text, channel=channel, author_role=author_role or None, locality=locality,
+        entered_by=moderator, organisation=organisation, families_represented=families_represented, commit=False)
+    record(moderator, "contribution.log_insight", contribution, channel=channel, organisation=organisation)
+    db.session.commit()
+    return contribution

@@ -1,0 +1,59 @@
+"""Staff pages for safeguarding concerns: the list and one concern with its notes and actions."""
+from flask import Blueprint, flash, redirect, render_template, url_for
+from flask_login import current_user
+
+from portal.contributions.models import SOURCE_LABELS
+from portal.errors import InvalidTransition, ValidationFailed
+from portal.extensions import db
+from portal.forms_util import apply_errors
+from portal.main.dashboard import register_panel
+from portal.navigation import add_nav_item
+from portal.permissions import Role, can_moderate, role_required
+from portal.safeguarding import services
+from portal.safeguarding.forms import NoteForm
+from portal.safeguarding.models import OPENED_BY_LABELS, STATE_LABELS, Concern
+
+bp = Blueprint("safeguarding", __name__, url_prefix="/staff/safeguarding")
+add_nav_item("safeguarding.index", "Safeguarding", can_moderate, order=61)
+ACTIONS = {
+    "note": lambda c, note: services.add_note(c, actor=current_user, text=note),
+    "acknowledge": lambda c, note: services.acknowledge(c, actor=current_user, note=note),
+    "refer_on": lambda c, note: services.refer_on(c, actor=current_user, note=note),
+    "close_handled": lambda c, note: services.close(c, actor=current_user, outcome="handled", note=note),
+    "close_no_risk": lambda c, note: services.close(c, actor=current_user, outcome="no_risk", note=note),
+}
+
+
+@bp.route("/")
+@role_required(Role.MODERATOR)
+def index():
+    return render_template("safeguarding/index.html", concerns=services.list_concerns(), states=STATE_LABELS,
+                           opened_by=OPENED_BY_LABELS)
+
+
+@bp.route("/<int:concern_id>", methods=["GET", "POST"])
+@role_required(Role.MODERATOR)
+def concern(concern_id):
+    concern = db.get_or_404(Concern, concern_id)
+    form = NoteForm()
+    if form.validate_on_submit():
+        try:
+            ACTIONS[form.action.data](concern, form.note.data or "")
+        except (ValidationFailed, InvalidTransition) as error:
+            apply_errors(form, error)
+            form.note.errors = form.note.errors or form.action.errors
+        else:
+            flash("Saved.", "success")
+            return redirect(url_for("safeguarding.concern", concern_id=concern.id))
+    return render_template("safeguarding/concern.html", concern=concern, form=form, states=STATE_LABELS,
+                           opened_by=OPENED_BY_LABELS, sources=SOURCE_LABELS)
+
+
+@register_panel
+def concerns_panel():
+    if not can_moderate(current_user):
+        return []
+    count = services.count_open()
+    return [{"title": "Open safeguarding concerns", "value": count,
+             "detail": "Nobody has acknowledged these yet" if count else "None waiting",
+             "url": url_for("safeguarding.index"), "link_text": "Open safeguarding concerns"}]

@@ -1,0 +1,160 @@
+"""Opening, alerting, re-alerting and working safeguarding concerns. The emails never hold the text."""
+import logging
+from datetime import timedelta
+
+from flask import current_app
+from sqlalchemy import case, func, select
+
+from portal.accounts.models import utcnow
+from portal.accounts.services import safeguarding_leads
+from portal.audit.services import record
+from portal.contributions.models import Status
+from portal.contributions.services import on_analysed
+from portal.errors import InvalidTransition, ValidationFailed
+from portal.extensions import db
+from portal.jinja import format_datetime
+from portal.mail.services import queue_email
+from portal.safeguarding.models import OPENED_BY_LABELS, Concern, ConcernNote, ConcernState, Outcome
+
+log = logging.getLogger(__name__)
+
+
+def active_concern_for(contribution):
+    """The contribution's concern that is not closed yet, or None."""
+    return db.session.scalar(select(Concern).where(
+        Concern.contribution_id == contribution.id, Concern.state != ConcernState.CLOSED))
+
+
+def open_concern(contribution, *, opened_by, reasons, actor=None, commit=False):
+    """Open a concern about `contribution` (or add reasons to its active one) and alert every lead.
+
+    The contribution is escalated so it can never be approved while the concern is active.
+    `opened_by` is analysis, moderator or report. Does not commit unless `commit`.
+    Returns the Concern.
+    """
+    concern = active_concern_for(contribution)
+    if concern is not None:
+        concern.reasons = list(dict.fromkeys([*concern.reasons, *reasons]))
+    else:
+        concern = Concern(contribution_id=contribution.id, opened_by=opened_by, reasons=list(reasons),
+                          opened_by_user_id=getattr(actor, "id", None))
+        db.session.add(concern)
+        db.session.flush()
+        record(actor, "safeguarding.open", concern, contribution=contribution.id, opened_by=opened_by,
+               reasons=list(reasons))
+        alert_leads(concern)
+    contribution.status = Status.ESCALATED
+    if commit:
+        db.session.commit()
+    return concern
+
+
+@on_analysed
+def flag_from_analysis(contribution, analysis):
+    """A safeguarding flag from analysis opens a concern in the same transaction as the save."""
+    if analysis.safeguarding:
+        open_concern(contribution, opened_by="analysis", reasons=analysis.safeguarding_reasons)
+
+
+def concern_url(concern):
+    return f"{current_app.config['PUBLIC_BASE_URL'].rstrip('/')}/staff/safeguarding/{concern.id}"
+
+
+def alert_leads(concern, *, reminder=False):
+    """Queue one email to every active safeguarding lead: reasons and a link only, never the text."""
+    concern.alerts_sent += 1
+    concern.last_alerted_at = utcnow()
+    leads = safeguarding_leads()
+    if not leads:
+        log.error("Safeguarding concern %s opened but no safeguarding lead exists", concern.id)
+    subject = f"{'Reminder: ' if reminder else ''}Safeguarding concern {concern.id} needs a lead today"
+    body = "\n".join([
+        f"A possible safeguarding concern (number {concern.id}) was raised by: "
+        f"{OPENED_BY_LABELS.get(concern.opened_by, concern.opened_by)}.",
+        f"Raised: {format_datetime(concern.opened_at)} (UTC).",
+        f"Reasons: {', '.join(concern.reasons) or 'not given'}.",
+        *(["Nobody has acknowledged it yet."] if reminder else []),
+        "", f"Open the concern: {concern_url(concern)}", "",
+        "This email does not include what was written or who wrote it. Sign in to read it.",
+    ])
+    for lead in leads:
+        queue_email(lead.email, subject, body, key=f"concern-{concern.id}-alert-{concern.alerts_sent}-to-{lead.id}")
+
+
+def _move(concern, *, actor, state, note, allowed_from):
+    if concern.state not in allowed_from:
+        raise InvalidTransition(f"This concern is {concern.state.replace('_', ' ')}")
+    concern.state = state
+    concern.notes.append(ConcernNote(author_id=actor.id, state=state, text=note.strip()))
+    record(actor, f"safeguarding.{state}", concern, note=bool(note.strip()))
+
+
+def acknowledge(concern, *, actor, note=""):
+    """Say a lead has seen the concern (stops re-alerts). Raises InvalidTransition unless open."""
+    _move(concern, actor=actor, state=ConcernState.ACKNOWLEDGED, note=note, allowed_from={ConcernState.OPEN})
+    concern.acknowledged_at, concern.acknowledged_by_id = utcnow(), actor.id
+    db.session.commit()
+
+
+def refer_on(concern, *, actor, note):
+    """Record that the concern was referred to another service (a note saying where is required)."""
+    if not note.strip():
+        raise ValidationFailed("Say who it was referred to", {"note": "Say who it was referred to and when"})
+    if concern.acknowledged_at is None:
+        concern.acknowledged_at, concern.acknowledged_by_id = utcnow(), actor.id
+    _move(concern, actor=actor, state=ConcernState.REFERRED_ON, note=note,
+          allowed_from={ConcernState.OPEN, ConcernState.ACKNOWLEDGED})
+    db.session.commit()
+
+
+def close(concern, *, actor, outcome, note):
+    """Close the concern. NO_RISK clears the flag and returns the item to the queue; HANDLED keeps it
+    unpublishable for ever. A note is required. Raises ValidationFailed or InvalidTransition."""
+    if not note.strip():
+        raise ValidationFailed("Add a note", {"note": "Say why the concern is being closed"})
+    outcome = Outcome(outcome)
+    _move(concern, actor=actor, state=ConcernState.CLOSED, note=note,
+          allowed_from={ConcernState.OPEN, ConcernState.ACKNOWLEDGED, ConcernState.REFERRED_ON})
+    concern.closed_at, concern.outcome = utcnow(), outcome
+    if concern.acknowledged_at is None:
+        concern.acknowledged_at, concern.acknowledged_by_id = concern.closed_at, actor.id
+    if outcome == Outcome.NO_RISK and concern.contribution is not None:
+        concern.contribution.safeguarding_flag = False
+        concern.contribution.status = Status.PENDING
+    db.session.commit()
+
+
+def add_note(concern, *, actor, text):
+    """Add a note (who and when are recorded). Raises ValidationFailed for an empty note."""
+    if not text.strip():
+        raise ValidationFailed("Enter a note", {"note": "Enter a note"})
+    concern.notes.append(ConcernNote(author_id=actor.id, text=text.strip()))
+    record(actor, "safeguarding.note", concern)
+    db.session.commit()
+
+
+def realert_due(now=None):
+    """Email the leads again about every concern still open SAFEGUARDING_REALERT_MINUTES after the
+    last alert. Returns how many concerns were re-alerted."""
+    now = now or utcnow()
+    cutoff = now - timedelta(minutes=current_app.config["SAFEGUARDING_REALERT_MINUTES"])
+    due = db.session.scalars(select(Concern).where(
+        Concern.state == ConcernState.OPEN, Concern.last_alerted_at <= cutoff)).all()
+    for concern in due:
+        alert_leads(concern, reminder=True)
+        record(None, "safeguarding.realert", concern, alert=concern.alerts_sent)
+    db.session.commit()
+    return len(due)
+
+
+def list_concerns(*, active_only=True):
+    """Concerns, open ones first then oldest first."""
+    query = select(Concern)
+    if active_only:
+        query = query.where(Concern.state != ConcernState.CLOSED)
+    order = case((Concern.state == ConcernState.OPEN, 0), else_=1)
+    return db.session.scalars(query.order_by(order, Concern.opened_at)).all()
+
+
+def count_open():
+    return db.session.scalar(select(func.count(Concern.id)).where(Concern.state == ConcernState.OPEN))
