@@ -5,11 +5,18 @@ from flask import url_for
 from portal import create_app
 from portal.demo import load_demo_data
 from portal.extensions import db
-from tests.browser.pages import SAMPLE_ARGS, rendered_pages
+from tests.browser.pages import SAMPLE_ARGS, _first_id, rendered_pages
 from tests.factories import make_user
 
 # POST-only routes whose URLs need arguments: a function giving them (run after the demo data loads).
-POST_SAMPLE_ARGS = {}
+POST_SAMPLE_ARGS = {
+    "forum.delete_post": lambda: {"post_id": _first_id("portal.forum.models.Post")},
+    "forum.unsuspend": lambda: {"user_id": _first_id("portal.accounts.models.User", username="bluefox7")},
+    "forum.resolve_report": lambda: {"report_id": 1},
+    "moderation.approve": lambda: {"item_id": _first_id("portal.contributions.models.Contribution")},
+    "moderation.reject": lambda: {"item_id": _first_id("portal.contributions.models.Contribution")},
+    "moderation.escalate": lambda: {"item_id": _first_id("portal.contributions.models.Contribution")},
+}
 
 
 def _check_headers(headers, url):
