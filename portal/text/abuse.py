@@ -1,6 +1,8 @@
 """Flag abusive posts: insults at people, slurs, bullying, mocking needs, threats."""
 import re
 
+from portal.text.fastre import PatternSet
+
 _APOSTROPHES = re.compile(r"['\u2019\u2018`]")
 # Asterisked or symbol-masked words, mapped back so one list covers both spellings.
 _MASKED = (
@@ -125,10 +127,11 @@ WEAK = (
     ("put-down", rf"\b{_YOU}\s+(?:{PERSON_INSULTS}|{INSULT_ADJECTIVES})\b"),
     ("put-down", r"\bstupid\b|\bidiot\w*\b|\bfreak\b|\bweirdo\b"),
 )
-_STRONG = tuple((reason, re.compile(pattern)) for reason, pattern in STRONG)
-_WEAK = tuple((reason, re.compile(pattern)) for reason, pattern in WEAK)
+_STRONG = PatternSet(STRONG)
+_WEAK = PatternSet(WEAK)
 
 
+_MASK_CHARS = re.compile(r"[\*#@!$%]")
 _LEET = str.maketrans({"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "@": "a", "$": "s", "!": "i"})
 _MIXED_WORD = re.compile(r"\b(?=[a-z0-9@$!]*[a-z])(?=[a-z0-9@$!]*[0-9@$])[a-z][a-z0-9@$!]*[a-z0-9]\b|"
                          r"\b[a-z]+[0-9@$!][a-z0-9@$!]*\b")
@@ -143,8 +146,9 @@ def normalise(text):
     """Lower-case text, drop apostrophes and unmask asterisked swear words and slurs."""
     lowered = _APOSTROPHES.sub("", text.lower())
     lowered = _MIXED_WORD.sub(_unleet, lowered)  # m0ng, d1ckhead
-    for regex, word in _MASKED:
-        lowered = regex.sub(word, lowered)
+    if _MASK_CHARS.search(lowered):  # every masked spelling uses one of these characters
+        for regex, word in _MASKED:
+            lowered = regex.sub(word, lowered)
     return lowered
 
 
@@ -166,9 +170,9 @@ def abuse_reasons(text):
     Strong criticism of a service or decision, and swearing about a situation
     ("i hate school so f***ing much"), are not abuse."""
     lowered = _REPORTED.sub(" ", normalise(text))
-    reasons = [reason for reason, regex in _STRONG if regex.search(lowered)]
+    reasons = _STRONG.matching(lowered)
     if not reasons:
-        weak = [reason for reason, regex in _WEAK if regex.search(lowered)]
+        weak = _WEAK.matching(lowered)
         if len(weak) >= 2:
             reasons = sorted(set(weak))
     return sorted(set(reasons), key=reasons.index)

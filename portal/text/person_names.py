@@ -42,7 +42,7 @@ _INTRO = re.compile(
     rf"talked to|spoken to|ring|rang|emailed|message|messaged|me n|me &)\s+({_WORD})",
     re.IGNORECASE)
 # A bare role before a capitalised name: "Taxi escort Marguerite is lovely".
-_BARE_ROLE_NAME = re.compile(rf"\b(?i:{RELATIONS})\s+({_CAP})\b")
+_ROLE_BEFORE = re.compile(rf"\b(?i:{RELATIONS})\s+$")
 # A capitalised name as the subject of a sentence: "Abimbola comes home in pieces".
 _SUBJECT_NAME = re.compile(
     rf"(?:^|[.!?]\s+|\n\s*|,\s+|\b(?:and|but|so|cos|because|now|then)\s+)({_CAP})\s+"
@@ -152,9 +152,21 @@ _NAME_FOLLOWS = re.compile(
     r"had\b|\d|(?:mum|mom|dad|nan|age)\b)", re.IGNORECASE)
 
 
+def _bare_role_names(text):
+    """Capitalised words straight after a role word (checked backwards from each one: fast)."""
+    for match in _CAPITALISED.finditer(text):
+        start = match.start()
+        if start and _ROLE_BEFORE.search(text, max(0, start - 40), start):
+            yield match
+
+
+_BARE_ROLE_NAME = object()
+
+
 def _subject_spans(text):
-    for regex in (_BARE_ROLE_NAME, _SUBJECT_NAME):
-        for match in regex.finditer(text):
+    for regex, found in ((_BARE_ROLE_NAME, _bare_role_names(text)),
+                         (_SUBJECT_NAME, _SUBJECT_NAME.finditer(text))):
+        for match in found:
             word = match.group(1)
             base = word.lower().replace("\u2019", "'").split("'")[0]
             if base in NOT_NAMES or base in _ABSTRACT or base in FICTIONAL or base in TEXT_SPEAK:

@@ -67,13 +67,13 @@ _SPAM_CUES = re.compile(
     r"\b(?:buy|order|book|call|sign up) now\b|\bdiscount\b|\bpromo\b|\bcrypto|\bbitcoin\b|"
     r"\b\d+% off\b|\bfree trial\b|\bdm (?:me )?for\b|\bour (?:services|rates|prices)\b|"
     r"\bwe offer\b|\bprices? from\b|\bcompetitive rates\b|\bwww\.|https?://|\bcasino\b|"
-    r"\bloans?\b|\bguaranteed\b|!!", re.IGNORECASE)
+    r"\bloans?\b|\bguaranteed\b|!!")
 _PERSONAL_CUE = re.compile(r"\b(?:my|me|ring me|call me|text me|mine)\b", re.IGNORECASE)
 
 
 def is_spam(text):
     """True when text reads like an advert or spam (two or more spam cues)."""
-    return len(_SPAM_CUES.findall(text)) >= 2
+    return len(_SPAM_CUES.findall(text.lower())) >= 2
 
 
 def _phone_spans(text):

@@ -1,6 +1,8 @@
 """Flag comments a safeguarding lead should see today, with reasons. Errs towards recall."""
 import re
 
+from portal.text.fastre import PatternSet
+
 _APOSTROPHES = re.compile(r"['\u2019\u2018`]")
 
 # Each entry: reason, pattern (on lower-case text with apostrophes removed).
@@ -220,7 +222,7 @@ RISK_PATTERNS = RISK_PATTERNS + _BROAD_PATTERNS + (
     ("suicidal thoughts", r"\b(?:i|ive|im) (?:have|got|made|making) (?:a|my) plan\b[^.]{0,40}\b(?:use it|do it|go through with it|"
      r"this weekend|tonight|tomorrow)"),
 )
-_COMPILED = tuple((reason, re.compile(pattern)) for reason, pattern in RISK_PATTERNS)
+_COMPILED = PatternSet(RISK_PATTERNS)
 
 # Idiom and hyperbole that mention harm without risk; removed before matching.
 _IDIOMS = re.compile(
@@ -306,13 +308,13 @@ CUE_FAMILIES = (
      r"lost (?:it|my temper) with (?:him|her)|(?:scared|frightened|afraid) of (?:what )?(?:i|myself)|"
      r"i need help(?: now)?\b|at breaking point|at the end of my rope)\b"),
 )
-_CUES = tuple((family, re.compile(pattern)) for family, pattern in CUE_FAMILIES)
+_CUES = PatternSet(CUE_FAMILIES)
 CUE_MIN_FAMILIES = 2
 
 
 def cue_families(lowered):
     """Return the cue families present in normalised, idiom-stripped text."""
-    return [family for family, regex in _CUES if regex.search(lowered)]
+    return _CUES.matching(lowered)
 
 
 def _normalise(text):
@@ -325,7 +327,7 @@ def safeguarding_reasons(text):
     Hyperbole and idiom ("this process is killing me", "I could murder a coffee"), and harm
     described as past and resolved with support in place, do not count."""
     lowered = _IDIOMS.sub(" ", _normalise(text))
-    reasons = [reason for reason, regex in _COMPILED if regex.search(lowered)]
+    reasons = list(dict.fromkeys(_COMPILED.matching(lowered)))
     if not reasons:
         families = cue_families(lowered)
         if len(families) >= CUE_MIN_FAMILIES:
