@@ -83,8 +83,12 @@ def _clauses(text):
         yield start, sentence.end(), sentence.start()
 
 
+_MASKED_SWEAR = re.compile(r"\b[fs]h?[\*#@!]{2,}\w*")
+
+
 def _normalise(text):
     lowered = _APOSTROPHES.sub("", text.lower())
+    lowered = _MASKED_SWEAR.sub("", lowered)  # "a f***ing joke" reads as "a joke"
     for regex in _POLITE:
         lowered = regex.sub(" ", lowered)
     return lowered
