@@ -79,12 +79,39 @@ september october november december easter christmas i im i'm hi hey hello thank
 the a an and but so he she they we it this that my our his her their mum dad nan nanna grandma
 grandad mummy daddy miss sir mr mrs ms dr mx sister brother son daughter year reception
 god jesus lol omg ngl tbh idk mate
+sen semh slcn pmld mld sld asc pda spld ebsa ehe dla pip gcse gcses btec sats dsl mash cin cp lac
 """.split())
 
 
 def is_first_name(word, *, strict=False):
     """True if word is a known first name; with strict=True, ambiguous names are refused."""
     lowered = word.lower()
-    if lowered not in FIRST_NAMES:
+    if lowered not in FIRST_NAMES and lowered not in EXTRA_FIRST_NAMES:
         return False
     return not (strict and lowered in AMBIGUOUS_NAMES)
+
+
+def _load_lists():
+    """Read data/names.txt (built from zxcvbn's lists by tools/build_name_lists.py)."""
+    from pathlib import Path
+    sections = {}
+    current = None
+    path = Path(__file__).resolve().parent / "data" / "names.txt"
+    if not path.is_file():
+        return {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        line = line.strip()
+        if not line or line.startswith("#"):
+            continue
+        if line.startswith("["):
+            current = sections.setdefault(line.strip("[]"), set())
+        elif current is not None:
+            current.add(line)
+    return sections
+
+
+_LISTS = _load_lists()
+# Census first names that are not everyday words; used with more care than the UK list.
+EXTRA_FIRST_NAMES = frozenset(_LISTS.get("first", ())) - FIRST_NAMES - NOT_NAMES
+AMBIGUOUS_NAMES = AMBIGUOUS_NAMES | (frozenset(_LISTS.get("first_ambiguous", ())) - FIRST_NAMES)
+SURNAMES = frozenset(_LISTS.get("surname", ())) - NOT_NAMES

@@ -48,12 +48,14 @@ _DOB = re.compile(
     rf"\b(?:born|dob|d\.o\.b\.?|date of birth)\s*(?:on|is|was|:|-)?\s*(?:the\s+)?({_DATE})",
     re.IGNORECASE)
 _BIRTHDAY = re.compile(
-    rf"\bbirthday\s*(?:is|was|'s|\u2019s|on|:|-)?\s*(?:on\s+)?(?:the\s+)?({_DATE})", re.IGNORECASE)
+    rf"\bbirthday\s*(?:is|was|'s|\u2019s|on|:|-)?\s*(?:on\s+)?(?:the\s+)?({_DATE})"
+    rf"|\b(?:turn|turns|turned|turning|be|is|was|will be|'ll be|\u2019ll be)\s+\d{{1,2}}\s+(?:on|in)\s+(?:the\s+)?({_DATE})"
+    rf"|\b({_DATE})\s+(?:is|was)\s+(?:his|her|my|their)\s+(?:\d{{1,2}}(?:st|nd|rd|th)\s+)?birthday", re.IGNORECASE)
 _PLATFORMS = (r"(?:snap(?:chat)?|sc|insta(?:gram)?|ig|tik\s?tok|discord|twitter|facebook|fb|"
               r"whatsapp|telegram|kik|threads|youtube|twitch|xbox|psn|steam|roblox)")
 _HANDLE_CUED = re.compile(
-    rf"\b(?:{_PLATFORMS}|username|user name|handle|gamertag|gamer tag)\s*(?:name\s*)?"
-    rf"(?:is|:|=|-|@|me at|me on|me)?\s*(@?[A-Za-z0-9_.]{{3,}})", re.IGNORECASE)
+    rf"\b(?:{_PLATFORMS}|username|user name|handle|gamertag|gamer tag)\b\s*(?:name\s*)?"
+    rf"(?:is|its|it's|it\u2019s|:|=|-|@|me at|me on|me)?\s*(@?[A-Za-z0-9_.]{{3,}})", re.IGNORECASE)
 _HANDLE_AT = re.compile(
     rf"\b(?:add|follow|message|dm|msg|find)\s+me\s+(?:on\s+{_PLATFORMS}\s*)?(?:at\s+)?(@[\w.]{{2,}})"
     rf"|\b(?:on|my)\s+{_PLATFORMS}\s*(?:is|:|at)?\s*(@[\w.]{{2,}})", re.IGNORECASE)
@@ -65,13 +67,13 @@ _SPAM_CUES = re.compile(
     r"\b(?:buy|order|book|call|sign up) now\b|\bdiscount\b|\bpromo\b|\bcrypto|\bbitcoin\b|"
     r"\b\d+% off\b|\bfree trial\b|\bdm (?:me )?for\b|\bour (?:services|rates|prices)\b|"
     r"\bwe offer\b|\bprices? from\b|\bcompetitive rates\b|\bwww\.|https?://|\bcasino\b|"
-    r"\bloans?\b|\bguaranteed\b|!!", re.IGNORECASE)
+    r"\bloans?\b|\bguaranteed\b|!!")
 _PERSONAL_CUE = re.compile(r"\b(?:my|me|ring me|call me|text me|mine)\b", re.IGNORECASE)
 
 
 def is_spam(text):
     """True when text reads like an advert or spam (two or more spam cues)."""
-    return len(_SPAM_CUES.findall(text)) >= 2
+    return len(_SPAM_CUES.findall(text.lower())) >= 2
 
 
 def _phone_spans(text):
@@ -114,7 +116,8 @@ def _address_spans(text):
 def _dob_spans(text):
     for regex in (_DOB, _BIRTHDAY):
         for match in regex.finditer(text):
-            yield Span(match.start(1), match.end(1), "date_of_birth")
+            group = next(i for i in range(1, (regex.groups or 1) + 1) if match.group(i))
+            yield Span(match.start(group), match.end(group), "date_of_birth")
 
 
 def _handle_spans(text):
