@@ -2,11 +2,12 @@
 import os
 from datetime import datetime, timezone
 
-from flask import Flask, flash, redirect, request, session, url_for
+from flask import Flask, abort, flash, redirect, request, session, url_for
 from flask_login import current_user, logout_user
 from werkzeug.middleware.proxy_fix import ProxyFix
 
 from portal.config import CONFIGS
+from portal.requests import PortalRequest
 from portal.extensions import CSP, csrf, db, limiter, login_manager, migrate, talisman
 
 
@@ -14,6 +15,7 @@ def create_app(config=None):
     """Build the app. `config` is a config class, a mapping of overrides, or None (PORTAL_ENV)."""
     app = Flask(__name__, instance_relative_config=True,
                 template_folder="../templates", static_folder="../static")
+    app.request_class = PortalRequest
     configure(app, config)
     register_extensions(app)
     register_blueprints(app)
@@ -89,6 +91,11 @@ def register_blueprints(app):
 
 def register_session_rules(app):
     """Sign staff out after a period of inactivity; keep pages about people out of caches."""
+
+    @app.before_request
+    def refuse_control_characters_in_path():
+        if "\x00" in request.path:
+            abort(404)
 
     @app.before_request
     def staff_idle_timeout():
