@@ -4,3 +4,7 @@ from portal.audit.models import AuditEvent  # noqa: F401
 from portal.reference.models import AgeBand, Cohort, Locality  # noqa: F401
 from portal.contributions.models import Contribution  # noqa: F401
 from portal.themes.models import ContributionTheme, Theme  # noqa: F401
+from portal.surveys.models import (  # noqa: F401
+    DistributionLink, Question, ResumeEmail, Survey, SurveyAnswer, SurveyResponse,
+)
+from portal.glossary.models import GlossaryTerm  # noqa: F401
