@@ -18,10 +18,38 @@ def _first_id(model_path, **filters):
     return db.session.scalar(select(model.id).filter_by(**filters).order_by(model.id))
 
 
+def _model(model_path):
+    module, name = model_path.rsplit(".", 1)
+    return getattr(__import__(module, fromlist=[name]), name)
+
+
+def _resume_token():
+    """A fresh unfinished response with a resume email, so the emailed link has something to open."""
+    from portal.surveys.models import ResumeEmail
+    from portal.surveys.services import start_response, survey_by_slug
+    response = start_response(survey_by_slug("big-listen-2026-parent-carers"))
+    db.session.add(ResumeEmail(response_id=response.id, email="someone@example.test", token=f"tok{response.id}"))
+    db.session.commit()
+    return f"tok{response.id}"
+
+
 SAMPLE_ARGS = {
     "accounts.edit_user": lambda: {"user_id": _first_id("portal.accounts.models.User", role="viewer")},
     "reference.edit_locality": lambda: {"locality_id": _first_id("portal.reference.models.Locality")},
     "reference.edit_label": lambda: {"kind": "cohorts", "item_id": _first_id("portal.reference.models.Cohort")},
+    **{endpoint: lambda: {"slug": "big-listen-2026-parent-carers"} for endpoint in (
+        "surveys.start", "surveys.check", "surveys.sent", "surveys.email", "surveys.printable")},
+    "surveys.question": lambda: {"slug": "big-listen-2026-parent-carers", "key": "overall_satisfaction"},
+    "surveys.resume_link": lambda: {"token": _resume_token()},
+    "surveys.link": lambda: {"code": db.session.scalar(select(_model("portal.surveys.models.DistributionLink").code))},
+    **{endpoint: lambda: {"survey_id": _first_id("portal.surveys.models.Survey")} for endpoint in (
+        "survey_admin.edit_survey", "survey_admin.show", "survey_admin.duplicate", "survey_admin.preview",
+        "survey_staff.entry", "survey_staff.kiosk", "survey_staff.show_results", "survey_staff.links")},
+    "survey_admin.edit_question": lambda: {"survey_id": _first_id("portal.surveys.models.Survey"),
+                                           "question_id": _first_id("portal.surveys.models.Question")},
+    "survey_staff.export": lambda: {"survey_id": _first_id("portal.surveys.models.Survey"), "kind": "csv"},
+    "survey_staff.qr_code": lambda: {"link_id": _first_id("portal.surveys.models.DistributionLink")},
+    "glossary.edit_term": lambda: {"term_id": _first_id("portal.glossary.models.GlossaryTerm")},
 }
 # Extra query strings worth checking (error and filter states).
 EXTRA_URLS = []
