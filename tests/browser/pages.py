@@ -10,6 +10,8 @@ from portal.extensions import db
 from portal.permissions import Role
 
 SKIP = {"static", "accounts.sign_out"}
+# File downloads (not pages): the role matrix still checks them, the browser page checks do not.
+DOWNLOADS = {"survey_staff.export", "survey_staff.qr_code"}
 
 
 def _first_id(model_path, **filters):
@@ -59,7 +61,7 @@ def page_endpoints(app):
     """GET endpoints to visit, with the least-privileged role that may see each (None: anyone)."""
     found = []
     for rule in sorted(app.url_map.iter_rules(), key=lambda r: r.rule):
-        if rule.endpoint in SKIP or "GET" not in rule.methods:
+        if rule.endpoint in SKIP | DOWNLOADS or "GET" not in rule.methods:
             continue
         view = app.view_functions[rule.endpoint]
         roles = getattr(view, "required_roles", None)
