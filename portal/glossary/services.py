@@ -1,7 +1,7 @@
 """The glossary: editing terms, and marking acronyms up as <abbr> with the expansion on first use."""
 import re
 
-from flask import g, has_request_context
+from flask import has_request_context, request
 from markupsafe import Markup, escape
 from sqlalchemy import func, select
 
@@ -57,14 +57,15 @@ def delete_term(term_row, *, actor):
 
 def _lookup():
     """{term: expansion} and one compiled pattern, loaded once per request."""
-    cached = g.get("_glossary") if has_request_context() else None
+    # Cached on the request (not `g`, which tests share between requests) so edits show at once.
+    cached = getattr(request, "_glossary", None) if has_request_context() else None
     if cached is None:
         terms = {row.term: row.expansion for row in all_terms()}
         words = sorted(terms, key=len, reverse=True)
         pattern = re.compile(r"(?<![\w/])(" + "|".join(map(re.escape, words)) + r")(?![\w/])") if words else None
         cached = (terms, pattern)
         if has_request_context():
-            g._glossary = cached
+            request._glossary = cached
     return cached
 
 
@@ -77,7 +78,9 @@ def mark_up(text, expand_first=True):
     terms, pattern = _lookup()
     if pattern is None:
         return Markup(escaped)
-    seen = g.setdefault("_glossary_seen", set()) if has_request_context() else set()
+    seen = set()
+    if has_request_context():
+        seen = request.__dict__.setdefault("_glossary_seen", set())
 
     def replace(match):
         term = match.group(1)
