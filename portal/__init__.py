@@ -77,15 +77,19 @@ def register_blueprints(app):
     from portal.accounts.routes import bp as accounts_bp
     from portal.audit.routes import bp as audit_bp
     from portal.main.routes import bp as main_bp
+    from portal.glossary.routes import bp as glossary_bp
     from portal.reference.routes import bp as reference_bp
     from portal.feedback.routes import bp as feedback_bp
     from portal.forum.routes import bp as forum_bp
     from portal.moderation.routes import bp as moderation_bp
     from portal.privacy.routes import bp as privacy_bp
     from portal.safeguarding.routes import bp as safeguarding_bp
+    from portal.surveys.routes import bp as surveys_bp
+    from portal.surveys.ops_routes import bp as survey_staff_bp
+    from portal.surveys.staff_routes import bp as survey_admin_bp
 
     for blueprint in (main_bp, accounts_bp, audit_bp, reference_bp, feedback_bp, forum_bp, moderation_bp,
-                      safeguarding_bp, privacy_bp):
+                      safeguarding_bp, privacy_bp, surveys_bp, survey_admin_bp, survey_staff_bp, glossary_bp):
         app.register_blueprint(blueprint)
 
 

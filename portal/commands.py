@@ -15,3 +15,6 @@ def seed_themes_command():
     """Add the built-in themes that are missing from the taxonomy (safe to run again)."""
     from portal.themes.services import seed_themes
     click.echo(f"Added {seed_themes()} themes.")
+
+import portal.surveys.commands  # noqa: E402,F401  survey commands register themselves
+import portal.surveys.demo  # noqa: E402,F401  the demo loader registers itself
