@@ -78,6 +78,8 @@ STRONG = (
     ("bullying", r"\b(?:nobody|no one|noone|no1) (?:likes|wants|cares about|sits with|talks to|"
                  r"asked|invited|would miss|cares what) (?:you|u|ur|her|him|them)\b"),
     ("bullying", r"\bno wonder (?:nobody|no one|noone|you|u)\b"),
+    ("bullying", r"\b(?:nobody|no one|noone|no1|none of us)(?: (?:in|at|on|from) (?:this|the|our|ur|my) \w+(?: \w+)?| here)? "
+                 r"(?:likes|wants|cares about|wants to talk to|wants to sit with|asked for) (?:you|u|ur)\b"),
     ("mocking needs or disability", r"\bimagine (?:being|needing|having) (?:that |so |a )?(?:slow|thick|dumb|stupid|weird|"
                  r"special|retarded|a reader|a scribe|extra time|a ta|a helper|ear defenders)\b|\bman up\b"),
     ("demeaning remark about disabled people", r"\b(?:all |the |those |these )*(?:autistic|disabled|deaf|blind|sen|send|"
