@@ -78,6 +78,8 @@ STRONG = (
     ("bullying", r"\b(?:nobody|no one|noone|no1) (?:likes|wants|cares about|sits with|talks to|"
                  r"asked|invited|would miss|cares what) (?:you|u|ur|her|him|them)\b"),
     ("bullying", r"\bno wonder (?:nobody|no one|noone|you|u)\b"),
+    ("bullying", r"\b(?:nobody|no one|noone|no1|none of us)(?: (?:in|at|on|from) (?:this|the|our|ur|my) \w+(?: \w+)?| here)? "
+                 r"(?:likes|wants|cares about|wants to talk to|wants to sit with|asked for) (?:you|u|ur)\b"),
     ("mocking needs or disability", r"\bimagine (?:being|needing|having) (?:that |so |a )?(?:slow|thick|dumb|stupid|weird|"
                  r"special|retarded|a reader|a scribe|extra time|a ta|a helper|ear defenders)\b|\bman up\b"),
     ("demeaning remark about disabled people", r"\b(?:all |the |those |these )*(?:autistic|disabled|deaf|blind|sen|send|"
@@ -97,6 +99,10 @@ STRONG = (
                  r"shouldnt be allowed|need to be)|"
                  r"\b(?:if|when) (?:ur|youre|you are|u r) (?:autistic|disabled|adhd|sen|special needs|deaf|blind)\b[^.]{0,30}"
                  r"\b(?:dont|do not|just dont|shouldnt) (?:come|bother|join|talk)"),
+    ("demeaning remark about disabled people", r"\b(?:autistic|disabled|deaf|blind|sen|send|adhd|special needs|"
+                 r"downs|wheelchair|dyslexic|spec(?:ial)? ed|unit|base) (?:kids|people|ppl|lot|ones|students|pupils|children)\b"
+                 r"(?: \w+){0,3} (?:shouldnt|should not|dont deserve|dont belong|do not belong|should be (?:locked|kept|put|banned|sent)|"
+                 r"need to be (?:locked|kept|put|banned|sent)|slow (?:everyone|us|everything|the class) down|ruin (?:everything|it|trips|lessons))"),
     ("bullying", r"\beveryone (?:at \w+(?: \w+)? )?(?:thinks|knows|says|hates|laughs at) "
                  r"(?:you|u|ur|youre|hes|shes|she is|he is)\b|\b(?:everyone|they all|we all) "
                  r"(?:laughs?|laughed) at (?:her|him|you|u|them)\b"),
@@ -142,6 +148,41 @@ def _unleet(match):
     return word if word.startswith("@") or sum(ch.isdigit() for ch in word) > 2 else word.translate(_LEET)
 
 
+# Every plain word in the slur and insult lists, for spelling out masked or spaced forms that
+# the fixed table above does not know ("c*w", "pr*ck", "r e t a r d", "i.d.i.o.t").
+_TARGET_WORDS = tuple(dict.fromkeys(
+    w for w in re.split(r"[|\s]+", SLURS + "|" + PROFANE_NOUNS + "|" + PERSON_INSULTS +
+                        "|fuck|fucking|shit|bastard|bitch")
+    if re.fullmatch(r"[a-z]{3,}", w)))
+_TARGET_SET = frozenset(_TARGET_WORDS)
+_SPACED = (re.compile(r"\b[a-z](?:( )[a-z])(?:\1[a-z]){1,10}\b"),
+           re.compile(r"\b[a-z](?:([.\-_])[a-z])(?:\1[a-z]){1,10}\b"))
+_MASKED_WORD = re.compile(r"\b[a-z]+[\*#@!$%]+[a-z]*|(?<![\w@])[\*#@!$%]+[a-z]{2,}")
+
+
+def _unspace(match):
+    run = match.group(0)
+    sep = match.group(1)
+    letters = run.split(sep)
+    for i in range(len(letters) - 2):  # "ur a r e t a r d": the word may start part-way
+        for j in range(len(letters), i + 2, -1):
+            joined = "".join(letters[i:j])
+            if joined in _TARGET_SET or joined.rstrip("s") in _TARGET_SET:
+                return sep.join(letters[:i] + [joined] + letters[j:])
+    return run
+
+
+def _unmask(match):
+    word = match.group(0)
+    if len(re.sub(r"[^a-z]", "", word)) < 2:
+        return word
+    pattern = re.compile(re.sub(r"[\*#@!$%]+", "[a-z]{1,3}", word))
+    for target in _TARGET_WORDS:
+        if pattern.fullmatch(target):
+            return target
+    return word
+
+
 def normalise(text):
     """Lower-case text, drop apostrophes and unmask asterisked swear words and slurs."""
     lowered = _APOSTROPHES.sub("", text.lower())
@@ -149,6 +190,11 @@ def normalise(text):
     if _MASK_CHARS.search(lowered):  # every masked spelling uses one of these characters
         for regex, word in _MASKED:
             lowered = regex.sub(word, lowered)
+        if _MASK_CHARS.search(lowered):
+            lowered = _MASKED_WORD.sub(_unmask, lowered)
+    if " " in lowered or "." in lowered or "-" in lowered:
+        for spaced in _SPACED:
+            lowered = spaced.sub(_unspace, lowered)  # r e t a r d, i.d.i.o.t
     return lowered
 
 

@@ -148,7 +148,7 @@ def _is_listed(base):
 # After "im thandiwe", "me and aoife": an unlisted lower-case word counts as a name only when
 # what follows reads like the rest of an introduction or a shared activity.
 _NAME_FOLLOWS = re.compile(
-    r"\s*(?:[,.!(]|$|and\b|&|from\b|here\b|got\b|get\b|went\b|go\b|were\b|are\b|have\b|at\b|who\b|"
+    r"\s*(?:[,.!(]|$|and\b|&|from\b|for\b|here\b|got\b|get\b|went\b|go\b|were\b|are\b|have\b|at\b|who\b|"
     r"had\b|\d|(?:mum|mom|dad|nan|age)\b)", re.IGNORECASE)
 
 
