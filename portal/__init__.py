@@ -81,9 +81,11 @@ def register_blueprints(app):
     from portal.moderation.routes import bp as moderation_bp
     from portal.privacy.routes import bp as privacy_bp
     from portal.safeguarding.routes import bp as safeguarding_bp
+    from portal.themes.routes import bp as themes_bp
+    from portal.insights.routes import bp as insights_bp
 
     for blueprint in (main_bp, accounts_bp, audit_bp, reference_bp, feedback_bp, forum_bp, moderation_bp,
-                      safeguarding_bp, privacy_bp):
+                      safeguarding_bp, privacy_bp, themes_bp, insights_bp):
         app.register_blueprint(blueprint)
 
 
