@@ -2,6 +2,7 @@
 import logging
 
 from sqlalchemy import exists, select
+from sqlalchemy.orm import aliased
 
 from portal.accounts.models import utcnow
 from portal.audit.services import record
@@ -89,9 +90,10 @@ def bulk_confirm_theme(contribution_ids, *, actor, theme_id):
 
 
 def has_confirmed_theme():
-    """SQL condition: the contribution has at least one confirmed theme."""
-    return exists().where(ContributionTheme.contribution_id == Contribution.id,
-                          ContributionTheme.state == TagState.CONFIRMED)
+    """SQL condition: the contribution has at least one confirmed theme (usable beside a join on tags)."""
+    tag = aliased(ContributionTheme)
+    return (select(tag.id).where(tag.contribution_id == Contribution.id, tag.state == TagState.CONFIRMED)
+            .correlate(Contribution).exists())
 
 
 def tagging_query(*, untagged=False, theme_id=None, source=None, locality_id=None, status=None):
