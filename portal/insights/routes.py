@@ -73,3 +73,6 @@ def index():
     data = explore(filters, themes=themes, localities=localities, threshold=threshold, today=date.today())
     return render_template("insights/index.html", data=data, filters=filters, choices=choices, errors=errors,
                            threshold=threshold, args=request.args), 400 if errors else 200
+
+
+import portal.insights.demo  # noqa: F401,E402  demo content joins `portal demo-data`
