@@ -43,15 +43,26 @@ def active_taxonomy():
 
 
 def store_suggestions(contribution, scored_slugs, themes_by_slug):
-    """Replace the contribution's suggested themes; confirmed and dismissed ones stay as staff left them."""
-    kept = [t for t in contribution.themes if t.state in (TagState.CONFIRMED, TagState.DISMISSED)]
-    decided = {t.theme_id for t in kept}
-    contribution.themes[:] = kept
+    """Replace the contribution's suggested themes; confirmed and dismissed ones stay as staff left them.
+
+    Existing suggestion rows are updated in place (deleting and re-inserting the same theme in one
+    flush would break the one-tag-per-theme constraint on re-analysis).
+    """
+    wanted = {}
     for slug, score in scored_slugs:
         theme = themes_by_slug.get(slug)
-        if theme is not None and theme.id not in decided:
-            contribution.themes.append(ContributionTheme(theme_id=theme.id, score=round(float(score), 3),
-                                                         state=TagState.SUGGESTED))
+        if theme is not None:
+            wanted.setdefault(theme.id, round(float(score), 3))
+    by_theme = {t.theme_id: t for t in contribution.themes}
+    for tag in list(contribution.themes):
+        if tag.state == TagState.SUGGESTED and tag.theme_id not in wanted:
+            contribution.themes.remove(tag)
+    for theme_id, score in wanted.items():
+        tag = by_theme.get(theme_id)
+        if tag is None:
+            contribution.themes.append(ContributionTheme(theme_id=theme_id, score=score, state=TagState.SUGGESTED))
+        elif tag.state == TagState.SUGGESTED:
+            tag.score = score
 
 
 SLUG_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
