@@ -1,4 +1,6 @@
 """The `reanalyse` command: re-run analysis over stored contributions."""
+import sys
+
 import click
 
 from portal.cli import command
@@ -15,7 +17,7 @@ def reanalyse_command(since, source, batch_size):
     """Re-run analysis over contributions; confirmed themes and moderation decisions are kept."""
     from portal.themes.reanalyse import count_to_reanalyse, reanalyse
     total = count_to_reanalyse(since=since, source=source)
-    with click.progressbar(length=total, label="Re-analysing", file=click.get_text_stream("stderr")) as bar:
+    with click.progressbar(length=total, label="Re-analysing", file=sys.stderr) as bar:
         counts = reanalyse(since=since, source=source, batch_size=batch_size, progress=bar.update)
     click.echo(f"Re-analysed {counts.analysed} contributions in {counts.batches} batch(es).")
     click.echo(f"Newly flagged for safeguarding: {counts.newly_flagged}; concerns opened: {counts.concerns_opened}.")

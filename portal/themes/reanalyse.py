@@ -70,7 +70,6 @@ def reanalyse(*, since=None, source=None, batch_size=BATCH_SIZE, progress=None):
             _reanalyse_one(contribution, contribution.id in with_concern, counts)
         counts.concerns_opened += db.session.scalar(select(func.count(Concern.id))) - concerns_before
         db.session.commit()
-        db.session.expunge_all()  # keep memory flat over many batches
         counts.batches += 1
         if progress:
             progress(len(chunk))
