@@ -16,6 +16,8 @@ POST_SAMPLE_ARGS = {
     "moderation.approve": lambda: {"item_id": _first_id("portal.contributions.models.Contribution")},
     "moderation.reject": lambda: {"item_id": _first_id("portal.contributions.models.Contribution")},
     "moderation.escalate": lambda: {"item_id": _first_id("portal.contributions.models.Contribution")},
+    "themes.add": lambda: {"item_id": _first_id("portal.contributions.models.Contribution")},
+    "themes.remove": lambda: {"item_id": _first_id("portal.contributions.models.Contribution")},
 }
 
 
