@@ -57,7 +57,8 @@ def read_filters(choices):
 
 def _filter_choices():
     localities = db.session.scalars(select(Locality).order_by(Locality.position, Locality.name)).all()
-    return {"surveys": survey_choices(), "channels": list(CHANNEL_LABELS.items()), "roles": list(ROLE_LABELS.items()),
+    return {"surveys": survey_choices(), "channels": list(CHANNEL_LABELS.items()),
+            "roles": list(ROLE_LABELS.items()),
             "localities": [(loc.id, loc.name) for loc in localities],
             "age_bands": [(b.code, b.label) for b in db.session.scalars(select(AgeBand).order_by(AgeBand.position))],
             "cohorts": [(c.code, c.label) for c in db.session.scalars(select(Cohort).order_by(Cohort.position))]}, localities

@@ -24,7 +24,7 @@ class ThemeForm(FlaskForm):
         description="One a line: other names, acronyms and old service names, like Kids for the autism service.",
         validators=[Length(max=20_000)])
     local_offer_url = StringField("Local Offer page (optional)", widget=GovTextInput(),
-                                  description="The page about this on the Local Offer: a full web address starting with https://",
+                                  description="Its page on the Local Offer: a full web address starting with https://",
                                   validators=[Length(max=500)])
     active = BooleanField("In use (suggested by analysis and offered for tagging)", widget=GovCheckboxInput(),
                           default=True)
