@@ -88,8 +88,12 @@ def register_blueprints(app):
     from portal.surveys.ops_routes import bp as survey_staff_bp
     from portal.surveys.staff_routes import bp as survey_admin_bp
 
+    from portal.themes.routes import bp as themes_bp
+    from portal.insights.routes import bp as insights_bp
+
     for blueprint in (main_bp, accounts_bp, audit_bp, reference_bp, feedback_bp, forum_bp, moderation_bp,
-                      safeguarding_bp, privacy_bp, surveys_bp, survey_admin_bp, survey_staff_bp, glossary_bp):
+                      safeguarding_bp, privacy_bp, surveys_bp, survey_admin_bp, survey_staff_bp, glossary_bp,
+                      themes_bp, insights_bp):
         app.register_blueprint(blueprint)
 
 

@@ -6,6 +6,7 @@ from portal.text.commands import analyse_command
 import portal.mail.commands  # noqa: F401,E402
 import portal.safeguarding.commands  # noqa: F401,E402
 import portal.privacy.commands  # noqa: F401,E402
+import portal.themes.commands  # noqa: F401,E402
 
 _COMMANDS.append(analyse_command)
 

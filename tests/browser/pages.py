@@ -46,6 +46,7 @@ SAMPLE_ARGS = {
     "forum.report": lambda: {"post_id": _first_id("portal.forum.models.Post", by_staff=True)},
     "forum.suspend": lambda: {"user_id": _first_id("portal.accounts.models.User", username="bluefox7")},
     "moderation.item": lambda: {"item_id": _first_id("portal.contributions.models.Contribution", status="pending")},
+    "themes.edit": lambda: {"theme_id": _first_id("portal.themes.models.Theme", slug="transport")},
     "safeguarding.concern": lambda: {"concern_id": _first_id("portal.safeguarding.models.Concern")},
     **{endpoint: lambda: {"slug": "big-listen-2026-parent-carers"} for endpoint in (
         "surveys.start", "surveys.check", "surveys.sent", "surveys.email", "surveys.printable")},

@@ -25,6 +25,8 @@ POST_SAMPLE_ARGS = {
                                              "action": "up"},
     "survey_admin.set_state": lambda: {"survey_id": _first_id("portal.surveys.models.Survey"), "state": "open"},
     "glossary.delete_term": lambda: {"term_id": _first_id("portal.glossary.models.GlossaryTerm")},
+    "themes.add": lambda: {"item_id": _first_id("portal.contributions.models.Contribution")},
+    "themes.remove": lambda: {"item_id": _first_id("portal.contributions.models.Contribution")},
 }
 
 
