@@ -4,3 +4,6 @@ from portal.audit.models import AuditEvent  # noqa: F401
 from portal.reference.models import AgeBand, Cohort, Locality  # noqa: F401
 from portal.contributions.models import Contribution  # noqa: F401
 from portal.themes.models import ContributionTheme, Theme  # noqa: F401
+from portal.measures.models import (  # noqa: F401
+    Baseline, CoproductionActivity, Measure, MeasureFigure, Target,
+)
