@@ -75,9 +75,11 @@ def register_blueprints(app):
     from portal.accounts.routes import bp as accounts_bp
     from portal.audit.routes import bp as audit_bp
     from portal.main.routes import bp as main_bp
+    from portal.measures.api import bp as api_bp
+    from portal.measures.routes import bp as measures_bp
     from portal.reference.routes import bp as reference_bp
 
-    for blueprint in (main_bp, accounts_bp, audit_bp, reference_bp):
+    for blueprint in (main_bp, accounts_bp, audit_bp, reference_bp, measures_bp, api_bp):
         app.register_blueprint(blueprint)
 
 

@@ -105,16 +105,16 @@ def _figure(measure, date_from, date_to, threshold):
             "suppressed": False}
 
 
-def measure_result(measure, *, by=None, date_from=None, date_to=None, threshold=10, today=None):
+def measure_result(measure, *, by=None, date_from=None, date_to=None, threshold=10, today=None,
+                   since_baseline=True):
     """Everything shown about one measure for a period: the API's fields plus a few for pages.
 
     Dates are inclusive; with neither given the period is "since the locked baseline" (see
-    default_period). The change against the baseline is left out (None) when the periods
-    overlap, so the same answers are never compared with themselves.
+    default_period), or everything when since_baseline is False. The change against the
+    baseline is None when the periods overlap, so answers are never compared with themselves.
     """
     baseline = locked_baseline(measure)
-    asked = date_from is not None or date_to is not None
-    if not asked:
+    if since_baseline and date_from is None and date_to is None:
         date_from, date_to = default_period(baseline)
     figure = _figure(measure, date_from, date_to, threshold)
     year = financial_year(date_to or today or date.today())
