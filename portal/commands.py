@@ -12,3 +12,10 @@ def seed_themes_command():
     """Add the built-in themes that are missing from the taxonomy (safe to run again)."""
     from portal.themes.services import seed_themes
     click.echo(f"Added {seed_themes()} themes.")
+
+
+@command("seed-measures")
+def seed_measures_command():
+    """Add the seeded measures (KPI dictionary) that are missing, with staff baselines and targets."""
+    from portal.measures.seeds import seed_measures
+    click.echo(f"Added {seed_measures()} measures.")

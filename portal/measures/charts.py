@@ -53,7 +53,9 @@ def _bar(y, value, low, high):
 
 
 def breakdown_chart(title, rows, threshold=10):
-    """Horizontal bars, one per breakdown row ({label, value, ci_low, ci_high, suppressed})."""
+    """Horizontal bars, one per breakdown row ({label, value, ci_low, ci_high, suppressed}); proportions only."""
+    if any(row["value"] is not None and not 0 <= row["value"] <= 1 for row in rows):
+        return None
     height = 30 * len(rows) + 40
     body, said = [], []
     for index, row in enumerate(rows):
@@ -74,7 +76,7 @@ def breakdown_chart(title, rows, threshold=10):
 
 def interval_chart(title, result, threshold=10):
     """One measure's value as a bar with its interval, the baseline as a dashed line and the target as a diamond."""
-    if result["suppressed"] or result["value"] is None:
+    if result["suppressed"] or result["value"] is None or result.get("source") != "survey":
         return None
     body = [_bar(8, result["value"], result["ci_low"], result["ci_high"]),
             f'<text x="{LABEL_WIDTH - 8}" y="22" text-anchor="end" font-size="14" fill="#0b0c0c">Now</text>']

@@ -13,6 +13,28 @@ _DATE_FORMAT = "%d %m %Y"
 _WHOLE = "Enter a whole number, 0 or more"
 
 
+class DayMonthYearField(DateField):
+    """A GOV.UK date (day, month, year boxes) that copes with boxes missing from the request."""
+
+    def __init__(self, label, **kwargs):
+        kwargs.setdefault("format", _DATE_FORMAT)
+        kwargs.setdefault("widget", GovDateInput())
+        super().__init__(label, **kwargs)
+
+    def process_formdata(self, valuelist):
+        if len(valuelist) != 3:
+            valuelist = (list(valuelist) + ["", "", ""])[:3]
+            self.raw_data = valuelist
+        if all(not value.strip() for value in valuelist):
+            self.data = None
+            return
+        try:
+            super().process_formdata([" ".join(value.strip() for value in valuelist)])
+        except ValueError:
+            self.data = None
+            raise ValueError("Enter a real date, for example 27 3 2026") from None
+
+
 def _choices(mapping):
     return [SelectChoice(value, label) for value, label in mapping.items()]
 
@@ -42,9 +64,9 @@ class MeasureForm(FlaskForm):
 class BaselineForm(FlaskForm):
     label = StringField("Name of the period", widget=GovTextInput(), description="For example, Summer 2026 Big Listen",
                         validators=[InputRequired(message="Enter a name for the period"), Length(max=160)])
-    date_from = DateField("From (optional)", format=_DATE_FORMAT, widget=GovDateInput(), validators=[Optional()],
+    date_from = DayMonthYearField("From (optional)", validators=[Optional()],
                           description="For example, 1 7 2026")
-    date_to = DateField("To (optional)", format=_DATE_FORMAT, widget=GovDateInput(), validators=[Optional()],
+    date_to = DayMonthYearField("To (optional)", validators=[Optional()],
                         description="For example, 30 9 2026")
     survey_id = SelectField("Survey (optional)", widget=GovSelect(), coerce=int, validators=[Optional()])
     preview = SubmitField("Preview baseline", widget=GovSubmitInput())
@@ -68,9 +90,9 @@ class TargetsForm(FlaskForm):
 
 
 class FigureForm(FlaskForm):
-    period_start = DateField("First day of the month or quarter", format=_DATE_FORMAT, widget=GovDateInput(),
+    period_start = DayMonthYearField("First day of the month or quarter",
                              validators=[InputRequired(message="Enter the first day of the period")])
-    period_end = DateField("Last day of the month or quarter", format=_DATE_FORMAT, widget=GovDateInput(),
+    period_end = DayMonthYearField("Last day of the month or quarter",
                            validators=[InputRequired(message="Enter the last day of the period")])
     value = DecimalField("Figure", widget=GovTextInput(), places=None,
                          validators=[InputRequired(message="Enter the figure"),
@@ -82,7 +104,7 @@ class FigureForm(FlaskForm):
 class ActivityForm(FlaskForm):
     title = StringField("Event or group", widget=GovTextInput(),
                         validators=[InputRequired(message="Enter the event or group"), Length(max=200)])
-    held_on = DateField("Date", format=_DATE_FORMAT, widget=GovDateInput(),
+    held_on = DayMonthYearField("Date",
                         validators=[InputRequired(message="Enter the date it was held")])
     locality_id = SelectField("Locality", widget=GovSelect(), coerce=int)
     parent_carers = IntegerField("Parent carers who took part", widget=GovTextInput(), default=0,

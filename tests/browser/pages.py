@@ -22,6 +22,11 @@ SAMPLE_ARGS = {
     "accounts.edit_user": lambda: {"user_id": _first_id("portal.accounts.models.User", role="viewer")},
     "reference.edit_locality": lambda: {"locality_id": _first_id("portal.reference.models.Locality")},
     "reference.edit_label": lambda: {"kind": "cohorts", "item_id": _first_id("portal.reference.models.Cohort")},
+    "measures.measure_detail": lambda: {"slug": "parent-carer-satisfaction"},
+    "measures.baseline": lambda: {"slug": "parent-carer-satisfaction"},
+    "measures.targets": lambda: {"slug": "parent-carer-satisfaction"},
+    "measures.edit_measure": lambda: {"slug": "parent-carer-satisfaction"},
+    "measures.figures": lambda: {"slug": "complaints-per-month"},
 }
 # Extra query strings worth checking (error and filter states).
 EXTRA_URLS = []
