@@ -27,6 +27,7 @@ SAMPLE_ARGS = {
     "measures.targets": lambda: {"slug": "parent-carer-satisfaction"},
     "measures.edit_measure": lambda: {"slug": "parent-carer-satisfaction"},
     "measures.figures": lambda: {"slug": "complaints-per-month"},
+    "api.measure": lambda: {"slug": "parent-carer-satisfaction"},
 }
 # Extra query strings worth checking (error and filter states).
 EXTRA_URLS = []
