@@ -77,9 +77,14 @@ def register_blueprints(app):
     from portal.main.routes import bp as main_bp
     from portal.measures.api import bp as api_bp
     from portal.measures.routes import bp as measures_bp
+    from portal.glossary.routes import bp as glossary_bp
     from portal.reference.routes import bp as reference_bp
+    from portal.surveys.routes import bp as surveys_bp
+    from portal.surveys.ops_routes import bp as survey_staff_bp
+    from portal.surveys.staff_routes import bp as survey_admin_bp
 
-    for blueprint in (main_bp, accounts_bp, audit_bp, reference_bp, measures_bp, api_bp):
+    for blueprint in (main_bp, accounts_bp, audit_bp, reference_bp, surveys_bp, survey_admin_bp,
+                      survey_staff_bp, glossary_bp, measures_bp, api_bp):
         app.register_blueprint(blueprint)
 
 

@@ -7,3 +7,7 @@ from portal.themes.models import ContributionTheme, Theme  # noqa: F401
 from portal.measures.models import (  # noqa: F401
     Baseline, CoproductionActivity, Measure, MeasureFigure, Target,
 )
+from portal.surveys.models import (  # noqa: F401
+    DistributionLink, Question, ResumeEmail, Survey, SurveyAnswer, SurveyResponse,
+)
+from portal.glossary.models import GlossaryTerm  # noqa: F401

@@ -1,7 +1,7 @@
 """measures baselines targets and co-production log
 
 Revision ID: 290902334a28
-Revises: 6d22a305c8ae
+Revises: 6f157e6e70b8
 Create Date: 2026-11-23 11:42:21.492031
 
 """
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 
 # revision identifiers, used by Alembic.
 revision = '290902334a28'
-down_revision = '6d22a305c8ae'
+down_revision = '6f157e6e70b8'
 branch_labels = None
 depends_on = None
 

@@ -3,5 +3,3 @@ from portal.measures.routes import coproduction, public, reports, staff  # noqa:
 from portal.measures.routes.blueprint import bp
 
 __all__ = ["bp"]
-
-import portal.measures.demo  # noqa: E402,F401  registers the demo loader
