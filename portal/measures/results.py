@@ -61,13 +61,13 @@ def _cells(measure, by, date_from, date_to):
     return cells
 
 
-def _breakdown(measure, by, date_from, date_to, threshold):
+def _breakdown(measure, by, date_from, date_to, threshold, cells):
     if not measure.is_survey:
         return [{"key": key, "label": key, "value": mean, "n": count, "ci_low": None, "ci_high": None,
                  "suppressed": False, "reason": None}
                 for key, mean, count in queries.figure_breakdown(measure, by, date_from, date_to)]
     rows = []
-    for cell, shown in zip(cells := _cells(measure, by, date_from, date_to), suppress(cells, threshold)):
+    for cell, shown in zip(cells, suppress(cells, threshold)):
         low = high = None
         if not shown.suppressed:
             low, high = wilson_interval(cell.favourable, cell.n)
@@ -94,9 +94,12 @@ def _change(measure, figure, baseline, date_from, date_to):
             "verdict": change_verdict((low, high), measure.polarity)}
 
 
-def _figure(measure, date_from, date_to, threshold):
+def _figure(measure, date_from, date_to, threshold, cells=None):
+    """The headline figure; with a breakdown's cells it is their sum (every answer is in one cell)."""
     if measure.is_survey:
-        figure = summary(*queries.measure_value(measure, date_from, date_to), threshold).as_dict()
+        counts = ((sum(c.favourable for c in cells), sum(c.n for c in cells)) if cells is not None
+                  else queries.measure_value(measure, date_from, date_to))
+        figure = summary(*counts, threshold).as_dict()
         if figure["suppressed"]:
             figure["n"] = None
         return figure
@@ -116,7 +119,8 @@ def measure_result(measure, *, by=None, date_from=None, date_to=None, threshold=
     baseline = locked_baseline(measure)
     if since_baseline and date_from is None and date_to is None:
         date_from, date_to = default_period(baseline)
-    figure = _figure(measure, date_from, date_to, threshold)
+    cells = _cells(measure, by, date_from, date_to) if by and measure.is_survey else None
+    figure = _figure(measure, date_from, date_to, threshold, cells)
     year = financial_year(date_to or today or date.today())
     target = next((t.value for t in measure.targets if t.financial_year == year), None)
     change = _change(measure, figure, baseline, date_from, date_to)
@@ -124,7 +128,7 @@ def measure_result(measure, *, by=None, date_from=None, date_to=None, threshold=
         "measure": measure.slug, "name": measure.name, **figure,
         "baseline": _baseline_dict(baseline), "change": change, "target": target,
         "rag": rag_status(figure["value"], target, measure.amber_margin, measure.polarity, figure["suppressed"]),
-        "breakdown": _breakdown(measure, by, date_from, date_to, threshold) if by else [],
+        "breakdown": _breakdown(measure, by, date_from, date_to, threshold, cells) if by else [],
         "by": by, "date_from": date_from, "date_to": date_to, "target_year": year,
         "overlaps_baseline": baseline is not None and measure.is_survey and overlaps(date_from, date_to, baseline),
         "source": measure.source, "unit": measure.unit, "polarity": measure.polarity,
