@@ -11,7 +11,8 @@ from portal.permissions import Role
 
 SKIP = {"static", "accounts.sign_out"}
 # File downloads (not pages): the role matrix still checks them, the browser page checks do not.
-DOWNLOADS = {"survey_staff.export", "survey_staff.qr_code"}
+DOWNLOADS = {"survey_staff.export", "survey_staff.qr_code", "measures.report_csv", "measures.report_xlsx",
+             "measures.quarterly_return"}
 
 
 def _first_id(model_path, **filters):
