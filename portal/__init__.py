@@ -1,4 +1,5 @@
 """The SEND voice portal: an application factory."""
+import importlib
 import os
 from datetime import datetime, timezone
 
@@ -7,6 +8,15 @@ from flask_login import current_user, logout_user
 from werkzeug.middleware.proxy_fix import ProxyFix
 
 from portal.config import CONFIGS
+
+# Each feature's routes module defines `bp`; the order is the order routes are matched.
+BLUEPRINTS = [
+    "portal.main.routes", "portal.accounts.routes", "portal.audit.routes", "portal.reference.routes",
+    "portal.feedback.routes", "portal.forum.routes", "portal.moderation.routes", "portal.safeguarding.routes",
+    "portal.privacy.routes", "portal.surveys.routes", "portal.surveys.staff_routes", "portal.surveys.ops_routes",
+    "portal.glossary.routes", "portal.themes.routes", "portal.insights.routes", "portal.measures.routes",
+    "portal.measures.api",
+]
 from portal.requests import PortalRequest
 from portal.extensions import CSP, csrf, db, limiter, login_manager, migrate, talisman
 
@@ -74,27 +84,8 @@ def register_extensions(app):
 
 
 def register_blueprints(app):
-    from portal.accounts.routes import bp as accounts_bp
-    from portal.audit.routes import bp as audit_bp
-    from portal.main.routes import bp as main_bp
-    from portal.glossary.routes import bp as glossary_bp
-    from portal.reference.routes import bp as reference_bp
-    from portal.feedback.routes import bp as feedback_bp
-    from portal.forum.routes import bp as forum_bp
-    from portal.moderation.routes import bp as moderation_bp
-    from portal.privacy.routes import bp as privacy_bp
-    from portal.safeguarding.routes import bp as safeguarding_bp
-    from portal.surveys.routes import bp as surveys_bp
-    from portal.surveys.ops_routes import bp as survey_staff_bp
-    from portal.surveys.staff_routes import bp as survey_admin_bp
-
-    from portal.themes.routes import bp as themes_bp
-    from portal.insights.routes import bp as insights_bp
-
-    for blueprint in (main_bp, accounts_bp, audit_bp, reference_bp, feedback_bp, forum_bp, moderation_bp,
-                      safeguarding_bp, privacy_bp, surveys_bp, survey_admin_bp, survey_staff_bp, glossary_bp,
-                      themes_bp, insights_bp):
-        app.register_blueprint(blueprint)
+    for module in BLUEPRINTS:
+        app.register_blueprint(importlib.import_module(module).bp)
 
 
 def register_session_rules(app):

@@ -12,7 +12,8 @@ from portal.permissions import Role
 
 SKIP = {"static", "accounts.sign_out"}
 # File downloads (not pages): the role matrix still checks them, the browser page checks do not.
-DOWNLOADS = {"survey_staff.export", "survey_staff.qr_code"}
+DOWNLOADS = {"survey_staff.export", "survey_staff.qr_code", "measures.report_csv", "measures.report_xlsx",
+             "measures.quarterly_return"}
 
 
 def _first_id(model_path, **filters):
@@ -48,6 +49,12 @@ SAMPLE_ARGS = {
     "moderation.item": lambda: {"item_id": _first_id("portal.contributions.models.Contribution", status="pending")},
     "themes.edit": lambda: {"theme_id": _first_id("portal.themes.models.Theme", slug="transport")},
     "safeguarding.concern": lambda: {"concern_id": _first_id("portal.safeguarding.models.Concern")},
+    "measures.measure_detail": lambda: {"slug": "parent-carer-satisfaction"},
+    "measures.baseline": lambda: {"slug": "parent-carer-satisfaction"},
+    "measures.targets": lambda: {"slug": "parent-carer-satisfaction"},
+    "measures.edit_measure": lambda: {"slug": "parent-carer-satisfaction"},
+    "measures.figures": lambda: {"slug": "complaints-per-month"},
+    "api.measure": lambda: {"slug": "parent-carer-satisfaction"},
     **{endpoint: lambda: {"slug": "big-listen-2026-parent-carers"} for endpoint in (
         "surveys.start", "surveys.check", "surveys.sent", "surveys.email", "surveys.printable")},
     "surveys.question": lambda: {"slug": "big-listen-2026-parent-carers", "key": "overall_satisfaction"},
