@@ -13,6 +13,14 @@ _DATE_FORMAT = "%d %m %Y"
 _WHOLE = "Enter a whole number, 0 or more"
 
 
+class DateRequired(InputRequired):
+    """InputRequired without the HTML `required` flag, which is not valid on the date boxes' wrapper."""
+
+    def __init__(self, message=None):
+        super().__init__(message)
+        self.field_flags = {}
+
+
 class DayMonthYearField(DateField):
     """A GOV.UK date (day, month, year boxes) that copes with boxes missing from the request."""
 
@@ -91,9 +99,9 @@ class TargetsForm(FlaskForm):
 
 class FigureForm(FlaskForm):
     period_start = DayMonthYearField("First day of the month or quarter",
-                             validators=[InputRequired(message="Enter the first day of the period")])
+                             validators=[DateRequired(message="Enter the first day of the period")])
     period_end = DayMonthYearField("Last day of the month or quarter",
-                           validators=[InputRequired(message="Enter the last day of the period")])
+                           validators=[DateRequired(message="Enter the last day of the period")])
     value = DecimalField("Figure", widget=GovTextInput(), places=None,
                          validators=[InputRequired(message="Enter the figure"),
                                      NumberRange(min=0, message="Enter a figure of 0 or more")])
@@ -105,7 +113,7 @@ class ActivityForm(FlaskForm):
     title = StringField("Event or group", widget=GovTextInput(),
                         validators=[InputRequired(message="Enter the event or group"), Length(max=200)])
     held_on = DayMonthYearField("Date",
-                        validators=[InputRequired(message="Enter the date it was held")])
+                        validators=[DateRequired(message="Enter the date it was held")])
     locality_id = SelectField("Locality", widget=GovSelect(), coerce=int)
     parent_carers = IntegerField("Parent carers who took part", widget=GovTextInput(), default=0,
                                  validators=[Optional(), NumberRange(min=0, max=100000, message=_WHOLE)])

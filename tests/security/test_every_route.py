@@ -24,6 +24,7 @@ POST_SAMPLE_ARGS = {
                                              "question_id": _first_id("portal.surveys.models.Question"),
                                              "action": "up"},
     "survey_admin.set_state": lambda: {"survey_id": _first_id("portal.surveys.models.Survey"), "state": "open"},
+    "measures.unlock_baseline": lambda: {"baseline_id": _first_id("portal.measures.models.Baseline")},
     "glossary.delete_term": lambda: {"term_id": _first_id("portal.glossary.models.GlossaryTerm")},
     "themes.add": lambda: {"item_id": _first_id("portal.contributions.models.Contribution")},
     "themes.remove": lambda: {"item_id": _first_id("portal.contributions.models.Contribution")},
