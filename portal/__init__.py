@@ -81,9 +81,10 @@ def register_blueprints(app):
     from portal.moderation.routes import bp as moderation_bp
     from portal.privacy.routes import bp as privacy_bp
     from portal.safeguarding.routes import bp as safeguarding_bp
+    from portal.you_said_we_did import public_routes, report_routes, staff_routes
 
     for blueprint in (main_bp, accounts_bp, audit_bp, reference_bp, feedback_bp, forum_bp, moderation_bp,
-                      safeguarding_bp, privacy_bp):
+                      safeguarding_bp, privacy_bp, public_routes.bp, staff_routes.bp, report_routes.bp):
         app.register_blueprint(blueprint)
 
 
