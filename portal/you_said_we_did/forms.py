@@ -20,6 +20,7 @@ class DayMonthYearField(DateField):
 
     def process_formdata(self, valuelist):
         if not valuelist:
+            self.raw_data = None  # not sent: the widget shows `data` (the saved date, if any)
             return
         parts = [str(p).strip() for p in (list(valuelist) + ["", "", ""])[:3]]
         self.raw_data, self.data = parts, None

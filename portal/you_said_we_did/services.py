@@ -140,12 +140,15 @@ def publish(entry, *, editor):
     Raises NotAllowed, InvalidTransition or ValidationFailed.
     """
     _check_editor(editor)
+    if entry.state == EntryState.PUBLISHED:
+        raise InvalidTransition("This entry is already published")
     if entry.state == EntryState.IN_REVIEW:
         _check_reviewer(entry, editor)
     if problems := ready_problems(entry):
         raise ValidationFailed(problems[0], {"publish": problems[0]})
     now = utcnow()
-    claimed = db.session.execute(update(Entry).where(Entry.id == entry.id, Entry.state == entry.state).values(
+    claimed = db.session.execute(update(Entry).where(
+        Entry.id == entry.id, Entry.state == entry.state, Entry.state != EntryState.PUBLISHED).values(
         state=EntryState.PUBLISHED, published_at=now, published_by_id=editor.id,
         reviewed_by_id=editor.id if entry.state == EntryState.IN_REVIEW else None)).rowcount
     if claimed != 1:
