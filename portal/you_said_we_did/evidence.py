@@ -54,9 +54,11 @@ def set_evidence(entry, evidence_ids, quote_ids):
     """Replace the entry's evidence and quotes after check_selection (does not commit)."""
     evidence_ids, quote_ids = list(evidence_ids), list(quote_ids)
     check_selection(evidence_ids, quote_ids)
-    entry.evidence[:] = [Evidence(contribution_id=cid, quote_position=(quote_ids.index(cid) + 1
-                                                                       if cid in quote_ids else None))
-                         for cid in evidence_ids]
+    existing = {e.contribution_id: e for e in entry.evidence}  # reused: a row is never deleted and re-added
+    rows = [existing.get(cid) or Evidence(contribution_id=cid) for cid in evidence_ids]
+    for row in rows:
+        row.quote_position = quote_ids.index(row.contribution_id) + 1 if row.contribution_id in quote_ids else None
+    entry.evidence[:] = rows
 
 
 def public_quotes(entry):

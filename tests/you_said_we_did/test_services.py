@@ -47,6 +47,14 @@ def test_at_most_three_quotes_and_each_must_be_evidence(editor):
     assert "not linked as evidence" in error.value.errors["quotes"]
 
 
+def test_saving_evidence_again_keeps_links_and_reorders_quotes(editor):
+    first, second = approved("First: the bus is late."), approved("Second: the driver is kind.")
+    entry = draft(editor, evidence_ids=[first.id, second.id], quote_ids=[first.id])
+    services.save_evidence(entry, editor=editor, evidence_ids=[first.id, second.id], quote_ids=[second.id, first.id])
+    services.save_evidence(entry, editor=editor, evidence_ids=[second.id], quote_ids=[second.id])
+    assert [(e.contribution_id, e.quote_position) for e in entry.evidence] == [(second.id, 1)]
+
+
 def test_quote_disappears_when_its_contribution_is_unpublished(editor):
     first, second = approved("First: the bus is late."), approved("Second: the driver is kind.")
     entry = published(editor, evidence_ids=[first.id, second.id], quote_ids=[second.id, first.id])
