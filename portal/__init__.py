@@ -1,12 +1,24 @@
 """The SEND voice portal: an application factory."""
+import importlib
 import os
 from datetime import datetime, timezone
 
-from flask import Flask, flash, redirect, request, session, url_for
+from flask import Flask, abort, flash, redirect, request, session, url_for
 from flask_login import current_user, logout_user
 from werkzeug.middleware.proxy_fix import ProxyFix
 
 from portal.config import CONFIGS
+
+# Each feature's routes module defines `bp`; the order is the order routes are matched.
+BLUEPRINTS = [
+    "portal.main.routes", "portal.accounts.routes", "portal.audit.routes", "portal.reference.routes",
+    "portal.feedback.routes", "portal.forum.routes", "portal.moderation.routes", "portal.safeguarding.routes",
+    "portal.privacy.routes", "portal.surveys.routes", "portal.surveys.staff_routes", "portal.surveys.ops_routes",
+    "portal.glossary.routes", "portal.themes.routes", "portal.insights.routes", "portal.measures.routes",
+    "portal.measures.api", "portal.you_said_we_did.public_routes", "portal.you_said_we_did.staff_routes",
+    "portal.you_said_we_did.report_routes",
+]
+from portal.requests import PortalRequest
 from portal.extensions import CSP, csrf, db, limiter, login_manager, migrate, talisman
 
 
@@ -14,6 +26,7 @@ def create_app(config=None):
     """Build the app. `config` is a config class, a mapping of overrides, or None (PORTAL_ENV)."""
     app = Flask(__name__, instance_relative_config=True,
                 template_folder="../templates", static_folder="../static")
+    app.request_class = PortalRequest
     configure(app, config)
     register_extensions(app)
     register_blueprints(app)
@@ -72,24 +85,17 @@ def register_extensions(app):
 
 
 def register_blueprints(app):
-    from portal.accounts.routes import bp as accounts_bp
-    from portal.audit.routes import bp as audit_bp
-    from portal.main.routes import bp as main_bp
-    from portal.reference.routes import bp as reference_bp
-    from portal.feedback.routes import bp as feedback_bp
-    from portal.forum.routes import bp as forum_bp
-    from portal.moderation.routes import bp as moderation_bp
-    from portal.privacy.routes import bp as privacy_bp
-    from portal.safeguarding.routes import bp as safeguarding_bp
-    from portal.you_said_we_did import public_routes, report_routes, staff_routes
-
-    for blueprint in (main_bp, accounts_bp, audit_bp, reference_bp, feedback_bp, forum_bp, moderation_bp,
-                      safeguarding_bp, privacy_bp, public_routes.bp, staff_routes.bp, report_routes.bp):
-        app.register_blueprint(blueprint)
+    for module in BLUEPRINTS:
+        app.register_blueprint(importlib.import_module(module).bp)
 
 
 def register_session_rules(app):
     """Sign staff out after a period of inactivity; keep pages about people out of caches."""
+
+    @app.before_request
+    def refuse_control_characters_in_path():
+        if "\x00" in request.path:
+            abort(404)
 
     @app.before_request
     def staff_idle_timeout():

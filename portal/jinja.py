@@ -39,6 +39,11 @@ def format_number(value):
     return "" if value is None else f"{value:,}"
 
 
+def utcnow_naive():
+    from portal.accounts.models import utcnow
+    return utcnow()
+
+
 def url_with(**changes):
     """The current page's URL with some query arguments changed (for pagers and filters)."""
     args = {**request.view_args, **request.args.to_dict(), **changes}
@@ -65,6 +70,11 @@ def register_jinja(app):
     app.jinja_env.globals.update(nav_items=nav_items, home_links=home_links)
     app.jinja_env.filters.update(
         date=format_date, datetime=format_datetime, percent=format_percent, number=format_number)
+    from portal.glossary.services import mark_up
+    from portal.surveys.services import format_code
+    app.jinja_env.filters.update(glossary=mark_up, capitalize_first=lambda text: text[:1].upper() + text[1:])
+    app.jinja_env.globals.update(format_code=format_code, now=utcnow_naive,
+                                 endpoints=lambda: app.view_functions)
     app.jinja_env.trim_blocks = True
     app.jinja_env.lstrip_blocks = True
 

@@ -23,15 +23,19 @@ def main():
     started = time.perf_counter()
     analyse(items[0])  # first call loads VADER, TextBlob's lexicon and simplemma
     warm = time.perf_counter() - started
-    best = None
+    best = best_cpu = None
     for _ in range(3):
-        started = time.perf_counter()
+        started, cpu_started = time.perf_counter(), time.process_time()
         for text in items:
             analyse(text)
         elapsed = time.perf_counter() - started
+        cpu = time.process_time() - cpu_started
         best = elapsed if best is None else min(best, elapsed)
+        best_cpu = cpu if best_cpu is None else min(best_cpu, cpu)
+    # CPU time is reported too: on a busy machine wall-clock time understates one core's rate.
     print(f"first call {warm:.2f} s; {count} distinct items in {best:.2f} s "
-          f"(best of 3) = {count / best:.0f} items/second")
+          f"(best of 3) = {count / best:.0f} items/second "
+          f"(CPU time {best_cpu:.2f} s = {count / best_cpu:.0f} items/second of CPU)")
 
 
 if __name__ == "__main__":

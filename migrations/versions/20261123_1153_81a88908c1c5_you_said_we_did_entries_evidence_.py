@@ -1,7 +1,7 @@
 """you said we did entries evidence history subscribers
 
 Revision ID: 81a88908c1c5
-Revises: cfc281ed122a
+Revises: 290902334a28
 Create Date: 2026-11-23 11:53:03.724944
 
 """
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 
 # revision identifiers, used by Alembic.
 revision = '81a88908c1c5'
-down_revision = 'cfc281ed122a'
+down_revision = '290902334a28'
 branch_labels = None
 depends_on = None
 

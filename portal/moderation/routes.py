@@ -14,6 +14,8 @@ from portal.moderation.queries import highlighted, locality_choices
 from portal.navigation import add_nav_item
 from portal.permissions import Role, can_moderate, role_required
 from portal.safeguarding.services import active_concern_for
+from portal.themes.forms import AddThemeForm
+from portal.themes.services import active_themes
 
 bp = Blueprint("moderation", __name__, url_prefix="/staff")
 add_nav_item("moderation.queue", "Moderation", can_moderate, order=60)
@@ -45,7 +47,7 @@ def _render_item(contribution, approve=None, reject=None, escalate=None, status=
                                                                                   contribution.pii_spans),
         approve_form=approve, reject_form=reject or RejectForm(), escalate_form=escalate or EscalateForm(),
         concern=active_concern_for(contribution), sources=SOURCE_LABELS, channels=CHANNEL_LABELS,
-        statuses=STATUS_LABELS), status
+        statuses=STATUS_LABELS, tag_form=AddThemeForm(active_themes())), status
 
 
 @bp.route("/moderation/<int:item_id>")

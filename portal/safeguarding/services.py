@@ -49,10 +49,20 @@ def open_concern(contribution, *, opened_by, reasons, actor=None, commit=False):
     return concern
 
 
+def _ever_had_concern(contribution):
+    if contribution.id is None:
+        return False
+    return db.session.scalar(select(Concern.id).where(Concern.contribution_id == contribution.id).limit(1)) is not None
+
+
 @on_analysed
 def flag_from_analysis(contribution, analysis):
-    """A safeguarding flag from analysis opens a concern in the same transaction as the save."""
-    if analysis.safeguarding:
+    """A safeguarding flag from analysis opens a concern in the same transaction as the save.
+
+    Never a second one: when the contribution has ever had a concern (re-analysis), a person has
+    already looked at it, so nothing is opened or re-opened.
+    """
+    if analysis.safeguarding and not _ever_had_concern(contribution):
         open_concern(contribution, opened_by="analysis", reasons=analysis.safeguarding_reasons)
 
 

@@ -68,6 +68,9 @@ def analyse(text, *, author_role=None, channel=None, taxonomy=None):
     spans = find_pii(text)
     safeguarding = safeguarding_reasons(text)
     abuse = abuse_reasons(text)
+    if "threat" in abuse and "threat of violence" not in safeguarding:
+        # A specific threat to hurt someone is for the safeguarding lead as well as a moderator.
+        safeguarding = safeguarding + ["threat of violence"]
     label, polarity = classify(text)
     label, polarity = _stance(text, label, polarity, bool(safeguarding or abuse))
     return Analysis(

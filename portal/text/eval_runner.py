@@ -1,4 +1,6 @@
-"""Score the analyser on the shared development set: python -m portal.text.eval_runner."""
+"""Score the analyser on a labelled set: python -m portal.text.eval_runner [--gold PATH] [--json].
+
+Without --gold the shared development set (../shared/eval/dev.jsonl) is used."""
 import os
 import subprocess
 import sys
@@ -12,14 +14,32 @@ EVAL_DIR = REPO_ROOT.parent / "shared" / "eval"
 MISSING = "../shared/eval not found; make eval needs the shared folder beside the repository"
 
 
-def main(argv=None):
-    """Write predictions for ../shared/eval/dev.jsonl to a temp file and print score.py's report.
+def _split_gold(argv):
+    """Pull '--gold PATH' or '--gold=PATH' out of argv; return (path or None, rest)."""
+    gold, rest, items = None, [], iter(argv)
+    for arg in items:
+        if arg == "--gold":
+            gold = next(items, None)
+            if gold is None:
+                raise SystemExit("--gold needs a path")
+        elif arg.startswith("--gold="):
+            gold = arg.split("=", 1)[1]
+        else:
+            rest.append(arg)
+    return gold, rest
 
-    Extra arguments (such as --json) are passed on to score.py. Returns an exit code."""
+
+def main(argv=None):
+    """Write predictions for the gold set to a temp file and print score.py's report.
+
+    Other arguments (such as --json) are passed on to score.py. Returns an exit code."""
     argv = list(sys.argv[1:] if argv is None else argv)
-    gold, scorer = EVAL_DIR / "dev.jsonl", EVAL_DIR / "score.py"
-    if not (gold.is_file() and scorer.is_file()):
-        print(MISSING, file=sys.stderr)
+    gold_arg, argv = _split_gold(argv)
+    gold = Path(gold_arg) if gold_arg else EVAL_DIR / "dev.jsonl"
+    scorer = EVAL_DIR / "score.py"
+    if not scorer.is_file() or not gold.is_file():
+        print(MISSING if not scorer.is_file() or not gold_arg else f"{gold} not found",
+              file=sys.stderr)
         return 1
     handle, predictions = tempfile.mkstemp(suffix=".jsonl", prefix="predictions-")
     try:

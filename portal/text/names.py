@@ -65,7 +65,36 @@ florence carol georgia chelsea teddy willow olive violet eden jo isa ali mel bev
 sienna lacey piper angie harper brooke paige
 """
 
-FIRST_NAMES = frozenset(_FIRST_NAMES.split()) | frozenset(_AMBIGUOUS_NAMES.split())
+# Welsh, Polish, South Asian, West African and other names common in UK families but thin in
+# the census lists (everyday English words such as "gruff", "veer" and "elan" left out).
+_MORE_FIRST_NAMES = """
+gethin dafydd aled ffion osian carys seren iwan rhodri owain ieuan nia eleri catrin lowri alys
+llio gwion tomos guto hefin ioan deio mabli cadi efa manon heledd angharad carwyn dewi emyr geraint
+huw idris iolo meirion rhian sioned teleri gwenllian tirion siwan llinos elin gruffydd steffan sion
+cian nerys delyth bronwen
+bartosz tomasz wojciech aleksander krzysztof piotr pawel lukasz mateusz michal kamil filip maciej
+patryk igor kuba oliwia natalia maja hanna aleksandra magdalena agnieszka katarzyna kasia gosia
+malgorzata ewa marta dominika karolina weronika kinga justyna paulina monika julka antoni
+franciszek stanislaw wiktor
+zain bilal hafsa aarav arjun ishaan inaya hania eman anaya samina shazia nasreen rukhsana farah
+sadia amna hira maham iqra mahnoor zoya rehana tahir asif kashif faisal junaid waqas adnan shahid
+rashid nadeem naveed zubair saif haris rayyan yahya musa zakariya harjeet gurpreet manpreet
+jaspreet simran navdeep sukhdeep harpreet amarjit rajinder vihaan ananya diya riya aditya krish
+aarohi ishaani mohammed abdullahi
+chidi chinedu emeka ngozi adaeze oluwaseun tunde femi kemi yemi kwame kofi abena abimbola thandiwe
+tendai tariro chiamaka chioma obinna ifeoma olamide temitope tobi
+andrei ionut mihai ioana alexandru bogdan vlad darius matei lukas jonas tadas ieva gabija emilija
+"""
+_MORE_SURNAMES = """
+khan iqbal okafor sandhu hussain shah begum akhtar malik rahman chaudhry chaudhary qureshi siddiqui
+mahmood raza mirza kaur singh dhillon johal bains sidhu ahmed ahmad aslam anwar javed nawaz bashir
+kowalski kowalska nowak wisniewski wojcik kaminski lewandowski zielinski szymanski wozniak
+dabrowski kozlowski mazur krawczyk piotrowski grabowski nowakowski pawlak
+pritchard hughes llewellyn pugh powell prosser bevan vaughan parry griffiths rees lloyd jenkins
+probert meredith gwynne okonkwo adeyemi mensah boateng asante adebayo nwosu eze oyelaran
+"""
+
+FIRST_NAMES = frozenset(_FIRST_NAMES.split()) | frozenset(_MORE_FIRST_NAMES.split()) | frozenset(_AMBIGUOUS_NAMES.split())
 AMBIGUOUS_NAMES = frozenset(_AMBIGUOUS_NAMES.split()) - {"sam", "tom", "joe", "jon", "ken", "bob"}
 
 # Capitalised words that are never a person's name in this domain: services, organisations,
@@ -79,12 +108,39 @@ september october november december easter christmas i im i'm hi hey hello thank
 the a an and but so he she they we it this that my our his her their mum dad nan nanna grandma
 grandad mummy daddy miss sir mr mrs ms dr mx sister brother son daughter year reception
 god jesus lol omg ngl tbh idk mate
+sen semh slcn pmld mld sld asc pda spld ebsa ehe dla pip gcse gcses btec sats dsl mash cin cp lac
 """.split())
 
 
 def is_first_name(word, *, strict=False):
     """True if word is a known first name; with strict=True, ambiguous names are refused."""
     lowered = word.lower()
-    if lowered not in FIRST_NAMES:
+    if lowered not in FIRST_NAMES and lowered not in EXTRA_FIRST_NAMES:
         return False
     return not (strict and lowered in AMBIGUOUS_NAMES)
+
+
+def _load_lists():
+    """Read data/names.txt (built from zxcvbn's lists by tools/build_name_lists.py)."""
+    from pathlib import Path
+    sections = {}
+    current = None
+    path = Path(__file__).resolve().parent / "data" / "names.txt"
+    if not path.is_file():
+        return {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        line = line.strip()
+        if not line or line.startswith("#"):
+            continue
+        if line.startswith("["):
+            current = sections.setdefault(line.strip("[]"), set())
+        elif current is not None:
+            current.add(line)
+    return sections
+
+
+_LISTS = _load_lists()
+# Census first names that are not everyday words; used with more care than the UK list.
+EXTRA_FIRST_NAMES = frozenset(_LISTS.get("first", ())) - FIRST_NAMES - NOT_NAMES
+AMBIGUOUS_NAMES = AMBIGUOUS_NAMES | (frozenset(_LISTS.get("first_ambiguous", ())) - FIRST_NAMES)
+SURNAMES = (frozenset(_LISTS.get("surname", ())) | frozenset(_MORE_SURNAMES.split())) - NOT_NAMES

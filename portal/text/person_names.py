@@ -2,7 +2,9 @@
 import functools
 import re
 
-from portal.text.names import AMBIGUOUS_NAMES, FIRST_NAMES, NOT_NAMES
+from portal.text.names import AMBIGUOUS_NAMES, EXTRA_FIRST_NAMES, FIRST_NAMES, NOT_NAMES, SURNAMES
+
+ALL_FIRST = FIRST_NAMES | EXTRA_FIRST_NAMES
 
 _WORD = r"[A-Za-z][A-Za-z'\u2019]*(?:-[A-Za-z][A-Za-z']*)?"
 _CAP = r"[A-Z][a-z'\u2019]+(?:-[A-Z][a-z]+)?"
@@ -35,8 +37,32 @@ _PARENT_OF = re.compile(
     rf"\s+(?:of|to)\s+({_WORD})", re.IGNORECASE)
 _INTRO = re.compile(
     rf"\b(?:called|named|name is|name's|names|its|it's|this is|i'm|im|i am|me and|and me|"
-    rf"hi|hey|hello|dear|thanks|thank you|love from|shut up|ask|tell|with|told)\s+({_WORD})",
+    rf"hi|hey|hello|dear|thanks to|thank you to|thankyou to|thanks|thank you|shout ?out to|shout out to|"
+    rf"big up|love from|shut up|ask for|asked for|ask|tell|with|told|spoke to|speak to|talk to|"
+    rf"talked to|spoken to|ring|rang|emailed|message|messaged|me n|me &)\s+({_WORD})",
     re.IGNORECASE)
+# A bare role before a capitalised name: "Taxi escort Marguerite is lovely".
+_ROLE_BEFORE = re.compile(rf"\b(?i:{RELATIONS})\s+$")
+# A capitalised name as the subject of a sentence: "Abimbola comes home in pieces".
+_SUBJECT_NAME = re.compile(
+    rf"(?:^|[.!?]\s+|\n\s*|,\s+|\b(?:and|but|so|cos|because|now|then)\s+)({_CAP})\s+"
+    r"(?:(has|had|is|was|can't|cant|can\u2019t|won't|wont|doesn't|doesnt|didn't|didnt|isn't|isnt|"
+    r"wasn't|wasnt|hasn't|hasnt|finally|still|now|also|really|just|will be|would|could|should)|"
+    r"comes|came|goes|went|loves|loved|hates|hated|keeps|kept|needs|needed|wants|"
+    r"wanted|started|starts|struggles|struggled|refuses|refused|cries|cried|says|said|told|gets|got|"
+    r"attends|attended|turned|turns|lives|lived|screams|screamed|hits|hit|ran|runs|adores|enjoys|"
+    r"enjoyed|likes|liked|misses|missed|spends|spent|tried|tries|asked|asks)\b")
+# After an unlisted capitalised word, only these read as a person rather than a town.
+_HUMAN_STATE = re.compile(
+    r"(?:hasn't|hasnt|hasn\u2019t|isn't|isnt|isn\u2019t|can't|cant|can\u2019t|won't|wont|won\u2019t|"
+    r"doesn't|doesnt|doesn\u2019t|didn't|didnt|didn\u2019t|wasn't|wasnt|wasn\u2019t)\b|"
+    r"(?:has|had|is|was) (?:been |now |still |just |finally )*(?:in|out|off|excluded|suspended|sent|diagnosed|"
+    r"refused|waiting|struggling|crying|happy|happier|settled|thriving|autistic|non.verbal|\d+|"
+    r"really|so|very|doing|going|getting|started|starting|moved|moving|loving|scared|anxious)\b", re.IGNORECASE)
+# Names that are also abstract words or months; never taken as a sentence subject.
+_ABSTRACT = frozenset("""will may hope faith joy grace june april august summer autumn mark bill frank pat
+sue dawn eve art chase justice patience mercy charity glory sunny rich guy jack dean ray earl
+sterling van les numbers manual brain angle lean hung sang sung""".split())
 _SIGN_OFF = re.compile(
     rf"(?:thanks|thank you|regards|cheers|best wishes|many thanks|love|love from)\s*[,!.]?\s*[-\u2013]?"
     rf"\s*({_CAP})\s*[.!]?\s*$", re.IGNORECASE)
@@ -52,6 +78,8 @@ _SAINT_BEFORE = re.compile(r"\b(?:st|saint)\.?\s*$", re.IGNORECASE)
 FICTIONAL = frozenset(
     "tumble bean men potter peppa elsa pikachu mario sonic shrek gruffalo paddington".split())
 TEXT_SPEAK = frozenset("""
+tryna finna kinda sorta lowkey highkey deffo defo innit bruv fam hun hunny babe summat nowt owt
+tbf smh istg fml wtf omfg ffs stfu bffr idc iykyk rly srsly obvs obvi jk""".split()) | frozenset("""
 ur u r cos coz bc tbh lol lmao ngl idk imo omg pls plz thx ty rn btw fr gonna wanna gotta
 isnt doesnt didnt wasnt werent hes shes its im ive id ill wont cant dont aint hasnt havent
 shouldnt couldnt wouldnt thats whats theres theyre youre were well sooo soo literally proper
@@ -76,10 +104,10 @@ def _plausible(word, *, lower_ok, text, start):
     if _PLACE_AFTER.match(text, start + len(word)):
         return False
     if word[0].isupper():
-        return base in FIRST_NAMES or not _known_word(base) or base in AMBIGUOUS_NAMES
+        return base in ALL_FIRST or not _known_word(base) or base in AMBIGUOUS_NAMES
     if not lower_ok:
         return False
-    if base in FIRST_NAMES:
+    if base in ALL_FIRST or any(part in ALL_FIRST for part in base.split("-") if len(part) > 2):
         return base not in AMBIGUOUS_NAMES
     return len(base) >= 3 and not _known_word(base)
 
@@ -91,7 +119,8 @@ def _title_spans(text):
         if len(word) < 2 or base in NOT_NAMES or base in FICTIONAL or base in TEXT_SPEAK:
             continue
         title = match.group(0).split()[0].lower().rstrip(".")
-        if title in ("miss", "sir", "nurse", "dame") and word[0].islower() and _known_word(base):
+        if title in ("miss", "sir", "nurse", "dame") and word[0].islower() and _known_word(base) \
+                and base not in SURNAMES and base not in EXTRA_FIRST_NAMES:
             continue  # "i miss my mates", "nurse said"
         if word[0].islower() and base in {"the", "a", "and", "is", "was", "said", "at", "from",
                                           "who", "in", "on", "or", "to", "has", "had", "b"}:
@@ -99,18 +128,75 @@ def _title_spans(text):
         yield match.start(), match.end(1)
 
 
+def _overlapping(regex, text):
+    """Like finditer, but a cue may start inside the previous match ("hi im thandiwe")."""
+    pos = 0
+    while True:
+        match = regex.search(text, pos)
+        if not match:
+            return
+        yield match
+        pos = match.start(1) if match.lastindex else match.end()
+        if pos <= match.start():
+            pos = match.start() + 1
+
+
+def _is_listed(base):
+    return base in ALL_FIRST or any(part in ALL_FIRST for part in base.split("-") if len(part) > 2)
+
+
+# After "im thandiwe", "me and aoife": an unlisted lower-case word counts as a name only when
+# what follows reads like the rest of an introduction or a shared activity.
+_NAME_FOLLOWS = re.compile(
+    r"\s*(?:[,.!(]|$|and\b|&|from\b|for\b|here\b|got\b|get\b|went\b|go\b|were\b|are\b|have\b|at\b|who\b|"
+    r"had\b|\d|(?:mum|mom|dad|nan|age)\b)", re.IGNORECASE)
+
+
+def _bare_role_names(text):
+    """Capitalised words straight after a role word (checked backwards from each one: fast)."""
+    for match in _CAPITALISED.finditer(text):
+        start = match.start()
+        if start and _ROLE_BEFORE.search(text, max(0, start - 40), start):
+            yield match
+
+
+_BARE_ROLE_NAME = object()
+
+
+def _subject_spans(text):
+    for regex, found in ((_BARE_ROLE_NAME, _bare_role_names(text)),
+                         (_SUBJECT_NAME, _SUBJECT_NAME.finditer(text))):
+        for match in found:
+            word = match.group(1)
+            base = word.lower().replace("\u2019", "'").split("'")[0]
+            if base in NOT_NAMES or base in _ABSTRACT or base in FICTIONAL or base in TEXT_SPEAK:
+                continue
+            if _PLACE_AFTER.match(text, match.end(1)):
+                continue
+            if base in ALL_FIRST or base in AMBIGUOUS_NAMES or (
+                    regex is _SUBJECT_NAME and len(base) >= 4 and not _known_word(base)
+                    and base not in SURNAMES and (not match.group(2) or _HUMAN_STATE.match(text, match.start(2)))) or (regex is _BARE_ROLE_NAME and not _known_word(base)):
+                yield match.start(1), match.end(1)
+
+
 def _context_spans(text):
     for regex, lower_ok in ((_ROLE_NAME, True), (_PARENT_OF, True), (_INTRO, True),
                             (_NAME_IN_TEAM, False), (_SIGN_OFF, False)):
-        for match in regex.finditer(text):
+        for match in _overlapping(regex, text):
             word = match.group(1)
             if regex is _SIGN_OFF and word.lower() not in FIRST_NAMES:
                 continue  # a sign-off must be a known first name, not "Thanks, Ludlow"
             if _plausible(word, lower_ok=lower_ok, text=text, start=match.start(1)):
-                if regex is _INTRO and word[0].islower() and word.lower() not in FIRST_NAMES:
+                if regex is _INTRO and word[0].islower() and not _is_listed(word.lower()) and \
+                        not _NAME_FOLLOWS.match(text, match.end(1)):
                     continue  # "im new", "its rubbish": only known names after these cues
-                if regex is _INTRO and not word.lower() in FIRST_NAMES and \
-                        match.group(0).lower().startswith(("thank", "with", "tell", "ask", "told")):
+                if regex is _INTRO and not _is_listed(word.lower()) and \
+                        match.group(0).lower().startswith(("thank", "with", "tell", "ask", "told",
+                                                            "spoke", "speak", "talk", "ring", "rang",
+                                                            "email", "message", "shout", "big")) and \
+                        not ((word[0].isupper() or (_NAME_FOLLOWS.match(text, match.end(1)) and
+                                                    not match.group(0).lower().startswith(("with", "tell", "told"))))
+                             and not _known_word(word.lower())):
                     continue
                 yield match.start(1), match.end(1)
 
@@ -118,26 +204,35 @@ def _context_spans(text):
 def _gazetteer_spans(text):
     for match in _FULL_NAME.finditer(text):
         first, second = match.group(1), match.group(2)
-        if first.lower() in FIRST_NAMES and first.lower() not in AMBIGUOUS_NAMES and \
+        if first.lower() in ALL_FIRST and first.lower() not in AMBIGUOUS_NAMES and \
                 second.lower() not in NOT_NAMES and not _PLACE_AFTER.match(text, match.end(2)) \
                 and not _known_word(second.lower()):
             yield match.start(), match.end()
     for match in re.finditer(r"\b[A-Za-z][a-z]+(?:-[A-Za-z][a-z]+)?\b", text):
         word = match.group(0)
         base = word.lower()
-        if base not in FIRST_NAMES or base in NOT_NAMES:
+        if base not in ALL_FIRST or base in NOT_NAMES:
             continue
         if base in AMBIGUOUS_NAMES or (word[0].islower() and len(base) < 4):
+            continue
+        if base not in FIRST_NAMES and (word[0].islower() and _known_word(base)):
+            continue  # census-list names are trusted in lower case only when not ordinary words
+        if _FICTIONAL_AFTER.match(text, match.end()):
             continue
         if _PLACE_AFTER.match(text, match.end()) or _SAINT_BEFORE.search(text, 0, match.start()):
             continue
         yield match.start(), match.end()
 
 
+_FICTIONAL_AFTER = re.compile(
+    r"\s+(?:potter|pig|the tank|the engine|and the|simpson|styles|granger|weasley|kane|"
+    r"(?:" + "|".join(sorted(FICTIONAL)) + r"))\b", re.IGNORECASE)
+
+
 def _mention_spans(text):
     for match in _MENTION.finditer(text):
         handle = match.group(1).lower()
-        if handle in FIRST_NAMES and handle not in AMBIGUOUS_NAMES and len(handle) >= 3:
+        if handle in ALL_FIRST and handle not in AMBIGUOUS_NAMES and len(handle) >= 3:
             yield match.start(), match.end()
 
 
@@ -149,7 +244,7 @@ def find_names(text):
     "(mum of Ellie)" patterns, and from a list of common first names. Services,
     towns, initials and fictional characters are not names."""
     spans = set()
-    for finder in (_title_spans, _context_spans, _gazetteer_spans, _mention_spans):
+    for finder in (_title_spans, _context_spans, _gazetteer_spans, _mention_spans, _subject_spans):
         spans.update(finder(text))
     return sorted(_with_surname(text, start, end) for start, end in spans)
 

@@ -39,6 +39,21 @@ _ADDRESS = re.compile(
 _ADDRESS_CUED = re.compile(
     rf"\b(?:live at|lives at|living at|address is|address:|live on|lives on)\s+"
     rf"(?:\d{{1,4}}[a-z]?,?\s+)?(?:[a-z]+\s+){{1,3}}{_STREET_TYPES}\b", re.IGNORECASE)
+# Lower-case or loosely typed addresses: "flat 2, 14 castle st", "no. 8 the old forge, pentre
+# road", "3 heol y nant". Only unambiguous street words, and no quantity or function words
+# before them ("2 hours up the road", "5 mins down the lane" are not addresses).
+_STRICT_STREETS = (r"(?:road|rd|street|st|lane|close|avenue|ave|drive|crescent|gardens|terrace|"
+                   r"grove|mews|parade|cottages|estate)")
+_ADDRESS_LOOSE = re.compile(
+    rf"\b(?:(?:flat|apt|apartment|unit)\s+\d{{1,4}}[a-z]?,?\s+)?\d{{1,4}}[a-z]?,?\s+"
+    rf"((?:[a-z]+\s+){{1,2}}){_STRICT_STREETS}\b(?!\s*(?:\d|works|closures?|safety|signs?))"
+    rf"|\b(?:flat|no\.?|number|unit|apt)\s*\d{{1,4}}[a-z]?,?\s+(?:[a-z']+\s+){{0,3}}[a-z']+,\s*"
+    rf"(?:[a-z']+\s+){{1,3}}{_STREET_TYPES}\b"
+    rf"|\b\d{{1,4}}[a-z]?,?\s+(?:heol|ffordd|stryd|lon|maes|rhodfa)\s+(?:yr?\s+)?[a-z]+", re.IGNORECASE)
+_NOT_STREET_NAME = frozenset("""the a an of up down in on to at from by along across off round
+around over near past into this that same main and or minute minutes min mins hour hours hr hrs
+mile miles day days week weeks month months year years time times kids children pupils people
+more less other every each few extra""".split())
 _MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
           r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)")
 _DAY = r"\d{1,2}(?:st|nd|rd|th)?"
@@ -48,12 +63,14 @@ _DOB = re.compile(
     rf"\b(?:born|dob|d\.o\.b\.?|date of birth)\s*(?:on|is|was|:|-)?\s*(?:the\s+)?({_DATE})",
     re.IGNORECASE)
 _BIRTHDAY = re.compile(
-    rf"\bbirthday\s*(?:is|was|'s|\u2019s|on|:|-)?\s*(?:on\s+)?(?:the\s+)?({_DATE})", re.IGNORECASE)
+    rf"\bbirthday\s*(?:is|was|'s|\u2019s|on|:|-)?\s*(?:on\s+)?(?:the\s+)?({_DATE})"
+    rf"|\b(?:turn|turns|turned|turning|be|is|was|will be|'ll be|\u2019ll be)\s+\d{{1,2}}\s+(?:on|in)\s+(?:the\s+)?({_DATE})"
+    rf"|\b({_DATE})\s+(?:is|was)\s+(?:his|her|my|their)\s+(?:\d{{1,2}}(?:st|nd|rd|th)\s+)?birthday", re.IGNORECASE)
 _PLATFORMS = (r"(?:snap(?:chat)?|sc|insta(?:gram)?|ig|tik\s?tok|discord|twitter|facebook|fb|"
               r"whatsapp|telegram|kik|threads|youtube|twitch|xbox|psn|steam|roblox)")
 _HANDLE_CUED = re.compile(
-    rf"\b(?:{_PLATFORMS}|username|user name|handle|gamertag|gamer tag)\s*(?:name\s*)?"
-    rf"(?:is|:|=|-|@|me at|me on|me)?\s*(@?[A-Za-z0-9_.]{{3,}})", re.IGNORECASE)
+    rf"\b(?:{_PLATFORMS}|username|user name|handle|gamertag|gamer tag)\b\s*(?:name\s*)?"
+    rf"(?:is|its|it's|it\u2019s|:|=|-|@|me at|me on|me)?\s*(@?[A-Za-z0-9_.]{{3,}})", re.IGNORECASE)
 _HANDLE_AT = re.compile(
     rf"\b(?:add|follow|message|dm|msg|find)\s+me\s+(?:on\s+{_PLATFORMS}\s*)?(?:at\s+)?(@[\w.]{{2,}})"
     rf"|\b(?:on|my)\s+{_PLATFORMS}\s*(?:is|:|at)?\s*(@[\w.]{{2,}})", re.IGNORECASE)
@@ -65,13 +82,53 @@ _SPAM_CUES = re.compile(
     r"\b(?:buy|order|book|call|sign up) now\b|\bdiscount\b|\bpromo\b|\bcrypto|\bbitcoin\b|"
     r"\b\d+% off\b|\bfree trial\b|\bdm (?:me )?for\b|\bour (?:services|rates|prices)\b|"
     r"\bwe offer\b|\bprices? from\b|\bcompetitive rates\b|\bwww\.|https?://|\bcasino\b|"
-    r"\bloans?\b|\bguaranteed\b|!!", re.IGNORECASE)
+    r"\bloans?\b|\bguaranteed\b|!!")
 _PERSONAL_CUE = re.compile(r"\b(?:my|me|ring me|call me|text me|mine)\b", re.IGNORECASE)
 
 
 def is_spam(text):
     """True when text reads like an advert or spam (two or more spam cues)."""
-    return len(_SPAM_CUES.findall(text)) >= 2
+    return len(_SPAM_CUES.findall(text.lower())) >= 2
+
+
+# Phone numbers read out or typed digit by digit: "zero seven seven double oh nine...",
+# "0 7 7 0 0 9 0 0 3 3 1", "07700 nine hundred 552".
+_DIGIT_WORDS = {"zero": "0", "oh": "0", "o": "0", "nought": "0", "nil": "0", "one": "1", "two": "2",
+                "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7", "eight": "8",
+                "nine": "9"}
+_SPOKEN_TOKEN = (r"(?:zero|oh|o|nought|nil|one|two|three|four|five|six|seven|eight|nine|"
+                 r"double|triple|treble|hundred|thousand|\d{1,5})")
+_SPOKEN_PHONE = re.compile(
+    rf"(?<![\w/.])(?:{_SPOKEN_TOKEN}(?:[\s,.\-]{{1,3}}|$)){{5,}}", re.IGNORECASE)
+
+
+def _spoken_digits(chunk):
+    digits, repeat, words = [], 1, 0
+    for token in re.findall(r"[a-z]+|\d+", chunk.lower()):
+        if token in ("double", "triple", "treble"):
+            repeat, words = (2 if token == "double" else 3), words + 1
+            continue
+        if token in ("hundred", "thousand"):
+            digits.append("00" if token == "hundred" else "000")
+            words += 1
+            continue
+        value = _DIGIT_WORDS.get(token, token)
+        words += token in _DIGIT_WORDS
+        digits.append(value * repeat)
+        repeat = 1
+    return "".join(digits), words
+
+
+def _spoken_phone_spans(text):
+    for match in _SPOKEN_PHONE.finditer(text):
+        chunk = match.group(0).rstrip(" ,.-")
+        digits, words = _spoken_digits(chunk)
+        singles = len(re.findall(r"(?<!\d)\d(?!\d)", chunk))
+        if not (words >= 3 or singles >= 6):
+            continue  # ordinary written numbers are left to _PHONE
+        if 10 <= len(digits) <= 11 and digits[0] == "0" and digits[1] in "1237" or \
+                len(digits) == 10 and digits[0] == "7":
+            yield Span(match.start(), match.start() + len(chunk), "phone")
 
 
 def _phone_spans(text):
@@ -97,9 +154,12 @@ def _email_spans(text):
 
 
 def _address_spans(text):
-    for regex in (_POSTCODE, _ADDRESS, _ADDRESS_CUED):
+    for regex in (_POSTCODE, _ADDRESS, _ADDRESS_CUED, _ADDRESS_LOOSE):
         for match in regex.finditer(text):
             found = match.group(0)
+            if regex is _ADDRESS_LOOSE and match.group(1) and \
+                    any(word in _NOT_STREET_NAME for word in match.group(1).lower().split()):
+                continue
             if regex is _POSTCODE and not (re.search(r"\d[A-Za-z]{2}$", found)
                                            and (found.isupper() or found.islower())):
                 continue
@@ -114,7 +174,8 @@ def _address_spans(text):
 def _dob_spans(text):
     for regex in (_DOB, _BIRTHDAY):
         for match in regex.finditer(text):
-            yield Span(match.start(1), match.end(1), "date_of_birth")
+            group = next(i for i in range(1, (regex.groups or 1) + 1) if match.group(i))
+            yield Span(match.start(group), match.end(group), "date_of_birth")
 
 
 def _handle_spans(text):
@@ -151,6 +212,7 @@ def find_pii(text):
     spans += _dob_spans(text)
     if not is_spam(text):
         spans += _phone_spans(text)
+        spans += _spoken_phone_spans(text)
         spans += _email_spans(text)
         spans += _handle_spans(text)
     # Contact details take precedence over a name found inside them ("jo dot smith at ...").

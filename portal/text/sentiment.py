@@ -8,6 +8,7 @@ import functools
 import re
 
 from portal.text import sentiment_lexicon as lexicon
+from portal.text.fastre import PatternSet
 
 LABELS = ("positive", "negative", "neutral", "mixed")
 CLAUSE_MIN = 0.6      # a clause counts as praise or complaint beyond this score
@@ -25,6 +26,10 @@ _QUESTION_START = re.compile(
 _REQUEST = re.compile(r"^\s*(?:please|pls|could|can|would|it would|i would like|id like)\b")
 _POSITIVE = tuple((re.compile(p), w) for p, w in lexicon.POSITIVE)
 _NEGATIVE = tuple((re.compile(p), w) for p, w in lexicon.NEGATIVE)
+# One literal scan tells which phrase patterns could match; only those run.
+_PHRASES = tuple((regex, weight, 1.0) for regex, weight in _POSITIVE) + \
+    tuple((regex, weight, -1.0) for regex, weight in _NEGATIVE)
+_PHRASE_GATE = PatternSet([(i, p) for i, (p, _) in enumerate(lexicon.POSITIVE + lexicon.NEGATIVE)])
 _POLITE = tuple(re.compile(p) for p in lexicon.POLITE)
 _MILD = re.compile(lexicon.MILD_NEGATIVE)
 _NO_VIEW = re.compile(lexicon.NO_VIEW)
@@ -55,14 +60,14 @@ def _phrase_scores(text, clauses):
     """Sum phrase weights per clause; each pattern is run once over the whole text."""
     starts = [start for start, _ in clauses]
     scores = [0.0] * len(clauses)
-    for patterns, sign in ((_POSITIVE, 1.0), (_NEGATIVE, -1.0)):
-        for regex, weight in patterns:
-            hit = set()
-            for match in regex.finditer(text):
-                index = bisect.bisect_right(starts, match.start()) - 1
-                if index >= 0 and index not in hit:
-                    hit.add(index)
-                    scores[index] += sign * weight
+    for entry in _PHRASE_GATE.candidates(text):
+        regex, weight, sign = _PHRASES[entry]
+        hit = set()
+        for match in regex.finditer(text):
+            index = bisect.bisect_right(starts, match.start()) - 1
+            if index >= 0 and index not in hit:
+                hit.add(index)
+                scores[index] += sign * weight
     return scores
 
 
@@ -78,8 +83,12 @@ def _clauses(text):
         yield start, sentence.end(), sentence.start()
 
 
+_MASKED_SWEAR = re.compile(r"\b[fs]h?[\*#@!]{2,}\w*")
+
+
 def _normalise(text):
     lowered = _APOSTROPHES.sub("", text.lower())
+    lowered = _MASKED_SWEAR.sub("", lowered)  # "a f***ing joke" reads as "a joke"
     for regex in _POLITE:
         lowered = regex.sub(" ", lowered)
     return lowered

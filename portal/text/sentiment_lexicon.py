@@ -26,6 +26,9 @@ WORDS = {
     "ping": -0.5, "pong": -0.5, "conceded": -0.5, "apparently": -0.5, "threatening": -2.0,
     "fines": -1.0, "quirky": -0.5, "daft": 0.0, "appreciated": 2.0, "well": 0.0,
     "sound": 0.0, "worth": 1.0, "gem": 2.5, "legend": 2.5, "star": 1.5,
+    "decent": 1.5, "godsend": 3.0, "unreasonable": -2.0, "incompetent": -2.5, "shoutout": 1.5,
+    "inconsistent": -1.5, "deferred": -1.2, "copied": -0.8, "terrifying": -2.5, "fuming": -2.5,
+    "hell": -2.0, "bearable": 0.5, "recommend": 1.5, "trusts": 1.5, "calm": 1.0,
 }
 
 # Phrase patterns (regex on lower-case text, apostrophes removed) with a score each.
@@ -60,6 +63,12 @@ POSITIVE = (
      r"kind|wonderful|superb|outstanding|supportive|incredible|fab|a saint)\b", 1.2),
     (r"\b(?:i|we|he|she|they) (?:really |actually |absolutely )?(?:like|love|loved|enjoy|enjoyed|"
      r"enjoys|loves)\b", 1.5),
+    (r"\b(?:cannot|cant|couldnt) recommend (?:them |her |him |it )?(?:enough|highly enough)\b|\bhighly recommend\b", 2.5),
+    (r"\bshout ?out to\b|\bbig up\b|\b(?:huge|massive|big) thanks\b", 2.0),
+    (r"\b(?:rang|called|got back to) (?:me|us) (?:back )?(?:the (?:next|same) day|straight away|within)\b", 2.0),
+    (r"\b(?:stepped in|turned (?:it|things|him|her) (?:a)?round|picked up (?:on )?(?:his|her|the)|"
+     r"(?:genuinely|actually|really) changed|things have (?:\w+ )?changed|sorted (?:it|a|the|everything))\b", 1.8),
+    (r"\b(?:the only reason|only one who) (?:\w+ ){0,4}(?:goes|gets|copes|manages|is)\b", 1.5),
 )
 # Mild complaint cues: decide only statements that otherwise carry no evidence either way.
 MILD_NEGATIVE = (
@@ -115,6 +124,13 @@ NEGATIVE = (
     (r"\bnot (?:being )?(?:met|getting|listened|heard)\b|\bdont know what to do\b|"
      r"\bnobody will\b|\bno idea\b", 1.5),
     (r"\b(?:is|its|it is|are|was) (?:dead|long|peak|mid)\b", 1.2),
+    (r"\ba (?:\w+ )?joke\b|\bscrew (?:the|this|them)\b|\blost (?:all )?(?:hope|faith|trust)\b|"
+     r"\bnowhere (?:for|near|to go)\b|\bnothing (?:within|nearby|near us|for (?:him|her|us|them))\b", 2.0),
+    (r"\b(?:\d+|two|three|four|five|six|several) times\b[^.]{0,40}\b(?:before|and|still|every)\b|\bcut off\b|"
+     r"\bstarts? from scratch\b|\b(?:at least |over |more than )?an hour (?:away|each way)\b|\beach way\b|"
+     r"\b(?:has|have) changed (?:\w+ )?(?:times|again)\b", 1.5),
+    (r"\b(?:already been (?:made|decided)|tick ?box|before we (?:walk|get) in|makes? (?:me|us) want to "
+     r"(?:scream|cry|throw|give up|quit))\b", 1.8),
 )
 # Courtesy that does not make a comment positive or mixed ("I'm sure everyone is busy but...").
 POLITE = (

@@ -21,6 +21,7 @@ BUILTIN_THEMES = (
         "Education, health and care needs assessments, EHC plans and annual reviews, including how "
         "long they take and how good the plan is.",
         keywords=(
+            "agreed to assess", "agree to assess", "refused an assessment", "refused assessment", "panel", "the plans", "writes the plans", "writes up the plans", "place named", "school named", "naming a school", "case reference", "in draft",
             "ehc*", "education health and care", "needs assessment*", "statutory assessment*",
             "annual review*", "draft plan", "final plan", "his plan", "her plan", "my plan",
             "their plan", "our plan", "the plan", "a plan", "plan says", "plan said", "plans name",
@@ -37,6 +38,7 @@ BUILTIN_THEMES = (
         "Being kept informed, getting replies and call-backs, changes of caseworker, and how "
         "clearly things are explained.",
         keywords=(
+            "passed from", "passed around", "no word", "heard back", "hear back", "to hear from", "tell me who", "who my caseworker",
             "call back", "call-back", "callback", "ring back", "ring me", "rang back", "call me back",
             "calls back", "get back to", "got back to", "reply", "replies", "replied", "response",
             "respond*", "email*", "e-mail*", "kept informed", "keep us informed", "kept updated",
@@ -61,6 +63,7 @@ BUILTIN_THEMES = (
         "waiting-times", "Waiting times",
         "Waiting for assessments, diagnosis, therapy, plans, placements or any other service.",
         keywords=(
+            "and counting", "hasn't been for", "hasnt been for", "not been for", "referred in", "referred at", "since year", "waiting to hear from", "still waiting",
             "waiting list*", "wait list*", "waitlist*", "on the list", "waiting*", "wait",
             "waits", "waited", "delay*", "backlog*", "still hasn't been seen", "still not been seen",
             "hadn't been seen", "not been seen", "years on the list", "months on the list",
@@ -77,6 +80,7 @@ BUILTIN_THEMES = (
         "Speech and language therapy, occupational therapy, physiotherapy and educational "
         "psychology.",
         keywords=(
+            "standing frame", "stretches", "splints", "speech lady", "speech therapy", "ep report", "ep advice", "ed psych report", "exercises",
             "speech and language", "speech therap*", "language therap*", "speech", "occupational therap*",
             "physio*", "educational psycholog*", "ed psych*", "therapist*", "therapy",
             "sensory diet", "sensory assessment", "handwriting", "fine motor", "motor skills",
@@ -92,6 +96,7 @@ BUILTIN_THEMES = (
         "CAMHS, anxiety, emotional wellbeing, counselling and mental health support teams in "
         "schools.",
         keywords=(
+            "worry lady", "worry group", "worry sessions", "feelings", "emotional",
             "mental health", "emotional health", "wellbeing", "well-being", "counsell*",
             "talking therap*", "cbt", "psychiatrist*", "psychologist", "crisis team", "crisis",
             "self-harm*", "self harm*", "cutting", "suicid*", "eating disorder*", "panic attack*",
@@ -107,6 +112,7 @@ BUILTIN_THEMES = (
         "neurodevelopmental", "Autism and ADHD",
         "The autism and ADHD assessment pathway, diagnosis, medication and support after diagnosis.",
         keywords=(
+            "on the spectrum", "whether he is autistic", "whether she is autistic", "assess whether", "autism team", "sleep course",
             "autism", "autistic", "adhd", "autism assessment*", "adhd assessment*", "asd assessment*", "nd pathway",
             "neurodevelopmental", "neurodivers*", "diagnos*", "assessment for autism",
             "assessment for adhd", "autism and adhd assessment", "autism team", "autism service",
@@ -124,13 +130,14 @@ BUILTIN_THEMES = (
         "Inclusion in mainstream school, the SENCO, help in class, reasonable adjustments and "
         "inclusion or resource bases.",
         keywords=(
+            "at school", "school trips", "trips", "school won't", "school wont", "school keep", "key adult", "quiet room", "nobody at school",
             "senco*", "mainstream", "in class", "in lessons", "lessons", "teacher*", "teaching assistant*",
             "ta", "tas", "1:1", "one to one", "one-to-one", "reasonable adjustment*", "adjustments",
             "inclusion base*", "resource base*", "support base*", "the base", "send hub*",
             "inclusion room", "quiet room", "calm room", "sensory room", "exit card", "time out card",
             "movement break*", "detention*", "help in class", "support in class", "support in school",
             "school support", "sen support", "send support", "graduated", "oaip", "inclusion",
-            "laptop", "exam*", "access arrangement*", "extra time", "scribe", "reader",
+            "laptop", "exam", "exams", "examination*", "mock exam*", "mocks", "access arrangement*", "extra time", "scribe", "reader",
             "behaviour policy", "seating", "homework", "notional", "sen budget", "form tutor",
             "trained", "training", "staff at school", "school staff", "schools are", "school is",
             
@@ -143,6 +150,7 @@ BUILTIN_THEMES = (
         "Exclusions, suspensions, part-time timetables, school avoidance and attendance, and home "
         "education when school has not worked.",
         keywords=(
+            "calm room all day", "room all day", "all day in", "did no lessons", "no lessons", "out of lessons", "kept out of", "send her home", "send him home", "sends her home", "sends him home", "room next to the office", "on his own with a ta", "on her own with a ta", "that's not school", "thats not school",
             "exclu*", "suspen*", "part-time timetable*", "part time timetable*", "reduced timetable*",
             "reduced hours", "hour timetable",
             "isolation", "isolation booth*", "internal exclusion*", "sent home", "send home",
@@ -160,6 +168,7 @@ BUILTIN_THEMES = (
         "Special schools, independent or out-of-area placements, and whether there are enough "
         "specialist places.",
         keywords=(
+            "nowhere for kids like", "would suit him", "would suit her", "school place", "no school place",
             "special school*", "specialist school*", "specialist provision", "specialist place*",
             "specialist placement*", "independent school*", "independent special", "out of county",
             "out-of-county", "out of area", "out-of-area", "residential", "boards", "boarding",
@@ -174,6 +183,7 @@ BUILTIN_THEMES = (
         "Home-to-school and college transport, journey times and distances, and getting around in "
         "a rural county.",
         keywords=(
+            "each way", "hour away", "hours away", "miles away", "an hour and", "satnav",
             "transport", "taxi*", "bus", "buses", "minibus", "escort*", "driver*", "pick up*",
             "pick-up*", "picked up", "picks up", "drop off", "dropped off", "journey*", "travel*",
             "miles", "route*", "car sick", "bus pass*", "passenger assistant*", "walking route",
@@ -216,6 +226,7 @@ BUILTIN_THEMES = (
         "early-years", "Early years",
         "Nursery, pre-school, childminders, health visitors and support for children under 5.",
         keywords=(
+            "when he was two", "when she was two", "when he was one", "when she was one", "came to our house", "came to the house", "bag of toys", "health visiting",
             "nursery", "nurseries", "pre-school*", "preschool*", "pre school*", "childminder*",
             "health visitor*", "under 5s", "under-5s", "under fives", "under-fives", "2 year check",
             "two year check", "toddler*", "early years", "reception", "eyfs", "setting*",
@@ -229,6 +240,7 @@ BUILTIN_THEMES = (
         "Social care, respite, short breaks, direct payments and support for parent carers and "
         "young carers.",
         keywords=(
+            "take him for a weekend", "take her for a weekend", "a break", "for the carer", "how the carer",
             "social care", "social worker*", "social services", "respite", "short break*",
             "direct payment*", "personal budget*", "personal assistant*", "pas", "carer*",
             "young carer*", "carers assessment", "carer's assessment", "early help", "family help",
@@ -244,6 +256,7 @@ BUILTIN_THEMES = (
         "Being listened to, being involved in decisions, working together (co-production), trust, "
         "and seeing feedback acted on.",
         keywords=(
+            "already been made", "before we walk in", "tick box", "tick-box", "actually changed", "things have changed", "changed since", "what it's like", "what its like", "wants to hear", "nobody listens", "no one listens",
             "listen*", "heard", "not heard", "being heard", "felt heard", "ignored", "ignore*",
             "involved", "involve*", "include*", "co-produc*", "coproduc*", "our views", "my views",
             "their views", "views", "voice", "asked me", "asks me", "ask me", "nobody asks",
@@ -261,6 +274,7 @@ BUILTIN_THEMES = (
         "SENDIASS, the parent carer forum (PACC), advocacy, impartial advice and support from "
         "other families.",
         keywords=(
+            "autism west midlands", "other mum", "another mum", "parents group", "helped me with the forms",
             "advice", "adviser*", "advisor*", "advocate*", "advocacy", "impartial", "peer support",
             "support group*", "parent group*", "parents group*", "coffee morning*", "other parents",
             "other families", "parent carer forum", "parent carer council", "helpline", "advice line",
@@ -285,6 +299,7 @@ BUILTIN_THEMES = (
         "staff-attitude", "How staff treat people",
         "Whether professionals were kind and respectful or dismissive and rude.",
         keywords=(
+            "lovely with", "great with him", "great with her", "good with him", "good with her", "fantastic with", "brilliant with", "amazing with", "wonderful with", "godsend", "a gem", "a legend", "how they treat", "treat families", "treats families", "incompetent", "unprofessional", "really nice", "so nice", "was lovely", "is lovely", "has been amazing", "have been amazing", "has been brilliant", "has been fantastic", "was fantastic", "so helpful", "really helpful", "very helpful", "been really helpful", "so rude", "in front of everyone",
             "rude", "rudely", "dismissive", "dismissed", "patronis*", "patroniz*", "condescend*",
             "judged", "judgemental", "judgmental", "blamed", "blame*", "spoke to me like",
             "spoke down", "talked down", "like i was stupid", "like we were stupid", "kind",

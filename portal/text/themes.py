@@ -28,13 +28,14 @@ _REPLY_WAIT = re.compile(
     r"(?:reply|response|call\s?-?back|callback|answer|email|phone call|ring back|someone to "
     r"(?:call|ring|get back|reply))",
 )
+_CONTACT = re.compile(r"\S+@\S+|https?://\S+|www\.\S+")
 _DURATION = re.compile(
     r"\b(?:\d+|a few|few|several|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
     r"eighteen|many|18)\s+(?:more\s+)?(?:week|month|year|term)s?\b"
 )
 _WAIT_CONTEXT = re.compile(
     r"\b(?:wait\w*|list|took|take[sn]?|delay\w*|backlog|seen|still|before (?:they|anyone|we)|"
-    r"since|minimum|ages|referr\w*|for over)\b"
+    r"since|minimum|ages|referr\w*|for over|counting|in draft|hasnt|havent|not been|now)\b"
 )
 
 
@@ -54,7 +55,7 @@ def theme_scores(text, taxonomy=None):
     """Return a dict slug -> raw evidence score for every theme with any evidence."""
     taxonomy = tuple(taxonomy or BUILTIN_THEMES)
     slugs = {theme.slug for theme in taxonomy}
-    lowered = text.lower()
+    lowered = _CONTACT.sub(" ", text.lower())  # e-mail addresses and links say nothing of the topic
     scores = {}
     reply_wait = _REPLY_WAIT.search(lowered)
     if reply_wait:

@@ -25,6 +25,7 @@ class Theme(db.Model):
 class TagState(StrEnum):
     SUGGESTED = "suggested"  # from analysis; not yet seen by staff
     CONFIRMED = "confirmed"  # a member of staff agreed or added it
+    DISMISSED = "dismissed"  # staff removed the suggestion; re-analysis must not bring it back
 
 
 class ContributionTheme(db.Model):

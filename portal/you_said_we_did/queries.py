@@ -96,3 +96,20 @@ def active_themes():
 def active_localities():
     return db.session.scalars(select(Locality).where(Locality.active.is_(True))
                               .order_by(Locality.position, Locality.name)).all()
+
+
+def coproduction_figures():
+    """{"published": n, "completed": n, "median_days": float or None}: entries published, those done, and
+    the median days from a contribution to the publication of the response that uses it as evidence."""
+    published = db.session.scalar(select(func.count(Entry.id)).where(Entry.state == EntryState.PUBLISHED))
+    completed = db.session.scalar(select(func.count(Entry.id)).where(
+        Entry.state == EntryState.PUBLISHED, Entry.status == EntryStatus.DONE))
+    pairs = db.session.execute(select(Contribution.created_at, Entry.published_at).join(
+        Evidence, Evidence.contribution_id == Contribution.id).join(Entry, Entry.id == Evidence.entry_id).where(
+        Entry.state == EntryState.PUBLISHED)).all()
+    days = sorted(max((published_at - created_at).total_seconds() / 86400, 0) for created_at, published_at in pairs)
+    median = None
+    if days:
+        middle = len(days) // 2
+        median = days[middle] if len(days) % 2 else (days[middle - 1] + days[middle]) / 2
+    return {"published": published, "completed": completed, "median_days": median}

@@ -11,8 +11,10 @@ from portal.extensions import db
 from portal.permissions import Role
 
 SKIP = {"static", "accounts.sign_out"}
-# File downloads (the browser saves them rather than showing a page); their own tests check them.
-DOWNLOADS = {"you_said_we_did_report.report_csv"}
+# File downloads (not pages): the role matrix still checks them, the browser page checks do not.
+DOWNLOADS = {"survey_staff.export", "survey_staff.qr_code", "measures.report_csv", "measures.report_xlsx",
+             "measures.quarterly_return",
+             "you_said_we_did_report.report_csv"}
 
 
 def _first_id(model_path, **filters):
@@ -27,6 +29,21 @@ _ENTRY = "portal.you_said_we_did.models.Entry"
 def _token(column, **filters):
     from portal.you_said_we_did.models import Subscriber
     return db.session.scalar(select(getattr(Subscriber, column)).filter_by(**filters).order_by(Subscriber.id))
+
+
+def _model(model_path):
+    module, name = model_path.rsplit(".", 1)
+    return getattr(__import__(module, fromlist=[name]), name)
+
+
+def _resume_token():
+    """A fresh unfinished response with a resume email, so the emailed link has something to open."""
+    from portal.surveys.models import ResumeEmail
+    from portal.surveys.services import start_response, survey_by_slug
+    response = start_response(survey_by_slug("big-listen-2026-parent-carers"))
+    db.session.add(ResumeEmail(response_id=response.id, email="someone@example.test", token=f"tok{response.id}"))
+    db.session.commit()
+    return f"tok{response.id}"
 
 
 SAMPLE_ARGS = {
@@ -47,7 +64,27 @@ SAMPLE_ARGS = {
     "you_said_we_did_manage.evidence": lambda: {"entry_id": _first_id(_ENTRY, state="draft")},
     "you_said_we_did_manage.return_to_draft": lambda: {"entry_id": _first_id(_ENTRY, state="in_review")},
     "you_said_we_did_manage.change_status": lambda: {"entry_id": _first_id(_ENTRY, state="published")},
+    "themes.edit": lambda: {"theme_id": _first_id("portal.themes.models.Theme", slug="transport")},
     "safeguarding.concern": lambda: {"concern_id": _first_id("portal.safeguarding.models.Concern")},
+    "measures.measure_detail": lambda: {"slug": "parent-carer-satisfaction"},
+    "measures.baseline": lambda: {"slug": "parent-carer-satisfaction"},
+    "measures.targets": lambda: {"slug": "parent-carer-satisfaction"},
+    "measures.edit_measure": lambda: {"slug": "parent-carer-satisfaction"},
+    "measures.figures": lambda: {"slug": "complaints-per-month"},
+    "api.measure": lambda: {"slug": "parent-carer-satisfaction"},
+    **{endpoint: lambda: {"slug": "big-listen-2026-parent-carers"} for endpoint in (
+        "surveys.start", "surveys.check", "surveys.sent", "surveys.email", "surveys.printable")},
+    "surveys.question": lambda: {"slug": "big-listen-2026-parent-carers", "key": "overall_satisfaction"},
+    "surveys.resume_link": lambda: {"token": _resume_token()},
+    "surveys.link": lambda: {"code": db.session.scalar(select(_model("portal.surveys.models.DistributionLink").code))},
+    **{endpoint: lambda: {"survey_id": _first_id("portal.surveys.models.Survey")} for endpoint in (
+        "survey_admin.edit_survey", "survey_admin.show", "survey_admin.duplicate", "survey_admin.preview",
+        "survey_staff.entry", "survey_staff.kiosk", "survey_staff.show_results", "survey_staff.links")},
+    "survey_admin.edit_question": lambda: {"survey_id": _first_id("portal.surveys.models.Survey"),
+                                           "question_id": _first_id("portal.surveys.models.Question")},
+    "survey_staff.export": lambda: {"survey_id": _first_id("portal.surveys.models.Survey"), "kind": "csv"},
+    "survey_staff.qr_code": lambda: {"link_id": _first_id("portal.surveys.models.DistributionLink")},
+    "glossary.edit_term": lambda: {"term_id": _first_id("portal.glossary.models.GlossaryTerm")},
 }
 # Extra query strings worth checking (error and filter states).
 EXTRA_URLS = ["/you-said-we-did?version=young", "/you-said-we-did?status=done&theme=transport"]
@@ -57,7 +94,7 @@ def page_endpoints(app):
     """GET endpoints to visit, with the least-privileged role that may see each (None: anyone)."""
     found = []
     for rule in sorted(app.url_map.iter_rules(), key=lambda r: r.rule):
-        if rule.endpoint in SKIP or "GET" not in rule.methods:
+        if rule.endpoint in SKIP | DOWNLOADS or "GET" not in rule.methods:
             continue
         view = app.view_functions[rule.endpoint]
         roles = getattr(view, "required_roles", None)
@@ -100,7 +137,7 @@ def rendered_pages(app, client, login_as):
             session.clear()
         if users[role]:
             login_as(users[role])
-        response = client.get(url)
+        response = client.get(url, follow_redirects=True)  # e.g. a distribution link leads to its survey
         assert response.status_code == 200, f"{url} as {role}: {response.status_code}"
         if response.mimetype == "text/html":
             yield endpoint, url, response.get_data(as_text=True)

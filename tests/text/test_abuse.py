@@ -35,3 +35,11 @@ def test_anger_at_services_or_situations_is_not_abuse(text):
 
 def test_masked_words_are_unmasked():
     assert normalise("a f***ing r*tard") == "a fucking retard"
+
+
+def test_leetspeak_and_reported_slurs():
+    from portal.text.abuse import is_abusive
+    assert is_abusive("everyone in that class is a m0ng")
+    assert is_abusive("go cry u little d1ckhead")
+    assert not is_abusive("my cousin called me a r*tard and it hurt")
+    assert not is_abusive("he got called a weirdo at school and came home crying")

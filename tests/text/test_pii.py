@@ -86,3 +86,15 @@ def test_redaction_replaces_each_span_with_its_kind():
 
 def test_redaction_leaves_clean_text_alone():
     assert redact("The SENCO rang back within a day.") == "The SENCO rang back within a day."
+
+
+def test_more_name_and_date_cues():
+    from portal.text.pii import find_pii
+    assert find_pii("hi im thandiwe and im a young carer")
+    assert find_pii("ask for nikhil at the front desk")
+    assert find_pii("Taxi escort Marguerite is lovely")
+    assert find_pii("He'll be 16 on the 4th of November")
+    assert find_pii("add me on snap its jaz.m2009")
+    assert not find_pii("Honestly the best thing is his key adult at school. He trusts her.")
+    assert not find_pii("Harry Potter is the only thing he reads")
+    assert not find_pii("Shrewsbury is an hour on the bus")

@@ -43,3 +43,23 @@ def test_ignores_idiom_hyperbole_and_resolved_harm(text):
 
 def test_reasons_name_the_kind_of_risk():
     assert safeguarding_reasons("he says he wants to kill himself") == ["suicidal thoughts"]
+
+
+@pytest.mark.parametrize("text", [
+    "nobody would even notice if i was gone tbh",
+    "i've been saving up my meds",
+    "There's a man who waits outside the gates and gives the girls lifts and vapes",
+    "he keeps running into the road on purpose saying he wants to get hit",
+])
+def test_two_cue_families_together_flag(text):
+    assert is_safeguarding(text), text
+
+
+@pytest.mark.parametrize("text", [
+    "The cuts to the SEND budget are killing families",
+    "my sister is gonna strangle me i ate her last pot noodle",
+    "Training for staff on spotting self-harm would be welcome",
+    "i'm sick to death of chasing the council",
+])
+def test_more_idiom_is_ignored(text):
+    assert not is_safeguarding(text), safeguarding_reasons(text)

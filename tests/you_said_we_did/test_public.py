@@ -88,3 +88,22 @@ def test_subscribe_offer_on_feedback_confirmation_and_public_list(client):
     assert "/you-said-we-did/subscribe" in client.get("/feedback/sent").get_data(as_text=True)
     assert "/you-said-we-did/subscribe?theme=transport" in client.get(
         "/you-said-we-did?theme=transport").get_data(as_text=True)
+
+
+def test_survey_confirmation_page_offers_updates(app):
+    from flask import render_template_string
+    with app.test_request_context("/"):
+        html = render_template_string('{% set offer_theme = "transport" %}'
+                                      '{% include "you_said_we_did/_subscribe_offer.html" %}')
+    assert "/you-said-we-did/subscribe?theme=transport" in html
+    sent = open("templates/surveys/sent.html").read()
+    assert 'include "you_said_we_did/_subscribe_offer.html"' in sent
+
+
+def test_coproduction_figures_for_the_measures_dashboard(editor):
+    from portal.you_said_we_did.queries import coproduction_figures
+    entry = published(editor)
+    services.change_status(entry, editor=editor, status="done")
+    draft(editor)
+    figures = coproduction_figures()
+    assert figures["published"] == 1 and figures["completed"] == 1 and figures["median_days"] < 1

@@ -1,0 +1,1 @@
+"""The plain-language glossary of acronyms and the markup filter that expands them."""

@@ -1,0 +1,1 @@
+"""Insight explorer: what people talk about, by theme, place, feeling and time."""

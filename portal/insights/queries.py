@@ -1,0 +1,116 @@
+"""SQL for the insight explorer: every count is a GROUP BY in the database, never a loop over rows."""
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+
+from sqlalchemy import case, distinct, extract, func, select
+
+from portal.contributions.models import Contribution, Status
+from portal.extensions import db
+from portal.safeguarding.models import Concern
+from portal.themes.models import ContributionTheme as Tag
+from portal.themes.models import TagState
+from portal.themes.tagging import has_confirmed_theme
+
+QUOTES_PER_THEME = 3
+
+
+@dataclass(frozen=True)
+class Filters:
+    """What the explorer is narrowed to; None means "all". Dates are inclusive."""
+
+    date_from: date | None = None
+    date_to: date | None = None
+    survey_id: int | None = None
+    channel: str | None = None
+    author_role: str | None = None
+    locality_id: int | None = None
+    age_band: str | None = None
+    cohort: str | None = None
+
+    def between(self, date_from, date_to):
+        return Filters(**{**self.__dict__, "date_from": date_from, "date_to": date_to})
+
+
+def conditions(filters):
+    """SQL conditions on Contribution for `filters`. Rejected items (spam, off topic) never count."""
+    found = [Contribution.status != Status.REJECTED]
+    if filters.date_from:
+        found.append(Contribution.created_at >= datetime.combine(filters.date_from, time.min))
+    if filters.date_to:
+        found.append(Contribution.created_at < datetime.combine(filters.date_to + timedelta(days=1), time.min))
+    for column, value in ((Contribution.survey_id, filters.survey_id), (Contribution.channel, filters.channel),
+                          (Contribution.author_role, filters.author_role),
+                          (Contribution.locality_id, filters.locality_id),
+                          (Contribution.age_band, filters.age_band), (Contribution.cohort, filters.cohort)):
+        if value not in (None, ""):
+            found.append(column == value)
+    return found
+
+
+def _confirmed(filters, *columns):
+    """SELECT columns, count of distinct contributions, over confirmed tags, grouped by columns."""
+    return db.session.execute(
+        select(*columns, func.count(distinct(Tag.contribution_id)))
+        .join(Contribution, Contribution.id == Tag.contribution_id)
+        .where(Tag.state == TagState.CONFIRMED, *conditions(filters)).group_by(*columns)).all()
+
+
+def totals(filters):
+    """(all contributions, those with at least one confirmed theme) for the filters."""
+    row = db.session.execute(select(func.count(Contribution.id),
+                                    func.coalesce(func.sum(case((has_confirmed_theme(), 1), else_=0)), 0))
+                             .where(*conditions(filters))).one()
+    return int(row[0]), int(row[1])
+
+
+def confirmed_by_theme(filters):
+    """{theme_id: contributions with that theme confirmed}."""
+    return {theme_id: n for theme_id, n in _confirmed(filters, Tag.theme_id)}
+
+
+def suggested_only_by_theme(filters):
+    """{theme_id: contributions with NO confirmed theme at all that have this theme suggested}."""
+    rows = db.session.execute(
+        select(Tag.theme_id, func.count(distinct(Tag.contribution_id)))
+        .join(Contribution, Contribution.id == Tag.contribution_id)
+        .where(Tag.state == TagState.SUGGESTED, ~has_confirmed_theme(), *conditions(filters))
+        .group_by(Tag.theme_id)).all()
+    return dict(rows)
+
+
+def confirmed_by_theme_and(filters, column):
+    """{(theme_id, value of column): count} over confirmed tags, e.g. column=Contribution.locality_id."""
+    return {(theme_id, value): n for theme_id, value, n in _confirmed(filters, Tag.theme_id, column)}
+
+
+def confirmed_by_theme_and_month(filters):
+    """{(theme_id, year, month): count}; the caller folds months into financial-year quarters."""
+    year, month = extract("year", Contribution.created_at), extract("month", Contribution.created_at)
+    return {(theme_id, int(y), int(m)): n for theme_id, y, m, n in _confirmed(filters, Tag.theme_id, year, month)}
+
+
+def quotes(filters, per_theme=QUOTES_PER_THEME):
+    """{theme_id: [redacted text, ...]} newest first: approved items only, redacted text only, never an
+    item flagged for safeguarding or abuse, or one that has ever had a safeguarding concern."""
+    ever_concern = select(Concern.id).where(Concern.contribution_id == Contribution.id).exists()
+    ranked = (select(Tag.theme_id, Contribution.redacted_text,
+                     func.row_number().over(partition_by=Tag.theme_id,
+                                            order_by=(Contribution.created_at.desc(), Contribution.id.desc()))
+                     .label("rank"))
+              .join(Contribution, Contribution.id == Tag.contribution_id)
+              .where(Tag.state == TagState.CONFIRMED, Contribution.status == Status.APPROVED,
+                     Contribution.redacted_text.is_not(None), Contribution.safeguarding_flag.is_(False),
+                     Contribution.abusive_flag.is_(False), ~ever_concern, *conditions(filters))
+              .subquery())
+    found = {}
+    for theme_id, text in db.session.execute(select(ranked.c.theme_id, ranked.c.redacted_text)
+                                             .where(ranked.c.rank <= per_theme)
+                                             .order_by(ranked.c.theme_id, ranked.c.rank)):
+        found.setdefault(theme_id, []).append(text)
+    return found
+
+
+def period_counts(filters, date_from, date_to):
+    """{theme_id: confirmed count} between two dates (inclusive), keeping the other filters."""
+    return confirmed_by_theme(filters.between(date_from, date_to))
+

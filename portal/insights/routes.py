@@ -1,0 +1,79 @@
+"""The insight explorer (/staff/insights): contributions by theme, for viewers and every staff role above."""
+from datetime import date
+
+from flask import Blueprint, current_app, render_template, request
+from sqlalchemy import select
+
+from portal.contributions.models import CHANNEL_LABELS, ROLE_LABELS
+from portal.extensions import db
+from portal.insights.explorer import explore
+from portal.insights.queries import Filters
+from portal.navigation import add_nav_item
+from portal.permissions import Role, can_view_dashboards, role_required
+from portal.reference.models import AgeBand, Cohort, Locality
+from portal.themes.models import Theme
+
+bp = Blueprint("insights", __name__, url_prefix="/staff/insights")
+add_nav_item("insights.index", "Insights", can_view_dashboards, order=64)
+
+
+def survey_choices():
+    """[(id, title)] when the surveys feature's table is part of this app, else [] (filter omitted)."""
+    table = db.metadata.tables.get("surveys")
+    if table is None or "title" not in table.c:
+        return []
+    return [(row.id, row.title) for row in db.session.execute(select(table.c.id, table.c.title)
+                                                               .order_by(table.c.title))]
+
+
+def _date(name, errors, label):
+    raw = request.args.get(name, "").strip()
+    if not raw:
+        return None
+    try:
+        return date.fromisoformat(raw[:10])
+    except ValueError:
+        errors[name] = f"{label} must be a real date, like 2026-04-01"
+        return None
+
+
+def read_filters(choices):
+    """Filters from the query string; unknown values are ignored, bad dates reported in errors."""
+    args, errors = request.args, {}
+    date_from, date_to = _date("from", errors, "Period from"), _date("to", errors, "Period to")
+    if date_from and date_to and date_from > date_to:
+        errors["to"] = "Period to must be the same as or after period from"
+        date_to = None
+
+    def pick(name, options, cast=str):
+        value = args.get(name, "")
+        return cast(value) if value and value in {str(k) for k, _ in options} else None
+
+    return Filters(date_from=date_from, date_to=date_to, survey_id=pick("survey", choices["surveys"], int),
+                   channel=pick("channel", choices["channels"]), author_role=pick("role", choices["roles"]),
+                   locality_id=pick("locality", choices["localities"], int),
+                   age_band=pick("age_band", choices["age_bands"]), cohort=pick("cohort", choices["cohorts"])), errors
+
+
+def _filter_choices():
+    localities = db.session.scalars(select(Locality).order_by(Locality.position, Locality.name)).all()
+    return {"surveys": survey_choices(), "channels": list(CHANNEL_LABELS.items()),
+            "roles": list(ROLE_LABELS.items()),
+            "localities": [(loc.id, loc.name) for loc in localities],
+            "age_bands": [(b.code, b.label) for b in db.session.scalars(select(AgeBand).order_by(AgeBand.position))],
+            "cohorts": [(c.code, c.label) for c in db.session.scalars(select(Cohort).order_by(Cohort.position))]}, localities
+
+
+@bp.route("")
+@role_required(Role.VIEWER)
+def index():
+    choices, localities = _filter_choices()
+    filters, errors = read_filters(choices)
+    threshold = current_app.config["SMALL_NUMBER_THRESHOLD"]
+    themes = db.session.scalars(select(Theme).order_by(Theme.label)).all()
+    data = explore(filters, themes=themes, localities=localities, threshold=threshold, today=date.today())
+    return render_template("insights/index.html", data=data, filters=filters, choices=choices, errors=errors,
+                           threshold=threshold, args=request.args), 400 if errors else 200
+
+
+import portal.insights.demo  # noqa: F401,E402  demo content joins `portal demo-data`

@@ -1,0 +1,1 @@
+"""Confidence and satisfaction measures: KPI dictionary, baselines, targets, results, reports and API."""

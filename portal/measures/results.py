@@ -1,0 +1,150 @@
+"""A measure's figures for a period, as one plain dict shared by pages, exports and the API."""
+from datetime import date, timedelta
+
+from sqlalchemy import select
+
+from portal.extensions import db
+from portal.measures import queries
+from portal.measures.services import locked_baseline
+from portal.metrics.calculations import (
+    Cell, change_verdict, financial_year, newcombe_difference, rag_status, summary, suppress, wilson_interval,
+)
+from portal.reference.models import AgeBand, Cohort, Locality
+
+NOT_GIVEN = "not_given"
+ROLE_LABELS = {"parent_carer": "Parent carers", "young_person": "Children and young people",
+               "professional": "Professionals"}
+CHANNEL_LABELS = {"online": "Online", "paper": "Paper form", "event": "At an event", "phone": "By phone",
+                  "sendiass": "Through SENDIASS", "pcf": "Through the Parent Carer Forum"}
+BREAKDOWN_LABELS = {"locality": "Locality", "role": "Who answered", "age_band": "Age band",
+                    "cohort": "Support (cohort)", "channel": "How they answered", "quarter": "Quarter"}
+
+
+def dimension_labels(by):
+    """[(raw key, public key, label)] for every known value of a dimension, in display order."""
+    if by == "locality":
+        rows = db.session.execute(select(Locality.id, Locality.slug, Locality.name)
+                                  .where(Locality.active.is_(True)).order_by(Locality.position, Locality.name))
+        return [(row.id, row.slug, row.name) for row in rows]
+    if by in ("age_band", "cohort"):
+        model = AgeBand if by == "age_band" else Cohort
+        rows = db.session.execute(select(model.code, model.label).where(model.active.is_(True))
+                                  .order_by(model.position))
+        return [(code, code, label) for code, label in rows]
+    labels = {"role": ROLE_LABELS, "channel": CHANNEL_LABELS}.get(by, {})
+    return [(key, key, label) for key, label in labels.items()]
+
+
+def default_period(baseline):
+    """With no dates asked for: everything since a locked baseline's period, else everything."""
+    if baseline is not None and baseline.date_to is not None:
+        return baseline.date_to + timedelta(days=1), None
+    return None, None
+
+
+def overlaps(date_from, date_to, baseline):
+    """Whether a period shares any day with the baseline's (unknown baseline dates count as overlap)."""
+    if baseline.date_from is None or baseline.date_to is None:
+        return True
+    return (date_from is None or date_from <= baseline.date_to) and (date_to is None or date_to >= baseline.date_from)
+
+
+def _cells(measure, by, date_from, date_to):
+    """Breakdown counts as metrics Cells, known values first (zeros kept), then anything else."""
+    counts = {key: (f, n) for key, f, n in queries.measure_breakdown(measure, by, date_from, date_to)}
+    if by == "quarter":
+        return [Cell(key, key, f, n) for key, (f, n) in counts.items()]
+    cells = [Cell(str(public), label, *counts.pop(raw, (0, 0))) for raw, public, label in dimension_labels(by)]
+    for raw, (f, n) in counts.items():
+        key = NOT_GIVEN if raw is None else str(raw)
+        cells.append(Cell(key, "Not given" if raw is None else str(raw), f, n))
+    return cells
+
+
+def _breakdown(measure, by, date_from, date_to, threshold, cells):
+    if not measure.is_survey:
+        return [{"key": key, "label": key, "value": mean, "n": count, "ci_low": None, "ci_high": None,
+                 "suppressed": False, "reason": None}
+                for key, mean, count in queries.figure_breakdown(measure, by, date_from, date_to)]
+    rows = []
+    for cell, shown in zip(cells, suppress(cells, threshold)):
+        low = high = None
+        if not shown.suppressed:
+            low, high = wilson_interval(cell.favourable, cell.n)
+        rows.append({"key": shown.key, "label": shown.label, "value": shown.value, "n": shown.n,
+                     "ci_low": low, "ci_high": high, "suppressed": shown.suppressed, "reason": shown.reason})
+    return rows
+
+
+def _baseline_dict(baseline):
+    if baseline is None:
+        return None
+    return {"value": baseline.value, "n": baseline.n, "ci_low": baseline.ci_low, "ci_high": baseline.ci_high,
+            "period": baseline.label, "favourable": baseline.favourable,
+            "date_from": baseline.date_from, "date_to": baseline.date_to}
+
+
+def _change(measure, figure, baseline, date_from, date_to):
+    """Newcombe interval and verdict against the baseline, or None when it cannot be honest."""
+    if (baseline is None or not measure.is_survey or figure["suppressed"] or baseline.favourable is None
+            or overlaps(date_from, date_to, baseline)):
+        return None
+    difference, low, high = newcombe_difference(figure["favourable"], figure["n"], baseline.favourable, baseline.n)
+    return {"difference": difference, "ci_low": low, "ci_high": high,
+            "verdict": change_verdict((low, high), measure.polarity)}
+
+
+def _figure(measure, date_from, date_to, threshold, cells=None):
+    """The headline figure; with a breakdown's cells it is their sum (every answer is in one cell)."""
+    if measure.is_survey:
+        counts = ((sum(c.favourable for c in cells), sum(c.n for c in cells)) if cells is not None
+                  else queries.measure_value(measure, date_from, date_to))
+        figure = summary(*counts, threshold).as_dict()
+        if figure["suppressed"]:
+            figure["n"] = None
+        return figure
+    mean, count = queries.figure_summary(measure, date_from, date_to)
+    return {"value": mean, "n": count, "favourable": None, "ci_low": None, "ci_high": None,
+            "suppressed": False}
+
+
+def measure_result(measure, *, by=None, date_from=None, date_to=None, threshold=10, today=None,
+                   since_baseline=True):
+    """Everything shown about one measure for a period: the API's fields plus a few for pages.
+
+    Dates are inclusive; with neither given the period is "since the locked baseline" (see
+    default_period), or everything when since_baseline is False. The change against the
+    baseline is None when the periods overlap, so answers are never compared with themselves.
+    """
+    baseline = locked_baseline(measure)
+    if since_baseline and date_from is None and date_to is None:
+        date_from, date_to = default_period(baseline)
+    cells = _cells(measure, by, date_from, date_to) if by and measure.is_survey else None
+    figure = _figure(measure, date_from, date_to, threshold, cells)
+    year = financial_year(date_to or today or date.today())
+    target = next((t.value for t in measure.targets if t.financial_year == year), None)
+    change = _change(measure, figure, baseline, date_from, date_to)
+    return {
+        "measure": measure.slug, "name": measure.name, **figure,
+        "baseline": _baseline_dict(baseline), "change": change, "target": target,
+        "rag": rag_status(figure["value"], target, measure.amber_margin, measure.polarity, figure["suppressed"]),
+        "breakdown": _breakdown(measure, by, date_from, date_to, threshold, cells) if by else [],
+        "by": by, "date_from": date_from, "date_to": date_to, "target_year": year,
+        "overlaps_baseline": baseline is not None and measure.is_survey and overlaps(date_from, date_to, baseline),
+        "source": measure.source, "unit": measure.unit, "polarity": measure.polarity,
+        "definition": measure.definition, "audience": measure.audience_label,
+    }
+
+
+API_FIELDS = ("measure", "name", "value", "n", "favourable", "ci_low", "ci_high", "suppressed", "baseline",
+              "change", "target", "rag", "breakdown")
+
+
+def api_view(result):
+    """The public JSON shape of a measure_result (exactly the documented fields)."""
+    view = {field: result[field] for field in API_FIELDS}
+    if view["baseline"] is not None:
+        view["baseline"] = {k: view["baseline"][k] for k in ("value", "n", "ci_low", "ci_high", "period")}
+    view["breakdown"] = [{k: row[k] for k in ("key", "label", "value", "n", "ci_low", "ci_high", "suppressed")}
+                         for row in view["breakdown"]]
+    return view

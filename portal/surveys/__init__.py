@@ -1,0 +1,1 @@
+"""Big Listen surveys: taking them, building them, entering paper and event responses, results."""

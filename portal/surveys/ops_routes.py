@@ -1,0 +1,143 @@
+"""Staff work around a survey: paper and phone entry, event (kiosk) mode, results, exports, distribution links."""
+import segno
+from flask import Blueprint, Response, flash, redirect, render_template, request, url_for
+from flask_login import current_user
+from sqlalchemy import select
+from wtforms import SelectChoice
+
+from portal.errors import ValidationFailed
+from portal.extensions import db
+from portal.forms_util import ConfirmForm, apply_errors
+from portal.permissions import Role, can_moderate, role_required
+from portal.reference.models import Locality
+from portal.reference.services import active_localities
+from portal.surveys import builder, respondent, results
+from portal.surveys.models import DistributionLink, Survey
+from portal.surveys.staff_forms import ROUTE_LABELS, EndKioskForm, EntryForm, KioskForm, LinkForm
+
+bp = Blueprint("survey_staff", __name__, url_prefix="/staff/surveys")
+
+
+@bp.route("/<int:survey_id>/entry", methods=["GET", "POST"])
+@role_required(Role.MODERATOR)
+def entry(survey_id):
+    survey = db.get_or_404(Survey, survey_id)
+    form = EntryForm()
+    if form.validate_on_submit():
+        respondent.end_kiosk()
+        respondent.start_staff_entry(survey, form.channel.data)
+        respondent.forget(survey)
+        return redirect(url_for("surveys.start", slug=survey.slug))
+    return render_template("surveys/manage/entry.html", survey=survey, form=form, end_form=ConfirmForm())
+
+
+@bp.route("/entry/end", methods=["POST"])
+@role_required(Role.MODERATOR)
+def end_entry():
+    if ConfirmForm().validate_on_submit():
+        respondent.end_staff_entry()
+        flash("You have stopped entering responses.", "success")
+    return redirect(url_for("survey_admin.index"))
+
+
+@bp.route("/<int:survey_id>/kiosk", methods=["GET", "POST"])
+@role_required(Role.MODERATOR)
+def kiosk(survey_id):
+    survey = db.get_or_404(Survey, survey_id)
+    form = KioskForm()
+    form.locality.choices = [SelectChoice("", "Choose a locality")] + [
+        SelectChoice(str(loc.id), loc.name) for loc in active_localities()]
+    if form.validate_on_submit():
+        respondent.end_staff_entry()
+        respondent.start_kiosk(survey, db.session.get(Locality, int(form.locality.data)), current_user)
+        respondent.forget(survey)
+        return redirect(url_for("surveys.start", slug=survey.slug))
+    return render_template("surveys/manage/kiosk.html", survey=survey, form=form, end_form=ConfirmForm())
+
+
+# While event mode is on, the tablet only shows the survey (and the page to end it), never staff pages.
+KIOSK_ENDPOINTS = {"surveys.start", "surveys.begin", "surveys.question", "surveys.check", "surveys.sent",
+                   "survey_staff.end_kiosk", "glossary.index", "main.accessibility", "main.privacy", "static"}
+
+
+@bp.before_app_request
+def kiosk_lock():
+    held = respondent.kiosk()
+    if held and request.endpoint not in KIOSK_ENDPOINTS:
+        survey = db.session.get(Survey, held["survey_id"])
+        if survey is not None:
+            return redirect(url_for("surveys.start", slug=survey.slug))
+        respondent.end_kiosk()
+    return None
+
+
+@bp.route("/kiosk/end", methods=["GET", "POST"])
+@role_required(Role.MODERATOR)
+def end_kiosk():
+    form = EndKioskForm()
+    if form.validate_on_submit():
+        if current_user.check_password(form.password.data):
+            held = respondent.kiosk()
+            survey = db.session.get(Survey, held["survey_id"]) if held else None
+            if survey is not None:
+                respondent.forget(survey)  # an unfinished answer on the tablet ends with the kiosk
+            respondent.end_kiosk()
+            flash("Event mode has ended on this device.", "success")
+            return redirect(url_for("survey_admin.index"))
+        form.password.errors = ["That password is not right"]
+    return render_template("surveys/manage/end_kiosk.html", form=form)
+
+
+@bp.route("/<int:survey_id>/results")
+@role_required(Role.VIEWER)
+def show_results(survey_id):
+    survey = db.get_or_404(Survey, survey_id)
+    return render_template("surveys/manage/results.html", survey=survey, results=results.survey_results(survey))
+
+
+@bp.route("/<int:survey_id>/export.<any(csv, xlsx):kind>")
+@role_required(Role.VIEWER)
+def export(survey_id, kind):
+    survey = db.get_or_404(Survey, survey_id)
+    header, rows = results.export_rows(survey, show_free_text=can_moderate(current_user))
+    if kind == "csv":
+        body, mimetype = results.to_csv(header, rows), "text/csv"
+    else:
+        body = results.to_xlsx(header, rows, survey.slug)
+        mimetype = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    return Response(body, mimetype=mimetype, headers={
+        "Content-Disposition": f'attachment; filename="{survey.slug}-responses.{kind}"'})
+
+
+@bp.route("/<int:survey_id>/links", methods=["GET", "POST"])
+@role_required(Role.MODERATOR)
+def links(survey_id):
+    survey = db.get_or_404(Survey, survey_id)
+    form = LinkForm()
+    if form.validate_on_submit():
+        try:
+            builder.create_link(survey, actor=current_user, route=form.route.data, label=form.label.data)
+        except ValidationFailed as error:
+            apply_errors(form, error)
+        else:
+            flash("Link created. Share it, or print its QR code.", "success")
+            return redirect(url_for("survey_staff.links", survey_id=survey.id))
+    rows = db.session.scalars(select(DistributionLink).where(DistributionLink.survey_id == survey.id)
+                              .order_by(DistributionLink.id.desc())).all()
+    return render_template("surveys/manage/links.html", survey=survey, form=form, links=rows,
+                           route_labels=ROUTE_LABELS, qr=_qr_data_uri)
+
+
+def _qr_data_uri(link):
+    url = url_for("surveys.link", code=link.code, _external=True)
+    return segno.make(url, error="m").svg_data_uri(scale=4, border=2)
+
+
+@bp.route("/links/<int:link_id>/qr.svg")
+@role_required(Role.MODERATOR)
+def qr_code(link_id):
+    link = db.get_or_404(DistributionLink, link_id)
+    url = url_for("surveys.link", code=link.code, _external=True)
+    svg = segno.make(url, error="m").svg_inline(scale=10, border=4)
+    return Response(svg, mimetype="image/svg+xml",
+                    headers={"Content-Disposition": f'attachment; filename="survey-qr-{link.code}.svg"'})

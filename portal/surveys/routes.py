@@ -1,0 +1,250 @@
+"""Taking a survey: list, start page, one question per page, check your answers, confirmation."""
+from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+
+from portal.errors import InvalidTransition
+from portal.extensions import csrf, db, limiter
+from portal.permissions import public
+from portal.surveys import flow, respondent, services
+from portal.surveys.forms import CSRF_MESSAGE, EmailForm, ResumeForm, StartForm, SubmitForm
+from portal.surveys.models import ResponseStatus
+from portal.surveys.questions import answer_form, answer_values, form_value, question_options
+
+bp = Blueprint("surveys", __name__)
+
+
+def _survey_or_404(slug):
+    return services.survey_by_slug(slug) or abort(404)
+
+
+@bp.after_request
+def no_store(response):
+    response.headers["Cache-Control"] = "no-store"  # answers must never sit in a shared or back-button cache
+    return response
+
+
+@bp.route("/surveys")
+@public
+def index():
+    return render_template("surveys/index.html", surveys=services.open_surveys())
+
+
+@bp.route("/surveys/<slug>")
+@public
+def start(slug):
+    survey = _survey_or_404(slug)
+    if not survey.is_open() and not _staff_mode(survey):
+        return render_template("surveys/closed.html", survey=survey)
+    questions = [q for q in survey.questions if not q.retired]
+    return render_template("surveys/start.html", survey=survey, form=StartForm(), count=len(questions),
+                           response=respondent.current(survey), kiosk=respondent.kiosk())
+
+
+@bp.route("/surveys/<slug>/start", methods=["POST"])
+@public
+@limiter.limit(lambda: "30 per minute")
+def begin(slug):
+    survey = _survey_or_404(slug)
+    if not survey.is_open() and not _staff_mode(survey):
+        return render_template("surveys/closed.html", survey=survey), 410
+    if StartForm().validate_on_submit():
+        held = respondent.current(survey)
+        if held is None or held.status != ResponseStatus.IN_PROGRESS or services.is_expired(held):
+            held = services.start_response(survey, **_start_details(survey))
+            respondent.remember(survey, held)
+        questions, answers = services.route_for(held)
+        key = flow.resume_key(questions, answers, held.last_question_key)
+        return redirect(_question_url(survey, key))
+    return redirect(url_for("surveys.start", slug=slug))
+
+
+def _staff_mode(survey):
+    from flask_login import current_user
+    kiosk, entry = respondent.kiosk(), respondent.staff_entry()
+    staff_here = getattr(current_user, "is_staff", False)
+    return staff_here and any(s and s["survey_id"] == survey.id for s in (kiosk, entry))
+
+
+def _start_details(survey):
+    """Channel, staff member and locality for a new response: kiosk, staff entry or online."""
+    from flask_login import current_user
+
+    from portal.reference.models import Locality
+    kiosk, entry = respondent.kiosk(), respondent.staff_entry()
+    if kiosk and kiosk["survey_id"] == survey.id and getattr(current_user, "is_staff", False):
+        locality = db.session.get(Locality, kiosk["locality_id"]) if kiosk["locality_id"] else None
+        return {"channel": "event", "entered_by": current_user, "locality": locality}
+    if entry and entry["survey_id"] == survey.id and getattr(current_user, "is_staff", False):
+        return {"channel": entry["channel"], "entered_by": current_user}
+    return {"distribution_link_id": respondent.distribution_link_for(survey)}
+
+
+def _question_url(survey, key, **kwargs):
+    if key is None:
+        return url_for("surveys.check", slug=survey.slug)
+    return url_for("surveys.question", slug=survey.slug, key=key, **kwargs)
+
+
+def _held_response(survey):
+    """(response, None) when this browser may carry on answering, else (None, a response to return)."""
+    response = respondent.current(survey)
+    if response is None:
+        flash("Start the survey, or enter your resume code to carry on.", "information")
+        return None, redirect(url_for("surveys.start", slug=survey.slug))
+    if response.status == ResponseStatus.SUBMITTED:
+        return None, redirect(url_for("surveys.sent", slug=survey.slug))
+    if services.is_expired(response):
+        return None, (render_template("surveys/expired.html", survey=survey), 410)
+    if not survey.is_open() and not _staff_mode(survey):
+        return None, (render_template("surveys/closed.html", survey=survey), 410)
+    return response, None
+
+
+@bp.route("/surveys/<slug>/questions/<key>", methods=["GET", "POST"])
+@public
+@csrf.exempt  # checked by the form instead, so a stale page keeps what was typed
+def question(slug, key):
+    survey = _survey_or_404(slug)
+    response, stop = _held_response(survey)
+    if stop:
+        return stop
+    questions, answers = services.route_for(response)
+    index = flow.position(questions, key)
+    if index is None:
+        return redirect(_question_url(survey, flow.resume_key(questions, answers, response.last_question_key)))
+    page = questions[index]
+    reference = services.reference_options()
+    options = question_options(page, reference)
+    changing = request.args.get("change") == "1"
+    form = answer_form(page, options, data={"answer": form_value(page, answers.get(key, []))})
+    if form.validate_on_submit():
+        return _save_and_move_on(survey, response, page, answer_values(page, form.answer.data), reference, changing)
+    _explain_csrf(form)
+    back = _question_url(survey, flow.previous_key(questions, key)) if index else url_for("surveys.start", slug=slug)
+    return render_template("surveys/question.html", survey=survey, question=page, form=form, number=index + 1,
+                           total=len(questions), back=url_for("surveys.check", slug=slug) if changing else back,
+                           response=response, changing=changing)
+
+
+def _save_and_move_on(survey, response, page, rows, reference, changing):
+    try:
+        services.save_answer(response, page, rows, reference)
+    except InvalidTransition:
+        return redirect(url_for("surveys.sent", slug=survey.slug))
+    questions, answers = services.route_for(response)
+    return redirect(_question_url(survey, flow.next_key(questions, page.key, answers, changing)))
+
+
+def _explain_csrf(form):
+    token = getattr(form, "csrf_token", None)
+    if token is not None and token.errors:
+        token.errors = []
+        form.answer.errors = list(form.answer.errors) + [CSRF_MESSAGE]
+
+
+@bp.route("/surveys/<slug>/check", methods=["GET", "POST"])
+@public
+def check(slug):
+    survey = _survey_or_404(slug)
+    response, stop = _held_response(survey)
+    if stop:
+        return stop
+    questions, answers = services.route_for(response)
+    form = SubmitForm()
+    if form.validate_on_submit():
+        missing = services.missing_required(questions, answers)
+        if missing is not None:
+            flash(f"Answer this question before you send your answers: {missing.text}", "information")
+            return redirect(_question_url(survey, missing.key))
+        services.submit_response(response)
+        return redirect(url_for("surveys.sent", slug=slug))
+    reference = services.reference_options()
+    rows = [(q, flow.answer_summary(q, answers.get(q.key, []), reference)) for q in questions]
+    return render_template("surveys/check.html", survey=survey, rows=rows, form=form, response=response,
+                           missing=services.missing_required(questions, answers))
+
+
+@bp.route("/surveys/<slug>/sent")
+@public
+def sent(slug):
+    survey = _survey_or_404(slug)
+    response = respondent.current(survey)
+    if response is not None and response.status == ResponseStatus.SUBMITTED:
+        respondent.forget(survey)  # nothing of this response stays with the browser (kiosks, shared phones)
+    return render_template("surveys/sent.html", survey=survey, kiosk=respondent.kiosk(),
+                           entry=respondent.staff_entry())
+
+
+@bp.route("/surveys/resume", methods=["GET", "POST"])
+@public
+@limiter.limit(lambda: "20 per minute", methods=["POST"])
+def resume():
+    form = ResumeForm()
+    if form.validate_on_submit():
+        response = services.find_response(form.code.data)
+        if response is None:
+            form.code.errors = ["We could not find that code. Check it and try again: it has 8 letters and "
+                                "numbers, like ACDE-7FGH"]
+        else:
+            return _resume(response)
+    return render_template("surveys/resume.html", form=form)
+
+
+@bp.route("/surveys/resume/<token>")
+@public
+def resume_link(token):
+    response = services.response_for_token(token)
+    if response is None:
+        return render_template("surveys/link_expired.html"), 404
+    return _resume(response)
+
+
+def _resume(response):
+    survey = response.survey
+    if response.status == ResponseStatus.SUBMITTED:
+        return render_template("surveys/already_sent.html", survey=survey)
+    if services.is_expired(response):
+        return render_template("surveys/expired.html", survey=survey), 410
+    if not survey.is_open():
+        return render_template("surveys/closed.html", survey=survey), 410
+    respondent.remember(survey, response)
+    questions, answers = services.route_for(response)
+    flash("Welcome back. Your answers so far are saved.", "success")
+    return redirect(_question_url(survey, flow.resume_key(questions, answers, response.last_question_key)))
+
+
+@bp.route("/surveys/<slug>/email", methods=["GET", "POST"])
+@public
+@limiter.limit(lambda: "5 per minute", methods=["POST"])
+def email(slug):
+    survey = _survey_or_404(slug)
+    response, stop = _held_response(survey)
+    if stop:
+        return stop
+    form = EmailForm()
+    if form.validate_on_submit():
+        try:
+            services.save_resume_email(response, form.email.data,
+                                       lambda token: url_for("surveys.resume_link", token=token, _external=True))
+        except OSError:
+            form.email.errors = ["We could not send the email just now. Write down your resume code instead"]
+        else:
+            return render_template("surveys/email_sent.html", survey=survey, response=response)
+    return render_template("surveys/email.html", survey=survey, form=form, response=response)
+
+
+@bp.route("/surveys/<slug>/print")
+@public
+def printable(slug):
+    survey = _survey_or_404(slug)
+    questions = [q for q in survey.questions if not q.retired]
+    reference = services.reference_options()
+    return render_template("surveys/print.html", survey=survey, preview=False,
+                           questions=[(q, question_options(q, reference)) for q in questions])
+
+
+@bp.route("/s/<code>")
+@public
+def link(code):
+    found = services.distribution_link_by_code(code) or abort(404)
+    respondent.set_distribution_link(found.survey, found.id)
+    return redirect(url_for("surveys.start", slug=found.survey.slug))

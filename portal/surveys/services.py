@@ -1,0 +1,224 @@
+"""Taking a survey: starting, saving each page once, resuming, and submitting once."""
+import logging
+import secrets
+from datetime import timedelta
+
+from sqlalchemy import delete, select, update
+
+from portal.accounts.models import utcnow
+from portal.extensions import db
+from portal.reference.services import active_age_bands, active_cohorts, active_localities
+from portal.surveys.models import (
+    DistributionLink, ResponseStatus, ResumeEmail, Survey, SurveyAnswer, SurveyResponse, SurveyState,
+)
+from portal.surveys.questions import PROFILE_TYPES, TEXT_TYPES, visible_questions
+
+log = logging.getLogger(__name__)
+# No 0/O, 1/I/L, 5/S, 2/Z, 8/B: a code read aloud or copied from a phone must not be misread.
+CODE_ALPHABET = "ACDEFGHJKMNPQRTUVWXY34679"
+RESPONSE_LIFETIME = timedelta(days=30)
+
+
+def reference_options():
+    """Localities, age bands and cohorts as {"code", "label"} lists, for the profile questions."""
+    return {
+        "locality": [{"code": loc.slug, "label": loc.name} for loc in active_localities()],
+        "age_band": [{"code": band.code, "label": band.label} for band in active_age_bands()],
+        "cohort": [{"code": cohort.code, "label": cohort.label} for cohort in active_cohorts()],
+    }
+
+
+def open_surveys():
+    """Surveys open for answers now, standard versions first (easy-read versions are linked from them)."""
+    rows = db.session.scalars(select(Survey).where(Survey.state == SurveyState.OPEN).order_by(Survey.title)).all()
+    return [s for s in rows if s.is_open()]
+
+
+def survey_by_slug(slug):
+    return db.session.scalar(select(Survey).where(Survey.slug == slug))
+
+
+def new_resume_code():
+    return "".join(secrets.choice(CODE_ALPHABET) for _ in range(8))
+
+
+def format_code(code):
+    """'ACDE7FGH' -> 'ACDE-7FGH' (easier to read out and copy)."""
+    return f"{code[:4]}-{code[4:]}" if code else ""
+
+
+def normalise_code(typed):
+    """What someone typed (spaces, dashes, lower case, O for 0 ...) as a stored code, or ''."""
+    return "".join(ch for ch in (typed or "").upper() if ch.isalnum())
+
+
+def start_response(survey, *, channel="online", entered_by=None, distribution_link_id=None, locality=None):
+    """Create an in-progress response with a fresh resume code. Kiosks pass the event's locality.
+
+    Returns the SurveyResponse (committed).
+    """
+    response = SurveyResponse(survey_id=survey.id, channel=channel, resume_code=new_resume_code(),
+                              entered_by_id=getattr(entered_by, "id", None),
+                              distribution_link_id=distribution_link_id)
+    db.session.add(response)
+    if locality is not None:
+        response.locality_id = locality.id
+        db.session.flush()
+        db.session.add(SurveyAnswer(response_id=response.id, question_key="locality", code=locality.slug))
+    db.session.commit()
+    return response
+
+
+def find_response(code):
+    """The response with this resume code (typed in any reasonable way), or None."""
+    code = normalise_code(code)
+    if len(code) != 8:
+        return None
+    return db.session.scalar(select(SurveyResponse).where(SurveyResponse.resume_code == code))
+
+
+def is_expired(response, now=None):
+    """An unfinished response untouched for 30 days can no longer be resumed."""
+    now = now or utcnow()
+    return response.status == ResponseStatus.IN_PROGRESS and now - response.updated_at > RESPONSE_LIFETIME
+
+
+def answers_by_key(response):
+    """{question_key: [SurveyAnswer]} for one response."""
+    found = {}
+    for answer in db.session.scalars(select(SurveyAnswer).where(SurveyAnswer.response_id == response.id)
+                                     .order_by(SurveyAnswer.id)):
+        found.setdefault(answer.question_key, []).append(answer)
+    return found
+
+
+def codes_by_key(answers):
+    return {key: [a.code for a in rows if a.code] for key, rows in answers.items()}
+
+
+def route_for(response):
+    """(visible questions, answers by key) for this respondent, after routing."""
+    answers = answers_by_key(response)
+    return visible_questions(response.survey.questions, codes_by_key(answers)), answers
+
+
+def save_answer(response, question, rows, reference):
+    """Store one page's answer, replacing what was there, so a page is stored once however often sent.
+
+    Args: rows from questions.answer_values; reference from reference_options (for localities).
+    Locks the response row first, so two copies of the same page (a double click) queue, not duplicate.
+    Raises InvalidTransition when the response is already submitted.
+    """
+    from portal.errors import InvalidTransition
+    locked = db.session.execute(
+        update(SurveyResponse).where(SurveyResponse.id == response.id,
+                                     SurveyResponse.status == ResponseStatus.IN_PROGRESS)
+        .values(updated_at=utcnow(), last_question_key=question.key)).rowcount
+    if locked != 1:
+        db.session.rollback()
+        raise InvalidTransition("This response has already been sent")
+    db.session.execute(delete(SurveyAnswer).where(SurveyAnswer.response_id == response.id,
+                                                  SurveyAnswer.question_key == question.key))
+    for code, text, number in rows:
+        db.session.add(SurveyAnswer(response_id=response.id, question_key=question.key, code=code,
+                                    text=text, number=number))
+    if question.type in PROFILE_TYPES:
+        _set_profile(response, question.type, rows[0][0] if rows else None)
+    db.session.commit()
+
+
+def _set_profile(response, kind, code):
+    if kind == "locality":
+        from portal.reference.services import find_locality
+        locality = find_locality(code) if code else None
+        db.session.execute(update(SurveyResponse).where(SurveyResponse.id == response.id)
+                           .values(locality_id=locality.id if locality else None))
+    else:
+        db.session.execute(update(SurveyResponse).where(SurveyResponse.id == response.id).values({kind: code}))
+    db.session.expire(response)
+
+
+def missing_required(questions, answers):
+    """The first visible required question with no answer, or None."""
+    return next((q for q in questions if q.required and not answers.get(q.key)), None)
+
+
+def submit_response(response):
+    """Submit a response once: the first call wins, later calls (double clicks, retries) change nothing.
+
+    Free-text answers become contributions waiting for moderation, in the same transaction, and any
+    resume email is deleted. Returns True if this call submitted it, False if it was already sent.
+    """
+    from portal.contributions.services import submit_contribution
+    won = db.session.execute(
+        update(SurveyResponse).where(SurveyResponse.id == response.id,
+                                     SurveyResponse.status == ResponseStatus.IN_PROGRESS)
+        .values(status=ResponseStatus.SUBMITTED, submitted_at=utcnow(), updated_at=utcnow())).rowcount
+    if won != 1:
+        db.session.rollback()
+        return False
+    db.session.expire(response)
+    questions, answers = route_for(response)
+    for question in questions:
+        if question.type not in TEXT_TYPES or not answers.get(question.key):
+            continue
+        submit_contribution(source="survey", text=answers[question.key][0].text, channel=response.channel,
+                            author_role=response.role, locality=response.locality_id, age_band=response.age_band,
+                            cohort=response.cohort, entered_by=response.entered_by, commit=False,
+                            survey_id=response.survey_id, response_id=response.id, question_key=question.key)
+    db.session.execute(delete(ResumeEmail).where(ResumeEmail.response_id == response.id))
+    _drop_unrouted_answers(response, questions, answers)
+    db.session.commit()
+    log.info("survey response %s submitted", response.id)
+    return True
+
+
+def _drop_unrouted_answers(response, questions, answers):
+    """Answers to questions routing now hides (they changed an earlier answer) are not kept."""
+    shown = {q.key for q in questions} | {"locality"}
+    stale = [key for key in answers if key not in shown]
+    if stale:
+        db.session.execute(delete(SurveyAnswer).where(SurveyAnswer.response_id == response.id,
+                                                      SurveyAnswer.question_key.in_(stale)))
+
+
+def save_resume_email(response, email, resume_url_for):
+    """Keep an email (apart from the answers) and send a resume link to it.
+
+    `resume_url_for(token)` builds the link. The email is deleted on submit or after 30 days.
+    """
+    from portal.mail import send_email
+    token = secrets.token_urlsafe(24)
+    db.session.execute(delete(ResumeEmail).where(ResumeEmail.response_id == response.id))
+    db.session.add(ResumeEmail(response_id=response.id, email=email.strip(), token=token))
+    db.session.commit()
+    send_email(email.strip(), f"Continue your survey: {response.survey.title}", resume_email_body(
+        response, resume_url_for(token)))
+    return token
+
+
+def resume_email_body(response, url):
+    return (f"You started the survey \"{response.survey.title}\".\n\nTo carry on where you left off, open "
+            f"this link:\n{url}\n\nOr go to the survey website and enter your resume code: "
+            f"{format_code(response.resume_code)}\n\nThe link works for 30 days. We delete this email "
+            "address when you send your answers, or after 30 days. We never link it to your answers.\n")
+
+
+def response_for_token(token):
+    """The response a resume-email link points at, or None."""
+    row = db.session.scalar(select(ResumeEmail).where(ResumeEmail.token == (token or "")))
+    if row is None or utcnow() - row.created_at > RESPONSE_LIFETIME:
+        return None
+    return db.session.get(SurveyResponse, row.response_id)
+
+
+def purge_expired(now=None):
+    """Delete resume emails older than 30 days. Returns how many were deleted (the retention rule)."""
+    cutoff = (now or utcnow()) - RESPONSE_LIFETIME
+    deleted = db.session.execute(delete(ResumeEmail).where(ResumeEmail.created_at < cutoff)).rowcount
+    db.session.commit()
+    return deleted
+
+
+def distribution_link_by_code(code):
+    return db.session.scalar(select(DistributionLink).where(DistributionLink.code == (code or "")))

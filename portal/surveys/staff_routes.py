@@ -1,0 +1,146 @@
+"""Editors' survey builder: details, questions, routing, order, state, duplicate, preview."""
+from datetime import datetime, time
+
+from flask import Blueprint, flash, redirect, render_template, request, url_for
+from flask_login import current_user
+from sqlalchemy import select
+from wtforms import SelectChoice
+
+from portal.errors import InvalidTransition, ValidationFailed
+from portal.extensions import db
+from portal.forms_util import ConfirmForm, apply_errors
+from portal.permissions import Role, role_required
+from portal.surveys import builder, services
+from portal.surveys.models import Question, Survey
+from portal.surveys.questions import question_options
+from portal.surveys.staff_forms import DuplicateForm, QuestionForm, SurveyForm
+
+bp = Blueprint("survey_admin", __name__, url_prefix="/staff/surveys")
+
+
+def _as_datetime(day):
+    return datetime.combine(day, time()) if day else None
+
+
+@bp.route("/")
+@role_required(Role.VIEWER)
+def index():
+    surveys = db.session.scalars(select(Survey).order_by(Survey.created_at.desc(), Survey.id.desc())).all()
+    return render_template("surveys/manage/index.html", surveys=surveys)
+
+
+@bp.route("/new", methods=["GET", "POST"], defaults={"survey_id": None})
+@bp.route("/<int:survey_id>/details", methods=["GET", "POST"])
+@role_required(Role.EDITOR)
+def edit_survey(survey_id):
+    survey = db.get_or_404(Survey, survey_id) if survey_id else None
+    form = SurveyForm(obj=survey, easy_read_variant_id=str(survey.easy_read_variant_id or "") if survey else "")
+    others = db.session.scalars(select(Survey).where(Survey.is_easy_read.is_(True))).all()
+    form.easy_read_variant_id.choices = [SelectChoice("", "None")] + [
+        SelectChoice(str(s.id), s.title) for s in others if s is not survey]
+    if form.validate_on_submit():
+        try:
+            survey = builder.save_survey(
+                survey, actor=current_user, title=form.title.data, slug=form.slug.data,
+                description=form.description.data, audience=form.audience.data, is_easy_read=form.is_easy_read.data,
+                opens_at=_as_datetime(form.opens_at.data), closes_at=_as_datetime(form.closes_at.data),
+                minutes_to_complete=form.minutes_to_complete.data,
+                easy_read_variant_id=int(form.easy_read_variant_id.data or 0) or None)
+        except ValidationFailed as error:
+            apply_errors(form, error)
+        else:
+            flash("Survey details saved.", "success")
+            return redirect(url_for("survey_admin.show", survey_id=survey.id))
+    return render_template("surveys/manage/details.html", form=form, survey=survey)
+
+
+@bp.route("/<int:survey_id>")
+@role_required(Role.EDITOR)
+def show(survey_id):
+    survey = db.get_or_404(Survey, survey_id)
+    return render_template("surveys/manage/show.html", survey=survey, form=ConfirmForm(),
+                           answered={q.key for q in survey.questions if builder.has_answers(survey, q.key)})
+
+
+@bp.route("/<int:survey_id>/questions/new", methods=["GET", "POST"], defaults={"question_id": None})
+@bp.route("/<int:survey_id>/questions/<int:question_id>", methods=["GET", "POST"])
+@role_required(Role.EDITOR)
+def edit_question(survey_id, question_id):
+    survey = db.get_or_404(Survey, survey_id)
+    question = db.get_or_404(Question, question_id) if question_id else None
+    form = QuestionForm(obj=question, options_text=builder.format_options(question.options) if question else "",
+                        show_if_key=(question.show_if or {}).get("key", "") if question else "",
+                        show_if_codes=", ".join((question.show_if or {}).get("in", [])) if question else "")
+    form.show_if_key.choices = [SelectChoice("", "Always show it")] + [
+        SelectChoice(q.key, q.text[:80]) for q in survey.live_questions if q is not question]
+    if form.validate_on_submit():
+        try:
+            builder.save_question(survey, question, actor=current_user, **{
+                name: form[name].data for name in ("key", "type", "text", "hint", "options_text", "required",
+                                                   "show_if_key", "show_if_codes")})
+        except ValidationFailed as error:
+            apply_errors(form, error)
+        else:
+            flash("Question saved.", "success")
+            return redirect(url_for("survey_admin.show", survey_id=survey.id))
+    return render_template("surveys/manage/question.html", form=form, survey=survey, question=question)
+
+
+@bp.route("/<int:survey_id>/questions/<int:question_id>/<any(up, down, remove, restore):action>",
+          methods=["POST"])
+@role_required(Role.EDITOR)
+def change_question(survey_id, question_id, action):
+    survey = db.get_or_404(Survey, survey_id)
+    question = db.get_or_404(Question, question_id)
+    if question.survey_id == survey.id and ConfirmForm().validate_on_submit():
+        if action in ("up", "down"):
+            builder.move_question(survey, question, -1 if action == "up" else 1, actor=current_user)
+        elif action == "restore":
+            builder.restore_question(survey, question, actor=current_user)
+        else:
+            outcome = builder.remove_question(survey, question, actor=current_user)
+            flash(f"Question {question.key} {outcome}"
+                  + (": it has answers, so they are kept and it is hidden from new respondents." if
+                     outcome == "retired" else "."), "success")
+    return redirect(url_for("survey_admin.show", survey_id=survey.id, _anchor=f"q-{question.key}"))
+
+
+@bp.route("/<int:survey_id>/<any(open, closed, draft):state>", methods=["POST"])
+@role_required(Role.EDITOR)
+def set_state(survey_id, state):
+    survey = db.get_or_404(Survey, survey_id)
+    if ConfirmForm().validate_on_submit():
+        try:
+            builder.set_state(survey, state, actor=current_user)
+        except InvalidTransition as error:
+            flash(str(error), "error")
+        else:
+            flash({"open": "Survey opened.", "closed": "Survey closed.", "draft": "Survey is a draft again."}[state],
+                  "success")
+    return redirect(url_for("survey_admin.show", survey_id=survey.id))
+
+
+@bp.route("/<int:survey_id>/duplicate", methods=["GET", "POST"])
+@role_required(Role.EDITOR)
+def duplicate(survey_id):
+    survey = db.get_or_404(Survey, survey_id)
+    form = DuplicateForm(title=f"{survey.title} (copy)", slug=f"{survey.slug}-copy") if request.method == "GET" \
+        else DuplicateForm()
+    if form.validate_on_submit():
+        try:
+            copy = builder.duplicate_survey(survey, actor=current_user, slug=form.slug.data, title=form.title.data)
+        except ValidationFailed as error:
+            apply_errors(form, error)
+        else:
+            flash("Copy made. It is a draft: check the dates and questions before opening it.", "success")
+            return redirect(url_for("survey_admin.show", survey_id=copy.id))
+    return render_template("surveys/manage/duplicate.html", form=form, survey=survey)
+
+
+@bp.route("/<int:survey_id>/preview")
+@role_required(Role.EDITOR)
+def preview(survey_id):
+    survey = db.get_or_404(Survey, survey_id)
+    reference = services.reference_options()
+    return render_template("surveys/print.html", survey=survey, preview=True,
+                           questions=[(q, question_options(q, reference)) for q in survey.live_questions])

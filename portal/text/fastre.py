@@ -1,0 +1,225 @@
+"""Speed up big alternations of regular expressions with literal pre-checks.
+
+Python's re engine tries every branch of an alternation at every position, so a pattern
+with dozens of phrase families costs far more than the few words it could ever match.
+AlternationSearcher splits a pattern into its top-level branches and, for each branch,
+finds a literal string that any match must contain. A branch's regex is run only when its
+literal occurs in the text (a plain substring test), which keeps results identical."""
+import re
+try:
+    from re import _parser as sre_parse  # Python 3.11+
+    from re import _constants as sre_constants
+except ImportError:  # pragma: no cover
+    import sre_parse
+    import sre_constants
+
+_LITERAL, _SUBPATTERN = sre_constants.LITERAL, sre_constants.SUBPATTERN
+_MAX_REPEAT, _MIN_REPEAT = sre_constants.MAX_REPEAT, sre_constants.MIN_REPEAT
+_BRANCH, _IN = sre_constants.BRANCH, sre_constants.IN
+
+
+def split_top_level(pattern):
+    """Split pattern on '|' that are at depth 0, or inside one outer (?:...) group that spans
+    the whole pattern (allowing a leading \\b). Returns (prefix, branches, suffix)."""
+    prefix, body, suffix = "", pattern, ""
+    match = re.match(r"^((?:\\b)?)\(\?:(.*)\)((?:\\b)?)$", pattern, re.S)
+    if match and _balanced(match.group(2)):
+        prefix, body, suffix = match.group(1), match.group(2), match.group(3)
+    branches, depth, start, i, in_class = [], 0, 0, 0, False
+    while i < len(body):
+        ch = body[i]
+        if ch == "\\":
+            i += 2
+            continue
+        if in_class:
+            in_class = ch != "]"
+        elif ch == "[":
+            in_class = True
+            if body[i + 1:i + 2] == "]":
+                i += 1
+        elif ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+        elif ch == "|" and depth == 0:
+            branches.append(body[start:i])
+            start = i + 1
+        i += 1
+    branches.append(body[start:])
+    return prefix, branches, suffix
+
+
+def _balanced(body):
+    depth, i, in_class = 0, 0, False
+    while i < len(body):
+        ch = body[i]
+        if ch == "\\":
+            i += 2
+            continue
+        if in_class:
+            in_class = ch != "]"
+        elif ch == "[":
+            in_class = True
+        elif ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+            if depth < 0:
+                return False
+        i += 1
+    return depth == 0
+
+
+def _gates(items):
+    """Return gates for a parsed sequence: tuples of literals, one of which every match contains."""
+    gates, current = [], []
+    for op, arg in items:
+        if op == _LITERAL:
+            current.append(chr(arg))
+            continue
+        if current:
+            gates.append(("".join(current),))
+            current = []
+        if op == _SUBPATTERN:
+            gates.extend(_gates(arg[-1]))
+        elif op in (_MAX_REPEAT, _MIN_REPEAT) and arg[0] >= 1:
+            gates.extend(_gates(arg[2]))
+        elif op == _BRANCH:
+            options = []
+            for seq in arg[1]:
+                best = _best(_gates(list(seq)))
+                if not best:
+                    options = None
+                    break
+                options.extend(best)
+            if options:
+                gates.append(tuple(sorted(set(options))))
+    if current:
+        gates.append(("".join(current),))
+    return gates
+
+
+def _best(gates, min_literal=1):
+    usable = [gate for gate in gates if min(len(lit.strip()) for lit in gate) >= min_literal]
+    if not usable:
+        return None
+    return max(usable, key=lambda gate: (min(len(lit.strip()) for lit in gate), -len(gate)))
+
+
+def required_literals(pattern, flags=0, min_literal=3):
+    """Literals of which every match of pattern contains at least one (None if unknown)."""
+    if flags & re.IGNORECASE:
+        return None
+    try:
+        parsed = sre_parse.parse(pattern, flags)
+    except re.error:
+        return None
+    return _best(_gates(list(parsed)), min_literal)
+
+
+class AlternationSearcher:
+    """search(text) behaves like bool(re.search(pattern, text)) but runs faster."""
+
+    def __init__(self, pattern, flags=0, min_literal=3):
+        prefix, branches, suffix = split_top_level(pattern)
+        self._gated, self._always = [], []
+        for branch in branches:
+            regex = re.compile(prefix + "(?:" + branch + ")" + suffix, flags)
+            literals = required_literals(branch, flags, min_literal)
+            if literals:
+                self._gated.append((literals, regex))
+            else:
+                self._always.append(regex)
+        self.pattern = pattern
+
+    def search(self, text):
+        """Return the first match object found (not necessarily the leftmost), or None."""
+        for literals, regex in self._gated:
+            if any(literal in text for literal in literals):
+                match = regex.search(text)
+                if match:
+                    return match
+        for regex in self._always:
+            match = regex.search(text)
+            if match:
+                return match
+        return None
+
+
+def _trie_regex(words):
+    """A regex matching any of words, built as a trie so each position costs little."""
+    trie = {}
+    for word in words:
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = True
+
+    def build(node):
+        terminal = "" in node
+        children = [(ch, child) for ch, child in sorted(node.items()) if ch != ""]
+        if not children:
+            return ""
+        parts = [re.escape(ch) + build(child) for ch, child in children]
+        body = parts[0] if len(parts) == 1 else "(?:" + "|".join(parts) + ")"
+        return "(?:" + body + ")?" if terminal else body
+
+    return re.compile("(?=(" + build(trie) + "))")
+
+
+class PatternSet:
+    """A list of (key, pattern): matching(text) returns the keys whose pattern matches, in order.
+
+    Every branch of every pattern is gated by literals (see AlternationSearcher). One
+    trie-shaped scan finds the literals present, and only the branches they unlock run."""
+
+    def __init__(self, entries, flags=0, min_literal=3):
+        self._keys = []
+        self._branches = []          # (entry index, compiled branch)
+        self._ungated = []           # branch ids that always run
+        literal_branches = {}
+        for index, (key, pattern) in enumerate(entries):
+            self._keys.append(key)
+            prefix, branches, suffix = split_top_level(pattern)
+            for branch in branches:
+                branch_id = len(self._branches)
+                self._branches.append((index, re.compile(prefix + "(?:" + branch + ")" + suffix, flags)))
+                literals = required_literals(branch, flags, min_literal)
+                if literals:
+                    for literal in literals:
+                        literal_branches.setdefault(literal, set()).add(branch_id)
+                else:
+                    self._ungated.append(branch_id)
+        literals = list(literal_branches)
+        self._scan = _trie_regex(literals) if literals else None
+        # A literal found in the text also proves every literal it contains.
+        self._unlocks = {}
+        for found in literals:
+            ids = set()
+            for literal in literals:
+                if literal in found:
+                    ids |= literal_branches[literal]
+            self._unlocks[found] = ids
+
+    def candidates(self, text):
+        """Return the entry indices that might match text (a superset of those that do)."""
+        ids = set(self._ungated)
+        if self._scan is not None:
+            for found in set(self._scan.findall(text)):
+                if found:
+                    ids |= self._unlocks[found]
+        return sorted({self._branches[branch_id][0] for branch_id in ids})
+
+    def matching(self, text):
+        """Return the keys (in entry order, without repeats) whose pattern matches text."""
+        candidates = set(self._ungated)
+        if self._scan is not None:
+            for found in set(self._scan.findall(text)):
+                if found:
+                    candidates |= self._unlocks[found]
+        hit = set()
+        for branch_id in sorted(candidates):
+            index, regex = self._branches[branch_id]
+            if index not in hit and regex.search(text):
+                hit.add(index)
+        return [self._keys[index] for index in sorted(hit)]

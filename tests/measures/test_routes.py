@@ -1,0 +1,129 @@
+"""Measures pages: public results wording, staff dashboard, baseline lock/unlock, targets, log, exports."""
+import csv
+import io
+from datetime import datetime
+
+from flask import g
+from openpyxl import load_workbook
+from sqlalchemy import select
+
+from portal.extensions import db
+from portal.measures import services
+from portal.measures.models import Baseline, CoproductionActivity
+from portal.measures.seeds import seed_measures
+from tests.factories import make_reference_data
+from tests.measures.factories import make_mixed
+
+
+def _big_listen():
+    make_reference_data()
+    seed_measures()
+    make_mixed(30, 20, dont_know=4, submitted_at=datetime(2026, 8, 3))
+
+
+def test_public_results_show_figures_words_and_small_number_text(client):
+    _big_listen()
+    make_mixed(3, 2, role="young_person", submitted_at=datetime(2026, 8, 3))
+    page = client.get("/results?period=all").get_data(as_text=True)
+    assert "60%" in page and "30 of 50 people" in page
+    assert "We are 95% confident the true figure is between" in page
+    assert "Fewer than 10 responses" in page
+    assert "<svg" in page and "<title" in page and "<desc" in page
+    assert "No baseline has been set yet." in page
+
+
+def test_public_results_say_change_against_the_locked_baseline(client, editor):
+    _big_listen()
+    measure = services.find_measure("parent-carer-satisfaction")
+    services.lock_baseline(measure, actor=editor, label="Summer 2026 Big Listen",
+                           date_from=datetime(2026, 7, 1).date(), date_to=datetime(2026, 9, 30).date())
+    make_mixed(45, 5, submitted_at=datetime(2026, 11, 2))
+    page = client.get("/results").get_data(as_text=True)
+    assert "Baseline (Summer 2026 Big Listen): 60%" in page
+    assert "Change since the baseline: <strong>Improved</strong>" in page
+
+
+def test_editor_previews_then_locks_and_admin_unlocks(client, login_as, editor, admin):
+    _big_listen()
+    login_as(editor)
+    form = {"label": "Summer 2026", "date_from": ["1", "7", "2026"], "date_to": ["30", "9", "2026"],
+            "survey_id": "0"}
+    preview = client.post("/staff/measures/parent-carer-satisfaction/baseline", data={**form, "preview": "y"})
+    assert preview.status_code == 200 and "60.0% (30 of 50 valid answers" in preview.get_data(as_text=True)
+    assert db.session.scalar(select(Baseline.id).where(Baseline.measure_id == services.find_measure(
+        "parent-carer-satisfaction").id)) is None
+    locked = client.post("/staff/measures/parent-carer-satisfaction/baseline", data={**form, "lock": "y"})
+    assert locked.status_code == 302
+    baseline = services.locked_baseline(services.find_measure("parent-carer-satisfaction"))
+    assert (baseline.n, baseline.locked_by_id) == (50, editor.id)
+    assert client.post(f"/staff/measures/baselines/{baseline.id}/unlock", data={"reason": "x"}).status_code == 403
+    g.pop("_login_user", None)  # requests share the test's app context, so Flask-Login's cache too
+    login_as(admin)
+    response = client.post(f"/staff/measures/baselines/{baseline.id}/unlock", data={"reason": "Wrong dates"})
+    assert response.status_code == 302
+    db.session.expire_all()
+    assert db.session.get(Baseline, baseline.id).state == "unlocked"
+
+
+def test_lock_with_too_few_answers_shows_an_error_and_keeps_input(client, login_as, editor):
+    make_reference_data()
+    seed_measures()
+    login_as(editor)
+    response = client.post("/staff/measures/young-people-satisfaction/baseline",
+                           data={"label": "Summer 2026", "survey_id": "0", "lock": "y"})
+    page = response.get_data(as_text=True)
+    assert response.status_code == 200 and "fewer than 10 valid answers" in page
+    assert 'value="Summer 2026"' in page
+
+
+def test_targets_are_typed_as_percentages(client, login_as, editor):
+    seed_measures()
+    login_as(editor)
+    response = client.post("/staff/measures/parent-carer-satisfaction/targets",
+                           data={"target_2026": "65", "target_2027": "70", "target_2028": ""})
+    assert response.status_code == 302
+    measure = services.find_measure("parent-carer-satisfaction")
+    assert {t.financial_year: t.value for t in measure.targets} == {"2026/27": 0.65, "2027/28": 0.70}
+    bad = client.post("/staff/measures/parent-carer-satisfaction/targets", data={"target_2026": "150"})
+    assert "Enter a target from 0% to 100%" in bad.get_data(as_text=True)
+
+
+def test_dashboard_shows_representativeness_and_co_production(client, login_as, viewer, moderator):
+    _big_listen()
+    login_as(moderator)
+    response = client.post("/staff/measures/co-production/new", data={
+        "title": "Family hub Big Listen", "held_on": ["18", "7", "2026"], "locality_id": "0",
+        "parent_carers": "34", "young_people": "6", "professionals": "9", "decision_level": "service",
+        "what_changed": "Evening opening"})
+    assert response.status_code == 302 and db.session.scalar(select(CoproductionActivity.title)) == \
+        "Family hub Big Listen"
+    g.pop("_login_user", None)
+    login_as(viewer)
+    page = client.get("/staff/measures?period=all").get_data(as_text=True)
+    assert "54 survey responses in this period, against the target of 200" in page
+    assert "0 of 5 localities are represented" in page
+    assert "34 parent carers" in page and "0 published, 0 completed; median not available" in page
+
+
+def test_viewer_cannot_log_or_lock(client, login_as, viewer):
+    seed_measures()
+    login_as(viewer)
+    assert client.get("/staff/measures/co-production/new").status_code == 403
+    assert client.get("/staff/measures/parent-carer-satisfaction/baseline").status_code == 403
+
+
+def test_board_report_downloads(client, login_as, viewer):
+    _big_listen()
+    login_as(viewer)
+    report = client.get("/staff/measures/report?period=all").get_data(as_text=True)
+    assert "Suppression" in report and "Produced" in report
+    rows = list(csv.DictReader(io.StringIO(client.get("/staff/measures/report.csv?period=all").get_data(as_text=True))))
+    satisfaction = next(row for row in rows if row["measure"] == "parent-carer-satisfaction")
+    assert (satisfaction["value"], satisfaction["n"]) == ("0.6", "50")
+    young = next(row for row in rows if row["measure"] == "young-people-satisfaction")
+    assert (young["value"], young["n"], young["suppressed"]) == ("", "", "True")
+    book = load_workbook(io.BytesIO(client.get("/staff/measures/report.xlsx?period=all").data))
+    assert book.sheetnames == ["Measures", "Notes"] and book["Measures"]["A1"].value == "measure"
+    quarterly = list(csv.DictReader(io.StringIO(client.get("/staff/measures/quarterly-return.csv").get_data(as_text=True))))
+    assert {"measure": "parent-carer-satisfaction", "financial_year": "2026/27", "quarter": "Q2", "n": "50"}.items() \
+        <= next(r for r in quarterly if r["measure"] == "parent-carer-satisfaction").items()

@@ -1,0 +1,154 @@
+"""Staff: builder rules, paper and event entry, results, exports, import and the glossary."""
+import csv
+import io
+
+from sqlalchemy import func, select
+
+from flask import g
+
+from portal.extensions import db
+from portal.surveys import builder
+from portal.surveys.models import Question, SurveyResponse
+from tests.factories import PASSWORD
+from tests.surveys.helpers import PARENTS, open_seeded_surveys, walk
+
+
+def _sign_in(login_as, user):
+    """Sign in after anonymous requests: the tests' shared app context would keep the anonymous user in g."""
+    login_as(user)
+    g.pop("_login_user", None)
+
+
+def test_question_with_answers_is_retired_not_deleted(client, editor, login_as):
+    surveys = open_seeded_surveys()
+    walk(client, PARENTS, stop_before="locality")
+    _sign_in(login_as, editor)
+    survey = surveys[PARENTS]
+    role = next(q for q in survey.questions if q.key == "role")
+    hint = next(q for q in survey.questions if q.key == "equality_english")
+    client.post(f"/staff/surveys/{survey.id}/questions/{role.id}/remove")
+    client.post(f"/staff/surveys/{survey.id}/questions/{hint.id}/remove")
+    assert db.session.get(Question, role.id).retired is True
+    assert db.session.get(Question, hint.id) is None
+    response = client.post(f"/staff/surveys/{survey.id}/questions/{role.id}", data={
+        "key": "who", "type": "role", "text": "Who?", "hint": "", "options_text": "", "show_if_key": "",
+        "show_if_codes": ""})
+    assert "already has answers" in response.get_data(as_text=True)
+
+
+def test_duplicate_keeps_keys_as_a_draft(client, editor, login_as):
+    surveys = open_seeded_surveys()
+    _sign_in(login_as, editor)
+    survey = surveys[PARENTS]
+    response = client.post(f"/staff/surveys/{survey.id}/duplicate",
+                           data={"title": "Big Listen 2027", "slug": "big-listen-2027-parent-carers"})
+    assert response.status_code == 302
+    copy = builder.db.session.scalar(select(type(survey)).where(type(survey).slug == "big-listen-2027-parent-carers"))
+    assert copy.state == "draft" and [q.key for q in copy.questions] == [q.key for q in survey.live_questions]
+
+
+def test_paper_entry_records_channel_and_who_entered_it(client, moderator, login_as):
+    surveys = open_seeded_surveys()
+    _sign_in(login_as, moderator)
+    client.post(f"/staff/surveys/{surveys[PARENTS].id}/entry", data={"channel": "paper"})
+    walk(client, PARENTS)
+    client.post(f"/surveys/{PARENTS}/check")
+    response = db.session.scalar(select(SurveyResponse))
+    assert (response.channel, response.entered_by_id, response.status) == ("paper", moderator.id, "submitted")
+
+
+def test_kiosk_returns_to_start_with_no_trace_until_staff_end_it(client, moderator, login_as):
+    surveys = open_seeded_surveys()
+    _sign_in(login_as, moderator)
+    from portal.reference.services import find_locality
+    ludlow = find_locality("ludlow-south")
+    client.post(f"/staff/surveys/{surveys[PARENTS].id}/kiosk", data={"locality": str(ludlow.id)})
+    walk(client, PARENTS, {"locality": "ludlow-south"})
+    client.post(f"/surveys/{PARENTS}/check")
+    sent = client.get(f"/surveys/{PARENTS}/sent").get_data(as_text=True)
+    assert "Start again for the next person" in sent
+    back = client.get(f"/surveys/{PARENTS}/questions/what_is_working")
+    assert back.status_code == 302 and back.headers["Location"].endswith(f"/surveys/{PARENTS}")
+    assert client.get("/staff/surveys/").status_code == 302  # staff pages are locked while the kiosk runs
+    walk(client, PARENTS, stop_before="locality")
+    rows = db.session.scalars(select(SurveyResponse).order_by(SurveyResponse.id)).all()
+    assert len(rows) == 2 and rows[1].channel == "event" and rows[1].locality_id == ludlow.id
+    assert rows[1].entered_by_id == moderator.id
+    assert "not right" in client.post("/staff/surveys/kiosk/end", data={"password": "wrong"}).get_data(as_text=True)
+    client.post("/staff/surveys/kiosk/end", data={"password": PASSWORD})
+    assert client.get("/staff/surveys/").status_code == 200
+
+
+def _export(client, survey_id):
+    return list(csv.DictReader(io.StringIO(client.get(f"/staff/surveys/{survey_id}/export.csv").get_data(as_text=True))))
+
+
+def test_export_hides_free_text_from_viewers(app, client, viewer, moderator, login_as):
+    surveys = open_seeded_surveys()
+    walk(client, PARENTS, {"what_is_working": "=HYPERLINK(\"x\")"})
+    client.post(f"/surveys/{PARENTS}/check")
+    _sign_in(login_as, viewer)
+    rows = _export(client, surveys[PARENTS].id)
+    assert rows[0]["overall_satisfaction"] == "satisfied" and rows[0]["locality"] == "shrewsbury"
+    assert rows[0]["services_used"] == "salt;pacc" and rows[0]["channel"] == "online"
+    assert "withheld" in rows[0]["what_should_change"]
+    staff = client
+    _sign_in(login_as, moderator)
+    rows = _export(staff, surveys[PARENTS].id)
+    assert rows[0]["what_should_change"].startswith("Shorter waits")
+    assert rows[0]["what_is_working"].startswith("'=")  # no formula injection
+    xlsx = staff.get(f"/staff/surveys/{surveys[PARENTS].id}/export.xlsx")
+    assert xlsx.status_code == 200 and xlsx.data[:2] == b"PK"
+
+
+def test_results_count_by_locality_role_channel_and_drop_off(client, viewer, login_as):
+    surveys = open_seeded_surveys()
+    walk(client, PARENTS)
+    client.post(f"/surveys/{PARENTS}/check")
+    walk(client.application.test_client(), PARENTS, stop_before="overall_satisfaction")
+    _sign_in(login_as, viewer)
+    html = client.get(f"/staff/surveys/{surveys[PARENTS].id}/results").get_data(as_text=True)
+    assert "1 responses sent, 1 started but not finished" in html and "Shrewsbury" in html
+    assert "Where does your child go to learn?" in html  # where the unfinished one stopped
+
+
+def test_import_validates_every_row_first(runner, tmp_path):
+    open_seeded_surveys()
+    bad = tmp_path / "bad.csv"
+    bad.write_text("role,locality,overall_satisfaction,channel,submitted_at\n"
+                   "parent_carer,Shrewsbury,Satisfied,paper,2026-08-01\n"
+                   "alien,Atlantis,Delighted,pigeon,yesterday\n")
+    result = runner.invoke(args=["import-responses", PARENTS, str(bad)])
+    assert result.exit_code == 1
+    for words in ("line 3: role: 'alien' is not one of its answers", "line 3: locality: 'Atlantis' is not one of its answers", "'Delighted' is not one of its answers",
+                  "line 3: channel 'pigeon'", "line 3: submitted_at 'yesterday'"):
+        assert words in result.output
+    assert db.session.scalar(select(func.count(SurveyResponse.id))) == 0
+    good = tmp_path / "good.csv"
+    good.write_text("role,locality,overall_satisfaction,services_used,channel,submitted_at,what_is_working\n"
+                    "Parent_Carer,shrewsbury,VERY SATISFIED,salt;Short breaks,paper,2026-08-01,Good SENCO\n"
+                    "professional,Ludlow and the South,dont_know,,event,2026-09-02T10:30:00,\n")
+    result = runner.invoke(args=["import-responses", PARENTS, str(good)])
+    assert result.exit_code == 0, result.output
+    rows = db.session.scalars(select(SurveyResponse).order_by(SurveyResponse.id)).all()
+    assert [(r.role, r.channel, r.status) for r in rows] == [("parent_carer", "paper", "submitted"),
+                                                             ("professional", "event", "submitted")]
+    assert rows[0].submitted_at.month == 8
+
+
+def test_glossary_escapes_then_marks_up_and_expands_first_use(app, client, editor, login_as):
+    from portal.glossary.services import mark_up, seed_glossary
+    seed_glossary()
+    with app.test_request_context():
+        first = str(mark_up("<b>EHCP</b> & EHCP"))
+        assert first.startswith("&lt;b&gt;<abbr title=\"education, health and care plan\">EHCP</abbr> (education")
+        assert first.endswith("&amp; <abbr title=\"education, health and care plan\">EHCP</abbr>")
+    assert "SENDIASS" in client.get("/glossary").get_data(as_text=True)
+    _sign_in(login_as, editor)
+    client.post("/staff/glossary/new", data={"term": "BLT", "expansion": "Big Listen team"})
+    assert "Big Listen team" in client.get("/glossary").get_data(as_text=True)
+
+
+def test_seed_surveys_command_is_idempotent(runner):
+    open_seeded_surveys()
+    assert "Added 0 draft surveys" in runner.invoke(args=["seed-surveys"]).output
