@@ -96,7 +96,7 @@ def test_survey_confirmation_page_offers_updates(app):
         html = render_template_string('{% set offer_theme = "transport" %}'
                                       '{% include "you_said_we_did/_subscribe_offer.html" %}')
     assert "/you-said-we-did/subscribe?theme=transport" in html
-    sent = open("templates/surveys/sent.html").read()
+    sent = (__import__("pathlib").Path(app.root_path).parent / "templates/surveys/sent.html").read_text()
     assert 'include "you_said_we_did/_subscribe_offer.html"' in sent
 
 
