@@ -8,6 +8,7 @@ from portal.mail.models import OutboxMessage  # noqa: F401
 from portal.safeguarding.models import Concern, ConcernNote  # noqa: F401
 from portal.feedback.models import FeedbackContact  # noqa: F401
 from portal.forum.models import Board, ForumProfile, Post, Report, Topic  # noqa: F401
+from portal.you_said_we_did.models import Entry, EntryEvent, Evidence, Subscriber  # noqa: F401
 from portal.measures.models import (  # noqa: F401
     Baseline, CoproductionActivity, Measure, MeasureFigure, Target,
 )

@@ -1,13 +1,9 @@
 """Read helpers for the staff dashboard: representativeness and co-production figures."""
-from sqlalchemy import inspect
-
-from portal.extensions import db
 from portal.measures import queries
 from portal.metrics.calculations import representativeness
 from portal.reference.services import all_localities
 
 RESPONSE_TARGET = 200  # Big Listen / confidence survey: "200+ responses" (seeds-digest 3.1)
-YOU_SAID_WE_DID_TABLE = "you_said_we_did_entries"
 
 
 def representativeness_view(date_from=None, date_to=None):
@@ -39,11 +35,9 @@ def participation_view(date_from=None, date_to=None):
 
 
 def you_said_we_did_figures():
-    """Entries published and completed, and median days from contribution to response.
-
-    The "you said, we did" feature is not built yet: until its table exists this returns None,
-    and pages say "not available yet".
-    """
-    if not inspect(db.engine).has_table(YOU_SAID_WE_DID_TABLE):
-        return None
-    return None  # the table's columns are not agreed yet; wire the counts in when that feature lands
+    """Entries published and completed, and median days from contribution to response, as a sentence."""
+    from portal.you_said_we_did.queries import coproduction_figures
+    figures = coproduction_figures()
+    median = figures["median_days"]
+    return (f"{figures['published']:,} published, {figures['completed']:,} completed; median "
+            + (f"{median:.0f} days" if median is not None else "not available (nothing published yet)"))

@@ -13,13 +13,22 @@ from portal.permissions import Role
 SKIP = {"static", "accounts.sign_out"}
 # File downloads (not pages): the role matrix still checks them, the browser page checks do not.
 DOWNLOADS = {"survey_staff.export", "survey_staff.qr_code", "measures.report_csv", "measures.report_xlsx",
-             "measures.quarterly_return"}
+             "measures.quarterly_return",
+             "you_said_we_did_report.report_csv"}
 
 
 def _first_id(model_path, **filters):
     module, name = model_path.rsplit(".", 1)
     model = getattr(__import__(module, fromlist=[name]), name)
     return db.session.scalar(select(model.id).filter_by(**filters).order_by(model.id))
+
+
+_ENTRY = "portal.you_said_we_did.models.Entry"
+
+
+def _token(column, **filters):
+    from portal.you_said_we_did.models import Subscriber
+    return db.session.scalar(select(getattr(Subscriber, column)).filter_by(**filters).order_by(Subscriber.id))
 
 
 def _model(model_path):
@@ -47,6 +56,14 @@ SAMPLE_ARGS = {
     "forum.report": lambda: {"post_id": _first_id("portal.forum.models.Post", by_staff=True)},
     "forum.suspend": lambda: {"user_id": _first_id("portal.accounts.models.User", username="bluefox7")},
     "moderation.item": lambda: {"item_id": _first_id("portal.contributions.models.Contribution", status="pending")},
+    "you_said_we_did.entry": lambda: {"entry_id": _first_id(_ENTRY, state="published")},
+    "you_said_we_did.confirm": lambda: {"token": _token("confirm_token", confirmed_at=None)},
+    "you_said_we_did.unsubscribe": lambda: {"token": _token("unsubscribe_token")},
+    "you_said_we_did_manage.show": lambda: {"entry_id": _first_id(_ENTRY, state="draft")},
+    "you_said_we_did_manage.edit": lambda: {"entry_id": _first_id(_ENTRY, state="published")},
+    "you_said_we_did_manage.evidence": lambda: {"entry_id": _first_id(_ENTRY, state="draft")},
+    "you_said_we_did_manage.return_to_draft": lambda: {"entry_id": _first_id(_ENTRY, state="in_review")},
+    "you_said_we_did_manage.change_status": lambda: {"entry_id": _first_id(_ENTRY, state="published")},
     "themes.edit": lambda: {"theme_id": _first_id("portal.themes.models.Theme", slug="transport")},
     "safeguarding.concern": lambda: {"concern_id": _first_id("portal.safeguarding.models.Concern")},
     "measures.measure_detail": lambda: {"slug": "parent-carer-satisfaction"},
@@ -70,7 +87,7 @@ SAMPLE_ARGS = {
     "glossary.edit_term": lambda: {"term_id": _first_id("portal.glossary.models.GlossaryTerm")},
 }
 # Extra query strings worth checking (error and filter states).
-EXTRA_URLS = []
+EXTRA_URLS = ["/you-said-we-did?version=young", "/you-said-we-did?status=done&theme=transport"]
 
 
 def page_endpoints(app):

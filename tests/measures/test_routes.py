@@ -102,7 +102,7 @@ def test_dashboard_shows_representativeness_and_co_production(client, login_as, 
     page = client.get("/staff/measures?period=all").get_data(as_text=True)
     assert "54 survey responses in this period, against the target of 200" in page
     assert "0 of 5 localities are represented" in page
-    assert "34 parent carers" in page and "not available yet" in page
+    assert "34 parent carers" in page and "0 published, 0 completed; median not available" in page
 
 
 def test_viewer_cannot_log_or_lock(client, login_as, viewer):

@@ -16,6 +16,8 @@ POST_SAMPLE_ARGS = {
     "forum.delete_post": lambda: {"post_id": _first_id("portal.forum.models.Post")},
     "forum.unsuspend": lambda: {"user_id": _first_id("portal.accounts.models.User", username="bluefox7")},
     "forum.resolve_report": lambda: {"report_id": 1},
+    "you_said_we_did_manage.publish": lambda: {"entry_id": _first_id("portal.you_said_we_did.models.Entry")},
+    "you_said_we_did_manage.request_review": lambda: {"entry_id": _first_id("portal.you_said_we_did.models.Entry")},
     "moderation.approve": lambda: {"item_id": _first_id("portal.contributions.models.Contribution")},
     "moderation.reject": lambda: {"item_id": _first_id("portal.contributions.models.Contribution")},
     "moderation.escalate": lambda: {"item_id": _first_id("portal.contributions.models.Contribution")},
