@@ -1,9 +1,120 @@
-"""Dashboard and API time as answers grow, next to a hand-written SQL GROUP BY (the floor)."""
+"""Dashboard and API time as answers grow, next to one hand-written SQL GROUP BY over the same rows.
+
+Generates responses with five headline answers each into a fresh database (SQLite by default, or
+PORTAL_BENCH_DATABASE_URL), then times, best of three: the floor query, measure_value,
+measure_breakdown by locality, GET /api/v1/measures/<slug>?by=locality, GET /results and the staff
+dashboard /staff/measures. Target: each page under one second and within twice the floor.
+"""
+import os
+import random
+import tempfile
+import time
+from datetime import datetime, timedelta
+
+from sqlalchemy import insert, text
+
+from portal import create_app
+from portal.extensions import db
+from portal.measures.models import Measure
+from portal.measures.queries import measure_breakdown, measure_value
+from portal.measures.seeds import seed_measures
+from portal.reference.models import DEMO_LOCALITIES, Locality
+from portal.reference.services import ensure_defaults
+from portal.surveys.models import Survey, SurveyAnswer, SurveyResponse
+
+KEYS = ["overall_satisfaction", "confidence_needs_met", "feel_listened_to", "included_in_decisions",
+        "know_where_to_find_information"]
+SATISFACTION = ["very_satisfied", "satisfied", "neither", "dissatisfied", "very_dissatisfied", "dont_know"]
+AGREEMENT = ["strongly_agree", "agree", "neither", "disagree", "strongly_disagree", "dont_know"]
+FLOOR_SQL = text("""
+    SELECT r.locality_id, SUM(CASE WHEN a.code IN ('very_satisfied', 'satisfied') THEN 1 ELSE 0 END), COUNT(*)
+    FROM survey_answers a JOIN survey_responses r ON r.id = a.response_id
+    WHERE a.question_key = 'overall_satisfaction' AND a.code NOT IN ('dont_know', 'prefer_not_to_say')
+      AND r.status = 'submitted' AND r.role = 'parent_carer'
+    GROUP BY r.locality_id""")
+
+
+def _fill(answers_wanted, chunk=20_000):
+    rng = random.Random(7)
+    survey = Survey(slug="bench", title="Bench", state="closed")
+    db.session.add(survey)
+    db.session.commit()
+    localities = [loc.id for loc in db.session.query(Locality).all()]
+    start = datetime(2025, 4, 1)
+    next_id, responses = 1, answers_wanted // len(KEYS)
+    for first in range(0, responses, chunk):
+        rows, answer_rows = [], []
+        for rid in range(next_id + first, next_id + min(first + chunk, responses)):
+            when = start + timedelta(minutes=rng.randrange(0, 60 * 24 * 600))
+            rows.append({"id": rid, "survey_id": survey.id, "status": "submitted", "resume_code": f"B{rid}",
+                         "channel": rng.choice(["online", "paper", "event"]), "role":
+                         rng.choice(["parent_carer", "parent_carer", "young_person", "professional"]),
+                         "locality_id": rng.choice(localities), "age_band": rng.choice(["0-4", "5-10", "11-15"]),
+                         "cohort": rng.choice(["ehcp", "sen_support"]), "started_at": when, "updated_at": when,
+                         "submitted_at": when})
+            answer_rows += [{"response_id": rid, "question_key": key,
+                             "code": rng.choice(SATISFACTION if i == 0 else AGREEMENT)} for i, key in enumerate(KEYS)]
+        db.session.execute(insert(SurveyResponse), rows)
+        db.session.execute(insert(SurveyAnswer), answer_rows)
+        db.session.commit()
+    return responses * len(KEYS)
+
+
+def _best(fn, repeat=3):
+    best = float("inf")
+    for _ in range(repeat):
+        started = time.perf_counter()
+        fn()
+        best = min(best, time.perf_counter() - started)
+    return best
+
+
+def _measure_size(size, url):
+    app = create_app({"SECRET_KEY": "bench", "RATELIMIT_ENABLED": False, "SQLALCHEMY_DATABASE_URI": url})
+    with app.app_context():
+        db.drop_all()
+        db.create_all()
+        ensure_defaults(DEMO_LOCALITIES)
+        seed_measures()
+        started = time.perf_counter()
+        answers = _fill(size)
+        fill_seconds = time.perf_counter() - started
+        measure = db.session.query(Measure).filter_by(slug="parent-carer-satisfaction").one()
+        from tests.factories import make_user
+        viewer = make_user(role="viewer")
+        client = app.test_client()
+        with client.session_transaction() as session:
+            session["_user_id"] = str(viewer.id)
+        timings = {
+            "floor SQL GROUP BY": _best(lambda: db.session.execute(FLOOR_SQL).all()),
+            "measure_value": _best(lambda: measure_value(measure)),
+            "measure_breakdown(locality)": _best(lambda: measure_breakdown(measure, "locality")),
+            "API ?by=locality": _best(lambda: client.get("/api/v1/measures/parent-carer-satisfaction?by=locality")),
+            "/results": _best(lambda: client.get("/results")),
+            "staff dashboard": _best(lambda: client.get("/staff/measures")),
+        }
+        db.session.remove()
+        db.drop_all()
+        db.engine.dispose()
+    return {"answers": answers, "fill_seconds": fill_seconds, "timings": timings}
 
 
 def run(quick=False):
-    return {"pending": "the measures dashboard and API (issue 7) are not built yet"}
+    sizes = [10_000, 100_000] if quick else [10_000, 100_000, 1_000_000]
+    databases = [("SQLite", lambda: f"sqlite:///{tempfile.mkdtemp(prefix='portal-scale-')}/scale.db")]
+    if url := os.environ.get("PORTAL_BENCH_DATABASE_URL"):
+        databases.append(("PostgreSQL", lambda: url))
+    return [(name, size, _measure_size(size, make_url())) for name, make_url in databases for size in sizes]
 
 
-def report(result):
-    return [f"Scale: not measured yet: {result['pending']}"]
+def report(rows):
+    lines = ["Scale: best of 3, seconds (target: pages under 1 s and within 2x the floor)"]
+    for name, size, result in rows:
+        floor = result["timings"]["floor SQL GROUP BY"]
+        lines.append(f"{name}, {result['answers']:,} answers (generated in {result['fill_seconds']:.0f} s):")
+        for label, seconds in result["timings"].items():
+            ratio = seconds / floor if floor else float("inf")
+            verdict = "" if label == "floor SQL GROUP BY" else (
+                "  met" if seconds < 1 and ratio <= 2 else "  MISSED")
+            lines.append(f"  {label:<30} {seconds:8.3f}  x{ratio:6.1f} floor{verdict}")
+    return lines
