@@ -1,4 +1,5 @@
 """The insight explorer: SQL counts, filters, small-number suppression, quotes and emerging themes."""
+import re
 from datetime import date, datetime, timedelta
 
 import pytest
@@ -148,10 +149,18 @@ def test_counts_come_from_a_fixed_number_of_queries(app, viewing):
     assert count_queries() == few
 
 
-def test_survey_filter_is_left_out_without_a_surveys_table(viewing):
-    if "surveys" in db.metadata.tables:
-        pytest.skip("the surveys feature is merged")
-    assert 'name="survey"' not in viewing()
+def test_survey_filter_lists_surveys_and_narrows_the_counts(viewing):
+    from portal.surveys.models import Survey
+    survey = Survey(slug="big-listen-test", title="Big Listen test survey", state="open")
+    db.session.add(survey)
+    db.session.commit()
+    _add(12, "transport", survey_id=survey.id)
+    _add(11, "ehcp")
+    page = viewing()
+    assert 'name="survey"' in page and "Big Listen test survey" in page
+    ehcp_row = re.compile(r'EHC assessments and plans</th>\s*<td class="govuk-table__cell govuk-table__cell--numeric">(\w+)<')
+    assert ehcp_row.search(page).group(1) == "11"
+    assert ehcp_row.search(viewing(f"?survey={survey.id}")).group(1) == "0"
 
 
 @pytest.mark.parametrize("role,status", [("young_person", 403), ("viewer", 200), ("moderator", 200),
