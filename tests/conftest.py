@@ -52,13 +52,31 @@ def empty_database():
 
 
 @pytest.fixture(autouse=True)
-def clean(app):
-    """A fresh app context per test (so `g` and the session never leak), then an empty database."""
+def clean(app, request):
+    """A fresh app context per test (so `g` and the session never leak), then an empty database.
+
+    Tests marked `shared_demo` only read the demo data a module-scoped fixture loaded once, so
+    their rows are kept for the next such test (the module fixture empties the database at the end).
+    """
     with app.app_context():
         yield
         db.session.remove()
-        empty_database()
+        if not request.node.get_closest_marker("shared_demo"):
+            empty_database()
         limiter.reset()
+
+
+@pytest.fixture(scope="module")
+def shared_demo(app):
+    """The demo data, loaded once for a module of read-only page checks."""
+    from portal.demo import load_demo_data
+    with app.app_context():
+        empty_database()
+        load_demo_data()
+        db.session.remove()
+    yield
+    with app.app_context():
+        empty_database()
 
 
 @pytest.fixture

@@ -2,13 +2,12 @@
 import pytest
 from portal import create_app
 from portal.config import TestingConfig
-from portal.demo import load_demo_data
 from portal.extensions import db
 from tests.browser.pages import DOWNLOADS, page_endpoints, page_url, rendered_pages
 from tests.factories import make_user
 from tests.fixtures.browser import axe_violations, horizontal_overflow
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.shared_demo]
 ENDPOINTS = page_endpoints(create_app(TestingConfig))
 
 
@@ -19,8 +18,8 @@ def _session_cookie(app, user, base_url):
 
 
 @pytest.fixture
-def demo(app):
-    load_demo_data()
+def demo(shared_demo):
+    """Every test here only reads the demo data, loaded once for the module (see conftest)."""
 
 
 @pytest.mark.parametrize("endpoint,role,has_args", ENDPOINTS, ids=[e[0] for e in ENDPOINTS])
