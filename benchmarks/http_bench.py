@@ -1,11 +1,48 @@
 """Requests a second and latency of portal pages under gunicorn, against a bare Flask app served the same way."""
 import os
+import re
+import urllib.parse
+
+import requests
 
 from benchmarks import load, servers
 from benchmarks.setup import demo_database, environment
 
-# (label, path or callable(base_url) -> (url, post_body, cookie), target share of the bare app)
-TARGETS = [("home page", "/", None), ("staff sign-in page", "/sign-in", None)]
+SURVEY = "big-listen-2026-parent-carers"
+QUESTION = f"/surveys/{SURVEY}/questions/overall_satisfaction"
+
+
+def respondent(base):
+    """A browser that has started the parent carers' survey: (cookie header, CSRF token)."""
+    session = requests.Session()
+    page = session.get(f"{base}/surveys/{SURVEY}", timeout=10).text
+    token = re.search(r'name="csrf_token" type="hidden" value="([^"]+)"', page).group(1)
+    started = session.post(f"{base}/surveys/{SURVEY}/start", data={"csrf_token": token}, timeout=10,
+                           allow_redirects=False)
+    if started.status_code != 302 or "/questions/" not in started.headers["Location"]:
+        raise RuntimeError(f"could not start the survey: {started.status_code}")
+    cookie = "; ".join(f"{c.name}={c.value}" for c in session.cookies)
+    return cookie, token
+
+
+def question_page(base):
+    cookie, _ = respondent(base)
+    return QUESTION, None, cookie
+
+
+def answer_post(base):
+    cookie, token = respondent(base)
+    return QUESTION, urllib.parse.urlencode({"csrf_token": token, "answer": "satisfied"}), cookie
+
+
+# (label, path or callable(base_url) -> (path, post body, cookie), target share of the bare app's req/s)
+TARGETS = [
+    ("home page", "/", None),
+    ("survey question page", question_page, 0.5),
+    ("answer POST (saved, 302)", answer_post, 0.25),
+    ("/results", "/results", None),
+    ("API measure ?by=locality", "/api/v1/measures/parent-carer-satisfaction?by=locality", None),
+]
 
 
 def _databases():
@@ -13,6 +50,20 @@ def _databases():
     if url := os.environ.get("PORTAL_BENCH_DATABASE_URL"):
         found.append(("PostgreSQL", demo_database(url)))
     return found
+
+
+def _check(base, path, body, cookie):
+    """One request by hand first, so a benchmark never times error pages."""
+    headers = {"Cookie": cookie} if cookie else {}
+    if body is None:
+        response = requests.get(base + path, headers=headers, timeout=10, allow_redirects=False)
+        ok = response.status_code == 200
+    else:
+        headers["Content-Type"] = "application/x-www-form-urlencoded"
+        response = requests.post(base + path, data=body, headers=headers, timeout=10, allow_redirects=False)
+        ok = response.status_code == 302 and "/questions/" in response.headers.get("Location", "")
+    if not ok:
+        raise RuntimeError(f"{path} answered {response.status_code} before the load started")
 
 
 def run(seconds=8):
@@ -25,10 +76,8 @@ def run(seconds=8):
     for db_name, url in _databases():
         with servers.gunicorn("wsgi:app", env=environment(url)) as base:
             for label, target, share in TARGETS:
-                if callable(target):
-                    path, body, cookie = target(base)
-                else:
-                    path, body, cookie = target, None, None
+                path, body, cookie = target(base) if callable(target) else (target, None, None)
+                _check(base, path, body, cookie)
                 result = load.run_wrk(base + path, seconds=seconds, post_body=body, cookie=cookie)
                 rows.append({"database": db_name, "label": label, "share": share, **result})
     return {"bare": bare, "rows": rows}

@@ -50,5 +50,5 @@ def public_pages():
 
 def environment(url):
     """Environment settings that point a gunicorn-served portal at the benchmark database."""
-    return {"PORTAL_DATABASE_URL": url, "PORTAL_SECRET_KEY": "bench", "PORTAL_ENV": "development",
-            "PORTAL_RATELIMIT_ENABLED": "false"}
+    from tests.fixtures.servers import portal_environment
+    return portal_environment(url, secret="bench")
