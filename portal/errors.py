@@ -1,7 +1,7 @@
 """Domain exceptions and the error pages."""
 import logging
 
-from flask import g, render_template
+from flask import g, jsonify, render_template, request
 from flask_wtf.csrf import CSRFError
 from sqlalchemy.exc import SQLAlchemyError
 
@@ -38,7 +38,13 @@ def register_error_handlers(app):
     """Render friendly, accessible pages for the errors a visitor can meet."""
 
     def render(code):
-        return lambda error: (render_template(f"errors/{code}.html"), code)
+        def handler(error):
+            # Keep what the error says about itself (Allow on a 405, Retry-After on a 429).
+            headers = [(name, value) for name, value in error.get_headers() if name != "Content-Type"]
+            if request.path.startswith("/api/"):
+                return jsonify({"error": error.description}), code, headers
+            return render_template(f"errors/{code}.html"), code, headers
+        return handler
 
     for code in (403, 404, 405, 413, 429):
         app.register_error_handler(code, render(code))

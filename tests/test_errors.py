@@ -59,3 +59,17 @@ def test_unknown_page_is_404(client):
     response = client.get("/no/such/page")
     assert response.status_code == 404
     assert "Page not found" in response.get_data(as_text=True)
+
+
+def test_wrong_method_is_405_with_allow_header(client):
+    response = client.delete("/sign-in")
+    assert response.status_code == 405
+    assert set(response.headers["Allow"].split(", ")) >= {"GET", "POST"}
+    assert "<html" in response.get_data(as_text=True)
+
+
+def test_api_errors_are_json(client):
+    response = client.get("/api/v1/nothing-here")
+    assert response.status_code == 404 and response.is_json and response.get_json()["error"]
+    response = client.post("/api/v1/measures")
+    assert response.status_code == 405 and response.is_json and "GET" in response.headers["Allow"]
