@@ -7,7 +7,7 @@ from portal.permissions import public
 from portal.surveys import flow, respondent, services
 from portal.surveys.forms import CSRF_MESSAGE, EmailForm, ResumeForm, StartForm, SubmitForm
 from portal.surveys.models import ResponseStatus
-from portal.surveys.questions import answer_form, answer_values, form_value, question_options
+from portal.surveys.questions import LONG_TEXT_MAX, answer_form, answer_values, form_value, question_options
 
 bp = Blueprint("surveys", __name__)
 
@@ -122,7 +122,7 @@ def question(slug, key):
     back = _question_url(survey, flow.previous_key(questions, key)) if index else url_for("surveys.start", slug=slug)
     return render_template("surveys/question.html", survey=survey, question=page, form=form, number=index + 1,
                            total=len(questions), back=url_for("surveys.check", slug=slug) if changing else back,
-                           response=response, changing=changing)
+                           response=response, changing=changing, max_length=LONG_TEXT_MAX)
 
 
 def _save_and_move_on(survey, response, page, rows, reference, changing):
