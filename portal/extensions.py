@@ -1,4 +1,6 @@
 """Flask extensions, created unbound and initialised in the factory."""
+import sqlite3
+
 from flask_limiter import Limiter
 from flask_limiter.util import get_remote_address
 from flask_login import LoginManager
@@ -6,7 +8,8 @@ from flask_migrate import Migrate
 from flask_sqlalchemy import SQLAlchemy
 from flask_talisman import Talisman
 from flask_wtf.csrf import CSRFProtect
-from sqlalchemy import MetaData
+from sqlalchemy import MetaData, event
+from sqlalchemy.engine import Engine
 
 NAMING_CONVENTION = {
     "ix": "ix_%(column_0_label)s",
@@ -34,3 +37,16 @@ CSP = {
     "base-uri": "'none'",
     "object-src": "'none'",
 }
+
+
+@event.listens_for(Engine, "connect")
+def _sqlite_settings(dbapi_connection, connection_record):
+    """SQLite: write-ahead logging (readers never wait for a writer; no sync on every commit) and a
+    10-second wait for the write lock instead of failing at once when many people answer together."""
+    if not isinstance(dbapi_connection, sqlite3.Connection):
+        return
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA synchronous=NORMAL")  # durable at checkpoints; safe from corruption in WAL mode
+    cursor.execute("PRAGMA busy_timeout=10000")
+    cursor.close()

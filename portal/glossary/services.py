@@ -60,7 +60,7 @@ def _lookup():
     # Cached on the request (not `g`, which tests share between requests) so edits show at once.
     cached = getattr(request, "_glossary", None) if has_request_context() else None
     if cached is None:
-        terms = {row.term: row.expansion for row in all_terms()}
+        terms = dict(db.session.execute(select(GlossaryTerm.term, GlossaryTerm.expansion)).all())
         words = sorted(terms, key=len, reverse=True)
         pattern = re.compile(r"(?<![\w/])(" + "|".join(map(re.escape, words)) + r")(?![\w/])") if words else None
         cached = (terms, pattern)

@@ -112,7 +112,7 @@ def question(slug, key):
     if index is None:
         return redirect(_question_url(survey, flow.resume_key(questions, answers, response.last_question_key)))
     page = questions[index]
-    reference = services.reference_options()
+    reference = services.reference_options(kinds=[page.type] if page.type in services.REFERENCE_KINDS else [])
     options = question_options(page, reference)
     changing = request.args.get("change") == "1"
     form = answer_form(page, options, data={"answer": form_value(page, answers.get(key, []))})

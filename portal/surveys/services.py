@@ -7,7 +7,7 @@ from sqlalchemy import delete, select, update
 
 from portal.accounts.models import utcnow
 from portal.extensions import db
-from portal.reference.services import active_age_bands, active_cohorts, active_localities
+from portal.reference.models import AgeBand, Cohort, Locality
 from portal.surveys.models import (
     DistributionLink, ResponseStatus, ResumeEmail, Survey, SurveyAnswer, SurveyResponse, SurveyState,
 )
@@ -19,13 +19,23 @@ CODE_ALPHABET = "ACDEFGHJKMNPQRTUVWXY34679"
 RESPONSE_LIFETIME = timedelta(days=30)
 
 
-def reference_options():
-    """Localities, age bands and cohorts as {"code", "label"} lists, for the profile questions."""
-    return {
-        "locality": [{"code": loc.slug, "label": loc.name} for loc in active_localities()],
-        "age_band": [{"code": band.code, "label": band.label} for band in active_age_bands()],
-        "cohort": [{"code": cohort.code, "label": cohort.label} for cohort in active_cohorts()],
-    }
+REFERENCE_KINDS = ("locality", "age_band", "cohort")
+
+
+def reference_options(kinds=REFERENCE_KINDS):
+    """Localities, age bands and cohorts as {"code", "label"} lists, for the profile questions.
+
+    `kinds` limits the lists loaded (a question page needs at most its own).
+    """
+    columns = {"locality": (Locality.slug, Locality.name, Locality.active, (Locality.position, Locality.name)),
+               "age_band": (AgeBand.code, AgeBand.label, AgeBand.active, (AgeBand.position,)),
+               "cohort": (Cohort.code, Cohort.label, Cohort.active, (Cohort.position,))}
+    options = {}
+    for kind in kinds:
+        code, label, active, order = columns[kind]
+        rows = db.session.execute(select(code, label).where(active.is_(True)).order_by(*order))
+        options[kind] = [{"code": c, "label": text} for c, text in rows]
+    return options
 
 
 def open_surveys():
