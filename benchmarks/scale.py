@@ -3,7 +3,9 @@
 Generates responses with five headline answers each into a fresh database (SQLite by default, or
 PORTAL_BENCH_DATABASE_URL), then times, best of three: the floor query, measure_value,
 measure_breakdown by locality, GET /api/v1/measures/<slug>?by=locality, GET /results and the staff
-dashboard /staff/measures. Target: each page under one second and within twice the floor.
+dashboard /staff/measures. Two floors: one measure's GROUP BY (for the API and the query functions) and
+one GROUP BY over every headline measure's answers (for the pages, which show all measures).
+Target: each under one second and within twice its floor.
 """
 import os
 import random
@@ -32,6 +34,14 @@ FLOOR_SQL = text("""
     WHERE a.question_key = 'overall_satisfaction' AND a.code NOT IN ('dont_know', 'prefer_not_to_say')
       AND r.status = 'submitted' AND r.role = 'parent_carer'
     GROUP BY r.locality_id""")
+# The least any page showing every headline measure by locality and role must read: all their answers, once.
+PAGE_FLOOR_SQL = text("""
+    SELECT a.question_key, a.code, r.role, r.locality_id, COUNT(*)
+    FROM survey_answers a JOIN survey_responses r ON r.id = a.response_id
+    WHERE a.question_key IN ('overall_satisfaction', 'confidence_needs_met', 'feel_listened_to',
+                             'included_in_decisions', 'know_where_to_find_information')
+      AND a.code IS NOT NULL AND a.code NOT IN ('dont_know', 'prefer_not_to_say', '') AND r.status = 'submitted'
+    GROUP BY a.question_key, a.code, r.role, r.locality_id""")
 
 
 def _fill(answers_wanted, chunk=20_000):
@@ -87,6 +97,7 @@ def _measure_size(size, url):
             session["_user_id"] = str(viewer.id)
         timings = {
             "floor SQL GROUP BY": _best(lambda: db.session.execute(FLOOR_SQL).all()),
+            "page floor: all measures GROUP BY": _best(lambda: db.session.execute(PAGE_FLOOR_SQL).all()),
             "measure_value": _best(lambda: measure_value(measure)),
             "measure_breakdown(locality)": _best(lambda: measure_breakdown(measure, "locality")),
             "API ?by=locality": _best(lambda: client.get("/api/v1/measures/parent-carer-satisfaction?by=locality")),
@@ -107,14 +118,22 @@ def run(quick=False):
     return [(name, size, _measure_size(size, make_url())) for name, make_url in databases for size in sizes]
 
 
+PAGES = ("/results", "staff dashboard")
+
+
 def report(rows):
-    lines = ["Scale: best of 3, seconds (target: pages under 1 s and within 2x the floor)"]
+    lines = ["Scale: best of 3, seconds; each against its floor (target: under 1 s and within 2x the floor)"]
     for name, size, result in rows:
-        floor = result["timings"]["floor SQL GROUP BY"]
-        lines.append(f"{name}, {result['answers']:,} answers (generated in {result['fill_seconds']:.0f} s):")
-        for label, seconds in result["timings"].items():
-            ratio = seconds / floor if floor else float("inf")
-            verdict = "" if label == "floor SQL GROUP BY" else (
-                "  met" if seconds < 1 and ratio <= 2 else "  MISSED")
-            lines.append(f"  {label:<30} {seconds:8.3f}  x{ratio:6.1f} floor{verdict}")
+        timings = result["timings"]
+        floors = {"measure": timings["floor SQL GROUP BY"], "page": timings["page floor: all measures GROUP BY"]}
+        lines.append(f"{name}, {result['answers']:,} answers in {result['answers'] // len(KEYS):,} responses "
+                     f"(generated in {result['fill_seconds']:.0f} s):")
+        for label, seconds in timings.items():
+            if "floor" in label:
+                lines.append(f"  {label:<36} {seconds:8.3f}")
+                continue
+            kind = "page" if label in PAGES else "measure"
+            ratio = seconds / floors[kind] if floors[kind] else float("inf")
+            verdict = "met" if seconds < 1 and ratio <= 2 else "MISSED"
+            lines.append(f"  {label:<36} {seconds:8.3f}  x{ratio:5.1f} {kind} floor  {verdict}")
     return lines

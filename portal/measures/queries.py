@@ -5,6 +5,7 @@ import the surveys package and a benchmark can time these functions directly:
 
     measure_value(measure, date_from, date_to)         -> (favourable, n)
     measure_breakdown(measure, by, date_from, date_to) -> [(key, favourable, n)]
+    measures_breakdown(measures, by, date_from, date_to) -> {slug: [(key, favourable, n)]}, one scan for all
     responses_by_locality(date_from, date_to)          -> {locality_id or None: responses}
     figure_summary(measure, date_from, date_to)        -> (mean, count)
     figure_breakdown(measure, by, date_from, date_to)  -> [(key, mean, count)]
@@ -108,6 +109,51 @@ def measure_breakdown(measure, by, date_from=None, date_to=None, survey_id=None)
     group = responses.c[PROFILE_COLUMNS[by]].label("key")
     rows = db.session.execute(_answer_query(measure, date_from, date_to, survey_id, group).group_by(group))
     return [(row.key, int(row.favourable or 0), int(row.n)) for row in rows]
+
+
+def breakdown_rows(measures, by=None, date_from=None, date_to=None):
+    """(question_key, code, role, *group, count) rows for several survey measures, from one scan.
+
+    Grouped by question, answer code and role, plus `by` (a BREAKDOWNS name; None or "role" add
+    nothing): a few hundred aggregate rows from which fold_measure takes each measure's counts.
+    """
+    groups = [answers.c.question_key, answers.c.code, responses.c.role]
+    if by == "quarter":
+        groups += list(_month_groups())
+    elif by not in (None, "role"):
+        if by not in PROFILE_COLUMNS:
+            raise ValueError(f"unknown breakdown {by!r}")
+        groups.append(responses.c[PROFILE_COLUMNS[by]].label("key"))
+    keys = sorted({m.question_key for m in measures})
+    return db.session.execute(
+        select(*groups, func.count()).select_from(answers.join(responses, responses.c.id == answers.c.response_id))
+        .where(answers.c.question_key.in_(keys or [""]), answers.c.code.is_not(None),
+               answers.c.code.not_in(NOT_VALID_CODES), *_response_filters(date_from, date_to))
+        .group_by(*groups)).all()
+
+
+def fold_measure(rows, measure, by=None):
+    """[(key, favourable, n)] for one measure from breakdown_rows' rows.
+
+    `by` is None (totals, key None), "role" (from rows of any breakdown), or the breakdown the rows
+    were read with. Each measure takes its own question, audience and favourable codes.
+    """
+    favourable_codes, totals = set(measure.favourable_codes or ()), {}
+    for question_key, code, role, *group, count in rows:
+        if question_key != measure.question_key or measure.audience not in (None, "all") and role != measure.audience:
+            continue
+        key = None if by is None else role if by == "role" else tuple(group) if by == "quarter" else group[0]
+        favourable, n = totals.get(key, (0, 0))
+        totals[key] = (favourable + (count if code in favourable_codes else 0), n + count)
+    if by == "quarter":
+        return [(key, int(f), int(n)) for key, f, n in fold_quarters((y, m, f, n) for (y, m), (f, n) in totals.items())]
+    return [(key, int(f), int(n)) for key, (f, n) in totals.items()]
+
+
+def measures_breakdown(measures, by=None, date_from=None, date_to=None):
+    """{measure.slug: [(key, favourable, n)]}: measure_breakdown's counts for many measures, one query."""
+    rows = breakdown_rows(measures, by, date_from, date_to)
+    return {m.slug: fold_measure(rows, m, by) for m in measures}
 
 
 def responses_by_locality(date_from=None, date_to=None, audience=None, survey_id=None):

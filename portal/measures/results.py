@@ -49,9 +49,13 @@ def overlaps(date_from, date_to, baseline):
     return (date_from is None or date_from <= baseline.date_to) and (date_to is None or date_to >= baseline.date_from)
 
 
-def _cells(measure, by, date_from, date_to):
-    """Breakdown counts as metrics Cells, known values first (zeros kept), then anything else."""
-    counts = {key: (f, n) for key, f, n in queries.measure_breakdown(measure, by, date_from, date_to)}
+def _cells(measure, by, date_from, date_to, counts=None):
+    """Breakdown counts as metrics Cells, known values first (zeros kept), then anything else.
+
+    `counts` is [(key, favourable, n)] already read (by measures_breakdown), else it is queried.
+    """
+    rows = counts if counts is not None else queries.measure_breakdown(measure, by, date_from, date_to)
+    counts = {key: (f, n) for key, f, n in rows}
     if by == "quarter":
         return [Cell(key, key, f, n) for key, (f, n) in counts.items()]
     cells = [Cell(str(public), label, *counts.pop(raw, (0, 0))) for raw, public, label in dimension_labels(by)]
@@ -108,8 +112,39 @@ def _figure(measure, date_from, date_to, threshold, cells=None):
             "suppressed": False}
 
 
+def measure_period(measure, date_from=None, date_to=None, since_baseline=True):
+    """The (date_from, date_to) a measure is shown for: as asked, or since its locked baseline."""
+    if since_baseline and date_from is None and date_to is None:
+        return default_period(locked_baseline(measure))
+    return date_from, date_to
+
+
+def prefetch_counts(wanted, periods):
+    """Read survey measures' counts with one query per period and breakdown, not one per measure.
+
+    wanted: [(measure, by or None)]; periods: {slug: (date_from, date_to)}. Totals and the role
+    split come free with any other breakdown (every scan groups by role).
+    Returns {(slug, by): [(key, favourable, n)]} to pass to measure_result as `counts`.
+    """
+    groups = {}
+    for measure, by in wanted:
+        if measure.is_survey:
+            groups.setdefault(periods[measure.slug], {}).setdefault(measure.slug, (measure, set()))[1].add(by)
+    found = {}
+    for (date_from, date_to), members in groups.items():
+        measures = [measure for measure, _ in members.values()]
+        needed = set().union(*(dims for _, dims in members.values()))
+        scans = sorted(needed - {None, "role"}) or [None]
+        rows_by_scan = {scan: queries.breakdown_rows(measures, scan, date_from, date_to) for scan in scans}
+        for measure, dims in members.values():
+            for by in dims:
+                rows = rows_by_scan[by if by in rows_by_scan else scans[0]]
+                found[(measure.slug, by)] = queries.fold_measure(rows, measure, by)
+    return found
+
+
 def measure_result(measure, *, by=None, date_from=None, date_to=None, threshold=10, today=None,
-                   since_baseline=True):
+                   since_baseline=True, counts=None):
     """Everything shown about one measure for a period: the API's fields plus a few for pages.
 
     Dates are inclusive; with neither given the period is "since the locked baseline" (see
@@ -119,7 +154,10 @@ def measure_result(measure, *, by=None, date_from=None, date_to=None, threshold=
     baseline = locked_baseline(measure)
     if since_baseline and date_from is None and date_to is None:
         date_from, date_to = default_period(baseline)
-    cells = _cells(measure, by, date_from, date_to) if by and measure.is_survey else None
+    if counts is not None and not by:
+        cells = [Cell("all", "All", sum(c[1] for c in counts), sum(c[2] for c in counts))]
+    else:
+        cells = _cells(measure, by, date_from, date_to, counts) if by and measure.is_survey else None
     figure = _figure(measure, date_from, date_to, threshold, cells)
     year = financial_year(date_to or today or date.today())
     target = next((t.value for t in measure.targets if t.financial_year == year), None)

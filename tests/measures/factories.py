@@ -43,8 +43,9 @@ def make_responses(count, *, question_key="overall_satisfaction", code="satisfie
 
 def make_mixed(favourable, unfavourable, dont_know=0, **kwargs):
     """favourable "satisfied", unfavourable "dissatisfied" and dont_know "dont_know" responses."""
-    make_responses(favourable, code=kwargs.pop("good", "satisfied"), **kwargs)
-    make_responses(unfavourable, code=kwargs.pop("bad", "dissatisfied"), **kwargs)
+    good, bad = kwargs.pop("good", "satisfied"), kwargs.pop("bad", "dissatisfied")
+    make_responses(favourable, code=good, **kwargs)
+    make_responses(unfavourable, code=bad, **kwargs)
     make_responses(dont_know, code="dont_know", **kwargs)
 
 

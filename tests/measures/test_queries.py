@@ -72,3 +72,62 @@ def test_responses_by_locality_counts_submitted_responses():
     make_responses(2, locality_id=place.id, status="in_progress")
     make_responses(1)
     assert queries.responses_by_locality() == {place.id: 3, None: 1}
+
+
+def test_many_measures_in_one_scan_match_one_query_each():
+    """measures_breakdown (one query for a page of measures) gives exactly measure_breakdown's counts."""
+    import pytest
+    make_reference_data()
+    first, second = active_localities()[:2]
+    parents = make_measure()
+    young = make_measure(slug="young-people-satisfaction", audience="young_person")
+    everyone = make_measure(slug="all-satisfaction", audience="all")
+    agree = make_measure(slug="parent-carer-listened-to", question_key="feel_listened_to",
+                         favourable_codes=["agree", "strongly_agree"])
+    make_mixed(3, 1, locality_id=first.id, submitted_at=datetime(2026, 4, 2))
+    make_mixed(2, 4, dont_know=2, locality_id=second.id, role="young_person", submitted_at=datetime(2026, 9, 30))
+    make_mixed(1, 0, role="professional", submitted_at=datetime(2027, 1, 5))
+    make_mixed(2, 3, question_key="feel_listened_to", good="agree", bad="disagree", locality_id=first.id)
+    make_mixed(5, 0, question_key="feel_listened_to", good="satisfied", submitted_at=datetime(2026, 5, 1))
+    make_mixed(4, 4, status="in_progress", locality_id=first.id)  # never counted
+    measures = [parents, young, everyone, agree]
+    for by in [None, "locality", "role", "age_band", "channel", "quarter"]:
+        for date_from, date_to in [(None, None), (date(2026, 4, 1), date(2026, 9, 30))]:
+            batch = queries.measures_breakdown(measures, by, date_from, date_to)
+            for measure in measures:
+                if by is None:
+                    expected = [(None, *queries.measure_value(measure, date_from, date_to))]
+                    expected = [row for row in expected if row[2]]
+                else:
+                    expected = queries.measure_breakdown(measure, by, date_from, date_to)
+                assert sorted(batch[measure.slug], key=str) == sorted(expected, key=str), (measure.slug, by)
+    assert dict((k, (f, n)) for k, f, n in queries.measures_breakdown(measures, "locality")["parent-carer-listened-to"]) \
+        == {first.id: (2, 5), None: (0, 5)}
+    with pytest.raises(ValueError):
+        queries.measures_breakdown(measures, "postcode")
+
+
+def test_prefetch_reads_a_page_of_measures_in_one_scan_with_the_same_counts():
+    from sqlalchemy import event
+
+    from portal.extensions import db
+    from portal.measures.results import prefetch_counts
+    make_reference_data()
+    first = active_localities()[0]
+    parents, everyone = make_measure(), make_measure(slug="all-satisfaction", audience="all")
+    make_mixed(3, 1, locality_id=first.id)
+    make_mixed(2, 4, role="young_person")
+    period = (None, None)
+    wanted = [(parents, "locality"), (everyone, "locality"), (everyone, "role"), (parents, None)]
+    scans = []
+    listener = lambda *args: scans.append(args[2]) if "survey_answers" in args[2] else None  # noqa: E731
+    event.listen(db.engine, "before_cursor_execute", listener)
+    try:
+        found = prefetch_counts(wanted, {m.slug: period for m, _ in wanted})
+    finally:
+        event.remove(db.engine, "before_cursor_execute", listener)
+    assert len(scans) == 1
+    for measure, by in wanted:
+        expected = ([(None, *queries.measure_value(measure))] if by is None
+                    else queries.measure_breakdown(measure, by))
+        assert sorted(found[(measure.slug, by)], key=str) == sorted(expected, key=str)
