@@ -34,7 +34,7 @@ eval: install
 	$(BIN)/python -m portal.text.eval_runner
 
 bench: install assets
-	$(BIN)/python -m benchmarks
+	$(BIN)/python -m benchmarks $(BENCH_ARGS)
 
 clean:
 	rm -rf $(VENV) node_modules static/css static/js/govuk-frontend.min.js

@@ -70,6 +70,17 @@ def _fill(answers_wanted, chunk=20_000):
     return responses * len(KEYS)
 
 
+def _analyse():
+    """Planner statistics and PostgreSQL's visibility map as autovacuum would leave them after a load."""
+    db.session.commit()
+    if db.engine.dialect.name == "postgresql":
+        with db.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as connection:
+            connection.execute(text("VACUUM ANALYZE"))
+    else:
+        db.session.execute(text("ANALYZE"))
+        db.session.commit()
+
+
 def _best(fn, repeat=3):
     best = float("inf")
     for _ in range(repeat):
@@ -89,6 +100,7 @@ def _measure_size(size, url):
         started = time.perf_counter()
         answers = _fill(size)
         fill_seconds = time.perf_counter() - started
+        _analyse()
         measure = db.session.query(Measure).filter_by(slug="parent-carer-satisfaction").one()
         from tests.factories import make_user
         viewer = make_user(role="viewer")
@@ -122,7 +134,8 @@ PAGES = ("/results", "staff dashboard")
 
 
 def report(rows):
-    lines = ["Scale: best of 3, seconds; each against its floor (target: under 1 s and within 2x the floor)"]
+    lines = ["Scale: best of 3, seconds; each against its floor "
+             "(target at 1,000,000 answers: under 1 s and within 2x the floor)"]
     for name, size, result in rows:
         timings = result["timings"]
         floors = {"measure": timings["floor SQL GROUP BY"], "page": timings["page floor: all measures GROUP BY"]}
@@ -134,6 +147,7 @@ def report(rows):
                 continue
             kind = "page" if label in PAGES else "measure"
             ratio = seconds / floors[kind] if floors[kind] else float("inf")
-            verdict = "met" if seconds < 1 and ratio <= 2 else "MISSED"
+            verdict = ("" if result["answers"] < 1_000_000  # the target is set at a million answers
+                       else "met" if seconds < 1 and ratio <= 2 else "MISSED")
             lines.append(f"  {label:<36} {seconds:8.3f}  x{ratio:5.1f} {kind} floor  {verdict}")
     return lines

@@ -75,7 +75,7 @@ def test_responses_by_locality_counts_submitted_responses():
 
 
 def test_many_measures_in_one_scan_match_one_query_each():
-    """measures_breakdown (one query for a page of measures) gives exactly measure_breakdown's counts."""
+    """measures_breakdown (measures read together) gives exactly measure_breakdown's counts."""
     import pytest
     make_reference_data()
     first, second = active_localities()[:2]
@@ -107,7 +107,7 @@ def test_many_measures_in_one_scan_match_one_query_each():
         queries.measures_breakdown(measures, "postcode")
 
 
-def test_prefetch_reads_a_page_of_measures_in_one_scan_with_the_same_counts():
+def test_prefetch_reads_measures_of_one_question_in_one_scan_with_the_same_counts():
     from sqlalchemy import event
 
     from portal.extensions import db
