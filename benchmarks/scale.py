@@ -71,14 +71,14 @@ def _fill(answers_wanted, chunk=20_000):
 
 
 def _analyse():
-    """Planner statistics and PostgreSQL's visibility map as autovacuum would leave them after a load."""
+    """PostgreSQL's planner statistics and visibility map as autovacuum leaves them after a load.
+
+    (SQLite has no autovacuum of statistics; its planner is left as a deployment would leave it.)
+    """
     db.session.commit()
     if db.engine.dialect.name == "postgresql":
         with db.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as connection:
             connection.execute(text("VACUUM ANALYZE"))
-    else:
-        db.session.execute(text("ANALYZE"))
-        db.session.commit()
 
 
 def _best(fn, repeat=3):

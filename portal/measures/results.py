@@ -120,7 +120,7 @@ def measure_period(measure, date_from=None, date_to=None, since_baseline=True):
 
 
 def prefetch_counts(wanted, periods):
-    """Read survey measures' counts once per period and breakdown (a query per question), not per measure.
+    """Read survey measures' counts with one query per period and breakdown, not one per measure.
 
     wanted: [(measure, by or None)]; periods: {slug: (date_from, date_to)}. Totals and the role
     split come free with any other breakdown (every scan groups by role).
