@@ -42,6 +42,7 @@ def main():
             print("\n".join(section_lines) + "\n", flush=True)
             lines += section_lines + [""]
     if args.write:
+        os.makedirs(os.path.join(ROOT, "docs"), exist_ok=True)
         with open(os.path.join(ROOT, "docs", "benchmarks.md"), "w") as handle:
             handle.write("# Benchmarks\n\nWritten by `make bench` (`python -m benchmarks --write`). "
                          "Figures, not assertions: see README.\n\n```\n" + "\n".join(lines) + "\n```\n")
