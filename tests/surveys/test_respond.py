@@ -196,3 +196,25 @@ def test_submit_with_missing_required_answer_goes_to_that_question(client):
     response = client.post(f"/surveys/{PARENTS}/check")
     assert response.headers["Location"].endswith("/questions/feel_listened_to")
     assert db.session.scalar(select(SurveyResponse.status)) == "in_progress"
+
+
+def test_answer_fields_keep_what_was_given_and_point_to_their_errors(client):
+    """The plainly written answer markup: ids, checked state, typed text and error wiring."""
+    open_seeded_surveys()
+    start(client, PARENTS)
+    checkboxes = f"/surveys/{PARENTS}/questions/services_used"
+    html = client.post(checkboxes, data={"answer": ["salt", "made_up"]}).get_data(as_text=True)
+    assert 'href="#answer"' in html and 'aria-describedby="answer-hint answer-error"' in html
+    assert 'id="answer" name="answer" type="checkbox" value="salt" checked' in html
+    assert 'id="answer-2" name="answer" type="checkbox" value="ot">' in html
+    assert client.post(checkboxes, data={"answer": ["salt", "ot"]}).status_code == 302
+    html = client.get(checkboxes).get_data(as_text=True)
+    assert 'value="salt" checked' in html and 'value="ot" checked' in html and 'value="camhs" checked' not in html
+    text = f"/surveys/{PARENTS}/questions/what_is_working"
+    typed = "<b>Speech</b> therapy & " + "x" * 5000
+    html = client.post(text, data={"answer": typed}).get_data(as_text=True)
+    assert "&lt;b&gt;Speech&lt;/b&gt; therapy &amp; xxx" in html and "<b>Speech" not in html
+    assert 'govuk-textarea govuk-textarea--error govuk-js-character-count' in html
+    assert 'aria-describedby="answer-info answer-hint answer-error"' in html
+    assert 'data-maxlength="5000"' in html and "You can enter up to 5000 characters" in html
+    assert _answers("what_is_working") == []
