@@ -10,7 +10,7 @@ from portal import create_app
 from portal.extensions import db, limiter
 from tests.factories import make_user
 
-pytest_plugins = ["tests.fixtures.browser"]
+pytest_plugins = ["tests.fixtures.browser", "tests.fixtures.smtp"]
 
 
 def _fresh_g(sender, **extra):

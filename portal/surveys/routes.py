@@ -8,6 +8,7 @@ from portal.surveys import flow, respondent, services
 from portal.surveys.forms import CSRF_MESSAGE, EmailForm, ResumeForm, StartForm, SubmitForm
 from portal.surveys.models import ResponseStatus
 from portal.surveys.questions import LONG_TEXT_MAX, answer_form, answer_values, form_value, question_options
+from portal.urls import public_url
 
 bp = Blueprint("surveys", __name__)
 
@@ -222,13 +223,9 @@ def email(slug):
         return stop
     form = EmailForm()
     if form.validate_on_submit():
-        try:
-            services.save_resume_email(response, form.email.data,
-                                       lambda token: url_for("surveys.resume_link", token=token, _external=True))
-        except OSError:
-            form.email.errors = ["We could not send the email just now. Write down your resume code instead"]
-        else:
-            return render_template("surveys/email_sent.html", survey=survey, response=response)
+        services.save_resume_email(response, form.email.data,
+                                   lambda token: public_url("surveys.resume_link", token=token))
+        return render_template("surveys/email_sent.html", survey=survey, response=response)
     return render_template("surveys/email.html", survey=survey, form=form, response=response)
 
 

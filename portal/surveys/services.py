@@ -195,15 +195,17 @@ def _drop_unrouted_answers(response, questions, answers):
 def save_resume_email(response, email, resume_url_for):
     """Keep an email (apart from the answers) and send a resume link to it.
 
-    `resume_url_for(token)` builds the link. The email is deleted on submit or after 30 days.
+    `resume_url_for(token)` builds the link. The email is deleted on submit or after 30 days. The
+    message goes through the outbox in the same transaction: tried once after this request, then
+    retried by `portal send-mail` with backoff while the mail server is down.
     """
-    from portal.mail import send_email
+    from portal.mail.services import queue_email
     token = secrets.token_urlsafe(24)
     db.session.execute(delete(ResumeEmail).where(ResumeEmail.response_id == response.id))
     db.session.add(ResumeEmail(response_id=response.id, email=email.strip(), token=token))
+    queue_email(email.strip(), f"Continue your survey: {response.survey.title}",
+                resume_email_body(response, resume_url_for(token)), key=f"survey-resume-{token}")
     db.session.commit()
-    send_email(email.strip(), f"Continue your survey: {response.survey.title}", resume_email_body(
-        response, resume_url_for(token)))
     return token
 
 

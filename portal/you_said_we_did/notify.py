@@ -4,7 +4,7 @@ from sqlalchemy import select
 from portal.extensions import db
 from portal.feedback.models import FeedbackContact
 from portal.mail.services import queue_email
-from portal.you_said_we_did.links import public_url
+from portal.urls import public_url
 from portal.you_said_we_did.models import STATUS_LABELS, Subscriber
 
 

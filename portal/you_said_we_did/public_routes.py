@@ -11,7 +11,7 @@ from portal.you_said_we_did import queries, subscriptions
 from portal.you_said_we_did.evidence import evidence_count, public_quotes
 from portal.you_said_we_did.feed import atom_feed
 from portal.you_said_we_did.forms import SubscribeForm
-from portal.you_said_we_did.links import public_url
+from portal.urls import public_url
 from portal.you_said_we_did.models import Entry, EntryState, STATUS_LABELS, STATUS_TAGS, YOUNG_STATUS_LABELS
 
 bp = Blueprint("you_said_we_did", __name__)

@@ -12,7 +12,7 @@ from portal.mail.services import queue_email
 from portal.privacy.services import on_erasure, on_purge
 from portal.reference.models import Locality
 from portal.themes.models import Theme
-from portal.you_said_we_did.links import public_url
+from portal.urls import public_url
 from portal.you_said_we_did.models import Subscriber
 
 EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")

@@ -7,7 +7,7 @@ from portal.accounts.models import utcnow
 from portal.extensions import db
 from portal.mail.models import OutboxMessage
 from portal.mail.services import deliver_outbox, queue_email
-from tests.pipeline.conftest import Collector
+from tests.fixtures.smtp import Collector
 
 
 def test_same_key_queues_once():

@@ -12,7 +12,6 @@ from portal.themes.models import Theme
 from portal.themes.services import seed_themes
 from portal.you_said_we_did import services
 from tests.factories import make_reference_data, make_user
-from tests.pipeline.conftest import smtp_port, smtp_server  # noqa: F401  fixtures reused
 
 YOUNG = "You told us the bus was late. We asked for a new bus. It starts in May."
 
