@@ -17,6 +17,7 @@ log = logging.getLogger(__name__)
 # No 0/O, 1/I/L, 5/S, 2/Z, 8/B: a code read aloud or copied from a phone must not be misread.
 CODE_ALPHABET = "ACDEFGHJKMNPQRTUVWXY34679"
 RESPONSE_LIFETIME = timedelta(days=30)
+RESUME_KEY = "survey-resume-"  # outbox key prefix of resume-link emails
 
 
 REFERENCE_KINDS = ("locality", "age_band", "cohort")
@@ -176,7 +177,7 @@ def submit_response(response):
                             author_role=response.role, locality=response.locality_id, age_band=response.age_band,
                             cohort=response.cohort, entered_by=response.entered_by, commit=False,
                             survey_id=response.survey_id, response_id=response.id, question_key=question.key)
-    db.session.execute(delete(ResumeEmail).where(ResumeEmail.response_id == response.id))
+    _forget_resume_emails(ResumeEmail.response_id == response.id)
     _drop_unrouted_answers(response, questions, answers)
     db.session.commit()
     log.info("survey response %s submitted", response.id)
@@ -201,10 +202,10 @@ def save_resume_email(response, email, resume_url_for):
     """
     from portal.mail.services import queue_email
     token = secrets.token_urlsafe(24)
-    db.session.execute(delete(ResumeEmail).where(ResumeEmail.response_id == response.id))
+    _forget_resume_emails(ResumeEmail.response_id == response.id)
     db.session.add(ResumeEmail(response_id=response.id, email=email.strip(), token=token))
     queue_email(email.strip(), f"Continue your survey: {response.survey.title}",
-                resume_email_body(response, resume_url_for(token)), key=f"survey-resume-{token}")
+                resume_email_body(response, resume_url_for(token)), key=f"{RESUME_KEY}{token}")
     db.session.commit()
     return token
 
@@ -227,9 +228,21 @@ def response_for_token(token):
 def purge_expired(now=None):
     """Delete resume emails older than 30 days. Returns how many were deleted (the retention rule)."""
     cutoff = (now or utcnow()) - RESPONSE_LIFETIME
-    deleted = db.session.execute(delete(ResumeEmail).where(ResumeEmail.created_at < cutoff)).rowcount
+    deleted = _forget_resume_emails(ResumeEmail.created_at < cutoff)
     db.session.commit()
     return deleted
+
+
+def _forget_resume_emails(condition):
+    """Delete matching resume emails and their outbox messages (the address is in both).
+
+    Returns how many resume emails were deleted; the caller commits.
+    """
+    from portal.mail.models import OutboxMessage
+    tokens = db.session.scalars(select(ResumeEmail.token).where(condition)).all()
+    if tokens:
+        db.session.execute(delete(OutboxMessage).where(OutboxMessage.key.in_([f"{RESUME_KEY}{t}" for t in tokens])))
+    return db.session.execute(delete(ResumeEmail).where(condition)).rowcount
 
 
 def distribution_link_by_code(code):

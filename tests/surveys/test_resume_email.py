@@ -59,3 +59,13 @@ def test_bad_email_is_explained_and_nothing_is_sent(client, smtp_server):
     page = _ask_for_link(client, "not an email")
     assert page.status_code == 200 and "govuk-error-summary" in page.get_data(as_text=True)
     assert smtp_server.messages == [] and db.session.scalar(select(ResumeEmail)) is None
+
+
+def test_sending_the_answers_forgets_the_address_everywhere(client, smtp_server):
+    _ask_for_link(client)
+    assert db.session.scalar(select(OutboxMessage.to)) == "carer@example.test"
+    from tests.surveys.helpers import walk
+    walk(client, PARENTS)
+    assert client.post(f"/surveys/{PARENTS}/check").status_code == 302
+    assert db.session.scalar(select(ResumeEmail)) is None
+    assert db.session.scalar(select(OutboxMessage)) is None  # the sent message held the address too
