@@ -1,0 +1,40 @@
+"""Regression floors on the two sets written blind from the label definitions in
+../shared/eval/README.md, before the analyser's rules were read, as checks on overfitting:
+tests/text/data/challenge.jsonl and holdout.jsonl (its baseline figures are in HOLDOUT.md).
+
+Later rule changes were made with their failures in view, so current figures are optimistic;
+the floors sit a little below those achieved and at least at the hidden-set targets."""
+import pytest
+
+from tests.text.labelled_sets import DATA, check_well_formed, metric, score_set
+
+SETS = {
+    "challenge": {"min_items": 240, "floors": {
+        ("themes_micro", "f1"): 0.75, ("sentiment_accuracy", None): 0.72,
+        ("safeguarding", "recall"): 0.96, ("safeguarding", "precision"): 0.6,
+        ("pii", "recall"): 0.94, ("pii", "precision"): 0.85,
+        ("abusive", "recall"): 0.9, ("abusive", "precision"): 0.8}},
+    "holdout": {"min_items": 200, "floors": {
+        ("themes_micro", "f1"): 0.74, ("sentiment_accuracy", None): 0.7,
+        ("safeguarding", "recall"): 0.96, ("safeguarding", "precision"): 0.6,
+        ("pii", "recall"): 0.93, ("pii", "precision"): 0.85,
+        ("abusive", "recall"): 0.9, ("abusive", "precision"): 0.8}},
+}
+CASES = [(name, metric_name, part) for name, spec in SETS.items() for metric_name, part in spec["floors"]]
+
+
+@pytest.fixture(scope="module")
+def results():
+    return {}
+
+
+@pytest.mark.parametrize("set_name, name, part", CASES)
+def test_metric_stays_above_floor(results, set_name, name, part):
+    if set_name not in results:
+        results[set_name] = score_set(DATA / f"{set_name}.jsonl")
+    assert metric(results[set_name], name, part) >= SETS[set_name]["floors"][(name, part)]
+
+
+@pytest.mark.parametrize("set_name", list(SETS))
+def test_set_is_well_formed(set_name):
+    check_well_formed(DATA / f"{set_name}.jsonl", SETS[set_name]["min_items"])
