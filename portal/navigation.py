@@ -21,6 +21,7 @@ def nav_items():
 
 
 add_nav_item("main.index", "Home", order=0)
+add_nav_item("surveys.index", "Surveys", order=5)
 add_nav_item("main.staff_home", "Staff home", is_staff, order=80)
 add_nav_item("accounts.list_users", "Users", can_admin, order=90)
 add_nav_item("reference.index", "Reference data", can_admin, order=91)

@@ -3,7 +3,7 @@ from flask import Blueprint, jsonify, render_template
 from sqlalchemy import text
 
 from portal.extensions import db
-from portal.main import dashboard
+from portal.main import dashboard, home
 from portal.permissions import STAFF_ROLES, public, role_required
 
 bp = Blueprint("main", __name__)
@@ -12,7 +12,14 @@ bp = Blueprint("main", __name__)
 @bp.route("/")
 @public
 def index():
-    return render_template("main/index.html")
+    return render_template("main/index.html", surveys=home.surveys_open_now(), changes=home.latest_changes())
+
+
+@bp.route("/young-people")
+@public
+def young_people():
+    return render_template("main/young_people.html", surveys=home.young_peoples_surveys(),
+                           changes=home.latest_changes())
 
 
 @bp.route("/accessibility")

@@ -1,0 +1,23 @@
+"""What the public home pages show: surveys open now and the latest published changes."""
+from portal.extensions import db
+from portal.surveys.services import open_surveys
+from portal.you_said_we_did.queries import published_query
+
+LATEST_CHANGES = 3
+
+
+def surveys_open_now():
+    """Open standard surveys (each links its easy-read version), then easy-read ones with no standard twin."""
+    surveys = open_surveys()
+    twins = {s.easy_read_variant_id for s in surveys if s.easy_read_variant_id}
+    return [s for s in surveys if not s.is_easy_read or s.id not in twins]
+
+
+def young_peoples_surveys():
+    """Open surveys written for young people: their own audience or an easy-read version."""
+    return [s for s in open_surveys() if s.audience == "young_person" or s.is_easy_read]
+
+
+def latest_changes(limit=LATEST_CHANGES):
+    """The newest published "you said, we did" entries."""
+    return db.session.scalars(published_query().limit(limit)).all()
