@@ -1,4 +1,6 @@
 """Staff work around a survey: paper and phone entry, event (kiosk) mode, results, exports, distribution links."""
+import io
+
 import segno
 from flask import Blueprint, Response, flash, redirect, render_template, request, url_for
 from flask_login import current_user
@@ -14,6 +16,7 @@ from portal.reference.services import active_localities
 from portal.surveys import builder, respondent, results
 from portal.surveys.models import DistributionLink, Survey
 from portal.surveys.staff_forms import ROUTE_LABELS, EndKioskForm, EntryForm, KioskForm, LinkForm
+from portal.urls import public_url
 
 bp = Blueprint("survey_staff", __name__, url_prefix="/staff/surveys")
 
@@ -125,19 +128,36 @@ def links(survey_id):
     rows = db.session.scalars(select(DistributionLink).where(DistributionLink.survey_id == survey.id)
                               .order_by(DistributionLink.id.desc())).all()
     return render_template("surveys/manage/links.html", survey=survey, form=form, links=rows,
-                           route_labels=ROUTE_LABELS, qr=_qr_data_uri)
+                           route_labels=ROUTE_LABELS, qr=_qr_data_uri, address=_link_url)
+
+
+def _link_url(link):
+    return public_url("surveys.link", code=link.code)
 
 
 def _qr_data_uri(link):
-    url = url_for("surveys.link", code=link.code, _external=True)
-    return segno.make(url, error="m").svg_data_uri(scale=4, border=2)
+    return segno.make(_link_url(link), error="m").svg_data_uri(scale=4, border=2)
+
+
+def qr_svg(link, scale=10):
+    """A standalone SVG file (XML declaration, namespace, title) that opens as an image anywhere."""
+    out = io.BytesIO()
+    segno.make(_link_url(link), error="m").save(out, kind="svg", scale=scale, border=4,
+                                                title=f"QR code for {link.label}")
+    return out.getvalue()
 
 
 @bp.route("/links/<int:link_id>/qr.svg")
 @role_required(Role.MODERATOR)
 def qr_code(link_id):
     link = db.get_or_404(DistributionLink, link_id)
-    url = url_for("surveys.link", code=link.code, _external=True)
-    svg = segno.make(url, error="m").svg_inline(scale=10, border=4)
-    return Response(svg, mimetype="image/svg+xml",
+    return Response(qr_svg(link), mimetype="image/svg+xml",
                     headers={"Content-Disposition": f'attachment; filename="survey-qr-{link.code}.svg"'})
+
+
+@bp.route("/links/<int:link_id>/poster")
+@role_required(Role.MODERATOR)
+def poster(link_id):
+    link = db.get_or_404(DistributionLink, link_id)
+    return render_template("surveys/manage/poster.html", link=link, survey=link.survey, address=_link_url(link),
+                           qr=_qr_data_uri(link))

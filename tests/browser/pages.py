@@ -84,6 +84,7 @@ SAMPLE_ARGS = {
                                            "question_id": _first_id("portal.surveys.models.Question")},
     "survey_staff.export": lambda: {"survey_id": _first_id("portal.surveys.models.Survey"), "kind": "csv"},
     "survey_staff.qr_code": lambda: {"link_id": _first_id("portal.surveys.models.DistributionLink")},
+    "survey_staff.poster": lambda: {"link_id": _first_id("portal.surveys.models.DistributionLink")},
     "glossary.edit_term": lambda: {"term_id": _first_id("portal.glossary.models.GlossaryTerm")},
 }
 # Extra query strings worth checking (error and filter states).
