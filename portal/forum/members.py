@@ -10,7 +10,7 @@ from portal.errors import ValidationFailed
 from portal.extensions import db
 from portal.forum.models import AGE_BANDS, ForumProfile
 from portal.permissions import Role
-from portal.text.names import is_first_name
+from portal.text.names import SURNAMES, is_first_name
 
 MIN_LENGTH = 8
 USERNAME = re.compile(r"^[A-Za-z0-9_-]{3,30}$")
@@ -33,13 +33,23 @@ def member_password_problem(password, username=""):
 
 
 def looks_like_real_name(username):
-    """True when a part of the username is a common first name (we warn; the member may keep it)."""
-    lowered = username.lower()
-    parts = [p for p in re.split(r"[^a-z]+", lowered) if len(p) >= 3]
+    """True when the username holds a common first name, or runs a first name or initial into a surname.
+
+    "Emily_Watson", "jacksmith", "amy.jones2010" and "jsmith" all warn; we warn, the member may keep it.
+    """
+    parts = [p for p in re.split(r"[^a-z]+", username.lower()) if len(p) >= 3]
     if any(is_first_name(p, strict=True) for p in parts):
         return True
-    word = parts[0] if len(parts) == 1 else ""
-    return any(is_first_name(word[:n], strict=True) and len(word) - n >= 3 for n in range(4, len(word) - 2))
+    return any(_joined_name(part) for part in parts)
+
+
+def _joined_name(word):
+    """A first name then a surname or three more letters ("jacksmith", "annabanana"), or an initial and surname."""
+    for n in range(3, len(word) - 2):
+        head, tail = word[:n], word[n:]
+        if (is_first_name(head) and tail in SURNAMES) or (is_first_name(head, strict=True) and n >= 4):
+            return True
+    return len(word) >= 6 and word[1:] in SURNAMES
 
 
 def find_member(username):

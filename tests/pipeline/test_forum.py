@@ -135,3 +135,15 @@ def test_staff_post_is_marked_and_published(board):
     staff = make_user(role="moderator", name="Mo")
     post = services.start_topic(board, author=staff, title="Your views on clubs", text="What clubs do you like?")
     assert post.by_staff and post.contribution.status == "approved" and post.topic.have_your_say
+
+
+@pytest.mark.parametrize("username", ["Emily_Watson", "jacksmith", "amyjones", "tomwilliams", "jsmith",
+                                      "chloe.davies", "mia2011", "oliverbrown"])
+def test_usernames_that_look_like_real_names_are_warned(username):
+    assert members.looks_like_real_name(username)
+
+
+@pytest.mark.parametrize("username", ["sparkly_dragon", "gamer2009", "sunflower", "catlover", "bluefox",
+                                      "pizzaqueen", "skywalker", "tigerlily", "nightowl", "bookworm"])
+def test_made_up_usernames_are_not_warned(username):
+    assert not members.looks_like_real_name(username)
