@@ -82,10 +82,14 @@ def mark_up(text, expand_first=True):
     if has_request_context():
         seen = request.__dict__.setdefault("_glossary_seen", set())
 
+    lowered = escaped.lower()
+
     def replace(match):
         term = match.group(1)
         title = str(escape(terms[term]))
         abbr = f'<abbr title="{title}">{term}</abbr>'
+        if title.lower() in lowered:  # the writer already spelled it out: never expand it a second time
+            seen.add(term)
         if expand_first and term not in seen:
             seen.add(term)
             return f"{abbr} ({title})"

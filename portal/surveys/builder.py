@@ -40,7 +40,7 @@ def seed_surveys(state=SurveyState.DRAFT):
 
 
 def save_survey(survey, *, actor, title, slug, description, audience, is_easy_read, opens_at, closes_at,
-                minutes_to_complete, easy_read_variant_id=None):
+                minutes_to_complete, easy_read_variant_id=None, who_sees_answers=None, what_happens_next=None):
     """Create (survey=None) or change a survey's details. Raises ValidationFailed."""
     slug = (slug or "").strip().lower()
     errors = {}
@@ -63,6 +63,10 @@ def save_survey(survey, *, actor, title, slug, description, audience, is_easy_re
     survey.audience, survey.is_easy_read = audience, is_easy_read
     survey.opens_at, survey.closes_at, survey.minutes_to_complete = opens_at, closes_at, minutes_to_complete
     survey.easy_read_variant_id = easy_read_variant_id or None
+    if who_sees_answers is not None:
+        survey.who_sees_answers = who_sees_answers.strip()
+    if what_happens_next is not None:
+        survey.what_happens_next = what_happens_next.strip()
     record(actor, "survey.create" if created else "survey.update", survey, slug=slug)
     db.session.commit()
     return survey

@@ -1,8 +1,6 @@
 """The three Big Listen 2026 surveys, as drafts for the partnership to co-produce (seeds-digest 2.2, 2.11, 3)."""
 from portal.surveys.content_young import EASY_READ, YOUNG_PEOPLE
 
-DRAFT_NOTE = ("Draft questions for the partnership, the Parent and Carer Council (PACC) and young people to "
-              "co-produce before the survey opens.")
 WHO_SEES = ("A small team at the council, the NHS, the Parent and Carer Council (PACC) and SENDIASS. They see your "
             "answers but never your name. We only publish totals, and quotes with any personal details removed.")
 NEXT = ("We read every answer. We group what people say into themes and publish what we will do about each one on "
@@ -31,7 +29,7 @@ PARENT_CARERS = {
     "minutes": 10,
     "description": ("Tell us how well support for your child's special educational needs and disabilities "
                     "(SEND) is working, and what should change. You can answer for a child or young person "
-                    "aged 0 to 25. " + DRAFT_NOTE),
+                    "aged 0 to 25."),
     "questions": [
         ("role", "role", "Are you answering as a parent or carer?", "", True, None, None),
         ("locality", "locality", "Where do you live?", "Choose the area nearest to your home.", False, None, None),

@@ -5,7 +5,6 @@ def _choices(*pairs):
     return [{"code": code, "label": label} for code, label in pairs]
 
 
-_DRAFT = "Draft questions for the partnership and young people to co-produce before the survey opens."
 _PFA = {"key": "age_band", "in": ["16-18", "19-25"]}
 YP_ETHNICITY = _choices(("white", "White"), ("mixed", "Mixed or multiple ethnic groups"),
                         ("asian", "Asian or Asian British"), ("black", "Black, Black British, Caribbean or African"),
@@ -21,7 +20,7 @@ YOUNG_PEOPLE = {
     "audience": "young_person",
     "minutes": 8,
     "description": ("For children and young people up to 25 who get extra help with learning, or who have a "
-                    "disability. Tell us what is going well and what should be better. " + _DRAFT),
+                    "disability. Tell us what is going well and what should be better."),
     "questions": [
         ("role", "role", "Who is answering?", "", True, YP_ROLES, None),
         ("age_band", "age_band", "How old are you?", "", False, YP_AGES, None),
@@ -61,7 +60,7 @@ EASY_READ = {
     "audience": "young_person",
     "easy_read": True,
     "minutes": 8,
-    "description": "Tell us about the help you get. There are no right or wrong answers. " + _DRAFT,
+    "description": "Tell us about the help you get. There are no right or wrong answers.",
     "questions": [
         ("role", "role", "Who is filling this in?", "", True,
          _choices(("young_person", "Me"), ("parent_carer", "My mum, dad or carer is helping me"),

@@ -32,6 +32,12 @@ class SurveyForm(FlaskForm):
                        "like big-listen-2027-parent-carers", validators=[InputRequired(message="Enter a web address"),
                                                                          Length(max=80)])
     description = TextAreaField("What the survey is for", widget=GovTextArea(), validators=[Length(max=2000)])
+    who_sees_answers = TextAreaField(
+        "Who will see the answers", widget=GovTextArea(), validators=[Length(max=2000)],
+        description="Shown on the start page. Leave empty for the standard wording.")
+    what_happens_next = TextAreaField(
+        "What happens next", widget=GovTextArea(), validators=[Length(max=2000)],
+        description="Shown on the start and confirmation pages. Leave empty for the standard wording.")
     audience = RadioField("Who it is for", widget=GovRadioInput(), choices=AUDIENCES, default="all",
                           validators=[InputRequired(message="Choose who the survey is for")])
     is_easy_read = BooleanField("This is an easy read version", widget=GovCheckboxInput())

@@ -45,7 +45,8 @@ def edit_survey(survey_id):
                 description=form.description.data, audience=form.audience.data, is_easy_read=form.is_easy_read.data,
                 opens_at=_as_datetime(form.opens_at.data), closes_at=_as_datetime(form.closes_at.data),
                 minutes_to_complete=form.minutes_to_complete.data,
-                easy_read_variant_id=int(form.easy_read_variant_id.data or 0) or None)
+                easy_read_variant_id=int(form.easy_read_variant_id.data or 0) or None,
+                who_sees_answers=form.who_sees_answers.data, what_happens_next=form.what_happens_next.data)
         except ValidationFailed as error:
             apply_errors(form, error)
         else:

@@ -143,6 +143,10 @@ def test_glossary_escapes_then_marks_up_and_expands_first_use(app, client, edito
         first = str(mark_up("<b>EHCP</b> & EHCP"))
         assert first.startswith("&lt;b&gt;<abbr title=\"education, health and care plan\">EHCP</abbr> (education")
         assert first.endswith("&amp; <abbr title=\"education, health and care plan\">EHCP</abbr>")
+    with app.test_request_context():
+        spelled = str(mark_up("help for SEND (special educational needs and disabilities) and EHCP"))
+        assert spelled.count("special educational needs and disabilities") == 2  # written once, plus the title
+        assert "disabilities) (special" not in spelled and "</abbr> (education" in spelled
     assert "SENDIASS" in client.get("/glossary").get_data(as_text=True)
     _sign_in(login_as, editor)
     client.post("/staff/glossary/new", data={"term": "BLT", "expansion": "Big Listen team"})
@@ -152,3 +156,27 @@ def test_glossary_escapes_then_marks_up_and_expands_first_use(app, client, edito
 def test_seed_surveys_command_is_idempotent(runner):
     open_seeded_surveys()
     assert "Added 0 draft surveys" in runner.invoke(args=["seed-surveys"]).output
+
+
+def test_editors_change_who_sees_answers_and_what_happens_next_without_code(client, editor, login_as):
+    survey = open_seeded_surveys()[PARENTS]
+    _sign_in(login_as, editor)
+    response = client.post(f"/staff/surveys/{survey.id}/details", data={
+        "title": survey.title, "slug": survey.slug, "description": survey.description, "audience": "parent_carer",
+        "minutes_to_complete": "10", "who_sees_answers": "Only the Big Listen team at the council and PACC.",
+        "what_happens_next": "We will publish what we heard by 1 November."})
+    assert response.status_code == 302
+    start = client.get(f"/surveys/{PARENTS}").get_data(as_text=True)
+    assert "Only the Big Listen team at the council and" in start
+    assert "We will publish what we heard by 1 November." in start
+    assert "co-produce" not in start  # no note to the partnership on the public page
+
+
+def test_survey_text_that_is_too_long_is_refused_and_kept(client, editor, login_as):
+    survey = open_seeded_surveys()[PARENTS]
+    _sign_in(login_as, editor)
+    page = client.post(f"/staff/surveys/{survey.id}/details", data={
+        "title": survey.title, "slug": survey.slug, "audience": "parent_carer", "minutes_to_complete": "10",
+        "who_sees_answers": "x" * 2001, "what_happens_next": "Kept as typed",
+        "opens_at": ["", "", ""], "closes_at": ["", "", ""]}).get_data(as_text=True)  # as a browser sends them
+    assert "govuk-error-summary" in page and "Kept as typed" in page
