@@ -7,6 +7,21 @@ def position(questions, key):
     return next((i for i, q in enumerate(questions) if q.key == key), None)
 
 
+def progress(live, visible, key):
+    """(number, total, exact) for "Question 5 of about 14": a count that never jumps backwards.
+
+    `total` counts the questions this person sees now plus routed questions that could still appear
+    because the question deciding them is not behind them yet. As answers settle the routing the
+    total can only shrink, so the number goes up and the share left only goes down.
+    """
+    index = position(visible, key)
+    passed = {q.key for q in visible[:index]} if index is not None else set()
+    shown = {q.key for q in visible}
+    undecided = [q for q in live if q.key not in shown and q.show_if and q.show_if.get("key")
+                 and q.show_if["key"] in {v.key for v in live} and q.show_if["key"] not in passed]
+    return (index or 0) + 1, len(visible) + len(undecided), not undecided
+
+
 def previous_key(questions, key):
     index = position(questions, key)
     return questions[index - 1].key if index else None

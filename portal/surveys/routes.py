@@ -121,8 +121,9 @@ def question(slug, key):
         return _save_and_move_on(survey, response, page, answer_values(page, form.answer.data), reference, changing)
     _explain_csrf(form)
     back = _question_url(survey, flow.previous_key(questions, key)) if index else url_for("surveys.start", slug=slug)
-    return render_template("surveys/question.html", survey=survey, question=page, form=form, number=index + 1,
-                           total=len(questions), back=url_for("surveys.check", slug=slug) if changing else back,
+    number, total, exact = flow.progress(survey.live_questions, questions, key)
+    return render_template("surveys/question.html", survey=survey, question=page, form=form, number=number,
+                           total=total, exact=exact, back=url_for("surveys.check", slug=slug) if changing else back,
                            response=response, changing=changing, max_length=LONG_TEXT_MAX)
 
 

@@ -1,12 +1,13 @@
 """Taking a survey: one page at a time, stored once, submitted once, resumable, with clear errors."""
 from datetime import timedelta
 
+import pytest
 from sqlalchemy import func, select
 
 from portal.contributions.models import Contribution
 from portal.extensions import db
 from portal.surveys.models import SurveyAnswer, SurveyResponse
-from tests.surveys.helpers import EASY, PARENTS, YOUNG, open_seeded_surveys, start, walk
+from tests.surveys.helpers import ANSWERS, EASY, PARENTS, YOUNG, open_seeded_surveys, start, walk
 
 
 def _answers(key=None):
@@ -70,6 +71,43 @@ def test_progress_accounts_for_routing(client):
     client.post(f"/surveys/{PARENTS}/questions/cohort", data={"answer": "ehcp"})
     assert "Question 6 of 17" in client.get(f"/surveys/{PARENTS}/questions/overall_satisfaction").get_data(
         as_text=True)
+
+
+def _walk_progress(client, slug, answers):
+    """Walk a survey answering from `answers`; return the (number, total) shown on each page."""
+    import re
+    location, seen = start(client, slug), []
+    while "/check" not in location:
+        html = client.get(location).get_data(as_text=True)
+        number, about, total = re.search(r"Question (\d+) of (about )?(\d+)", html).groups()
+        seen.append((int(number), int(total), bool(about)))
+        key = location.split("/questions/")[1].split("?")[0]
+        value = answers.get(key, ANSWERS.get(key))
+        location = client.post(location, data={"answer": value} if value else {}).headers["Location"]
+    return seen
+
+
+@pytest.mark.parametrize("slug,answers", [
+    (PARENTS, {"cohort": "no_plan"}), (PARENTS, {"cohort": "ehcp"}), (YOUNG, {"age_band": "11-15"}),
+    (YOUNG, {"age_band": "19-25"}), (EASY, {"age_band": "16-18"}), (EASY, {"age_band": "5-10"})])
+def test_progress_never_jumps_backwards_and_says_about_until_routing_is_settled(client, slug, answers):
+    open_seeded_surveys()
+    seen = _walk_progress(client, slug, answers)
+    numbers, totals = [n for n, _, _ in seen], [t for _, t, _ in seen]
+    assert numbers == list(range(1, len(seen) + 1))
+    assert all(later <= earlier for earlier, later in zip(totals, totals[1:])), totals
+    assert totals[-1] == len(seen) and not seen[-1][2]  # the last page is exact: "Question 14 of 14"
+    assert seen[0][2] or totals[0] == len(seen)  # "about" while routing could still change the count
+
+
+def test_start_page_count_matches_the_first_question_page(client):
+    open_seeded_surveys()
+    import re
+    for slug in (PARENTS, YOUNG, EASY):
+        start_page = client.get(f"/surveys/{slug}").get_data(as_text=True)
+        first = client.get(client.post(f"/surveys/{slug}/start").headers["Location"]).get_data(as_text=True)
+        said = re.search(r"(\d+) questions", start_page).group(1)
+        assert re.search(rf"Question 1 of (about )?{said}\b", first), (slug, said)
 
 
 def test_routing_skips_hidden_questions(client):
