@@ -26,7 +26,7 @@ SETTING_TYPES = [("early_years", "Nursery, pre-school or childminder"), ("mainst
                  ("alternative_provision", "Alternative provision or tuition service"),
                  ("home_education", "Educated at home"), ("not_in_education", "Not in education, work or training"),
                  ("work_or_training", "Work, apprenticeship or training"), ("other", "Somewhere else")]
-RATING = [(str(n), str(n)) for n in range(11)]
+RATING = [("0", "0 (the worst)")] + [(str(n), str(n)) for n in range(1, 10)] + [("10", "10 (the best)")]
 
 CHOICE_TYPES = {"single_choice", "agreement_scale", "satisfaction_scale", "rating_0_10", "locality", "age_band",
                 "cohort", "role", "setting_type", "equality"}

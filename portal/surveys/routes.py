@@ -117,14 +117,48 @@ def question(slug, key):
     options = question_options(page, reference)
     changing = request.args.get("change") == "1"
     form = answer_form(page, options, data={"answer": form_value(page, answers.get(key, []))})
-    if form.validate_on_submit():
+    if request.method == "POST" and request.form.get("later") and not changing:
+        later = _save_for_later(survey, response, page, form, reference)
+        if later is not None:
+            return later
+    elif form.validate_on_submit():
         return _save_and_move_on(survey, response, page, answer_values(page, form.answer.data), reference, changing)
     _explain_csrf(form)
     back = _question_url(survey, flow.previous_key(questions, key)) if index else url_for("surveys.start", slug=slug)
     number, total, exact = flow.progress(survey.live_questions, questions, key)
     return render_template("surveys/question.html", survey=survey, question=page, form=form, number=number,
                            total=total, exact=exact, back=url_for("surveys.check", slug=slug) if changing else back,
-                           response=response, changing=changing, max_length=LONG_TEXT_MAX)
+                           response=response, changing=changing, max_length=LONG_TEXT_MAX,
+                           kiosk=respondent.kiosk())
+
+
+def _save_for_later(survey, response, page, form, reference):
+    """'Save and come back later': keep a valid answer (or nothing, if the page is blank), then say how to return.
+
+    Returns None when something typed cannot be kept as it is, so the page shows why."""
+    rows = answer_values(page, form.answer.data) if form.validate() else None
+    if rows:  # a blank page saves nothing, so coming back lands on this page again
+        try:
+            services.save_answer(response, page, rows, reference)
+        except InvalidTransition:
+            return redirect(url_for("surveys.sent", slug=survey.slug))
+    elif rows is None and form.answer.data not in (None, "", []):
+        return None
+    return redirect(url_for("surveys.saved", slug=survey.slug, key=page.key))
+
+
+@bp.route("/surveys/<slug>/saved")
+@public
+def saved(slug):
+    survey = _survey_or_404(slug)
+    response, stop = _held_response(survey)
+    if stop:
+        return stop
+    questions, _ = services.route_for(response)
+    key = request.args.get("key")
+    carry_on = _question_url(survey, key if flow.position(questions, key) is not None else questions[0].key)
+    return render_template("surveys/saved.html", survey=survey, response=response, carry_on=carry_on,
+                           days=services.RESPONSE_LIFETIME.days, kiosk=respondent.kiosk())
 
 
 def _save_and_move_on(survey, response, page, rows, reference, changing):

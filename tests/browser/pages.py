@@ -73,7 +73,7 @@ SAMPLE_ARGS = {
     "measures.figures": lambda: {"slug": "complaints-per-month"},
     "api.measure": lambda: {"slug": "parent-carer-satisfaction"},
     **{endpoint: lambda: {"slug": "big-listen-2026-parent-carers"} for endpoint in (
-        "surveys.start", "surveys.check", "surveys.sent", "surveys.email", "surveys.printable")},
+        "surveys.start", "surveys.check", "surveys.sent", "surveys.email", "surveys.printable", "surveys.saved")},
     "surveys.question": lambda: {"slug": "big-listen-2026-parent-carers", "key": "overall_satisfaction"},
     "surveys.resume_link": lambda: {"token": _resume_token()},
     "surveys.link": lambda: {"code": db.session.scalar(select(_model("portal.surveys.models.DistributionLink").code))},

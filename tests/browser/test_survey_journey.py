@@ -62,6 +62,8 @@ def test_resume_by_code_in_a_fresh_browser(context_factory):
     first.get_by_role("button", name="Start now").click()
     for _ in range(3):
         _answer_current(first)
+    first.get_by_role("button", name="Save and come back later").click()  # GOV.UK's secondary action
+    assert first.locator("h1").first.inner_text().strip() == "Your answers have been saved"
     code = first.locator(".portal-resume-code").first.inner_text().strip()
     assert len(code) == 9 and code[4] == "-"
     fresh = context_factory(width=320, height=640, javascript=False).new_page()

@@ -256,3 +256,44 @@ def test_answer_fields_keep_what_was_given_and_point_to_their_errors(client):
     assert 'aria-describedby="answer-info answer-hint answer-error"' in html
     assert 'data-maxlength="5000"' in html and "You can enter up to 5000 characters" in html
     assert _answers("what_is_working") == []
+
+
+def test_save_and_come_back_later_keeps_the_answer_and_shows_how_to_return(client):
+    open_seeded_surveys()
+    walk(client, PARENTS, stop_before="what_should_change")
+    response = client.post(f"/surveys/{PARENTS}/questions/what_should_change",
+                           data={"answer": "More respite in the holidays", "later": "y"})
+    assert response.status_code == 302 and "/saved" in response.headers["Location"]
+    page = client.get(response.headers["Location"]).get_data(as_text=True)
+    code = db.session.scalar(select(SurveyResponse.resume_code))
+    assert "Your answers have been saved" in page and f"{code[:4]}-{code[4:]}" in page
+    assert "/surveys/" in page and "email" in page
+    stored = db.session.scalar(select(SurveyAnswer).where(SurveyAnswer.question_key == "what_should_change"))
+    assert stored.text == "More respite in the holidays"
+
+
+def test_save_and_come_back_later_on_a_blank_required_page_saves_nothing_and_does_not_nag(client):
+    open_seeded_surveys()
+    location = start(client, PARENTS)
+    response = client.post(location, data={"later": "y"})
+    assert response.status_code == 302 and "/saved" in response.headers["Location"]
+    assert db.session.scalar(select(func.count(SurveyAnswer.id))) == 0
+
+
+def test_save_and_come_back_later_with_too_long_text_shows_the_error_and_keeps_the_text(client):
+    open_seeded_surveys()
+    walk(client, PARENTS, stop_before="what_should_change")
+    page = client.post(f"/surveys/{PARENTS}/questions/what_should_change",
+                       data={"answer": "word " * 2000, "later": "y"})
+    html = page.get_data(as_text=True)
+    assert page.status_code == 200 and "govuk-error-summary" in html and "word word" in html
+
+
+def test_question_pages_mark_optional_questions_and_offer_no_code_under_the_button(client):
+    open_seeded_surveys()
+    html = client.get(start(client, PARENTS)).get_data(as_text=True)
+    assert "(optional)" not in html  # role is required
+    walk(client, PARENTS, stop_before="locality")
+    html = client.get(f"/surveys/{PARENTS}/questions/locality").get_data(as_text=True)
+    assert "Where do you live? (optional)" in html
+    assert "portal-resume-code" not in html and "Save and come back later" in html
