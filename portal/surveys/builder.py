@@ -7,7 +7,7 @@ from sqlalchemy import exists, select
 from portal.audit.services import record
 from portal.errors import InvalidTransition, ValidationFailed
 from portal.extensions import db
-from portal.surveys.content import EASY_READ_OF, NEXT, SURVEYS, WHO_SEES
+from portal.surveys.content import EASY_READ_OF, ERROR_MESSAGES, NEXT, SURVEYS, WHO_SEES
 from portal.surveys.models import DistributionLink, Question, Survey, SurveyAnswer, SurveyResponse, SurveyState
 from portal.surveys.questions import CHOICE_TYPES, QUESTION_TYPES
 
@@ -24,9 +24,11 @@ def seed_surveys(state=SurveyState.DRAFT):
         survey = Survey(slug=spec["slug"], title=spec["title"], description=spec["description"],
                         audience=spec["audience"], is_easy_read=spec.get("easy_read", False), state=state,
                         minutes_to_complete=spec["minutes"], who_sees_answers=WHO_SEES, what_happens_next=NEXT)
+        messages = ERROR_MESSAGES.get(spec["slug"], {})
         for position, (key, kind, text, hint, required, options, show_if) in enumerate(spec["questions"]):
             survey.questions.append(Question(key=key, type=kind, text=text, hint=hint, required=required,
-                                             options=options or [], show_if=show_if, position=position))
+                                             options=options or [], show_if=show_if, position=position,
+                                             error_message=messages.get(key, "")))
         db.session.add(survey)
         added.append(spec["slug"])
     db.session.flush()
@@ -123,7 +125,7 @@ def has_answers(survey, key):
 
 
 def save_question(survey, question, *, actor, key, type, text, hint, options_text, required, show_if_key,
-                  show_if_codes):
+                  show_if_codes, error_message=None):
     """Create (question=None) or change a question. A key with stored answers never changes.
 
     Raises ValidationFailed with messages per field.
@@ -144,13 +146,18 @@ def save_question(survey, question, *, actor, key, type, text, hint, options_tex
     codes = [c.strip() for c in (show_if_codes or "").split(",") if c.strip()]
     if show_if_key and not codes:
         errors["show_if_codes"] = "Enter the answer codes that show this question"
+    error_message = (error_message if error_message is not None else question.error_message if question else "")
+    error_message = error_message.strip()
+    if required and not error_message:
+        errors["error_message"] = ("Enter the message people see if they leave this question out, saying what to "
+                                   "do, like 'Select if you are answering as a parent or carer'")
     if errors:
         raise ValidationFailed("Check the question", errors)
     if question is None:
         question = Question(position=len(survey.questions))
         survey.questions.append(question)
     question.key, question.type, question.text, question.hint = key, type, text.strip(), (hint or "").strip()
-    question.options, question.required = options, required
+    question.options, question.required, question.error_message = options, required, error_message
     question.show_if = {"key": show_if_key, "in": codes} if show_if_key else None
     record(actor, "survey.question.save", survey, key=key)
     db.session.commit()

@@ -68,4 +68,33 @@ PARENT_CARERS = {
 }
 
 SURVEYS = [PARENT_CARERS, YOUNG_PEOPLE, EASY_READ]
+# What to do when a required question is left out, written for each question (GOV.UK error messages).
+ERROR_MESSAGES = {
+    PARENT_CARERS["slug"]: {
+        "role": "Select if you are answering as a parent or carer, a young person or a professional",
+        "overall_satisfaction": "Select how satisfied you are with the support for your child, or I don't know",
+        "confidence_needs_met": "Select how much you agree that your child's needs will be met, or I don't know",
+        "feel_listened_to": "Select how much you agree that you feel listened to, or I don't know",
+        "included_in_decisions": "Select how much you agree that you are included in decisions, or I don't know",
+        "know_where_to_find_information": "Select how much you agree that you know where to find information, "
+                                          "or I don't know",
+    },
+    YOUNG_PEOPLE["slug"]: {
+        "role": "Select who is answering",
+        "overall_satisfaction": "Select how happy you are with the help you get, or I don't know",
+        "feel_listened_to": "Select how much you agree that adults listen to you, or I don't know",
+        "included_in_decisions": "Select how much you agree that you get a say, or I don't know",
+        "confidence_needs_met": "Select how sure you are that you will get the help you need, or I don't know",
+        "know_where_to_find_information": "Select how much you agree that you know where to find information, "
+                                          "or I don't know",
+    },
+    EASY_READ["slug"]: {
+        "role": "Choose who is filling this in",
+        "overall_satisfaction": "Choose how happy you are. You can choose I don't know",
+        "feel_listened_to": "Choose if adults listen to you. You can choose I don't know",
+        "included_in_decisions": "Choose if you get a say. You can choose I don't know",
+        "confidence_needs_met": "Choose if you think you will get help. You can choose I don't know",
+        "know_where_to_find_information": "Choose if you know where to find out. You can choose I don't know",
+    },
+}
 EASY_READ_OF = {EASY_READ["slug"]: YOUNG_PEOPLE["slug"]}

@@ -77,6 +77,7 @@ class Question(db.Model):
     hint: Mapped[str] = mapped_column(Text, default="")
     options: Mapped[list] = mapped_column(JSON, default=list)  # [{"code", "label"}]
     required: Mapped[bool] = mapped_column(default=False)
+    error_message: Mapped[str] = mapped_column(String(200), default="", server_default="")  # GOV.UK: say what to do
     show_if: Mapped[dict | None] = mapped_column(JSON)  # {"key": "role", "in": ["parent_carer"]}
     retired: Mapped[bool] = mapped_column(default=False)
 

@@ -97,6 +97,8 @@ def _check_control_characters(form, field):
 
 
 def _required_message(question):
+    if question.error_message:
+        return question.error_message
     if question.type == "multiple_choice":
         return "Select at least one answer, or go back"
     if question.type in TEXT_TYPES:

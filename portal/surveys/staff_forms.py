@@ -67,6 +67,10 @@ class QuestionForm(FlaskForm):
                     "localities, age bands and cohorts have standard options: leave blank to use them, or relabel "
                     "the same codes in easier words.")
     required = BooleanField("People must answer this question", widget=GovCheckboxInput())
+    error_message = StringField(
+        "Error message if it is left out", widget=GovTextInput(), validators=[Length(max=200)],
+        description="Needed when people must answer. Say what to do, like 'Select if you are answering as a "
+                    "parent or carer', not 'Select an answer'.")
     show_if_key = SelectField("Only show this question if the answer to", widget=GovSelect(), choices=[],
                               validators=[Optional()])
     show_if_codes = StringField("was one of these codes", widget=GovTextInput(),

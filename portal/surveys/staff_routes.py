@@ -78,7 +78,7 @@ def edit_question(survey_id, question_id):
         try:
             builder.save_question(survey, question, actor=current_user, **{
                 name: form[name].data for name in ("key", "type", "text", "hint", "options_text", "required",
-                                                   "show_if_key", "show_if_codes")})
+                                                   "show_if_key", "show_if_codes", "error_message")})
         except ValidationFailed as error:
             apply_errors(form, error)
         else:

@@ -124,7 +124,7 @@ def test_required_question_shows_error_summary_and_inline_error(client):
     response = client.post(f"/surveys/{PARENTS}/questions/role", data={})
     html = response.get_data(as_text=True)
     assert response.status_code == 200
-    assert "govuk-error-summary" in html and "Select an answer" in html and "<title>Error:" in html
+    assert "govuk-error-summary" in html and "Select if you are answering as a parent or carer" in html and "<title>Error:" in html
     assert 'href="#answer"' in html
 
 
@@ -297,3 +297,20 @@ def test_question_pages_mark_optional_questions_and_offer_no_code_under_the_butt
     html = client.get(f"/surveys/{PARENTS}/questions/locality").get_data(as_text=True)
     assert "Where do you live? (optional)" in html
     assert "portal-resume-code" not in html and "Save and come back later" in html
+
+
+@pytest.mark.parametrize("slug,message", [
+    (PARENTS, "Select if you are answering as a parent or carer, a young person or a professional"),
+    (EASY, "Choose who is filling this in")])
+def test_leaving_out_a_required_question_says_what_to_do(client, slug, message):
+    open_seeded_surveys()
+    html = client.post(start(client, slug), data={}).get_data(as_text=True)
+    assert html.count(message) == 2  # in the error summary and beside the question
+    assert "Select an answer" not in html
+
+
+def test_every_required_seeded_question_has_its_own_error_message(client):
+    surveys = open_seeded_surveys()
+    for survey in surveys.values():
+        messages = [q.error_message for q in survey.live_questions if q.required]
+        assert messages and all(m and m != "Select an answer" for m in messages), survey.slug

@@ -180,3 +180,18 @@ def test_survey_text_that_is_too_long_is_refused_and_kept(client, editor, login_
         "who_sees_answers": "x" * 2001, "what_happens_next": "Kept as typed",
         "opens_at": ["", "", ""], "closes_at": ["", "", ""]}).get_data(as_text=True)  # as a browser sends them
     assert "govuk-error-summary" in page and "Kept as typed" in page
+
+
+def test_builder_requires_an_error_message_for_a_required_question(client, editor, login_as):
+    survey = open_seeded_surveys()[PARENTS]
+    _sign_in(login_as, editor)
+    data = {"key": "school_travel", "type": "agreement_scale", "text": "Travel to school works for us", "hint": "",
+            "options_text": "", "required": "y", "show_if_key": "", "show_if_codes": ""}
+    page = client.post(f"/staff/surveys/{survey.id}/questions/new", data=data).get_data(as_text=True)
+    assert "Enter the message people see if they leave this question out" in page
+    assert "Travel to school works for us" in page  # nothing typed is lost
+    response = client.post(f"/staff/surveys/{survey.id}/questions/new", data={
+        **data, "error_message": "Select how much you agree that travel to school works"})
+    assert response.status_code == 302
+    question = db.session.scalar(select(Question).where(Question.key == "school_travel"))
+    assert question.error_message == "Select how much you agree that travel to school works"
