@@ -1,7 +1,7 @@
 """Editors' survey builder: details, questions, routing, order, state, duplicate, preview."""
 from datetime import datetime, time
 
-from flask import Blueprint, flash, redirect, render_template, request, url_for
+from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_login import current_user
 from sqlalchemy import select
 from wtforms import SelectChoice
@@ -12,7 +12,7 @@ from portal.forms_util import ConfirmForm, apply_errors
 from portal.permissions import Role, role_required
 from portal.surveys import builder, services
 from portal.surveys.models import Question, Survey
-from portal.surveys.questions import question_options
+from portal.surveys.questions import LONG_TEXT_MAX, answer_form, question_options
 from portal.surveys.staff_forms import DuplicateForm, QuestionForm, SurveyForm
 
 bp = Blueprint("survey_admin", __name__, url_prefix="/staff/surveys")
@@ -136,6 +136,21 @@ def duplicate(survey_id):
             flash("Copy made. It is a draft: check the dates and questions before opening it.", "success")
             return redirect(url_for("survey_admin.show", survey_id=copy.id))
     return render_template("surveys/manage/duplicate.html", form=form, survey=survey)
+
+
+@bp.route("/<int:survey_id>/preview/<int:number>")
+@role_required(Role.EDITOR)
+def preview_question(survey_id, number):
+    """One question a page, as respondents meet it, with where routing shows it."""
+    survey = db.get_or_404(Survey, survey_id)
+    questions = survey.live_questions
+    if not 1 <= number <= len(questions):
+        abort(404)
+    question = questions[number - 1]
+    reference = services.reference_options(kinds=[question.type] if question.type in services.REFERENCE_KINDS else [])
+    return render_template("surveys/manage/preview_question.html", survey=survey, question=question,
+                           form=answer_form(question, question_options(question, reference)), number=number,
+                           total=len(questions), max_length=LONG_TEXT_MAX)
 
 
 @bp.route("/<int:survey_id>/preview")

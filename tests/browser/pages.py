@@ -80,6 +80,7 @@ SAMPLE_ARGS = {
     **{endpoint: lambda: {"survey_id": _first_id("portal.surveys.models.Survey")} for endpoint in (
         "survey_admin.edit_survey", "survey_admin.show", "survey_admin.duplicate", "survey_admin.preview",
         "survey_staff.entry", "survey_staff.kiosk", "survey_staff.show_results", "survey_staff.links")},
+    "survey_admin.preview_question": lambda: {"survey_id": _first_id("portal.surveys.models.Survey"), "number": 2},
     "survey_admin.edit_question": lambda: {"survey_id": _first_id("portal.surveys.models.Survey"),
                                            "question_id": _first_id("portal.surveys.models.Question")},
     "survey_staff.export": lambda: {"survey_id": _first_id("portal.surveys.models.Survey"), "kind": "csv"},

@@ -195,3 +195,18 @@ def test_builder_requires_an_error_message_for_a_required_question(client, edito
     assert response.status_code == 302
     question = db.session.scalar(select(Question).where(Question.key == "school_travel"))
     assert question.error_message == "Select how much you agree that travel to school works"
+
+
+def test_preview_shows_one_question_a_page_with_its_routing(client, editor, viewer, login_as):
+    survey = open_seeded_surveys()[PARENTS]
+    routed = next(i for i, q in enumerate(survey.live_questions, 1) if q.show_if)
+    _sign_in(login_as, editor)
+    first = client.get(f"/staff/surveys/{survey.id}/preview/1").get_data(as_text=True)
+    assert survey.live_questions[0].text in first and survey.live_questions[1].text not in first
+    assert f"Question 1 of {len(survey.live_questions)}" in first and 'rel="next"' in first and 'rel="prev"' not in first
+    page = client.get(f"/staff/surveys/{survey.id}/preview/{routed}").get_data(as_text=True)
+    assert "Only shown when the answer to" in page
+    assert client.get(f"/staff/surveys/{survey.id}/preview/0").status_code == 404
+    assert client.get(f"/staff/surveys/{survey.id}/preview/{len(survey.live_questions) + 1}").status_code == 404
+    _sign_in(login_as, viewer)
+    assert client.get(f"/staff/surveys/{survey.id}/preview/1").status_code == 403
