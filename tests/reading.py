@@ -38,11 +38,35 @@ def main_text(html):
     return parser.parts
 
 
-def reading_age(parts):
-    """UK reading age (US grade + 5) of a list of text pieces, one sentence a line."""
+MAX_SENTENCE_WORDS = 15  # easy-read guidance: short sentences, one idea each
+MAX_COMPLEX_SHARE = 0.04  # words of three or more syllables
+
+
+def _sentences(parts):
     sentences = []
     for part in parts:
         sentences += [s for s in re.split(r"(?<=[.!?])\s+", part) if s.strip()]
-    text = "\n".join(sentences) + "\n"
-    grade = readability.getmeasures(text, lang="en")["readability grades"]["Kincaid"]
-    return grade + 5
+    return sentences
+
+
+def _measures(parts):
+    return readability.getmeasures("\n".join(_sentences(parts)) + "\n", lang="en")
+
+
+def reading_age(parts):
+    """UK reading age (US grade + 5, Flesch-Kincaid) of a list of text pieces."""
+    return _measures(parts)["readability grades"]["Kincaid"] + 5
+
+
+def easy_read_problems(parts, age=9, long_words=True):
+    """What stops text reading as easy read: reading age, long sentences, long words. [] when none.
+
+    The share of long words means little on a page of twenty words, so callers may judge it over a journey."""
+    problems = []
+    if reading_age(parts) > age:
+        problems.append(f"reading age {reading_age(parts):.1f} is over {age}")
+    problems += [f"long sentence: {s}" for s in _sentences(parts) if len(s.split()) > MAX_SENTENCE_WORDS]
+    info = _measures(parts)["sentence info"]
+    if long_words and info["words"] and info["complex_words"] / info["words"] > MAX_COMPLEX_SHARE:
+        problems.append(f"{info['complex_words']} of {info['words']} words have three or more syllables")
+    return problems

@@ -23,7 +23,8 @@ def seed_surveys(state=SurveyState.DRAFT):
             continue
         survey = Survey(slug=spec["slug"], title=spec["title"], description=spec["description"],
                         audience=spec["audience"], is_easy_read=spec.get("easy_read", False), state=state,
-                        minutes_to_complete=spec["minutes"], who_sees_answers=WHO_SEES, what_happens_next=NEXT)
+                        minutes_to_complete=spec["minutes"], who_sees_answers=spec.get("who_sees", WHO_SEES),
+                        what_happens_next=spec.get("next", NEXT))
         messages = ERROR_MESSAGES.get(spec["slug"], {})
         for position, (key, kind, text, hint, required, options, show_if) in enumerate(spec["questions"]):
             survey.questions.append(Question(key=key, type=kind, text=text, hint=hint, required=required,

@@ -61,6 +61,10 @@ EASY_READ = {
     "easy_read": True,
     "minutes": 8,
     "description": "Tell us about the help you get. There are no right or wrong answers.",
+    "who_sees": ("A few people from the council, the NHS and our helpers will read your answers. They will not know "
+                 "your name. We only show how many people said each thing."),
+    "next": ("We read all the answers. Then we try to make things better. We will tell you what we did. Look for "
+             "\"you said, we did\" on this website."),
     "questions": [
         ("role", "role", "Who is filling this in?", "", True,
          _choices(("young_person", "Me"), ("parent_carer", "My mum, dad or carer is helping me"),

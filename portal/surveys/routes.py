@@ -7,6 +7,7 @@ from portal.permissions import public
 from portal.surveys import flow, respondent, services
 from portal.surveys.forms import CSRF_MESSAGE, EmailForm, ResumeForm, StartForm, SubmitForm
 from portal.surveys.models import ResponseStatus
+from portal.surveys.pictures import pictures_for
 from portal.surveys.questions import LONG_TEXT_MAX, answer_form, answer_values, form_value, question_options
 from portal.urls import public_url
 
@@ -126,10 +127,11 @@ def question(slug, key):
     _explain_csrf(form)
     back = _question_url(survey, flow.previous_key(questions, key)) if index else url_for("surveys.start", slug=slug)
     number, total, exact = flow.progress(survey.live_questions, questions, key)
+    picture, answer_pictures = pictures_for(survey, page)
     return render_template("surveys/question.html", survey=survey, question=page, form=form, number=number,
                            total=total, exact=exact, back=url_for("surveys.check", slug=slug) if changing else back,
                            response=response, changing=changing, max_length=LONG_TEXT_MAX,
-                           kiosk=respondent.kiosk())
+                           kiosk=respondent.kiosk(), picture=picture, answer_pictures=answer_pictures)
 
 
 def _save_for_later(survey, response, page, form, reference):

@@ -12,6 +12,7 @@ from portal.forms_util import ConfirmForm, apply_errors
 from portal.permissions import Role, role_required
 from portal.surveys import builder, services
 from portal.surveys.models import Question, Survey
+from portal.surveys.pictures import pictures_for
 from portal.surveys.questions import LONG_TEXT_MAX, answer_form, question_options
 from portal.surveys.staff_forms import DuplicateForm, QuestionForm, SurveyForm
 
@@ -148,7 +149,9 @@ def preview_question(survey_id, number):
         abort(404)
     question = questions[number - 1]
     reference = services.reference_options(kinds=[question.type] if question.type in services.REFERENCE_KINDS else [])
+    picture, answer_pictures = pictures_for(survey, question)
     return render_template("surveys/manage/preview_question.html", survey=survey, question=question,
+                           picture=picture, answer_pictures=answer_pictures,
                            form=answer_form(question, question_options(question, reference)), number=number,
                            total=len(questions), max_length=LONG_TEXT_MAX)
 

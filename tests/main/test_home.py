@@ -78,8 +78,9 @@ def test_young_peoples_home_offers_their_surveys_forum_and_helplines(client):
 
 
 def test_young_peoples_home_reads_at_age_nine_or_below(client):
-    from tests.reading import main_text, reading_age
+    from tests.reading import easy_read_problems, main_text
     open_seeded_surveys()
     parts = main_text(client.get("/young-people").get_data(as_text=True))
     assert len(parts) > 10
-    assert reading_age(parts) <= 9, reading_age(parts)
+    assert not easy_read_problems(parts)
+    assert easy_read_problems(main_text(client.get("/privacy").get_data(as_text=True)))  # the check can fail
