@@ -53,7 +53,7 @@ def _voices(editor):
 def _data(title, theme, locality, status, ids, quotes):
     data = {"title": title, "you_said": f"Families told us: {title.lower()} matters to them.",
             "we_did": "The partnership agreed an action with a named owner and a date.", "status": status,
-            "owner_organisation": "council", "due_on": date(2027, 3, 31), "young_text": YOUNG,
+            "owner_organisation": "council", "due_on": date(2027, 3, 31), "young_text": YOUNG, "young_title": title,
             "theme_ids": list(db.session.scalars(select(Theme.id).where(Theme.slug == theme))),
             "locality_ids": list(db.session.scalars(select(Locality.id).where(Locality.slug == locality))),
             "evidence_ids": ids, "quote_ids": quotes}

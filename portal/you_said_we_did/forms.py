@@ -59,6 +59,8 @@ class EntryForm(FlaskForm):
     themes = SelectMultipleField("Themes", widget=GovCheckboxesInput(), coerce=int)
     localities = SelectMultipleField("Localities (leave empty for the whole area)", widget=GovCheckboxesInput(),
                                      coerce=int)
+    young_title = StringField("Title in easy words", widget=GovTextInput(), validators=[Length(max=150)],
+                              description="For example: Shorter waits for help with talking")
     young_text = _text("Young people's version", limit=1200,
                        hint="Easy words and short sentences (20 words or fewer each). Say what young people told "
                             "us and what we are doing.")

@@ -59,6 +59,7 @@ class Entry(db.Model):
     owner_organisation: Mapped[str] = mapped_column(String(20))
     due_on: Mapped[date | None]
     completed_on: Mapped[date | None]
+    young_title: Mapped[str] = mapped_column(String(150), default="", server_default="")  # easy words
     young_text: Mapped[str] = mapped_column(Text, default="")  # easy words, short sentences
     young_checked_on: Mapped[date | None]  # checked by the young people's forum
     # The optional decision record.

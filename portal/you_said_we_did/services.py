@@ -16,10 +16,10 @@ from portal.you_said_we_did.models import Entry, EntryEvent, EntryState, EntrySt
 from portal.you_said_we_did.notify import notify_event
 
 log = logging.getLogger(__name__)
-TEXT_FIELDS = ("title", "you_said", "we_did", "not_possible_reason", "young_text", "decision",
+TEXT_FIELDS = ("title", "you_said", "we_did", "not_possible_reason", "young_title", "young_text", "decision",
                "options_considered", "what_changed", "decided_by")
 OTHER_FIELDS = ("owner_organisation", "due_on", "completed_on", "young_checked_on", "decided_on")
-LIMITS = {"title": 150, "decided_by": 200}
+LIMITS = {"title": 150, "young_title": 150, "decided_by": 200}
 REQUIRED = {"title": "Enter a short title", "you_said": "Enter what people told us",
             "we_did": "Enter what we did or will do"}
 
@@ -39,6 +39,8 @@ def _clean(data):
         errors["owner_organisation"] = "Select the organisation that owns this action"
     if values["young_text"] and (problems := easy_read_problems(values["young_text"])):
         errors["young_text"] = problems[0]
+    if values["young_title"] and (problems := easy_read_problems(values["young_title"])):
+        errors["young_title"] = problems[0]
     record_fields = ("options_considered", "what_changed", "decided_by", "decided_on")
     if any(values[f] for f in record_fields) and not values["decision"]:
         errors["decision"] = "Enter what was decided, or leave the whole decision record empty"
@@ -70,6 +72,7 @@ def save_entry(entry=None, *, editor, data):
         setattr(entry, name, value)
     entry.status = status
     entry.young_text = values["young_text"] or ""
+    entry.young_title = values["young_title"] or ""
     entry.themes = list(db.session.scalars(select(Theme).where(Theme.id.in_(data.get("theme_ids") or []))))
     entry.localities = list(db.session.scalars(select(Locality).where(
         Locality.id.in_(data.get("locality_ids") or []))))
@@ -127,6 +130,8 @@ def ready_problems(entry):
         problems.append("Link at least one approved contribution as evidence")
     if not entry.young_text:
         problems.append("Write the young people's version")
+    if not entry.young_title:
+        problems.append("Write the title in easy words for the young people's version")
     if not entry.themes and not entry.localities:
         problems.append("Choose at least one theme or locality")
     return problems

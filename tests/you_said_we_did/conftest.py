@@ -39,6 +39,7 @@ def approved(text="The school bus is always late and my daughter misses registra
 def entry_data(**changes):
     data = {"title": "Buses on time", "you_said": "Buses to school are late.", "we_did": "We will change the timetable.",
             "status": "planned", "owner_organisation": "council", "due_on": date(2027, 5, 1), "young_text": YOUNG,
+            "young_title": "Buses that come on time",
             "theme_ids": [theme_id("transport")], "locality_ids": [], "evidence_ids": [], "quote_ids": []}
     return {**data, **changes}
 

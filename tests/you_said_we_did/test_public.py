@@ -45,6 +45,7 @@ def test_young_version_switch_is_a_link_that_works_without_javascript(client, ed
     assert 'href="/you-said-we-did?version=young"' in standard
     young = client.get("/you-said-we-did?version=young").get_data(as_text=True)
     assert YOUNG in young and "Buses to school are late." not in young
+    assert "Buses that come on time" in young and "Buses on time<" not in young  # the title in easy words too
     assert "We will do this" in young and "checked these words on 3 September 2026" in young
     detail = client.get(f"/you-said-we-did/{entry.id}?version=young").get_data(as_text=True)
     assert YOUNG in detail and "Show the standard version" in detail

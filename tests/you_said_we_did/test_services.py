@@ -72,6 +72,14 @@ def test_publish_needs_evidence_and_a_young_version(editor):
     assert entry.state == EntryState.DRAFT
 
 
+def test_publish_needs_a_title_in_easy_words_and_checks_it(editor):
+    entry = services.save_entry(editor=editor, data=entry_data(young_title="", evidence_ids=[approved().id]))
+    assert "Write the title in easy words for the young people's version" in services.ready_problems(entry)
+    with pytest.raises(ValidationFailed) as error:
+        draft(editor, young_title="Comprehensive reconfiguration of transportation arrangements")
+    assert "young_title" in error.value.errors
+
+
 def test_review_needs_a_second_person(editor):
     entry = draft(editor)
     services.request_review(entry, editor=editor)

@@ -40,7 +40,8 @@ def test_draft_then_evidence_then_publish_through_the_pages(client, login_as, ed
     response = client.post("/staff/you-said-we-did/new", data={
         "title": "Buses", "you_said": "Late buses", "we_did": "New timetable", "status": "planned",
         "owner_organisation": "council", "themes": [str(theme_id("transport"))],
-        "young_text": "The bus was late. We will fix it.", "due_on": ["1", "5", "2027"], "contributions": ""})
+        "young_text": "The bus was late. We will fix it.", "young_title": "Buses on time", "due_on": ["1", "5", "2027"],
+        "contributions": ""})
     entry = db.session.query(Entry).one()
     assert response.status_code == 302 and response.location.endswith(f"/staff/you-said-we-did/{entry.id}/evidence")
     assert str(entry.due_on) == "2027-05-01"
