@@ -127,3 +127,14 @@ def test_young_peoples_versions_are_short_and_easy(demo):
         assert easy_read_problems(entry.young_text) == [], entry.title
         assert len(entry.young_text.split()) <= 45, entry.title
         assert reading_age([entry.young_text]) <= 9, (entry.title, reading_age([entry.young_text]))
+
+
+def test_survey_free_text_in_the_moderation_queue_never_repeats(demo):
+    from portal.surveys.demo_text import WORKING_YOUNG, CHANGE_YOUNG
+    rows = db.session.execute(select(Contribution.text, Contribution.author_role).where(
+        Contribution.source == "survey", Contribution.survey_id.is_not(None))).all()
+    assert len(rows) >= 60
+    assert _repeated(_sentences(text for text, _ in rows)) == []
+    young_words = set(WORKING_YOUNG + CHANGE_YOUNG)
+    for text, role in rows:  # a young person never writes "my son", a parent never writes as a pupil
+        assert (text in young_words) == (role == "young_person"), (role, text)
