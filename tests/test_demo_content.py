@@ -130,7 +130,7 @@ def test_young_peoples_versions_are_short_and_easy(demo):
 
 
 def test_survey_free_text_in_the_moderation_queue_never_repeats(demo):
-    from portal.surveys.demo_text import WORKING_YOUNG, CHANGE_YOUNG
+    from portal.surveys.demo_text import CHANGE_YOUNG, WORKING_YOUNG
     rows = db.session.execute(select(Contribution.text, Contribution.author_role).where(
         Contribution.source == "survey", Contribution.survey_id.is_not(None))).all()
     assert len(rows) >= 60
