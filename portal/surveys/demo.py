@@ -11,7 +11,7 @@ from portal.extensions import db
 from portal.glossary.services import seed_glossary
 from portal.reference.models import Locality
 from portal.surveys.builder import seed_surveys
-from portal.surveys.demo_text import CHANGE, WORKING, sentence
+from portal.surveys.demo_text import CHANGE_PARENT, CHANGE_YOUNG, WORKING_PARENT, WORKING_YOUNG, Deck
 from portal.surveys.models import DistributionLink, Survey, SurveyAnswer, SurveyResponse, SurveyState
 from portal.surveys.services import new_resume_code
 
@@ -37,7 +37,8 @@ def load_demo_surveys():
     if db.session.scalar(select(func.count(SurveyResponse.id)).where(SurveyResponse.survey_id.in_(ids))):
         return ["Demo surveys: already loaded."]
     rng = random.Random(2026)
-    total = sum(_demo_responses(survey, rng) for survey in surveys)
+    decks, used = _decks(rng), set()  # shared, so no two surveys' contributions repeat a text
+    total = sum(_demo_responses(survey, rng, decks, used) for survey in surveys)
     return [f"Demo surveys: 3 Big Listen surveys opened, {total} demo responses added."]
 
 
@@ -61,7 +62,7 @@ def _when(rng, now):
     return min(moment, now - timedelta(minutes=5))
 
 
-def _demo_responses(survey, rng):
+def _demo_responses(survey, rng, decks, used):
     now = utcnow()
     localities = db.session.scalars(select(Locality).order_by(Locality.position)).all()
     entered_by = db.session.scalar(select(User.id).where(User.email == "sendiass@example.org"))
@@ -79,9 +80,9 @@ def _demo_responses(survey, rng):
     answers, texts = [], []
     for response_id, (row, mood), stop in zip(ids, planned, stops):
         for question in questions[:stop]:
-            answers.extend(_answer(question, row, mood, rng, response_id, texts, slugs))
+            answers.extend(_answer(question, row, mood, rng, response_id, texts, slugs, decks))
     db.session.execute(insert(SurveyAnswer), answers)
-    _demo_contributions(survey, texts, rng)
+    _demo_contributions(survey, texts, rng, used)
     db.session.commit()
     return len(ids)
 
@@ -116,7 +117,14 @@ def _profile(survey, rng, localities, link_ids, entered_by, now):
     return row, mood
 
 
-def _answer(question, row, mood, rng, response_id, texts, slugs):
+def _decks(rng):
+    """{(question key, voice): Deck}: parents' and young people's words for each free-text question."""
+    pools = {("what_is_working", "parent"): WORKING_PARENT, ("what_is_working", "young"): WORKING_YOUNG,
+             ("what_should_change", "parent"): CHANGE_PARENT, ("what_should_change", "young"): CHANGE_YOUNG}
+    return {key: Deck(rng, pool) for key, pool in pools.items()}
+
+
+def _answer(question, row, mood, rng, response_id, texts, slugs, decks):
     profile = {"role": row["role"], "age_band": row["age_band"], "cohort": row["cohort"],
                "setting_type": row["setting_type"]}
     if question.show_if and profile.get(question.show_if["key"]) not in question.show_if["in"]:
@@ -138,7 +146,8 @@ def _answer(question, row, mood, rng, response_id, texts, slugs):
     if question.type == "long_text":
         if rng.random() > 0.45 or row["status"] != "submitted":
             return []
-        text = sentence(rng, WORKING if question.key == "what_is_working" else CHANGE)
+        key = "what_is_working" if question.key == "what_is_working" else "what_should_change"
+        text = decks[key, "young" if row["role"] == "young_person" else "parent"].deal()
         texts.append((response_id, question.key, text, row))
         return [{**base, "text": text}]
     if question.type == "multiple_choice":
@@ -149,12 +158,14 @@ def _answer(question, row, mood, rng, response_id, texts, slugs):
     return []
 
 
-def _demo_contributions(survey, texts, rng):
+def _demo_contributions(survey, texts, rng, used):
     """Free-text answers become contributions (as a real submission does); most are ready to approve."""
     moderator_id = db.session.scalar(select(User.id).where(User.email == "moderator@example.org"))
     for response_id, key, text, row in texts:
-        if rng.random() > 0.35:  # a share: enough to fill the moderation queue, fast enough to load per test
+        # A share, each text once: enough to fill the moderation queue without anyone repeating another.
+        if rng.random() > 0.35 or text in used:
             continue
+        used.add(text)
         contribution = submit_contribution(
             source="survey", text=text, channel=row["channel"], author_role=row["role"],
             locality=row["locality_id"], age_band=row["age_band"], cohort=row["cohort"], commit=False,

@@ -8,10 +8,12 @@ from portal.contributions.models import Contribution
 from portal.extensions import db
 from portal.reference.models import Locality
 from portal.surveys.models import DistributionLink, ResponseStatus, SurveyAnswer, SurveyResponse
-from portal.surveys.questions import TEXT_TYPES
+from portal.surveys.questions import PROFILE_TYPES, TEXT_TYPES
 
-PROFILE_COLUMNS = ["response_id", "status", "channel", "role", "locality", "age_band", "cohort", "setting_type",
-                   "distribution_link", "started_at", "submitted_at"]
+# Profile answers (role, area, age band, cohort, setting) are stored on the response, so they appear once,
+# here, and their questions get no answer column of their own.
+PROFILE_COLUMNS = ["Response number", "Status", "How it was given", "Answering as", "Area", "Age band",
+                   "Plan or support in place", "Setting", "Survey link", "Started", "Sent"]
 REDACTED = "[free text withheld: ask a moderator]"
 
 
@@ -69,11 +71,12 @@ def _stopped_at(survey):
 
 
 def export_rows(survey, *, show_free_text):
-    """(header, rows) for CSV/XLSX: one row per response, profile and channel, then a column per key.
+    """(header, rows) for CSV/XLSX: one row per response, profile and channel once, then a column per
+    question (headed by its wording) that is not a profile question.
 
     Free text is the moderator-approved redacted version unless `show_free_text` (moderators).
     """
-    questions = list(survey.questions)
+    questions = [q for q in survey.questions if q.type not in PROFILE_TYPES]
     keys = [q.key for q in questions]
     text_keys = {q.key for q in questions if q.type in TEXT_TYPES}
     responses = db.session.execute(
@@ -99,7 +102,19 @@ def export_rows(survey, *, show_free_text):
                 values = [redacted.get((response.id, key), REDACTED)]
             row.append(";".join(str(v) for v in values))
         rows.append(row)
-    return PROFILE_COLUMNS + keys, rows
+    return PROFILE_COLUMNS + _headings(questions), rows
+
+
+def _headings(questions):
+    """Each question's wording as its column heading; the key is added where two wordings are the same."""
+    texts = [" ".join(q.text.split()) or q.key for q in questions]
+    taken = set(PROFILE_COLUMNS)
+    headings = []
+    for question, text in zip(questions, texts):
+        heading = text if texts.count(text) == 1 and text not in taken else f"{text} ({question.key})"
+        taken.add(heading)
+        headings.append(heading)
+    return headings
 
 
 def _redacted_texts(survey):

@@ -1,6 +1,10 @@
-"""Demo "you said, we did" entries in every status and stage, linked to approved demo contributions."""
+"""Demo "you said, we did" entries in every status and stage, each backed by its own approved voices.
+
+The content lives in demo_content.py; this module loads it through the real services (so every rule is
+applied) and then dates it as it would have happened: voices weeks before the response, history in order.
+"""
 import secrets
-from datetime import date
+from datetime import datetime, time, timedelta
 
 from sqlalchemy import select
 
@@ -9,63 +13,70 @@ from portal.contributions.models import Source, Status
 from portal.contributions.services import submit_contribution
 from portal.demo import register_demo
 from portal.extensions import db
-from portal.moderation.services import approve
 from portal.reference.models import Locality
 from portal.themes.models import Theme
 from portal.you_said_we_did import services
+from portal.you_said_we_did.demo_content import ENTRIES
 from portal.you_said_we_did.models import Entry, EntryStatus, Subscriber
 
-VOICES = [
-    ("We waited eleven months for an assessment and nobody told us what was happening.", "shrewsbury"),
-    ("Nobody phones back when you ask where the assessment has got to.", "ludlow-south"),
-    ("The taxi to school changes driver every week and my son gets very anxious.", "oswestry-ellesmere"),
-    ("Transport letters arrive the day before term starts.", "bridgnorth-east"),
-    ("The Local Offer website is full of jargon and I could not find the short breaks page.", None),
-    ("A quiet room at lunch really helps. More schools should have one.", "whitchurch-market-drayton"),
-]
-# (title, theme slug, locality slug, status, stage, voices used, quotes)
-ENTRIES = [
-    ("Tell families where their assessment has got to", "ehcp", None, EntryStatus.IN_PROGRESS,
-     "published", [0, 1], [0, 1]),
-    ("Keep the same taxi driver all term", "transport", "oswestry-ellesmere", EntryStatus.DONE, "published",
-     [2, 3], [2]),
-    ("A plain-words Local Offer", "information-local-offer", None, EntryStatus.PLANNED, "published", [4], [4]),
-    ("A quiet room in every secondary school", "school-support", None, EntryStatus.NOT_POSSIBLE,
-     "published", [5], [5]),
-    ("Send transport letters in July", "transport", "bridgnorth-east", EntryStatus.PLANNED, "in_review", [3], []),
-    ("Short breaks page in easy words", "information-local-offer", None, EntryStatus.PLANNED, "draft", [4], []),
-]
-YOUNG = "You told us things that were hard. We listened. We are making changes. We will tell you when it is done."
+RECORD_FIELDS = ("decision", "options_considered", "what_changed", "decided_by", "decided_on",
+                 "young_checked_on")
 
 
-def _voices(editor):
+def _at(day, hour=10):
+    return datetime.combine(day, time(hour))
+
+
+def _voices(moderator, localities):
+    """Every entry's voices as contributions, analysed as usual, dated when they were said and approved
+    two days later by the demo moderator (one commit for all, to keep the demo quick to load)."""
     found = []
-    localities = {loc.slug: loc for loc in db.session.scalars(select(Locality))}
-    for text, locality in VOICES:
-        contribution = submit_contribution(source=Source.FEEDBACK, text=text, author_role="parent_carer",
-                                           locality=localities.get(locality))
-        if contribution.status == Status.PENDING and not contribution.safeguarding_flag:
-            approve(contribution, moderator=editor, redacted_text=contribution.redacted_text or text)
-        found.append(contribution.id)
-    return found
+    for spec in ENTRIES:
+        contributions = []
+        for text, role, locality, said_on in spec["voices"]:
+            contribution = submit_contribution(source=Source.FEEDBACK, text=text, author_role=role,
+                                               locality=localities.get(locality), commit=False)
+            contribution.created_at = _at(said_on, 19)
+            if contribution.status == Status.PENDING and not contribution.safeguarding_flag:
+                contribution.status, contribution.moderated_by_id = Status.APPROVED, moderator.id
+                contribution.redacted_text = contribution.redacted_text or text
+                contribution.moderated_at = _at(said_on + timedelta(days=2))
+            contributions.append(contribution)
+        found.append(contributions)
+    db.session.commit()
+    return [[c.id for c in contributions] for contributions in found]
 
 
-def _data(title, theme, locality, status, ids, quotes):
-    data = {"title": title, "you_said": f"Families told us: {title.lower()} matters to them.",
-            "we_did": "The partnership agreed an action with a named owner and a date.", "status": status,
-            "owner_organisation": "council", "due_on": date(2027, 3, 31), "young_text": YOUNG, "young_title": title,
-            "theme_ids": list(db.session.scalars(select(Theme.id).where(Theme.slug == theme))),
-            "locality_ids": list(db.session.scalars(select(Locality.id).where(Locality.slug == locality))),
-            "evidence_ids": ids, "quote_ids": quotes}
-    if status == EntryStatus.NOT_POSSIBLE:
-        data["not_possible_reason"] = "Some school buildings have no spare room. Schools will use a quiet corner."
-    if status == EntryStatus.DONE:
-        data.update(completed_on=date(2026, 9, 1), young_checked_on=date(2026, 8, 20),
-                    decision="Keep one driver per route for the whole school year.",
-                    options_considered="Keep rotating drivers; one driver per term; one driver per year.",
-                    what_changed="Parents told us changes upset their children, so we chose one driver per year.",
-                    decided_by="SEND transport panel", decided_on=date(2026, 7, 10))
+def _data(spec, ids, localities):
+    data = {"title": spec["title"], "you_said": spec["you_said"], "we_did": spec["we_did"],
+            "status": spec["status"], "owner_organisation": spec["owner"], "due_on": spec["due_on"],
+            "young_text": spec["young_text"], "young_title": spec["young_title"],
+            "theme_ids": list(db.session.scalars(select(Theme.id).where(Theme.slug.in_(spec["themes"])))),
+            "locality_ids": [localities[s].id for s in spec["localities"] if s in localities],
+            "evidence_ids": ids, "quote_ids": ids[:spec["quotes"]]}
+    data.update({name: spec[name] for name in RECORD_FIELDS if name in spec})
     return data
+
+
+def _load(spec, ids, editor, reviewer, localities):
+    entry = services.save_entry(editor=editor, data=_data(spec, ids, localities))
+    said = max(voice[3] for voice in spec["voices"])
+    entry.created_at = _at(spec.get("published_on", said + timedelta(days=21)) - timedelta(days=12))
+    if spec["stage"] != "draft":
+        services.request_review(entry, editor=editor)
+    if spec["stage"] == "returned":
+        services.return_to_draft(entry, reviewer=reviewer, note=spec["review_note"])
+    if spec["stage"] == "published":
+        event = services.publish(entry, editor=reviewer)
+        entry.published_at = event.created_at = _at(spec["published_on"])
+        for day, status, note in spec["history"]:
+            reason = spec.get("not_possible_reason") if status == EntryStatus.NOT_POSSIBLE else None
+            event = services.change_status(entry, editor=editor, status=status, note=note, reason=reason,
+                                           completed_on=spec.get("completed_on"))
+            event.created_at = _at(day, 14)
+    entry.updated_at = max([entry.created_at, entry.published_at or entry.created_at]
+                           + [_at(day, 14) for day, _, _ in spec.get("history", [])])
+    db.session.commit()
 
 
 @register_demo
@@ -74,20 +85,14 @@ def load_you_said_we_did_demo():
     reviewer = db.session.scalar(select(User).where(User.email == "admin@example.org"))
     if editor is None or db.session.scalar(select(Entry.id).limit(1)) is not None:
         return []
-    ids = _voices(editor)
-    for title, theme, locality, status, stage, used, quoted in ENTRIES:
-        data = _data(title, theme, locality, status, [ids[i] for i in used], [ids[i] for i in quoted])
-        first = EntryStatus.IN_PROGRESS if status == EntryStatus.DONE and stage == "published" else status
-        entry = services.save_entry(editor=editor, data={**data, "status": first})
-        if stage in ("published", "in_review"):
-            services.request_review(entry, editor=editor)
-        if stage == "published":
-            services.publish(entry, editor=reviewer)
-        if first != status:  # a public history with a status change after publication
-            services.change_status(entry, editor=editor, status=status, note="Every route now keeps one driver.",
-                                   completed_on=data["completed_on"])
+    localities = {loc.slug: loc for loc in db.session.scalars(select(Locality))}
+    moderator = db.session.scalar(select(User).where(User.email == "moderator@example.org")) or editor
+    for spec, ids in zip(ENTRIES, _voices(moderator, localities)):
+        _load(spec, ids, editor, reviewer, localities)
     _subscribers()
-    return ["\"You said, we did\": demo entries at /you-said-we-did (editors: /staff/you-said-we-did)"]
+    published = sum(spec["stage"] == "published" for spec in ENTRIES)
+    return [f"\"You said, we did\": {published} published entries and {len(ENTRIES) - published} in draft or "
+            "review at /you-said-we-did (editors: /staff/you-said-we-did)"]
 
 
 def _subscribers():

@@ -89,14 +89,17 @@ def test_export_hides_free_text_from_viewers(app, client, viewer, moderator, log
     client.post(f"/surveys/{PARENTS}/check")
     _sign_in(login_as, viewer)
     rows = _export(client, surveys[PARENTS].id)
-    assert rows[0]["overall_satisfaction"] == "satisfied" and rows[0]["locality"] == "shrewsbury"
-    assert rows[0]["services_used"] == "salt;pacc" and rows[0]["channel"] == "online"
-    assert "withheld" in rows[0]["what_should_change"]
+    satisfaction = "Overall, how satisfied are you with the support for your child's SEND?"
+    change, working = "What is the one thing that should change?", "What is working well for your child?"
+    assert rows[0][satisfaction] == "satisfied" and rows[0]["Area"] == "shrewsbury"
+    assert rows[0]["Which of these has your child or family used in the last year?"] == "salt;pacc"
+    assert rows[0]["How it was given"] == "online"
+    assert "withheld" in rows[0][change]
     staff = client
     _sign_in(login_as, moderator)
     rows = _export(staff, surveys[PARENTS].id)
-    assert rows[0]["what_should_change"].startswith("Shorter waits")
-    assert rows[0]["what_is_working"].startswith("'=")  # no formula injection
+    assert rows[0][change].startswith("Shorter waits")
+    assert rows[0][working].startswith("'=")  # no formula injection
     xlsx = staff.get(f"/staff/surveys/{surveys[PARENTS].id}/export.xlsx")
     assert xlsx.status_code == 200 and xlsx.data[:2] == b"PK"
 
