@@ -125,7 +125,7 @@ ENTRIES = [
     },
     {
         "title": "School transport decisions before the summer holidays",
-        "young_title": "Know about your taxi before the holidays",
+        "young_title": "Hear about your taxi before the summer",
         "themes": ["transport"], "localities": ["bridgnorth-east", "whitchurch-market-drayton"],
         "owner": "council", "stage": "published", "published_on": date(2026, 10, 14), "status": S.PLANNED,
         "due_on": date(2027, 7, 16), "history": [],
