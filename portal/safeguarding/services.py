@@ -10,13 +10,47 @@ from portal.accounts.services import safeguarding_leads
 from portal.audit.services import record
 from portal.contributions.models import Status
 from portal.contributions.services import on_analysed
-from portal.errors import InvalidTransition, ValidationFailed
+from portal.errors import InvalidTransition, NotAllowed, ValidationFailed
 from portal.extensions import db
 from portal.jinja import format_datetime
 from portal.mail.services import queue_email
 from portal.safeguarding.models import OPENED_BY_LABELS, Concern, ConcernNote, ConcernState, Outcome
 
 log = logging.getLogger(__name__)
+LEAD_ONLY = "Only a safeguarding lead can acknowledge, refer on or close a concern. You can add a note."
+FOUR_EYES = ("You closed this item's safeguarding concern as no risk of harm, so another moderator "
+             "must decide whether to approve it")
+
+
+def is_lead(user):
+    """True for an active staff account flagged as a safeguarding lead."""
+    return bool(getattr(user, "is_safeguarding_lead", False) and getattr(user, "active", False))
+
+
+def _require_lead(actor):
+    if not is_lead(actor):
+        raise NotAllowed(LEAD_ONLY)
+
+
+def _no_risk_closures(user_id):
+    return (select(Concern.contribution_id).join(ConcernNote, ConcernNote.concern_id == Concern.id)
+            .where(Concern.outcome == Outcome.NO_RISK, ConcernNote.state == ConcernState.CLOSED,
+                   ConcernNote.author_id == user_id))
+
+
+def cleared_by(contribution, user):
+    """True when `user` closed a concern about `contribution` as no risk (so may not approve it)."""
+    if contribution.id is None or getattr(user, "id", None) is None:
+        return False
+    return db.session.scalar(_no_risk_closures(user.id).where(
+        Concern.contribution_id == contribution.id).limit(1)) is not None
+
+
+def cleared_ids(user, ids):
+    """The subset of contribution `ids` whose concern `user` closed as no risk."""
+    if not ids or getattr(user, "id", None) is None:
+        return set()
+    return set(db.session.scalars(_no_risk_closures(user.id).where(Concern.contribution_id.in_(ids))))
 
 
 def active_concern_for(contribution):
@@ -100,14 +134,18 @@ def _move(concern, *, actor, state, note, allowed_from):
 
 
 def acknowledge(concern, *, actor, note=""):
-    """Say a lead has seen the concern (stops re-alerts). Raises InvalidTransition unless open."""
+    """Say a lead has seen the concern (stops re-alerts). Raises NotAllowed unless `actor` is a
+    safeguarding lead, InvalidTransition unless open."""
+    _require_lead(actor)
     _move(concern, actor=actor, state=ConcernState.ACKNOWLEDGED, note=note, allowed_from={ConcernState.OPEN})
     concern.acknowledged_at, concern.acknowledged_by_id = utcnow(), actor.id
     db.session.commit()
 
 
 def refer_on(concern, *, actor, note):
-    """Record that the concern was referred to another service (a note saying where is required)."""
+    """Record that the concern was referred to another service (a note saying where is required).
+    Raises NotAllowed unless `actor` is a safeguarding lead."""
+    _require_lead(actor)
     if not note.strip():
         raise ValidationFailed("Say who it was referred to", {"note": "Say who it was referred to and when"})
     if concern.acknowledged_at is None:
@@ -119,7 +157,10 @@ def refer_on(concern, *, actor, note):
 
 def close(concern, *, actor, outcome, note):
     """Close the concern. NO_RISK clears the flag and returns the item to the queue; HANDLED keeps it
-    unpublishable for ever. A note is required. Raises ValidationFailed or InvalidTransition."""
+    unpublishable for ever. A note is required. Only safeguarding leads may close (NotAllowed);
+    whoever closes as NO_RISK may not then approve the item (see cleared_by).
+    Raises ValidationFailed or InvalidTransition."""
+    _require_lead(actor)
     if not note.strip():
         raise ValidationFailed("Add a note", {"note": "Say why the concern is being closed"})
     outcome = Outcome(outcome)
