@@ -50,7 +50,7 @@ def concern(concern_id):
             return redirect(url_for("safeguarding.concern", concern_id=concern.id))
     return render_template("safeguarding/concern.html", concern=concern, form=form, states=STATE_LABELS,
                            opened_by=OPENED_BY_LABELS, sources=SOURCE_LABELS,
-                           is_lead=services.is_lead(current_user)), status
+                           is_lead=services.is_lead(current_user), delivery=services.alert_delivery(concern)), status
 
 
 @register_panel

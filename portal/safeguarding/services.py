@@ -13,7 +13,7 @@ from portal.contributions.services import on_analysed
 from portal.errors import InvalidTransition, NotAllowed, ValidationFailed
 from portal.extensions import db
 from portal.jinja import format_datetime
-from portal.mail.services import queue_email
+from portal.mail.services import messages_with_prefix, queue_email
 from portal.safeguarding.models import OPENED_BY_LABELS, Concern, ConcernNote, ConcernState, Outcome
 
 log = logging.getLogger(__name__)
@@ -123,6 +123,59 @@ def alert_leads(concern, *, reminder=False):
     ])
     for lead in leads:
         queue_email(lead.email, subject, body, key=f"concern-{concern.id}-alert-{concern.alerts_sent}-to-{lead.id}")
+
+
+def alert_key_prefix(concern):
+    return f"concern-{concern.id}-alert-"
+
+
+def alert_delivery(concern):
+    """What happened to the alert emails, in plain words for the concern page.
+
+    Returns {"latest": [lines about the latest alert], "earlier": line or None, "problem": bool}.
+    "Delivered" means the mail server accepted it; nothing is claimed that has not happened.
+    """
+    prefix = alert_key_prefix(concern)
+    by_alert = {}
+    for message in messages_with_prefix(prefix):
+        number = message.key[len(prefix):].split("-", 1)[0]
+        by_alert.setdefault(int(number) if number.isdigit() else 0, []).append(message)
+    if not by_alert:
+        return {"latest": ["No alert email was sent: there is no active safeguarding lead to send it to."],
+                "earlier": None, "problem": True}
+    latest_number = max(by_alert)
+    lines, problem = _alert_lines(by_alert[latest_number], reminder=latest_number > 1)
+    earlier = None
+    if problem:
+        delivered = [m for n, ms in by_alert.items() if n < latest_number for m in ms if m.sent_at]
+        if delivered:
+            earlier = f"An earlier alert was delivered to {_leads(len(delivered))} at {_when(max(m.sent_at for m in delivered))}."
+    return {"latest": lines, "earlier": earlier, "problem": problem}
+
+
+def _leads(count):
+    return f"{count} lead{'' if count == 1 else 's'}"
+
+
+def _when(moment):
+    return f"{moment:%H:%M} on {format_datetime(moment).split(' at ')[0]} (UTC)"
+
+
+def _alert_lines(messages, *, reminder):
+    what = "Reminder" if reminder else "Alert"
+    sent = [m for m in messages if m.sent_at]
+    queued = [m for m in messages if not m.sent_at and not m.failed_at]
+    failed = [m for m in messages if m.failed_at and not m.sent_at]
+    lines = []
+    if sent:
+        lines.append(f"{what} delivered to {_leads(len(sent))} at {_when(max(m.sent_at for m in sent))}.")
+    if queued:
+        prefix = f"{what} not delivered yet" if not sent else f"Not yet delivered to {_leads(len(queued))}"
+        lines.append(f"{prefix}, waiting since {_when(min(m.created_at for m in queued))}.")
+    if failed:
+        lines.append(f"{what} could not be delivered to {_leads(len(failed))}: the mail server refused it or "
+                     f"kept failing, and it was set aside. An admin can retry it from the outbox.")
+    return lines, bool(queued or failed)
 
 
 def _move(concern, *, actor, state, note, allowed_from):
