@@ -44,7 +44,8 @@ def send_mail(loop, interval):
     while True:
         try:
             for line in one_pass():
-                click.echo(line)
+                if not (loop and line.startswith("Sent 0 email(s); 0 failed")):  # a quiet loop when idle
+                    click.echo(line)
         except Exception:  # noqa: BLE001 - for example the database is restarting: try again next pass
             if not loop:
                 raise
