@@ -47,7 +47,8 @@ def _render_item(contribution, approve=None, reject=None, escalate=None, status=
         "moderation/item.html", item=contribution, topic=topic, parts=highlighted(contribution.text,
                                                                                   contribution.pii_spans),
         approve_form=approve, reject_form=reject or RejectForm(), escalate_form=escalate or EscalateForm(),
-        concern=active_concern_for(contribution), four_eyes=FOUR_EYES if cleared_by(contribution, current_user) else None,
+        concern=active_concern_for(contribution),
+        four_eyes=FOUR_EYES if cleared_by(contribution, current_user) else None,
         sources=SOURCE_LABELS, channels=CHANNEL_LABELS,
         statuses=STATUS_LABELS, tag_form=AddThemeForm(active_themes())), status
 

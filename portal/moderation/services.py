@@ -77,7 +77,8 @@ def approve(contribution, *, moderator, redacted_text, redacted_title=None):
     """Publish the contribution with `redacted_text` (the only text anyone else will ever see).
 
     Refused (NotAllowed) while it carries a safeguarding flag or a concern that is not closed, or
-    is escalated, and (four eyes) when `moderator` closed its concern as no risk. Raises InvalidTransition unless pending; ValidationFailed for empty text.
+    is escalated, and (four eyes) when `moderator` closed its concern as no risk. Raises
+    InvalidTransition unless pending; ValidationFailed for empty text.
     """
     if contribution.safeguarding_flag or contribution.status == Status.ESCALATED \
             or active_concern_for(contribution) is not None:

@@ -149,7 +149,8 @@ def alert_delivery(concern):
     if problem:
         delivered = [m for n, ms in by_alert.items() if n < latest_number for m in ms if m.sent_at]
         if delivered:
-            earlier = f"An earlier alert was delivered to {_leads(len(delivered))} at {_when(max(m.sent_at for m in delivered))}."
+            last = max(m.sent_at for m in delivered)
+            earlier = f"An earlier alert was delivered to {_leads(len(delivered))} at {_when(last)}."
     return {"latest": lines, "earlier": earlier, "problem": problem}
 
 
