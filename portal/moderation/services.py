@@ -25,7 +25,6 @@ REJECTION_REASONS = {
 }
 FLAGS = {"safeguarding": "Safeguarding", "abusive": "Abusive", "personal_data": "Personal data",
          "clean": "Nothing detected"}
-WAITING = (Status.PENDING, Status.ESCALATED)
 
 
 def _has_concern():
@@ -33,9 +32,18 @@ def _has_concern():
                                     Concern.state != ConcernState.CLOSED).exists()
 
 
+def _waiting():
+    """Pending items, and escalated ones whose concern is still active. An item whose concern a lead
+    closed as dealt with ("handled") stays unpublishable but leaves the queue, so it never sits above
+    new disclosures; one closed as no risk is pending again, an ordinary item."""
+    ever = select(Concern.id).where(Concern.contribution_id == Contribution.id).exists()
+    return or_(Contribution.status == Status.PENDING,
+               and_(Contribution.status == Status.ESCALATED, or_(_has_concern(), ~ever)))
+
+
 def queue_query(*, source=None, channel=None, flag=None, locality_id=None):
     """Everything waiting for a moderator: safeguarding first, then oldest first."""
-    query = select(Contribution).where(Contribution.status.in_(WAITING))
+    query = select(Contribution).where(_waiting())
     if source:
         query = query.where(Contribution.source == source)
     if channel:
@@ -69,7 +77,7 @@ def is_clean(contribution):
 def queue_summary():
     """(how many items wait, when the oldest arrived or None)."""
     count, oldest = db.session.execute(select(func.count(Contribution.id), func.min(Contribution.created_at))
-                                       .where(Contribution.status.in_(WAITING))).one()
+                                       .where(_waiting())).one()
     return count, oldest
 
 

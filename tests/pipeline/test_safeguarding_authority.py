@@ -172,3 +172,19 @@ def test_closed_item_returns_to_queue_as_ordinary_pending(client, login_as, csrf
     row = html[html.index(f'href="/staff/moderation/{item.id}"'):].split("</tr>")[0]
     assert "Safeguarding" not in row and "Escalated" not in row
     assert client.get("/staff/moderation?flag=safeguarding").get_data(as_text=True).count("/staff/moderation/") == 0
+
+
+def test_item_closed_as_handled_leaves_the_queue_and_stays_unpublishable(client, login_as, csrf):
+    lead = make_user(role="moderator", safeguarding_lead=True)
+    handled = new_concern()
+    login_as(lead)
+    assert post_action(client, handled, "close_handled", "Referred to the school's DSL").status_code == 302
+    newer = new_concern()  # a new disclosure is not buried beneath items already dealt with
+    login_as(make_user(role="moderator"))
+    html = client.get("/staff/moderation").get_data(as_text=True)
+    assert re.findall(r'href="/staff/moderation/(\d+)"', html) == [str(newer.contribution.id)]
+    assert "1 waiting" in html
+    item = client.get(f"/staff/moderation/{handled.contribution.id}").get_data(as_text=True)
+    assert f'action="/staff/moderation/{handled.contribution.id}/approve"' not in item
+    with pytest.raises(NotAllowed):
+        approve(handled.contribution, moderator=make_user(role="moderator"), redacted_text="fine")
