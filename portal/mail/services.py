@@ -152,8 +152,9 @@ def deliver_outbox(*, now=None, limit=100):
 
     Oldest due first, so a message backed off after failing goes behind fresh ones. One message that
     cannot be built, or breaks in any way, is set aside and the pass goes on; when the server cannot
-    be reached the pass stops (the rest stay due, untouched, for the next pass). Each message is
-    claimed first, so two senders running at once never send the same message twice.
+    be reached nothing more is sent this pass (the rest stay due for the next one), but the rest are
+    still built, so any that never could be are set aside now. Each message is claimed first, so two
+    senders running at once never send the same message twice.
     """
     now = now or utcnow()
     query = (select(OutboxMessage)
@@ -161,9 +162,15 @@ def deliver_outbox(*, now=None, limit=100):
                     OutboxMessage.next_attempt_at <= now)
              .order_by(OutboxMessage.next_attempt_at, OutboxMessage.id).limit(limit))
     sent = failed = 0
+    reachable = True
     for message_id in [m.id for m in db.session.scalars(query).all()]:
         message = db.session.get(OutboxMessage, message_id)
-        if message is None or not _claim(message, now):
+        if message is None:
+            continue
+        if not reachable:
+            failed += _set_aside_if_unbuildable(message, now)
+            continue
+        if not _claim(message, now):
             continue
         try:
             outcome = _deliver_one(message, now)
@@ -178,9 +185,20 @@ def deliver_outbox(*, now=None, limit=100):
             outcome = "failed"
         sent += outcome == "sent"
         failed += outcome != "sent"
-        if outcome == "unreachable":
-            break
+        reachable = outcome != "unreachable"
     return sent, failed
+
+
+def _set_aside_if_unbuildable(message, now):
+    """While the server is unreachable: set the message aside if it could never be sent. Returns 1 if so."""
+    try:
+        build(message)
+    except Unbuildable as error:
+        message.attempts += 1
+        _set_aside(message, str(error), now)
+        db.session.commit()
+        return 1
+    return 0
 
 
 def retry(message, *, actor):

@@ -218,3 +218,15 @@ def test_outbox_lists_every_state(client, login_as, admin, smtp_server):
         assert text in page, text
     assert "queued@example.test" not in page
     assert client.get("/staff/outbox/?state=nonsense&page=99999999999999999999").status_code == 200
+
+
+def test_staff_home_tells_admins_about_undelivered_email(client, login_as, admin, moderator):
+    queue_email("x@example.test", "Hello", "Body", key="k-10")
+    _poison("k-11", to="a@example.test, b@example.test")
+    assert deliver_outbox() == (0, 2)  # nothing listening: the first waits, the poison is still set aside
+    login_as(admin)
+    html = client.get("/staff").get_data(as_text=True)
+    assert "Email not delivered" in html and "1 could not be sent and were set aside" in html
+    assert 'href="/staff/outbox/"' in html
+    login_as(moderator)
+    assert "Email not delivered" not in client.get("/staff").get_data(as_text=True)
