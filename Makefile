@@ -11,6 +11,9 @@ ASSETS := static/css/portal.css static/js/govuk-frontend.min.js static/js/init.j
 run: install assets
 	$(BIN)/portal db upgrade
 	$(BIN)/portal demo-data --if-empty
+	@echo "Starting the mail worker (portal send-mail --loop) beside the server; Ctrl-C stops both."
+	$(BIN)/portal send-mail --loop --interval 10 & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	$(BIN)/portal run --host 127.0.0.1 --port $(PORT)
 
 test: install assets

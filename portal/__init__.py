@@ -16,7 +16,7 @@ BLUEPRINTS = [
     "portal.privacy.routes", "portal.surveys.routes", "portal.surveys.staff_routes", "portal.surveys.ops_routes",
     "portal.glossary.routes", "portal.themes.routes", "portal.insights.routes", "portal.measures.routes",
     "portal.measures.api", "portal.you_said_we_did.public_routes", "portal.you_said_we_did.staff_routes",
-    "portal.you_said_we_did.report_routes",
+    "portal.you_said_we_did.report_routes", "portal.mail.routes",
 ]
 from portal.requests import PortalRequest
 from portal.extensions import CSP, csrf, db, limiter, login_manager, migrate, talisman
@@ -110,12 +110,6 @@ def register_session_rules(app):
             return redirect(url_for("accounts.sign_in", next=request.full_path.rstrip("?")))
         session["seen_at"] = now
         return None
-
-    @app.after_request
-    def send_queued_email(response):
-        from portal.mail.services import deliver_queued_this_request
-        deliver_queued_this_request()  # once, inline; failures stay in the outbox for send-mail
-        return response
 
     @app.after_request
     def cache_rules(response):

@@ -23,9 +23,11 @@ class Config:
     MAIL_SERVER = "127.0.0.1"
     MAIL_PORT = 25
     MAIL_SENDER = "no-reply@send-voice.example"
-    MAIL_TIMEOUT = 10  # seconds; an inline send that times out stays queued for send-mail
+    MAIL_TIMEOUT = 10  # seconds the send-mail worker waits on the SMTP server (requests never do)
     MAIL_RETRY_BASE_SECONDS = 60  # first retry after this, doubling each time
     MAIL_RETRY_MAX_SECONDS = 3600
+    MAIL_MAX_ATTEMPTS = 8  # then the message is set aside as failed (retry it from /staff/outbox)
+    MAIL_ALLOW_TEST_DOMAINS = False  # accept addresses at reserved names like example.test
     PUBLIC_BASE_URL = "http://127.0.0.1:5000"  # used for links in emails
     SAFEGUARDING_REALERT_MINUTES = 60  # email the leads again while a concern is unacknowledged
     RETENTION_CONTACT_DAYS = 365  # feedback contact details
@@ -49,6 +51,7 @@ class TestingConfig(Config):
     SECRET_KEY = "testing-only"
     SQLALCHEMY_DATABASE_URI = os.environ.get("PORTAL_TEST_DATABASE_URL", "sqlite://")
     WTF_CSRF_ENABLED = False
+    MAIL_ALLOW_TEST_DOMAINS = True
     SESSION_COOKIE_SECURE = False
     REMEMBER_COOKIE_SECURE = False
 

@@ -8,6 +8,7 @@ from portal.accounts.passwords import password_problem
 from portal.audit.services import record
 from portal.errors import NotAllowed, ValidationFailed
 from portal.extensions import db
+from portal.mail.addresses import is_address
 from portal.permissions import STAFF_ROLES, Role
 
 log = logging.getLogger(__name__)
@@ -35,7 +36,7 @@ def authenticate(email, password):
 
 def _validate_staff(email, role, organisation, password, *, existing=None):
     errors = {}
-    if "@" not in email or len(email) > 254:
+    if not is_address(email):
         errors["email"] = "Enter an email address in the correct format, like name@example.org"
     elif (other := find_staff_by_email(email)) is not None and other is not existing:
         errors["email"] = "A user with this email address already exists"

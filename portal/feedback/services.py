@@ -6,15 +6,15 @@ from portal.contributions.services import submit_contribution
 from portal.errors import ValidationFailed
 from portal.extensions import db
 from portal.feedback.models import FeedbackContact
+from portal.mail.addresses import FORMAT, clean_address, is_address
 
-EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 PHONE = re.compile(r"^[0-9 +()-]{7,20}$")
 
 
 def _contact_errors(contact_choices, email, phone):
     errors = {}
-    if email and not EMAIL.match(email):
-        errors["email"] = "Enter an email address in the correct format, like name@example.com"
+    if email and not is_address(email):
+        errors["email"] = FORMAT
     if phone and not PHONE.match(phone):
         errors["phone"] = "Enter a phone number, like 01632 960 001 or 07700 900 982"
     if "updates" in contact_choices and not email and "email" not in errors:
@@ -44,7 +44,7 @@ def submit_feedback(*, author_role, about, locality, message, contact_choices=()
         raise ValidationFailed(str(error), {"message": str(error)})
     if contact_choices:
         db.session.add(FeedbackContact(contribution_id=contribution.id, name=(name or "").strip()[:120],
-                                       email=email.lower() or None, phone=phone or None,
+                                       email=clean_address(email) if email else None, phone=phone or None,
                                        wants_reply="reply" in contact_choices,
                                        wants_updates="updates" in contact_choices))
     db.session.commit()

@@ -1,10 +1,12 @@
-"""The send-mail command: one pass over the outbox, or a loop for production."""
+"""The send-mail command: one pass over the outbox, or a loop (the mail worker) for production."""
+import logging
 import time
 
 import click
 
 from portal.cli import command
 
+log = logging.getLogger(__name__)
 _PERIODIC = []
 
 
@@ -14,18 +16,42 @@ def every_pass(task):
     return task
 
 
+def one_pass():
+    """Run the periodic tasks, then deliver what is due. Returns the lines to print. A task that
+    breaks is logged and the pass goes on, so a failing re-alert never stops the mail."""
+    from portal.extensions import db
+    from portal.mail.services import deliver_outbox
+    lines = []
+    for task in _PERIODIC:
+        try:
+            if message := task():
+                lines.append(message)
+        except Exception:  # noqa: BLE001 - the worker must keep delivering
+            db.session.rollback()
+            log.exception("Periodic task %s failed", task.__name__)
+            lines.append(f"{task.__name__} failed; see the log.")
+    sent, failed = deliver_outbox()
+    lines.append(f"Sent {sent} email(s); {failed} failed (retried later, or set aside: see /staff/outbox).")
+    return lines
+
+
 @command("send-mail")
-@click.option("--loop", is_flag=True, help="Keep running, one pass every --interval seconds.")
+@click.option("--loop", is_flag=True, help="Keep running (the mail worker), one pass every --interval seconds.")
 @click.option("--interval", default=30, show_default=True, type=click.IntRange(min=1))
 def send_mail(loop, interval):
     """Send the emails waiting in the outbox (and run safeguarding re-alerts)."""
-    from portal.mail.services import deliver_outbox
+    from portal.extensions import db
     while True:
-        for task in _PERIODIC:
-            if message := task():
-                click.echo(message)
-        sent, failed = deliver_outbox()
-        click.echo(f"Sent {sent} email(s); {failed} failed and will be retried.")
+        try:
+            for line in one_pass():
+                if not (loop and line.startswith("Sent 0 email(s); 0 failed")):  # a quiet loop when idle
+                    click.echo(line)
+        except Exception:  # noqa: BLE001 - for example the database is restarting: try again next pass
+            if not loop:
+                raise
+            db.session.rollback()
+            log.exception("Mail pass failed; trying again in %s seconds", interval)
         if not loop:
             return
+        db.session.remove()  # a fresh session each pass, so the worker never reads stale rows
         time.sleep(interval)

@@ -13,7 +13,7 @@ from portal.moderation.forms import ApproveForm, EscalateForm, InsightForm, Reje
 from portal.moderation.queries import highlighted, locality_choices
 from portal.navigation import add_nav_item
 from portal.permissions import Role, can_moderate, role_required
-from portal.safeguarding.services import active_concern_for
+from portal.safeguarding.services import FOUR_EYES, active_concern_for, cleared_by, cleared_ids
 from portal.themes.forms import AddThemeForm
 from portal.themes.services import active_themes
 
@@ -33,7 +33,8 @@ def queue():
     filters = _filters()
     pager = db.paginate(services.queue_query(**filters), page=max(request.args.get("page", 1, type=int), 1),
                         per_page=50, error_out=False)
-    return render_template("moderation/queue.html", pager=pager, filters=filters, form=ConfirmForm(),
+    mine = cleared_ids(current_user, [c.id for c in pager.items])  # four eyes: no bulk box for these
+    return render_template("moderation/queue.html", pager=pager, filters=filters, form=ConfirmForm(), cleared=mine,
                            localities=locality_choices(), is_clean=services.is_clean, flags=services.FLAGS,
                            sources=SOURCE_LABELS, channels=CHANNEL_LABELS, summary=services.queue_summary())
 
@@ -46,7 +47,9 @@ def _render_item(contribution, approve=None, reject=None, escalate=None, status=
         "moderation/item.html", item=contribution, topic=topic, parts=highlighted(contribution.text,
                                                                                   contribution.pii_spans),
         approve_form=approve, reject_form=reject or RejectForm(), escalate_form=escalate or EscalateForm(),
-        concern=active_concern_for(contribution), sources=SOURCE_LABELS, channels=CHANNEL_LABELS,
+        concern=active_concern_for(contribution),
+        four_eyes=FOUR_EYES if cleared_by(contribution, current_user) else None,
+        sources=SOURCE_LABELS, channels=CHANNEL_LABELS,
         statuses=STATUS_LABELS, tag_form=AddThemeForm(active_themes())), status
 
 

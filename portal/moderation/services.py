@@ -10,7 +10,7 @@ from portal.contributions.services import MAX_TEXT, submit_contribution
 from portal.errors import InvalidTransition, NotAllowed, ValidationFailed
 from portal.extensions import db
 from portal.safeguarding.models import Concern, ConcernState
-from portal.safeguarding.services import active_concern_for, open_concern
+from portal.safeguarding.services import FOUR_EYES, active_concern_for, cleared_by, cleared_ids, open_concern
 
 log = logging.getLogger(__name__)
 REJECTION_REASONS = {
@@ -25,7 +25,6 @@ REJECTION_REASONS = {
 }
 FLAGS = {"safeguarding": "Safeguarding", "abusive": "Abusive", "personal_data": "Personal data",
          "clean": "Nothing detected"}
-WAITING = (Status.PENDING, Status.ESCALATED)
 
 
 def _has_concern():
@@ -33,9 +32,18 @@ def _has_concern():
                                     Concern.state != ConcernState.CLOSED).exists()
 
 
+def _waiting():
+    """Pending items, and escalated ones whose concern is still active. An item whose concern a lead
+    closed as dealt with ("handled") stays unpublishable but leaves the queue, so it never sits above
+    new disclosures; one closed as no risk is pending again, an ordinary item."""
+    ever = select(Concern.id).where(Concern.contribution_id == Contribution.id).exists()
+    return or_(Contribution.status == Status.PENDING,
+               and_(Contribution.status == Status.ESCALATED, or_(_has_concern(), ~ever)))
+
+
 def queue_query(*, source=None, channel=None, flag=None, locality_id=None):
     """Everything waiting for a moderator: safeguarding first, then oldest first."""
-    query = select(Contribution).where(Contribution.status.in_(WAITING))
+    query = select(Contribution).where(_waiting())
     if source:
         query = query.where(Contribution.source == source)
     if channel:
@@ -69,7 +77,7 @@ def is_clean(contribution):
 def queue_summary():
     """(how many items wait, when the oldest arrived or None)."""
     count, oldest = db.session.execute(select(func.count(Contribution.id), func.min(Contribution.created_at))
-                                       .where(Contribution.status.in_(WAITING))).one()
+                                       .where(_waiting())).one()
     return count, oldest
 
 
@@ -77,11 +85,14 @@ def approve(contribution, *, moderator, redacted_text, redacted_title=None):
     """Publish the contribution with `redacted_text` (the only text anyone else will ever see).
 
     Refused (NotAllowed) while it carries a safeguarding flag or a concern that is not closed, or
-    is escalated. Raises InvalidTransition unless pending; ValidationFailed for empty text.
+    is escalated, and (four eyes) when `moderator` closed its concern as no risk. Raises
+    InvalidTransition unless pending; ValidationFailed for empty text.
     """
     if contribution.safeguarding_flag or contribution.status == Status.ESCALATED \
             or active_concern_for(contribution) is not None:
         raise NotAllowed("This item has a safeguarding concern and can never be published")
+    if cleared_by(contribution, moderator):
+        raise NotAllowed(FOUR_EYES)
     if contribution.status != Status.PENDING:
         raise InvalidTransition(f"This item is already {contribution.status}")
     redacted_text = (redacted_text or "").strip()
@@ -132,7 +143,8 @@ def _decide(contribution, moderator, status):
 def bulk_approve(ids, *, moderator):
     """Approve every listed item that is clean (see is_clean) as it stands. Returns (approved, skipped)."""
     items = db.session.scalars(select(Contribution).where(Contribution.id.in_(ids))).all() if ids else []
-    approved = [c for c in items if is_clean(c) and active_concern_for(c) is None]
+    mine = cleared_ids(moderator, [c.id for c in items])
+    approved = [c for c in items if is_clean(c) and active_concern_for(c) is None and c.id not in mine]
     for contribution in approved:
         _decide(contribution, moderator, Status.APPROVED)
         record(moderator, "contribution.approve", contribution, bulk=True)

@@ -18,4 +18,4 @@ def safeguarding_realert():
     from portal.mail.services import deliver_outbox
     click.echo(realert_task() or "No concern needs a re-alert.")
     sent, failed = deliver_outbox()
-    click.echo(f"Sent {sent} email(s); {failed} failed and will be retried.")
+    click.echo(f"Sent {sent} email(s); {failed} failed (retried later, or set aside: see /staff/outbox).")

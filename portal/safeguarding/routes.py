@@ -3,7 +3,7 @@ from flask import Blueprint, flash, redirect, render_template, url_for
 from flask_login import current_user
 
 from portal.contributions.models import SOURCE_LABELS
-from portal.errors import InvalidTransition, ValidationFailed
+from portal.errors import InvalidTransition, NotAllowed, ValidationFailed
 from portal.extensions import db
 from portal.forms_util import apply_errors
 from portal.main.dashboard import register_panel
@@ -35,10 +35,13 @@ def index():
 @role_required(Role.MODERATOR)
 def concern(concern_id):
     concern = db.get_or_404(Concern, concern_id)
-    form = NoteForm()
+    form, status = NoteForm(), 200
     if form.validate_on_submit():
         try:
             ACTIONS[form.action.data](concern, form.note.data or "")
+        except NotAllowed as error:  # a non-lead forcing a lead's action: nothing is changed
+            db.session.rollback()
+            form.note.errors, status = [str(error)], 403
         except (ValidationFailed, InvalidTransition) as error:
             apply_errors(form, error)
             form.note.errors = form.note.errors or form.action.errors
@@ -46,7 +49,8 @@ def concern(concern_id):
             flash("Saved.", "success")
             return redirect(url_for("safeguarding.concern", concern_id=concern.id))
     return render_template("safeguarding/concern.html", concern=concern, form=form, states=STATE_LABELS,
-                           opened_by=OPENED_BY_LABELS, sources=SOURCE_LABELS)
+                           opened_by=OPENED_BY_LABELS, sources=SOURCE_LABELS,
+                           is_lead=services.is_lead(current_user), delivery=services.alert_delivery(concern)), status
 
 
 @register_panel

@@ -10,13 +10,47 @@ from portal.accounts.services import safeguarding_leads
 from portal.audit.services import record
 from portal.contributions.models import Status
 from portal.contributions.services import on_analysed
-from portal.errors import InvalidTransition, ValidationFailed
+from portal.errors import InvalidTransition, NotAllowed, ValidationFailed
 from portal.extensions import db
 from portal.jinja import format_datetime
-from portal.mail.services import queue_email
+from portal.mail.services import messages_with_prefix, queue_email
 from portal.safeguarding.models import OPENED_BY_LABELS, Concern, ConcernNote, ConcernState, Outcome
 
 log = logging.getLogger(__name__)
+LEAD_ONLY = "Only a safeguarding lead can acknowledge, refer on or close a concern. You can add a note."
+FOUR_EYES = ("You closed this item's safeguarding concern as no risk of harm, so another moderator "
+             "must decide whether to approve it")
+
+
+def is_lead(user):
+    """True for an active staff account flagged as a safeguarding lead."""
+    return bool(getattr(user, "is_safeguarding_lead", False) and getattr(user, "active", False))
+
+
+def _require_lead(actor):
+    if not is_lead(actor):
+        raise NotAllowed(LEAD_ONLY)
+
+
+def _no_risk_closures(user_id):
+    return (select(Concern.contribution_id).join(ConcernNote, ConcernNote.concern_id == Concern.id)
+            .where(Concern.outcome == Outcome.NO_RISK, ConcernNote.state == ConcernState.CLOSED,
+                   ConcernNote.author_id == user_id))
+
+
+def cleared_by(contribution, user):
+    """True when `user` closed a concern about `contribution` as no risk (so may not approve it)."""
+    if contribution.id is None or getattr(user, "id", None) is None:
+        return False
+    return db.session.scalar(_no_risk_closures(user.id).where(
+        Concern.contribution_id == contribution.id).limit(1)) is not None
+
+
+def cleared_ids(user, ids):
+    """The subset of contribution `ids` whose concern `user` closed as no risk."""
+    if not ids or getattr(user, "id", None) is None:
+        return set()
+    return set(db.session.scalars(_no_risk_closures(user.id).where(Concern.contribution_id.in_(ids))))
 
 
 def active_concern_for(contribution):
@@ -91,6 +125,60 @@ def alert_leads(concern, *, reminder=False):
         queue_email(lead.email, subject, body, key=f"concern-{concern.id}-alert-{concern.alerts_sent}-to-{lead.id}")
 
 
+def alert_key_prefix(concern):
+    return f"concern-{concern.id}-alert-"
+
+
+def alert_delivery(concern):
+    """What happened to the alert emails, in plain words for the concern page.
+
+    Returns {"latest": [lines about the latest alert], "earlier": line or None, "problem": bool}.
+    "Delivered" means the mail server accepted it; nothing is claimed that has not happened.
+    """
+    prefix = alert_key_prefix(concern)
+    by_alert = {}
+    for message in messages_with_prefix(prefix):
+        number = message.key[len(prefix):].split("-", 1)[0]
+        by_alert.setdefault(int(number) if number.isdigit() else 0, []).append(message)
+    if not by_alert:
+        return {"latest": ["No alert email was sent: there is no active safeguarding lead to send it to."],
+                "earlier": None, "problem": True}
+    latest_number = max(by_alert)
+    lines, problem = _alert_lines(by_alert[latest_number], reminder=latest_number > 1)
+    earlier = None
+    if problem:
+        delivered = [m for n, ms in by_alert.items() if n < latest_number for m in ms if m.sent_at]
+        if delivered:
+            last = max(m.sent_at for m in delivered)
+            earlier = f"An earlier alert was delivered to {_leads(len(delivered))} at {_when(last)}."
+    return {"latest": lines, "earlier": earlier, "problem": problem}
+
+
+def _leads(count):
+    return f"{count} lead{'' if count == 1 else 's'}"
+
+
+def _when(moment):
+    return f"{moment:%H:%M} on {format_datetime(moment).split(' at ')[0]} (UTC)"
+
+
+def _alert_lines(messages, *, reminder):
+    what = "Reminder" if reminder else "Alert"
+    sent = [m for m in messages if m.sent_at]
+    queued = [m for m in messages if not m.sent_at and not m.failed_at]
+    failed = [m for m in messages if m.failed_at and not m.sent_at]
+    lines = []
+    if sent:
+        lines.append(f"{what} delivered to {_leads(len(sent))} at {_when(max(m.sent_at for m in sent))}.")
+    if queued:
+        prefix = f"{what} not delivered yet" if not sent else f"Not yet delivered to {_leads(len(queued))}"
+        lines.append(f"{prefix}, waiting since {_when(min(m.created_at for m in queued))}.")
+    if failed:
+        lines.append(f"{what} could not be delivered to {_leads(len(failed))}: the mail server refused it or "
+                     f"kept failing, and it was set aside. An admin can retry it from the outbox.")
+    return lines, bool(queued or failed)
+
+
 def _move(concern, *, actor, state, note, allowed_from):
     if concern.state not in allowed_from:
         raise InvalidTransition(f"This concern is {concern.state.replace('_', ' ')}")
@@ -100,14 +188,18 @@ def _move(concern, *, actor, state, note, allowed_from):
 
 
 def acknowledge(concern, *, actor, note=""):
-    """Say a lead has seen the concern (stops re-alerts). Raises InvalidTransition unless open."""
+    """Say a lead has seen the concern (stops re-alerts). Raises NotAllowed unless `actor` is a
+    safeguarding lead, InvalidTransition unless open."""
+    _require_lead(actor)
     _move(concern, actor=actor, state=ConcernState.ACKNOWLEDGED, note=note, allowed_from={ConcernState.OPEN})
     concern.acknowledged_at, concern.acknowledged_by_id = utcnow(), actor.id
     db.session.commit()
 
 
 def refer_on(concern, *, actor, note):
-    """Record that the concern was referred to another service (a note saying where is required)."""
+    """Record that the concern was referred to another service (a note saying where is required).
+    Raises NotAllowed unless `actor` is a safeguarding lead."""
+    _require_lead(actor)
     if not note.strip():
         raise ValidationFailed("Say who it was referred to", {"note": "Say who it was referred to and when"})
     if concern.acknowledged_at is None:
@@ -119,7 +211,10 @@ def refer_on(concern, *, actor, note):
 
 def close(concern, *, actor, outcome, note):
     """Close the concern. NO_RISK clears the flag and returns the item to the queue; HANDLED keeps it
-    unpublishable for ever. A note is required. Raises ValidationFailed or InvalidTransition."""
+    unpublishable for ever. A note is required. Only safeguarding leads may close (NotAllowed);
+    whoever closes as NO_RISK may not then approve the item (see cleared_by).
+    Raises ValidationFailed or InvalidTransition."""
+    _require_lead(actor)
     if not note.strip():
         raise ValidationFailed("Add a note", {"note": "Say why the concern is being closed"})
     outcome = Outcome(outcome)

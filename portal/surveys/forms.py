@@ -2,7 +2,9 @@
 from flask_wtf import FlaskForm
 from govuk_frontend_wtf.wtforms_widgets import GovSubmitInput, GovTextInput
 from wtforms import StringField, SubmitField
-from wtforms.validators import InputRequired, Length, Regexp
+from wtforms.validators import InputRequired, Length
+
+from portal.mail.addresses import EmailAddress
 
 CSRF_MESSAGE = ("We could not save this page because it was open for a long time or in another window. "
                 "Check your answer and select Continue again")
@@ -31,7 +33,5 @@ class EmailForm(FlaskForm):
                                     "your answers and delete it when you send them, or after 30 days.",
                         validators=[InputRequired(message="Enter your email address"),
                                     Length(max=254, message="Email address must be 254 characters or fewer"),
-                                    Regexp(r"^[^@\s]+@[^@\s]+\.[^@\s]+$",
-                                           message="Enter an email address in the correct format, like "
-                                                   "name@example.com")])
+                                    EmailAddress()])
     submit = SubmitField("Send me a link", widget=GovSubmitInput())

@@ -200,11 +200,13 @@ def save_resume_email(response, email, resume_url_for):
     message goes through the outbox in the same transaction: tried once after this request, then
     retried by `portal send-mail` with backoff while the mail server is down.
     """
+    from portal.mail.addresses import clean_address
     from portal.mail.services import queue_email
+    email = clean_address(email)  # raises ValueError; the form has already checked it
     token = secrets.token_urlsafe(24)
     _forget_resume_emails(ResumeEmail.response_id == response.id)
-    db.session.add(ResumeEmail(response_id=response.id, email=email.strip(), token=token))
-    queue_email(email.strip(), f"Continue your survey: {response.survey.title}",
+    db.session.add(ResumeEmail(response_id=response.id, email=email, token=token))
+    queue_email(email, f"Continue your survey: {response.survey.title}",
                 resume_email_body(response, resume_url_for(token)), key=f"{RESUME_KEY}{token}")
     db.session.commit()
     return token

@@ -1,5 +1,4 @@
 """Asking for updates: subscribe, confirm by link, unsubscribe, and retention and erasure."""
-import re
 import secrets
 from datetime import timedelta
 
@@ -8,6 +7,7 @@ from sqlalchemy import delete, func, select
 from portal.accounts.models import utcnow
 from portal.errors import InvalidTransition, ValidationFailed
 from portal.extensions import db
+from portal.mail.addresses import FORMAT, clean_address
 from portal.mail.services import queue_email
 from portal.privacy.services import on_erasure, on_purge
 from portal.reference.models import Locality
@@ -15,17 +15,16 @@ from portal.themes.models import Theme
 from portal.urls import public_url
 from portal.you_said_we_did.models import Subscriber
 
-EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 UNCONFIRMED_DAYS = 7
 
 
 def subscribe(*, email, theme_slugs=(), locality_slugs=()):
     """Store an unconfirmed subscription and email a confirmation link; nothing else is sent until it
     is confirmed. Unknown slugs are dropped. Raises ValidationFailed for a bad address."""
-    email = (email or "").strip().lower()
-    if not EMAIL.match(email) or len(email) > 254:
-        raise ValidationFailed("Bad email", {"email": "Enter an email address in the correct format, "
-                                                      "like name@example.com"})
+    try:
+        email = clean_address(email)
+    except ValueError as error:
+        raise ValidationFailed("Bad email", {"email": str(error) if email else FORMAT}) from error
     themes = set(db.session.scalars(select(Theme.slug).where(Theme.slug.in_(list(theme_slugs)))))
     localities = set(db.session.scalars(select(Locality.slug).where(Locality.slug.in_(list(locality_slugs)))))
     subscriber = Subscriber(email=email, theme_slugs=sorted(themes), locality_slugs=sorted(localities),

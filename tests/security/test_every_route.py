@@ -30,6 +30,7 @@ POST_SAMPLE_ARGS = {
     "glossary.delete_term": lambda: {"term_id": _first_id("portal.glossary.models.GlossaryTerm")},
     "themes.add": lambda: {"item_id": _first_id("portal.contributions.models.Contribution")},
     "themes.remove": lambda: {"item_id": _first_id("portal.contributions.models.Contribution")},
+    "outbox.retry": lambda: {"message_id": 1},  # CSRF is checked before the message is looked up
 }
 
 

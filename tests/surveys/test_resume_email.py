@@ -21,7 +21,9 @@ def _ask_for_link(client, email="carer@example.test"):
 def test_emailed_link_resumes_on_another_device(app, client, smtp_server):
     page = _ask_for_link(client)
     assert page.status_code == 200 and "We have emailed you a link" in page.get_data(as_text=True)
-    [envelope] = smtp_server.messages  # sent once, straight after the request
+    assert smtp_server.messages == []  # the request never waits on the mail server
+    assert deliver_outbox() == (1, 0)  # the send-mail worker's pass
+    [envelope] = smtp_server.messages
     assert envelope.rcpt_tos == ["carer@example.test"]
     body = envelope.content.decode()
     link = re.search(r"(https?://\S+/surveys/resume/\S+)", body).group(1)
@@ -38,6 +40,9 @@ def test_mail_server_down_keeps_the_message_and_sends_it_later(app, client, smtp
     html = page.get_data(as_text=True)
     assert page.status_code == 200 and "resume code" in html  # the code is always on the page
     [queued] = db.session.scalars(select(OutboxMessage)).all()
+    assert queued.sent_at is None and queued.attempts == 0  # queued for the worker, not tried in the request
+    assert deliver_outbox() == (0, 1)  # the worker's pass while the server is down
+    db.session.refresh(queued)
     assert queued.sent_at is None and queued.attempts == 1 and queued.last_error
     from aiosmtpd.controller import Controller
 

@@ -8,6 +8,7 @@ from portal.extensions import db
 from portal.safeguarding import services as safeguarding
 from portal.safeguarding.models import Concern
 from portal.themes.reanalyse import reanalyse
+from tests.factories import make_user
 from tests.themes.helpers import contribution, states, tag, theme
 
 RISK = "I want to kill myself, nobody cares about me."
@@ -68,7 +69,8 @@ def test_an_active_concern_is_not_duplicated(runner):
     assert db.session.get(Contribution, item.id).status == Status.ESCALATED
 
 
-def test_a_concern_closed_as_no_risk_is_not_reopened(moderator):
+def test_a_concern_closed_as_no_risk_is_not_reopened():
+    moderator = make_user(role="moderator", safeguarding_lead=True)
     item = contribution(RISK)
     concern = db.session.scalar(select(Concern).where(Concern.contribution_id == item.id))
     safeguarding.close(concern, actor=moderator, outcome="no_risk", note="Checked: a song lyric.")
