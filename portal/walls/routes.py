@@ -48,3 +48,6 @@ def outside(item_id, action):
         flash(f"Item {item_id} " + (f"may now be quoted outside {owner}." if action == "approve"
                                     else f"is no longer quoted outside {owner}."), "success")
     return redirect(url_for("moderation.item", item_id=item_id) + "#outside")
+
+
+import portal.walls.demo  # noqa: F401,E402  demo content joins `portal demo-data`

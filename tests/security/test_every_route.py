@@ -30,6 +30,8 @@ POST_SAMPLE_ARGS = {
     "glossary.delete_term": lambda: {"term_id": _first_id("portal.glossary.models.GlossaryTerm")},
     "themes.add": lambda: {"item_id": _first_id("portal.contributions.models.Contribution")},
     "themes.remove": lambda: {"item_id": _first_id("portal.contributions.models.Contribution")},
+    "walls.outside": lambda: {"item_id": _first_id("portal.contributions.models.Contribution"),
+                              "action": "approve"},
 }
 
 
