@@ -32,8 +32,8 @@ def _filters():
 @role_required(Role.MODERATOR)
 def queue():
     filters = _filters()
-    pager = db.paginate(services.queue_query(viewer=current_user, **filters), page=max(request.args.get("page", 1, type=int), 1),
-                        per_page=50, error_out=False)
+    pager = db.paginate(services.queue_query(viewer=current_user, **filters),
+                        page=max(request.args.get("page", 1, type=int), 1), per_page=50, error_out=False)
     return render_template("moderation/queue.html", pager=pager, filters=filters, form=ConfirmForm(),
                            localities=locality_choices(), is_clean=services.is_clean, flags=services.FLAGS,
                            sources=SOURCE_LABELS, channels=CHANNEL_LABELS, summary=services.queue_summary(current_user))

@@ -10,10 +10,10 @@ from portal.walls.services import approve_outside
 
 # (text, families, approve it?, approve it for publication outside SENDIASS?)
 TEXTS = [
-    ("Three families on our helpline this week said EHC needs assessment decision letters arrived after the "
-     "six-week deadline, and two were given different dates by different officers.", 3, False, False),
-    ("Families we supported at tribunal said the Local Offer pages on sensory support do not match what the "
-     "service provides.", 4, True, False),
+    (("Three families on our helpline this week said EHC needs assessment decision letters arrived after the "
+      "six-week deadline, and two were given different dates by different officers."), 3, False, False),
+    (("Families we supported at tribunal said the Local Offer pages on sensory support do not match what the "
+      "service provides."), 4, True, False),
     ("Parents told us the new transport appeal form is much clearer and appeals are answered faster.", 6,
      True, True),
     ("A parent rang about mediation: the decision letter did not mention the right to mediation at all.", 1,
