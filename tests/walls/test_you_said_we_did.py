@@ -1,8 +1,8 @@
 """'You said, we did' takes walled text only once its owner approves it for publication outside."""
 import pytest
 
-from portal.errors import ValidationFailed
 from portal.contributions.models import Status
+from portal.errors import ValidationFailed
 from portal.extensions import db
 from portal.themes.services import seed_themes
 from portal.walls.services import approve_outside, withdraw_outside
