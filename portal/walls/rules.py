@@ -86,21 +86,26 @@ def _open_concern_exists():
                                     Concern.state != ConcernState.CLOSED).exists()
 
 
-def readable_filter(user):
-    """SQL condition on Contribution: the rows whose text `user` may read in full (can_read_text)."""
+def readable_filter(user, *, include_safeguarding=True):
+    """SQL condition on Contribution: the rows whose text `user` may read in full (can_read_text).
+
+    include_safeguarding=False leaves out what only a safeguarding lead's open concern makes readable:
+    for bulk surfaces (exports, quotes) where a lead's read could not be audited item by item.
+    """
     walled = sorted(walled_organisations())
     allowed = [Contribution.owner_organisation.is_(None), Contribution.owner_organisation.not_in(walled)
                if walled else Contribution.owner_organisation.is_not(None)]
     if _staff(user) and user.organisation:
         allowed.append(Contribution.owner_organisation == user.organisation)
-    if _staff(user) and user.is_safeguarding_lead:
+    if _staff(user) and user.is_safeguarding_lead and include_safeguarding:
         allowed.append(_open_concern_exists())
     return or_(*allowed)
 
 
 def quotable_filter(user):
-    """SQL condition on Contribution: rows whose redacted text `user` may see quoted (can_quote)."""
-    return or_(readable_filter(user), published_outside_filter())
+    """SQL condition on Contribution: rows whose redacted text `user` may see quoted (can_quote), less
+    what only an open concern lets a lead read (that read belongs on the item's page, where it is audited)."""
+    return or_(readable_filter(user, include_safeguarding=False), published_outside_filter())
 
 
 def published_outside_filter():

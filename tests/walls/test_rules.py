@@ -74,13 +74,21 @@ def test_sql_filter_agrees_with_predicate(people):
     items = [walled_item(owner, f"word{i}", status=status, outside=outside)
              for i, (owner, status, outside) in enumerate(itertools.product(
                  [None, "sendiass", "pcf", "council"], [Status.PENDING, Status.APPROVED], [False, True]))]
-    open_concern(items[3], opened_by="moderator", reasons=["x"], commit=True)
+    open_concern(items[4], opened_by="moderator", reasons=["x"], commit=True)
     services.set_walls(["sendiass", "pcf"], actor=people["council_admin"])
     for user in [None, *people.values()]:
         by_sql = set(db.session.scalars(select(Contribution.id).where(rules.readable_filter(user))))
         assert by_sql == {c.id for c in items if rules.can_read_text(user, c)}, user
         quotable = set(db.session.scalars(select(Contribution.id).where(rules.quotable_filter(user))))
-        assert quotable == {c.id for c in items if rules.can_quote(user, c)}, user
+        on_concern_only = {c.id for c in items if rules.read_reason(user, c) == "safeguarding"
+                           and not rules.is_published_outside(c)}
+        assert quotable == {c.id for c in items if rules.can_quote(user, c)} - on_concern_only, user
+    lead = people["pcf_lead"]
+    assert rules.read_reason(lead, items[4]) == "safeguarding"
+    bulk = set(db.session.scalars(select(Contribution.id).where(
+        rules.readable_filter(lead, include_safeguarding=False))))
+    assert items[4].id not in bulk and items[4].id in set(db.session.scalars(
+        select(Contribution.id).where(rules.readable_filter(lead))))
 
 
 def test_logged_insight_is_owned_by_the_loggers_organisation(people):
