@@ -6,6 +6,7 @@ from portal.contributions.models import Contribution
 from portal.demo import register_demo
 from portal.extensions import db
 from portal.moderation.services import approve, log_insight
+from portal.themes.tagging import confirm_theme
 from portal.walls.services import approve_outside
 
 # (text, families, approve it?, approve it for publication outside SENDIASS?)
@@ -34,6 +35,8 @@ def load_walled_insight_demo():
     for text, families, approved, outside in TEXTS:
         item = log_insight(moderator=sendiass, text=text, channel="sendiass", organisation="sendiass",
                            locality=None, families_represented=families, author_role="parent_carer")
+        for suggestion in item.suggested_themes[:1]:  # so the explorer counts (and may quote) it
+            confirm_theme(item, actor=sendiass, theme_id=suggestion.theme_id)
         if approved and item.status == "pending":
             approve(item, moderator=sendiass, redacted_text=item.redacted_text or text)
             if outside:
