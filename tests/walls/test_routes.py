@@ -115,6 +115,11 @@ def test_lead_from_another_organisation_reads_audited_until_the_concern_closes(c
     assert "brackenfold" in client.get(f"/staff/moderation/{item.id}").get_data(as_text=True)
     queue = client.get("/staff/moderation").get_data(as_text=True)
     assert f"/staff/moderation/{item.id}" in queue and "brackenfold" not in queue  # lists never show it
+    client.post(f"/staff/safeguarding/{concern.id}", data={"action": "note", "note": "Called the brackenfold DSL"})
+    login_as(make_user(role="moderator", organisation="pcf"))  # not a lead: neither text nor notes
+    page = client.get(f"/staff/safeguarding/{concern.id}").get_data(as_text=True)
+    assert "brackenfold" not in page and "This text belongs to SENDIASS" in page
+    login_as(lead)
     reads = _audits("contribution.read_walled")
     assert [(e.actor_id, e.object_id, e.details["where"]) for e in reads] == [
         (lead.id, str(item.id), "safeguarding concern"), (lead.id, str(item.id), "moderation item")]
@@ -129,5 +134,6 @@ def test_lead_from_another_organisation_reads_audited_until_the_concern_closes(c
     assert concern.state == "closed"
     page = client.get(f"/staff/safeguarding/{concern.id}").get_data(as_text=True)
     assert "brackenfold" not in page and "This text belongs to SENDIASS" in page
+    assert "Referred to DSL" not in page and "2 note(s)" in page  # notes stay with the text
     assert client.get(f"/staff/moderation/{item.id}").status_code == 403
     assert len(_audits("contribution.read_walled")) == 2
