@@ -16,7 +16,7 @@ BLUEPRINTS = [
     "portal.privacy.routes", "portal.surveys.routes", "portal.surveys.staff_routes", "portal.surveys.ops_routes",
     "portal.glossary.routes", "portal.themes.routes", "portal.insights.routes", "portal.measures.routes",
     "portal.measures.api", "portal.you_said_we_did.public_routes", "portal.you_said_we_did.staff_routes",
-    "portal.you_said_we_did.report_routes", "portal.mail.routes",
+    "portal.you_said_we_did.report_routes", "portal.mail.routes", "portal.walls.routes",
 ]
 from portal.requests import PortalRequest
 from portal.extensions import CSP, csrf, db, limiter, login_manager, migrate, talisman

@@ -1,7 +1,7 @@
 """outbox: failed messages are set aside (failed_at)
 
 Revision ID: 5afe6a4d0e13
-Revises: a28b901c7a08
+Revises: c7d8e9f0a1b2
 Create Date: 2026-12-01 22:30:00
 
 """
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 
 # revision identifiers, used by Alembic.
 revision = '5afe6a4d0e13'
-down_revision = 'a28b901c7a08'
+down_revision = 'c7d8e9f0a1b2'
 branch_labels = None
 depends_on = None
 

@@ -68,6 +68,12 @@ class Contribution(db.Model):
     cohort: Mapped[str | None] = mapped_column(String(40))
     # Provenance.
     organisation: Mapped[str | None] = mapped_column(String(20))  # staff-logged insight: whose intelligence
+    # Whose text it is (portal/walls): the logging user's organisation for staff-logged insight;
+    # None (partnership-wide) for what the public sends. Walled owners' text is read by them only.
+    owner_organisation: Mapped[str | None] = mapped_column(String(20), index=True)
+    # The owner's decision that the redacted text may be quoted outside the organisation.
+    outside_approved_at: Mapped[datetime | None]
+    outside_approved_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
     families_represented: Mapped[int | None]  # staff-logged insight: how many families it speaks for
     entered_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
     survey_id: Mapped[int | None] = mapped_column(index=True)  # set by surveys; no FK so features stay apart

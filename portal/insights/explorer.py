@@ -97,8 +97,8 @@ def emerging_rows(themes, current, previous, threshold):
     return sorted(rows, key=lambda r: (not r[4], r[1].n is None, -(r[1].n or 0), r[0].label))
 
 
-def explore(filters, *, themes, localities, threshold, today):
-    """Everything the explorer page shows, as plain data. Runs a fixed number of GROUP BY queries."""
+def explore(filters, *, themes, localities, threshold, today, viewer=None):
+    """Everything the explorer page shows to `viewer`, as plain data. Runs a fixed number of GROUP BY queries."""
     total, tagged = queries.totals(filters)
     rows = theme_table(themes, queries.confirmed_by_theme(filters), queries.suggested_only_by_theme(filters),
                        threshold)
@@ -115,7 +115,7 @@ def explore(filters, *, themes, localities, threshold, today):
                                        SENTIMENTS, threshold),
         "quarters": quarters,
         "by_quarter": breakdown_rows(rows, by_quarter, [(q, q) for q in quarters], threshold),
-        "quotes": queries.quotes(filters),
+        "quotes": queries.quotes(filters, viewer=viewer),
         "emerging_period": (start, end, prev_start, prev_end),
         "emerging": emerging_rows([r.theme for r in rows], queries.period_counts(filters, start, end),
                                   queries.period_counts(filters, prev_start, prev_end), threshold),

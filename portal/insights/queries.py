@@ -10,6 +10,7 @@ from portal.safeguarding.models import Concern
 from portal.themes.models import ContributionTheme as Tag
 from portal.themes.models import TagState
 from portal.themes.tagging import has_confirmed_theme
+from portal.walls.rules import quotable_filter
 
 QUOTES_PER_THEME = 3
 
@@ -89,9 +90,10 @@ def confirmed_by_theme_and_month(filters):
     return {(theme_id, int(y), int(m)): n for theme_id, y, m, n in _confirmed(filters, Tag.theme_id, year, month)}
 
 
-def quotes(filters, per_theme=QUOTES_PER_THEME):
+def quotes(filters, per_theme=QUOTES_PER_THEME, *, viewer=None):
     """{theme_id: [redacted text, ...]} newest first: approved items only, redacted text only, never an
-    item flagged for safeguarding or abuse, or one that has ever had a safeguarding concern."""
+    item flagged for safeguarding or abuse, or one that has ever had a safeguarding concern, and only
+    what `viewer` may see quoted (portal/walls: walled text needs its owner's approval to go outside)."""
     ever_concern = select(Concern.id).where(Concern.contribution_id == Contribution.id).exists()
     ranked = (select(Tag.theme_id, Contribution.redacted_text,
                      func.row_number().over(partition_by=Tag.theme_id,
@@ -100,7 +102,8 @@ def quotes(filters, per_theme=QUOTES_PER_THEME):
               .join(Contribution, Contribution.id == Tag.contribution_id)
               .where(Tag.state == TagState.CONFIRMED, Contribution.status == Status.APPROVED,
                      Contribution.redacted_text.is_not(None), Contribution.safeguarding_flag.is_(False),
-                     Contribution.abusive_flag.is_(False), ~ever_concern, *conditions(filters))
+                     Contribution.abusive_flag.is_(False), ~ever_concern, quotable_filter(viewer),
+                     *conditions(filters))
               .subquery())
     found = {}
     for theme_id, text in db.session.execute(select(ranked.c.theme_id, ranked.c.redacted_text)

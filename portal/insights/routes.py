@@ -2,6 +2,7 @@
 from datetime import date
 
 from flask import Blueprint, current_app, render_template, request
+from flask_login import current_user
 from sqlalchemy import select
 
 from portal.contributions.models import CHANNEL_LABELS, ROLE_LABELS
@@ -71,7 +72,8 @@ def index():
     filters, errors = read_filters(choices)
     threshold = current_app.config["SMALL_NUMBER_THRESHOLD"]
     themes = db.session.scalars(select(Theme).order_by(Theme.label)).all()
-    data = explore(filters, themes=themes, localities=localities, threshold=threshold, today=date.today())
+    data = explore(filters, themes=themes, localities=localities, threshold=threshold, today=date.today(),
+                   viewer=current_user)
     return render_template("insights/index.html", data=data, filters=filters, choices=choices, errors=errors,
                            threshold=threshold, args=request.args), 400 if errors else 200
 

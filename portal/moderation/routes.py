@@ -16,6 +16,7 @@ from portal.permissions import Role, can_moderate, role_required
 from portal.safeguarding.services import FOUR_EYES, active_concern_for, cleared_by, cleared_ids
 from portal.themes.forms import AddThemeForm
 from portal.themes.services import active_themes
+from portal.walls.guard import require_readable
 
 bp = Blueprint("moderation", __name__, url_prefix="/staff")
 add_nav_item("moderation.queue", "Moderation", can_moderate, order=60)
@@ -31,15 +32,16 @@ def _filters():
 @role_required(Role.MODERATOR)
 def queue():
     filters = _filters()
-    pager = db.paginate(services.queue_query(**filters), page=max(request.args.get("page", 1, type=int), 1),
-                        per_page=50, error_out=False)
+    pager = db.paginate(services.queue_query(viewer=current_user, **filters),
+                        page=max(request.args.get("page", 1, type=int), 1), per_page=50, error_out=False)
     mine = cleared_ids(current_user, [c.id for c in pager.items])  # four eyes: no bulk box for these
     return render_template("moderation/queue.html", pager=pager, filters=filters, form=ConfirmForm(), cleared=mine,
                            localities=locality_choices(), is_clean=services.is_clean, flags=services.FLAGS,
-                           sources=SOURCE_LABELS, channels=CHANNEL_LABELS, summary=services.queue_summary())
+                           sources=SOURCE_LABELS, channels=CHANNEL_LABELS, summary=services.queue_summary(current_user))
 
 
 def _render_item(contribution, approve=None, reject=None, escalate=None, status=200):
+    require_readable(contribution, where="moderation item")
     topic = opening_topic_for(contribution)
     approve = approve or ApproveForm(redacted_text=contribution.redacted_text,
                                      redacted_title=topic.title_redacted if topic else None)
@@ -50,7 +52,7 @@ def _render_item(contribution, approve=None, reject=None, escalate=None, status=
         concern=active_concern_for(contribution),
         four_eyes=FOUR_EYES if cleared_by(contribution, current_user) else None,
         sources=SOURCE_LABELS, channels=CHANNEL_LABELS,
-        statuses=STATUS_LABELS, tag_form=AddThemeForm(active_themes())), status
+        statuses=STATUS_LABELS, tag_form=AddThemeForm(active_themes()), outside_form=ConfirmForm()), status
 
 
 @bp.route("/moderation/<int:item_id>")
@@ -61,6 +63,7 @@ def item(item_id):
 
 def _decide(item_id, form, action):
     contribution = db.get_or_404(Contribution, item_id)
+    require_readable(contribution, where="moderation decision")
     if form.validate_on_submit():
         try:
             message = action(contribution, form)
@@ -139,7 +142,7 @@ def queue_panel():
     from portal.jinja import format_datetime
     if not can_moderate(current_user):
         return []
-    count, oldest = services.queue_summary()
+    count, oldest = services.queue_summary(current_user)
     return [{"title": "Waiting for moderation", "value": count,
              "detail": f"Oldest arrived {format_datetime(oldest)}" if oldest else "Nothing is waiting",
              "url": url_for("moderation.queue"), "link_text": "Open the moderation queue"}]

@@ -11,6 +11,7 @@ from portal.errors import InvalidTransition, NotAllowed, ValidationFailed
 from portal.extensions import db
 from portal.safeguarding.models import Concern, ConcernState
 from portal.safeguarding.services import FOUR_EYES, active_concern_for, cleared_by, cleared_ids, open_concern
+from portal.walls.rules import readable_filter
 
 log = logging.getLogger(__name__)
 REJECTION_REASONS = {
@@ -41,9 +42,9 @@ def _waiting():
                and_(Contribution.status == Status.ESCALATED, or_(_has_concern(), ~ever)))
 
 
-def queue_query(*, source=None, channel=None, flag=None, locality_id=None):
-    """Everything waiting for a moderator: safeguarding first, then oldest first."""
-    query = select(Contribution).where(_waiting())
+def queue_query(*, viewer=None, source=None, channel=None, flag=None, locality_id=None):
+    """Everything waiting that `viewer` may read (portal/walls): safeguarding first, then oldest first."""
+    query = select(Contribution).where(_waiting(), readable_filter(viewer))
     if source:
         query = query.where(Contribution.source == source)
     if channel:
@@ -74,10 +75,10 @@ def is_clean(contribution):
             and not contribution.abusive_flag and contribution.redacted_text == contribution.text)
 
 
-def queue_summary():
-    """(how many items wait, when the oldest arrived or None)."""
+def queue_summary(viewer=None):
+    """(how many items `viewer` may read wait, when the oldest arrived or None)."""
     count, oldest = db.session.execute(select(func.count(Contribution.id), func.min(Contribution.created_at))
-                                       .where(_waiting())).one()
+                                       .where(_waiting(), readable_filter(viewer))).one()
     return count, oldest
 
 
@@ -141,8 +142,10 @@ def _decide(contribution, moderator, status):
 
 
 def bulk_approve(ids, *, moderator):
-    """Approve every listed item that is clean (see is_clean) as it stands. Returns (approved, skipped)."""
-    items = db.session.scalars(select(Contribution).where(Contribution.id.in_(ids))).all() if ids else []
+    """Approve every listed item that is clean (see is_clean) and that `moderator` may read, as it
+    stands. Returns (approved, skipped)."""
+    items = db.session.scalars(select(Contribution).where(
+        Contribution.id.in_(ids), readable_filter(moderator))).all() if ids else []
     mine = cleared_ids(moderator, [c.id for c in items])
     approved = [c for c in items if is_clean(c) and active_concern_for(c) is None and c.id not in mine]
     for contribution in approved:
@@ -155,13 +158,17 @@ def bulk_approve(ids, *, moderator):
 def log_insight(*, moderator, text, channel, organisation, locality, families_represented, author_role=None):
     """Record SENDIASS, PCF, event or phone intelligence as a contribution (aggregate themes only).
 
+    The logging moderator's organisation owns the text (see portal/walls/rules.py).
+
     Raises ValidationFailed for a missing count; ValueError from submit_contribution for bad text.
     """
     if not families_represented or families_represented < 1:
         raise ValidationFailed("How many families", {"families_represented": "Enter how many families, 1 or more"})
     contribution = submit_contribution(
         source=Source.INSIGHT, text=text, channel=channel, author_role=author_role or None, locality=locality,
-        entered_by=moderator, organisation=organisation, families_represented=families_represented, commit=False)
-    record(moderator, "contribution.log_insight", contribution, channel=channel, organisation=organisation)
+        entered_by=moderator, organisation=organisation, families_represented=families_represented,
+        owner_organisation=moderator.organisation or None, commit=False)
+    record(moderator, "contribution.log_insight", contribution, channel=channel, organisation=organisation,
+           owner=contribution.owner_organisation)
     db.session.commit()
     return contribution

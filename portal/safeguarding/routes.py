@@ -12,6 +12,7 @@ from portal.permissions import Role, can_moderate, role_required
 from portal.safeguarding import services
 from portal.safeguarding.forms import NoteForm
 from portal.safeguarding.models import OPENED_BY_LABELS, STATE_LABELS, Concern
+from portal.walls.services import note_read, organisation_label
 
 bp = Blueprint("safeguarding", __name__, url_prefix="/staff/safeguarding")
 add_nav_item("safeguarding.index", "Safeguarding", can_moderate, order=61)
@@ -48,8 +49,11 @@ def concern(concern_id):
         else:
             flash("Saved.", "success")
             return redirect(url_for("safeguarding.concern", concern_id=concern.id))
+    item = concern.contribution
+    show_text = item is not None and note_read(current_user, item, where="safeguarding concern")
     return render_template("safeguarding/concern.html", concern=concern, form=form, states=STATE_LABELS,
-                           opened_by=OPENED_BY_LABELS, sources=SOURCE_LABELS,
+                           opened_by=OPENED_BY_LABELS, sources=SOURCE_LABELS, show_text=show_text,
+                           owner=organisation_label(item.owner_organisation) if item else "",
                            is_lead=services.is_lead(current_user), delivery=services.alert_delivery(concern)), status
 
 

@@ -102,7 +102,8 @@ def show_results(survey_id):
 @role_required(Role.VIEWER)
 def export(survey_id, kind):
     survey = db.get_or_404(Survey, survey_id)
-    header, rows = results.export_rows(survey, show_free_text=can_moderate(current_user))
+    header, rows = results.export_rows(survey, show_free_text=can_moderate(current_user),
+                                       viewer=current_user)
     if kind == "csv":
         body, mimetype = results.to_csv(header, rows), "text/csv"
     else:

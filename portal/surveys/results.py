@@ -9,12 +9,14 @@ from portal.extensions import db
 from portal.reference.models import Locality
 from portal.surveys.models import DistributionLink, ResponseStatus, SurveyAnswer, SurveyResponse
 from portal.surveys.questions import PROFILE_TYPES, TEXT_TYPES
+from portal.walls.rules import quotable_filter, readable_filter
 
 # Profile answers (role, area, age band, cohort, setting) are stored on the response, so they appear once,
 # here, and their questions get no answer column of their own.
 PROFILE_COLUMNS = ["Response number", "Status", "How it was given", "Answering as", "Area", "Age band",
                    "Plan or support in place", "Setting", "Survey link", "Started", "Sent"]
 REDACTED = "[free text withheld: ask a moderator]"
+WALLED = "[free text withheld: it belongs to another organisation]"
 
 
 def _count_by(survey, column, status=ResponseStatus.SUBMITTED):
@@ -70,11 +72,12 @@ def _stopped_at(survey):
     return ordered
 
 
-def export_rows(survey, *, show_free_text):
+def export_rows(survey, *, show_free_text, viewer=None):
     """(header, rows) for CSV/XLSX: one row per response, profile and channel once, then a column per
     question (headed by its wording) that is not a profile question.
 
-    Free text is the moderator-approved redacted version unless `show_free_text` (moderators).
+    Free text is the moderator-approved redacted version unless `show_free_text` (moderators), and
+    never text `viewer` may not read or see quoted (portal/walls).
     """
     questions = [q for q in survey.questions if q.type not in PROFILE_TYPES]
     keys = [q.key for q in questions]
@@ -90,7 +93,8 @@ def export_rows(survey, *, show_free_text):
                    SurveyAnswer.number).join(SurveyResponse, SurveyResponse.id == SurveyAnswer.response_id)
             .where(SurveyResponse.survey_id == survey.id).order_by(SurveyAnswer.id)):
         answers.setdefault((response_id, key), []).append(code if code is not None else text)
-    redacted = {} if show_free_text else _redacted_texts(survey)
+    walled = _walled_keys(survey, viewer)
+    redacted = {} if show_free_text else _redacted_texts(survey, viewer)
     rows = []
     for response, locality_slug, link_label in responses:
         row = [response.id, response.status, response.channel, response.role, locality_slug, response.age_band,
@@ -98,7 +102,9 @@ def export_rows(survey, *, show_free_text):
                _iso(response.submitted_at)]
         for key in keys:
             values = answers.get((response.id, key), [])
-            if key in text_keys and values and not show_free_text:
+            if key in text_keys and values and (response.id, key) in walled:
+                values = [redacted.get((response.id, key), WALLED)]
+            elif key in text_keys and values and not show_free_text:
                 values = [redacted.get((response.id, key), REDACTED)]
             row.append(";".join(str(v) for v in values))
         rows.append(row)
@@ -117,11 +123,21 @@ def _headings(questions):
     return headings
 
 
-def _redacted_texts(survey):
-    """{(response_id, key): redacted text} for approved survey contributions (the only text fit to share)."""
+def _redacted_texts(survey, viewer):
+    """{(response_id, key): redacted text} for approved survey contributions `viewer` may see quoted
+    (the only text fit to share)."""
     rows = db.session.execute(select(Contribution.response_id, Contribution.question_key, Contribution.redacted_text)
-                              .where(Contribution.survey_id == survey.id, Contribution.status == "approved"))
+                              .where(Contribution.survey_id == survey.id, Contribution.status == "approved",
+                                     quotable_filter(viewer)))
     return {(response_id, key): text for response_id, key, text in rows if text}
+
+
+def _walled_keys(survey, viewer):
+    """{(response_id, key)} of the survey's free text `viewer` may not read in full (portal/walls). A lead's
+    open-concern access does not extend to exports: that read happens, audited, on the item's page."""
+    rows = db.session.execute(select(Contribution.response_id, Contribution.question_key).where(
+        Contribution.survey_id == survey.id, ~readable_filter(viewer, include_safeguarding=False)))
+    return {(response_id, key) for response_id, key in rows}
 
 
 def _iso(value):

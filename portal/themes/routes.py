@@ -57,7 +57,7 @@ def _tagging_filters():
 @role_required(Role.MODERATOR)
 def tagging_list():
     filters, themes = _tagging_filters(), services.active_themes()
-    pager = db.paginate(tagging.tagging_query(**filters), page=max(request.args.get("page", 1, type=int), 1),
+    pager = db.paginate(tagging.tagging_query(viewer=current_user, **filters), page=max(request.args.get("page", 1, type=int), 1),
                         per_page=50, error_out=False)
     return render_template("themes/tagging.html", pager=pager, filters=filters, themes=themes,
                            bulk_form=AddThemeForm(themes, label="Theme to confirm on the selected items"),
@@ -81,6 +81,8 @@ def add(item_id):
         theme = tagging.confirm_theme(contribution, actor=current_user, theme_id=int(form.theme.data))
     except ValidationFailed as error:
         flash(error.errors.get("theme", str(error)), "error")
+    except NotAllowed as error:
+        flash(str(error), "error")
     else:
         flash(f"Theme confirmed on item {contribution.id}: {theme.label}.", "success")
     return _back(contribution)

@@ -10,6 +10,7 @@ from portal.contributions.models import Contribution
 from portal.errors import NotAllowed, ValidationFailed
 from portal.extensions import db
 from portal.themes.models import ContributionTheme, TagState, Theme
+from portal.walls.rules import can_read_text, readable_filter
 
 log = logging.getLogger(__name__)
 MAX_BULK = 200
@@ -26,6 +27,11 @@ def _tag_for(contribution, theme_id):
     return next((t for t in contribution.themes if t.theme_id == theme_id), None)
 
 
+def _check_readable(contribution, actor):
+    if not can_read_text(actor, contribution):
+        raise NotAllowed("Only the organisation that owns this text can tag it")
+
+
 def _confirm(contribution, theme, actor):
     """Make `theme` a confirmed theme of `contribution` (no commit). Returns the previous state or None."""
     tag = _tag_for(contribution, theme.id)
@@ -40,8 +46,10 @@ def _confirm(contribution, theme, actor):
 def confirm_theme(contribution, *, actor, theme_id):
     """Confirm a suggested theme, or add a theme staff chose, on one contribution. Audited.
 
-    Raises ValidationFailed when the theme does not exist or is not in use.
+    Raises ValidationFailed when the theme does not exist or is not in use, NotAllowed when `actor`
+    may not read the text (portal/walls).
     """
+    _check_readable(contribution, actor)
     theme = _active_theme(theme_id)
     previous = _confirm(contribution, theme, actor)
     action = "theme.confirm" if previous == TagState.SUGGESTED else "theme.add"
@@ -54,8 +62,9 @@ def confirm_theme(contribution, *, actor, theme_id):
 def remove_theme(contribution, *, actor, theme_id):
     """Remove a suggested or confirmed theme. It is kept as dismissed so re-analysis won't suggest it again.
 
-    Raises NotAllowed when the contribution does not carry that theme.
+    Raises NotAllowed when the contribution does not carry that theme, or `actor` may not read the text.
     """
+    _check_readable(contribution, actor)
     tag = _tag_for(contribution, theme_id)
     if tag is None or tag.state == TagState.DISMISSED:
         raise NotAllowed("This item does not have that theme")
@@ -68,7 +77,8 @@ def remove_theme(contribution, *, actor, theme_id):
 
 
 def bulk_confirm_theme(contribution_ids, *, actor, theme_id):
-    """Confirm one theme on every listed contribution (at most MAX_BULK). Returns how many changed.
+    """Confirm one theme on every listed contribution `actor` may read (at most MAX_BULK). Returns how
+    many changed.
 
     Raises ValidationFailed for a bad theme or when nothing is selected.
     """
@@ -76,7 +86,7 @@ def bulk_confirm_theme(contribution_ids, *, actor, theme_id):
     ids = list(dict.fromkeys(contribution_ids))[:MAX_BULK]
     if not ids:
         raise ValidationFailed("Select items", {"item": "Select at least one item to tag"})
-    items = db.session.scalars(select(Contribution).where(Contribution.id.in_(ids))).all()
+    items = db.session.scalars(select(Contribution).where(Contribution.id.in_(ids), readable_filter(actor))).all()
     changed = 0
     for contribution in items:
         previous = _confirm(contribution, theme, actor)
@@ -96,9 +106,10 @@ def has_confirmed_theme():
             .correlate(Contribution).exists())
 
 
-def tagging_query(*, untagged=False, theme_id=None, source=None, locality_id=None, status=None):
-    """Contributions for the tagging page, newest first, filtered; untagged means no confirmed theme."""
-    query = select(Contribution)
+def tagging_query(*, viewer=None, untagged=False, theme_id=None, source=None, locality_id=None, status=None):
+    """Contributions `viewer` may read (portal/walls) for the tagging page, newest first, filtered;
+    untagged means no confirmed theme."""
+    query = select(Contribution).where(readable_filter(viewer))
     if untagged:
         query = query.where(~has_confirmed_theme())
     if theme_id:

@@ -5,12 +5,16 @@ from portal.contributions.models import Contribution, Status
 from portal.errors import ValidationFailed
 from portal.extensions import db
 from portal.themes.models import ContributionTheme
+from portal.walls.rules import is_walled, published_outside_filter
+from portal.walls.services import organisation_label
 from portal.you_said_we_did.models import MAX_QUOTES, Evidence
 
 
 def _usable():
+    # Evidence and quotes go public, so walled text needs its owner's approval for use outside
+    # (portal/walls), whoever the editor is.
     return (Contribution.status == Status.APPROVED, Contribution.safeguarding_flag.is_(False),
-            Contribution.redacted_text.is_not(None))
+            Contribution.redacted_text.is_not(None), published_outside_filter())
 
 
 def parse_ids(raw):
@@ -34,6 +38,11 @@ def check_evidence(ids):
     for contribution_id in ids:
         if contribution_id not in found:
             message = f"Contribution {contribution_id} cannot be used: it is not an approved, published contribution"
+            walled = db.session.get(Contribution, contribution_id)
+            if walled is not None and walled.status == Status.APPROVED and is_walled(walled):
+                owner = organisation_label(walled.owner_organisation)
+                message = (f"Contribution {contribution_id} cannot be used: {owner} has not approved it "
+                           f"for publication outside {owner}")
             raise ValidationFailed(message, {"contributions": message})
     return [found[i] for i in ids]
 
@@ -95,5 +104,6 @@ def candidates(entry, limit=200):
     found = list(db.session.scalars(query.order_by(Contribution.created_at.desc()).limit(limit)))
     missing = [i for i in linked if i not in {c.id for c in found}]
     if missing:
-        found += list(db.session.scalars(select(Contribution).where(Contribution.id.in_(missing))))
+        found += list(db.session.scalars(select(Contribution).where(Contribution.id.in_(missing),
+                                                                    published_outside_filter())))
     return found

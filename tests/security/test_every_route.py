@@ -31,6 +31,8 @@ POST_SAMPLE_ARGS = {
     "themes.add": lambda: {"item_id": _first_id("portal.contributions.models.Contribution")},
     "themes.remove": lambda: {"item_id": _first_id("portal.contributions.models.Contribution")},
     "outbox.retry": lambda: {"message_id": 1},  # CSRF is checked before the message is looked up
+    "walls.outside": lambda: {"item_id": _first_id("portal.contributions.models.Contribution"),
+                              "action": "approve"},
 }
 
 

@@ -1,0 +1,1 @@
+"""Walls between organisations: whose text is whose, and who may read it in full."""
