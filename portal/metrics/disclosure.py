@@ -190,3 +190,15 @@ def sees_exact_counts(user, owner_organisation: str | None) -> bool:
     organisation = getattr(user, "organisation", None)
     return (getattr(user, "role", None) in EXACT_ROLES and organisation is not None
             and organisation == owner_organisation)
+
+
+def published_count(n: int, threshold: int = 10) -> int | None:
+    """A single count as published: 0 stays 0, 1 to threshold - 1 is hidden (None), the rest rounded to 5."""
+    if n == 0:
+        return 0
+    return None if n < threshold else round_count(n)
+
+
+def published_counts(counts: dict, threshold: int = 10) -> dict:
+    """published_count for every value of a dict (for example, evidence counts by entry)."""
+    return {key: published_count(n, threshold) for key, n in counts.items()}

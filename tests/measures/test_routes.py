@@ -129,3 +129,48 @@ def test_board_report_downloads(client, login_as, viewer):
     quarterly = list(csv.DictReader(io.StringIO(client.get("/staff/measures/quarterly-return.csv").get_data(as_text=True))))
     assert {"measure": "parent-carer-satisfaction", "financial_year": "2026/27", "quarter": "Q2", "n": "50"}.items() \
         <= next(r for r in quarterly if r["measure"] == "parent-carer-satisfaction").items()
+
+
+def _who_sees_what(client, login_as, user):
+    g.pop("_login_user", None)
+    login_as(user)
+    page = client.get("/staff/measures/parent-carer-satisfaction?period=2026-27-Q2").get_data(as_text=True)
+    csv_body = client.get("/staff/measures/report.csv?period=2026-27-Q2").get_data(as_text=True)
+    row = next(r for r in csv.DictReader(io.StringIO(csv_body)) if r["measure"] == "parent-carer-satisfaction")
+    return page, row
+
+
+def test_exact_counts_only_for_the_owning_organisation_and_admins(client, login_as, viewer, admin):
+    from tests.factories import make_user
+    make_reference_data()
+    seed_measures()
+    make_mixed(31, 22, submitted_at=datetime(2026, 8, 3))  # 31 of 53
+    council = make_user("moderator", email="council-mod@example.org", organisation="council")
+    forum = make_user("editor", email="pcf-editor@example.org", organisation="pcf")
+    for user, exact in ((council, True), (admin, True), (viewer, False), (forum, False)):
+        page, row = _who_sees_what(client, login_as, user)
+        if exact:
+            assert "31 of 53 people" in page and "You see exact counts" in page, user.email
+        else:
+            assert "about 30 of about 55 people" in page and "31 of 53" not in page, user.email
+        # The board report's downloads are protected for everyone, admins included.
+        assert (row["n"], row["favourable"]) == ("55", "30"), user.email
+
+
+def test_staff_pages_refuse_a_period_that_is_not_published(client, login_as, viewer):
+    seed_measures()
+    login_as(viewer)
+    for url in ("/staff/measures?period=all", "/staff/measures/parent-carer-satisfaction?period=2099-00-Q1",
+                "/staff/measures/report?period=fy-2026"):
+        response = client.get(url)
+        page = response.get_data(as_text=True)
+        assert response.status_code == 400 and "There is a problem" in page and "2026-27-Q2" in page, url
+    assert client.get("/staff/measures/report.csv?period=all").status_code == 400
+
+
+def test_results_page_refuses_an_unknown_period_with_an_error_summary(client):
+    seed_measures()
+    response = client.get("/results?period=since-baseline")
+    page = response.get_data(as_text=True)
+    assert response.status_code == 400
+    assert 'class="govuk-error-summary"' in page and 'href="#period"' in page and "2026-27-Q1" in page
