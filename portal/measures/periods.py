@@ -28,7 +28,8 @@ def quarter_window(start_year, quarter):
     end_month = month + 2
     end_day = 30 if end_month in (6, 9) else 31
     fy = f"{start_year}-{(start_year + 1) % 100:02d}"
-    label = f"{start_year}/{(start_year + 1) % 100:02d} Q{quarter} ({date(year, month, 1):%B} to {date(year, end_month, 1):%B %Y})"
+    months = f"{date(year, month, 1):%B} to {date(year, end_month, 1):%B %Y}"
+    label = f"{start_year}/{(start_year + 1) % 100:02d} Q{quarter} ({months})"
     return Window(f"{fy}-Q{quarter}", label, date(year, month, 1), date(year, end_month, end_day))
 
 

@@ -128,13 +128,6 @@ def _figure(measure, date_from, date_to, threshold, cells=None, exact=False):
             "suppressed": False}
 
 
-def measure_period(measure, date_from=None, date_to=None, since_baseline=True):
-    """The (date_from, date_to) a measure is shown for: as asked, or since its locked baseline."""
-    if since_baseline and date_from is None and date_to is None:
-        return default_period(locked_baseline(measure))
-    return date_from, date_to
-
-
 def prefetch_counts(wanted, periods):
     """Read survey measures' counts with one query per period and breakdown, not one per measure.
 

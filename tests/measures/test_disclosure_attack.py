@@ -99,7 +99,9 @@ def _ranges(n, favourable, slack, hidden_n):
     if n is None:
         return {"n": hidden_n, "f": (0, hidden_n[1]), "u": (0, hidden_n[1])}
     n_range = (max(THRESHOLD, n - slack), n + slack)
-    f_range = (max(0, favourable - slack), min(favourable + slack, n_range[1])) if favourable is not None else (0, n_range[1])
+    f_range = (0, n_range[1])
+    if favourable is not None:
+        f_range = (max(0, favourable - slack), min(favourable + slack, n_range[1]))
     return {"n": n_range, "f": f_range, "u": (max(0, n_range[0] - f_range[1]), n_range[1] - f_range[0])}
 
 
