@@ -3,10 +3,12 @@ import csv
 import io
 from datetime import datetime
 
+import pytest
 from flask import g
 from openpyxl import load_workbook
 from sqlalchemy import select
 
+from portal.errors import NotAllowed
 from portal.extensions import db
 from portal.measures import services
 from portal.measures.models import Baseline, CoproductionActivity
@@ -174,3 +176,26 @@ def test_results_page_refuses_an_unknown_period_with_an_error_summary(client):
     page = response.get_data(as_text=True)
     assert response.status_code == 400
     assert 'class="govuk-error-summary"' in page and 'href="#period"' in page and "2026-27-Q1" in page
+
+
+def test_only_admins_choose_whose_staff_see_exact_counts(client, login_as, editor, admin):
+    seed_measures()
+    form = {"slug": "parent-carer-satisfaction", "name": "Parent carer satisfaction", "definition": "d",
+            "audience": "parent_carer", "source": "survey", "question_key": "overall_satisfaction",
+            "favourable_codes": "satisfied", "polarity": "higher_is_better", "unit": "", "owner": "WS1",
+            "public": "y", "owner_organisation": "pcf"}
+    login_as(editor)  # a PCF editor cannot hand their own organisation exact counts
+    assert 'name="owner_organisation"' not in client.get("/staff/measures/parent-carer-satisfaction/edit").get_data(
+        as_text=True)
+    assert client.post("/staff/measures/parent-carer-satisfaction/edit", data=form).status_code == 302
+    db.session.expire_all()
+    assert services.find_measure("parent-carer-satisfaction").owner_organisation == "council"
+    with pytest.raises(NotAllowed):
+        services.save_measure(services.find_measure("parent-carer-satisfaction"), actor=editor,
+                              favourable_codes=["satisfied"], **{k: v for k, v in form.items()
+                                                                 if k not in ("favourable_codes", "public")})
+    g.pop("_login_user", None)
+    login_as(admin)
+    assert client.post("/staff/measures/parent-carer-satisfaction/edit", data=form).status_code == 302
+    db.session.expire_all()
+    assert services.find_measure("parent-carer-satisfaction").owner_organisation == "pcf"

@@ -15,7 +15,7 @@ from portal.measures.periods import period_options
 from portal.measures.routes.blueprint import bp
 from portal.measures.routes.public import results_for, window_or_error
 from portal.metrics.disclosure import protect_counts, sees_exact_counts
-from portal.permissions import Role, role_required
+from portal.permissions import Role, can_admin, role_required
 
 DIMENSIONS = ("locality", "role", "age_band", "cohort", "channel", "quarter")
 
@@ -176,10 +176,15 @@ def edit_measure(slug):
     form = MeasureForm(obj=measure)
     if measure and request.method == "GET":
         form.favourable_codes.data = ", ".join(measure.favourable_codes)
+        form.owner_organisation.data = measure.owner_organisation or ""
+    if not can_admin(current_user):
+        del form.owner_organisation
     if form.validate_on_submit():
         codes = [code.strip() for code in (form.favourable_codes.data or "").split(",") if code.strip()]
         fields = {name: form[name].data for name in ("slug", "name", "definition", "audience", "question_key",
                                                      "owner", "source", "polarity", "unit", "public")}
+        if "owner_organisation" in form:
+            fields["owner_organisation"] = form.owner_organisation.data
         try:
             saved = services.save_measure(measure, actor=current_user, favourable_codes=codes, **fields)
         except ValidationFailed as error:
