@@ -199,3 +199,21 @@ def test_only_admins_choose_whose_staff_see_exact_counts(client, login_as, edito
     assert client.post("/staff/measures/parent-carer-satisfaction/edit", data=form).status_code == 302
     db.session.expire_all()
     assert services.find_measure("parent-carer-satisfaction").owner_organisation == "pcf"
+
+
+def test_measure_page_trend_shows_each_closed_quarter_as_published(client, login_as, viewer):
+    _big_listen()  # 30 of 50 in 2026/27 Q2
+    make_mixed(8, 4, submitted_at=datetime(2026, 5, 3))  # 12 in Q1
+    make_mixed(2, 1, submitted_at=datetime(2026, 2, 3))  # 3 in 2025/26 Q4
+    login_as(viewer)
+    page = client.get("/staff/measures/parent-carer-satisfaction?period=2026-27-Q2").get_data(as_text=True)
+    trend = page[page.index("By financial-year quarter (trend)"):]
+    table = trend[trend.index("<table"):]
+
+    def row(label):
+        start = table.index(f'<th scope="row" class="govuk-table__header">{label}<')
+        return table[start:table.index("</tr>", start)]
+    rows = {label: row(label) for label in ("2025/26 Q4", "2026/27 Q1", "2026/27 Q2")}
+    assert "Fewer than 10 responses" in rows["2025/26 Q4"]
+    assert ">10<" in rows["2026/27 Q1"] and ">12<" not in rows["2026/27 Q1"]  # as that quarter's own figure
+    assert ">50<" in rows["2026/27 Q2"]

@@ -33,6 +33,9 @@ def results_for(measures, window, dimensions=("locality",), exact_for=_never):
         result = measure_result(measure, by=first, counts=counts.get((measure.slug, first)), **common)
         result["breakdowns"] = {first: result["breakdown"]} if dims else {}
         for dim in dims[1:]:
+            if dim == "quarter":  # the trend: every closed quarter up to this one, each its own published figure
+                result["breakdowns"][dim] = measure_result(measure, by=dim, **{**common, "date_from": None})["breakdown"]
+                continue
             result["breakdowns"][dim] = measure_result(measure, by=dim, counts=counts.get((measure.slug, dim)),
                                                        **common)["breakdown"]
         result["chart"] = interval_chart(f"{measure.name}: value, interval, baseline and target", result, threshold)
