@@ -1,4 +1,5 @@
 """A measure's figures for a period, as one plain dict shared by pages, exports and the API."""
+from dataclasses import asdict
 from datetime import date, timedelta
 
 from sqlalchemy import select
@@ -119,7 +120,7 @@ def _figure(measure, date_from, date_to, threshold, cells=None, exact=False):
     if measure.is_survey:
         counts = ((sum(c.favourable for c in cells), sum(c.n for c in cells)) if cells is not None
                   else queries.measure_value(measure, date_from, date_to))
-        figure = summary(*counts, threshold).as_dict() if exact else vars(protect_counts(*counts, threshold))
+        figure = summary(*counts, threshold).as_dict() if exact else asdict(protect_counts(*counts, threshold))
         if figure["suppressed"]:
             figure["n"] = None
         return figure
