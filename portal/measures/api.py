@@ -28,7 +28,8 @@ def parse_query(args):
     """
     retired = [name for name in RETIRED_PARAMETERS if name in args]
     if retired:
-        raise BadParameter(f"{' and '.join(repr(name) for name in retired)} are not accepted: figures are published "
+        names = " and ".join(repr(name) for name in retired)
+        raise BadParameter(f"{names} {'is' if len(retired) == 1 else 'are'} not accepted: figures are published "
                            f"for named, closed reporting periods only. Use period= one of: {window_names()}")
     by = args.get("by") or None
     if by is not None and by not in BREAKDOWNS:

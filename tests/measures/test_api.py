@@ -74,8 +74,9 @@ def test_staff_measure_has_its_seeded_baseline(client):
 
 @pytest.mark.parametrize("query,message", [
     ("by=postcode", "'by' must be one of"),
-    ("from=2026-07-01", "'from' are not accepted"),
-    ("to=9999-12-31", "'to' are not accepted"),
+    ("from=2026-07-01", "'from' is not accepted"),
+    ("to=9999-12-31", "'to' is not accepted"),
+    ("from=2026-07-01&to=2026-09-30", "'from' and 'to' are not accepted"),
     ("period=2026-27-Q9", "is not a reporting period we publish"),
     ("period=2099-00-Q1", "closed financial-year quarters only: "),
 ])
