@@ -217,3 +217,13 @@ def test_measure_page_trend_shows_each_closed_quarter_as_published(client, login
     assert "Fewer than 10 responses" in rows["2025/26 Q4"]
     assert ">10<" in rows["2026/27 Q1"] and ">12<" not in rows["2026/27 Q1"]  # as that quarter's own figure
     assert ">50<" in rows["2026/27 Q2"]
+
+
+def test_representativeness_is_exact_only_for_the_survey_owner(client, login_as):
+    from tests.factories import make_user
+    _big_listen()  # 54 responses, no locality
+    for organisation, expected in (("council", "54 survey responses"), ("pcf", "about 55 survey responses")):
+        g.pop("_login_user", None)
+        login_as(make_user("moderator", email=f"{organisation}-rep@example.org", organisation=organisation))
+        page = client.get("/staff/measures?period=2026-27-Q2").get_data(as_text=True)
+        assert expected in page, organisation

@@ -8,7 +8,9 @@ from portal.errors import InvalidTransition, NotAllowed, ValidationFailed
 from portal.extensions import db
 from portal.forms_util import apply_errors
 from portal.measures import services
-from portal.measures.dashboard import participation_view, representativeness_view, you_said_we_did_figures
+from portal.measures.dashboard import (
+    SURVEY_OWNER, participation_view, representativeness_view, you_said_we_did_figures,
+)
 from portal.measures.forms import BaselineForm, FigureForm, MeasureForm, TargetsForm, UnlockForm
 from portal.measures.models import Baseline
 from portal.measures.periods import period_options
@@ -52,7 +54,7 @@ def dashboard():
     period = request.args.get("period", "")
     window, error = window_or_error(period)
     items = results_for(services.list_measures(), window, (), exact_for_reader) if window else []
-    exact = sees_exact_counts(current_user, "council")
+    exact = sees_exact_counts(current_user, SURVEY_OWNER)
     return render_template("measures/manage/dashboard.html", items=items, period=period, window=window, error=error,
                            options=period_options(),
                            representation=representativeness_view(window, exact) if window else None,
