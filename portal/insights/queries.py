@@ -105,11 +105,13 @@ def quotes(filters, per_theme=QUOTES_PER_THEME, *, viewer=None):
                      Contribution.abusive_flag.is_(False), ~ever_concern, quotable_filter(viewer),
                      *conditions(filters))
               .subquery())
-    found = {}
+    found = {}  # the same words sent several times (a shared template, a copied post) are quoted once
     for theme_id, text in db.session.execute(select(ranked.c.theme_id, ranked.c.redacted_text)
-                                             .where(ranked.c.rank <= per_theme)
+                                             .where(ranked.c.rank <= per_theme * 4)
                                              .order_by(ranked.c.theme_id, ranked.c.rank)):
-        found.setdefault(theme_id, []).append(text)
+        shown = found.setdefault(theme_id, [])
+        if len(shown) < per_theme and text not in shown:
+            shown.append(text)
     return found
 
 

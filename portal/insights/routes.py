@@ -10,7 +10,8 @@ from portal.extensions import db
 from portal.insights.explorer import explore
 from portal.insights.queries import Filters
 from portal.navigation import add_nav_item
-from portal.permissions import Role, can_view_dashboards, role_required
+from portal.measures.periods import FIRST_YEAR, closed_windows
+from portal.permissions import Role, can_admin, can_view_dashboards, role_required
 from portal.reference.models import AgeBand, Cohort, Locality
 from portal.themes.models import Theme
 
@@ -38,13 +39,33 @@ def _date(name, errors, label):
         return None
 
 
-def read_filters(choices):
-    """Filters from the query string; unknown values are ignored, bad dates reported in errors."""
+def _closed_quarters(date_from, date_to, errors, today):
+    """For readers who see protected counts: the period must run from the start of a quarter to the end
+    of a quarter that has ended (empty: from the beginning, to the end of the latest closed quarter)."""
+    windows = closed_windows(today)
+    if date_from and date_from not in {w.start for w in windows}:
+        errors["from"] = ("Period from must be the first day of a financial-year quarter that has ended "
+                          "(1 April, 1 July, 1 October or 1 January)")
+        date_from = None
+    if date_to and date_to not in {w.end for w in windows}:
+        errors["to"] = ("Period to must be the last day of a financial-year quarter that has ended "
+                        "(30 June, 30 September, 31 December or 31 March)")
+        date_to = None
+    return date_from, date_to or (windows[0].end if windows else date(FIRST_YEAR, 3, 31))
+
+
+def read_filters(choices, protected=False, today=None):
+    """Filters from the query string; unknown values are ignored, bad dates reported in errors.
+
+    When `protected`, the period is snapped to closed quarters (see _closed_quarters).
+    """
     args, errors = request.args, {}
     date_from, date_to = _date("from", errors, "Period from"), _date("to", errors, "Period to")
     if date_from and date_to and date_from > date_to:
         errors["to"] = "Period to must be the same as or after period from"
         date_to = None
+    if protected:
+        date_from, date_to = _closed_quarters(date_from, date_to, errors, today or date.today())
 
     def pick(name, options, cast=str):
         value = args.get(name, "")
@@ -69,13 +90,16 @@ def _filter_choices():
 @role_required(Role.VIEWER)
 def index():
     choices, localities = _filter_choices()
-    filters, errors = read_filters(choices)
+    # Contributions are owned by the organisations that gathered them; until walls between
+    # organisations exist, everyone but admins reads protected counts for closed quarters.
+    protected = not can_admin(current_user)
+    filters, errors = read_filters(choices, protected)
     threshold = current_app.config["SMALL_NUMBER_THRESHOLD"]
     themes = db.session.scalars(select(Theme).order_by(Theme.label)).all()
     data = explore(filters, themes=themes, localities=localities, threshold=threshold, today=date.today(),
-                   viewer=current_user)
+                   viewer=current_user, protected=protected)
     return render_template("insights/index.html", data=data, filters=filters, choices=choices, errors=errors,
-                           threshold=threshold, args=request.args), 400 if errors else 200
+                           threshold=threshold, args=request.args, protected=protected), 400 if errors else 200
 
 
 import portal.insights.demo  # noqa: F401,E402  demo content joins `portal demo-data`

@@ -1,17 +1,15 @@
 """The public, read-only JSON API of measures (described at /api/v1/openapi.json)."""
-import re
-from datetime import date
-
 from flask import Blueprint, current_app, jsonify, request
 
 from portal.measures.openapi import openapi_document
+from portal.measures.periods import UnknownWindow, resolve_window, window_names
 from portal.measures.queries import BREAKDOWNS
 from portal.measures.results import api_view, measure_result
 from portal.measures.services import find_measure, list_measures
 from portal.permissions import public
 
 bp = Blueprint("api", __name__, url_prefix="/api/v1")
-_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+RETIRED_PARAMETERS = ("from", "to")
 
 
 class BadParameter(ValueError):
@@ -22,27 +20,24 @@ def _error(message, status):
     return jsonify({"error": message}), status
 
 
-def parse_date(name, value):
-    """A YYYY-MM-DD query parameter as a date, or None when absent; BadParameter otherwise."""
-    if value is None:
-        return None
-    try:
-        if not _ISO_DATE.match(value):
-            raise ValueError
-        return date.fromisoformat(value)
-    except ValueError:
-        raise BadParameter(f"'{name}' must be a real date written YYYY-MM-DD, like 2026-07-01") from None
-
-
 def parse_query(args):
-    """(by, date_from, date_to) from query arguments; raises BadParameter with a clear message."""
+    """(by, Window) from query arguments; raises BadParameter with a clear message.
+
+    Only named, closed reporting periods are accepted: arbitrary from/to days would let anyone
+    subtract two windows a day apart (docs/disclosure-control.md).
+    """
+    retired = [name for name in RETIRED_PARAMETERS if name in args]
+    if retired:
+        names = " and ".join(repr(name) for name in retired)
+        raise BadParameter(f"{names} {'is' if len(retired) == 1 else 'are'} not accepted: figures are published "
+                           f"for named, closed reporting periods only. Use period= one of: {window_names()}")
     by = args.get("by") or None
     if by is not None and by not in BREAKDOWNS:
         raise BadParameter(f"'by' must be one of: {', '.join(BREAKDOWNS)}")
-    date_from, date_to = parse_date("from", args.get("from")), parse_date("to", args.get("to"))
-    if date_from and date_to and date_from > date_to:
-        raise BadParameter("'from' must be on or before 'to'")
-    return by, date_from, date_to
+    try:
+        return by, resolve_window(args.get("period") or None)
+    except UnknownWindow as error:
+        raise BadParameter(str(error)) from None
 
 
 @bp.route("/measures")
@@ -59,12 +54,12 @@ def measure(slug):
     if found is None or not found.public:
         return _error(f"No published measure is called '{slug}'", 404)
     try:
-        by, date_from, date_to = parse_query(request.args)
+        by, window = parse_query(request.args)
     except BadParameter as error:
         return _error(str(error), 400)
-    result = measure_result(found, by=by, date_from=date_from, date_to=date_to,
+    result = measure_result(found, by=by, date_from=window.start, date_to=window.end, since_baseline=False,
                             threshold=current_app.config["SMALL_NUMBER_THRESHOLD"])
-    return jsonify(api_view(result))
+    return jsonify({**api_view(result), "period": window.key})
 
 
 @bp.route("/openapi.json")

@@ -1,4 +1,4 @@
-"""Board report and quarterly-return rows, written as CSV or XLSX (same suppression as the pages)."""
+"""Board report and quarterly-return rows, written as CSV or XLSX (protected like the public pages)."""
 import csv
 import io
 
@@ -34,11 +34,14 @@ def report_rows(items):
     return rows
 
 
-def quarterly_rows(measures, threshold=10):
-    """One row per measure per financial-year quarter with any data, suppressed as on the pages."""
+def quarterly_rows(measures, threshold=10, last_day=None):
+    """One row per measure per closed financial-year quarter (up to last_day) with any data, protected
+    as on the public pages (each quarter's figure is the same as that quarter's own published figure)."""
     rows = []
+    if last_day is None:
+        return rows
     for measure in measures:
-        result = measure_result(measure, by="quarter", threshold=threshold, since_baseline=False)
+        result = measure_result(measure, by="quarter", threshold=threshold, since_baseline=False, date_to=last_day)
         targets = {t.financial_year: t.value for t in measure.targets}
         for cell in result["breakdown"]:
             year, quarter = cell["key"].split(" ")

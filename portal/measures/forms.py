@@ -7,6 +7,7 @@ from wtforms import BooleanField, DateField, DecimalField, IntegerField, SelectF
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import InputRequired, Length, NumberRange, Optional
 
+from portal.accounts.models import ORGANISATION_LABELS
 from portal.measures.models import AUDIENCE_LABELS, DECISION_LEVELS
 
 _DATE_FORMAT = "%d %m %Y"
@@ -65,6 +66,12 @@ class MeasureForm(FlaskForm):
     unit = StringField("Unit (staff figures, for example complaints a month)", widget=GovTextInput(),
                        validators=[Length(max=40)])
     owner = StringField("Owner", widget=GovTextInput(), validators=[Length(max=160)])
+    owner_organisation = SelectField(
+        "Organisation that owns the figures", widget=GovSelect(),
+        description="Its moderators, editors and admins see exact counts on staff pages; everyone else sees "
+                    "rounded figures. Only admins can change this.",
+        choices=[SelectChoice("", "None (only admins see exact counts)")] + [
+            SelectChoice(code, label) for code, label in ORGANISATION_LABELS.items()])
     public = BooleanField("Show on the public results page and API", widget=GovCheckboxInput(), default=True)
     submit = SubmitField("Save measure", widget=GovSubmitInput())
 

@@ -49,6 +49,9 @@ class Measure(db.Model):
     question_key: Mapped[str | None] = mapped_column(String(60))
     favourable_codes: Mapped[list] = mapped_column(JSON, default=list)
     owner: Mapped[str] = mapped_column(String(160), default="")
+    # The organisation (accounts Organisation code) whose moderators, editors and admins see exact
+    # counts on staff pages; everyone else sees protected figures (portal.metrics.disclosure).
+    owner_organisation: Mapped[str | None] = mapped_column(String(20))
     source: Mapped[str] = mapped_column(String(10), default=Source.SURVEY)
     polarity: Mapped[str] = mapped_column(String(20), default=Polarity.HIGHER)
     unit: Mapped[str] = mapped_column(String(40), default="")  # staff figures only: "complaints a month"

@@ -1,5 +1,6 @@
 """The OpenAPI 3.1 description of the public, read-only measures API."""
 
+PERIOD_PATTERN = r"^\d{4}-\d{2}-Q[1-4]$"
 _NUMBER_OR_NULL = {"type": ["number", "null"]}
 _FRACTION_OR_NULL = {"type": ["number", "null"], "minimum": 0, "maximum": 1}
 _COUNT_OR_NULL = {"type": ["integer", "null"], "minimum": 0}
@@ -47,14 +48,17 @@ SCHEMAS = {
     },
     "MeasureResult": {
         "type": "object", "additionalProperties": False,
-        "required": ["measure", "name", "value", "n", "favourable", "ci_low", "ci_high", "suppressed",
+        "required": ["measure", "name", "period", "value", "n", "favourable", "ci_low", "ci_high", "suppressed",
                      "baseline", "change", "target", "rag", "breakdown"],
         "properties": {
             "measure": {"type": "string"}, "name": {"type": "string"},
+            "period": {"type": "string", "pattern": PERIOD_PATTERN,
+                       "description": "The closed financial-year quarter these figures are for"},
             "value": {**_NUMBER_OR_NULL, "description": "A fraction from 0 to 1 for survey measures; "
                                                         "the mean figure for staff-entered ones"},
-            "n": {**_COUNT_OR_NULL, "description": "Valid answers (null when below the small-number threshold)"},
-            "favourable": _COUNT_OR_NULL,
+            "n": {**_COUNT_OR_NULL, "description": "Valid answers, rounded to the nearest 5 (null when below "
+                                                  "the small-number threshold)"},
+            "favourable": {**_COUNT_OR_NULL, "description": "Favourable answers, rounded to the nearest 5"},
             "ci_low": _FRACTION_OR_NULL, "ci_high": _FRACTION_OR_NULL,
             "suppressed": {"type": "boolean"},
             "baseline": {"oneOf": [{"$ref": "#/components/schemas/Baseline"}, {"type": "null"}]},
@@ -70,7 +74,14 @@ SCHEMAS = {
     },
 }
 
-_DATE = {"type": "string", "format": "date", "pattern": r"^\d{4}-\d{2}-\d{2}$"}
+DISCLOSURE = (
+    "Figures are protected so that nobody can be identified, even by comparing several answers: "
+    "they are published only for closed financial-year quarters (period=2026-27-Q2 is July to September "
+    "2026), so they never change as new answers arrive and no two periods differ by a day; any count under "
+    "the small-number threshold (10) is hidden (null, suppressed true), and a second cell is hidden where "
+    "the first could otherwise be worked out; every other count is rounded to the nearest 5 (the Office for "
+    "National Statistics 10-5 rule), and value, ci_low, ci_high and the change against the baseline are "
+    "worked out from the rounded counts. Arbitrary from/to dates are not accepted.")
 
 
 def openapi_document(server_url="/"):
@@ -78,8 +89,8 @@ def openapi_document(server_url="/"):
     return {
         "openapi": "3.1.0",
         "info": {"title": "SEND voice measures API", "version": "1.0.0",
-                 "description": "Read-only confidence and satisfaction measures with the same small-number "
-                                "suppression as the public results page. Proportions are fractions from 0 to 1."},
+                 "description": "Read-only confidence and satisfaction measures, with the same protection as "
+                                "the public results page. Proportions are fractions from 0 to 1. " + DISCLOSURE},
         "servers": [{"url": server_url}],
         "paths": {
             "/api/v1/measures": {"get": {
@@ -89,22 +100,23 @@ def openapi_document(server_url="/"):
             }},
             "/api/v1/measures/{slug}": {"get": {
                 "operationId": "getMeasure", "summary": "One measure's figures for a period",
-                "description": "With neither from nor to, the period is everything since the locked baseline's "
-                               "period (or everything, when there is no baseline). change is null when the "
-                               "period overlaps the baseline's or a figure is suppressed.",
+                "description": "Without period, the latest closed quarter. change is null when the period "
+                               "overlaps the baseline's or a figure is suppressed. " + DISCLOSURE,
                 "parameters": [
                     {"name": "slug", "in": "path", "required": True, "schema": {"type": "string"}},
                     {"name": "by", "in": "query", "required": False, "schema": {
                         "type": "string", "enum": ["locality", "role", "age_band", "cohort", "channel", "quarter"]}},
-                    {"name": "from", "in": "query", "required": False, "schema": _DATE,
-                     "description": "First day of the period (inclusive)"},
-                    {"name": "to", "in": "query", "required": False, "schema": _DATE,
-                     "description": "Last day of the period (inclusive); not before from"},
+                    {"name": "period", "in": "query", "required": False,
+                     "schema": {"type": "string", "pattern": PERIOD_PATTERN},
+                     "description": "A closed financial-year quarter, like 2026-27-Q2 (July to September 2026). "
+                                    "A quarter that has not ended, or anything else, is a 400 that lists the "
+                                    "periods that exist."},
                 ],
                 "responses": {
                     "200": {"description": "The measure", "content": {"application/json": {
                         "schema": {"$ref": "#/components/schemas/MeasureResult"}}}},
-                    "400": _error("A bad query parameter (unknown by, a bad date, or from after to)"),
+                    "400": _error("A bad query parameter (unknown by, a period we do not publish, or from/to dates); "
+                                  "the message lists the periods that exist"),
                     "404": _error("No published measure has this slug"),
                 },
             }},

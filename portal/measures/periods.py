@@ -1,53 +1,82 @@
-"""Named reporting periods (financial years and quarters) for the period pickers on pages."""
+"""The fixed reporting windows figures are published for: closed financial-year quarters.
+
+A window is named like "2026-27-Q2" (July to September 2026). Only quarters that ended before
+today are offered, so a published figure never changes as answers arrive (docs/disclosure-control.md).
+"""
+from dataclasses import dataclass
 from datetime import date
 
-from portal.metrics.calculations import financial_quarter
-
 FIRST_YEAR = 2025  # 2025/26: the earliest year with figures (complaints, tribunal rate)
-SINCE_BASELINE = ""
-ALL = "all"
 
 
-def _quarter_dates(start_year, quarter):
-    month = (3 * (quarter - 1) + 4 - 1) % 12 + 1
+class UnknownWindow(ValueError):
+    """A window that is not offered; the message lists the windows that are."""
+
+
+@dataclass(frozen=True)
+class Window:
+    key: str
+    label: str
+    start: date
+    end: date
+
+
+def quarter_window(start_year, quarter):
+    """The Window of one financial-year quarter (Q1 April to June ... Q4 January to March)."""
+    month = 3 * quarter + 1 if quarter < 4 else 1
     year = start_year + (1 if quarter == 4 else 0)
     end_month = month + 2
     end_day = 30 if end_month in (6, 9) else 31
-    return date(year, month, 1), date(year, end_month, end_day)
+    fy = f"{start_year}-{(start_year + 1) % 100:02d}"
+    months = f"{date(year, month, 1):%B} to {date(year, end_month, 1):%B %Y}"
+    label = f"{start_year}/{(start_year + 1) % 100:02d} Q{quarter} ({months})"
+    return Window(f"{fy}-Q{quarter}", label, date(year, month, 1), date(year, end_month, end_day))
+
+
+def closed_windows(today=None):
+    """Every closed quarter from 2025/26 Q1, newest first."""
+    today = today or date.today()
+    found = []
+    year = FIRST_YEAR
+    while date(year, 4, 1) < today:
+        for quarter in (1, 2, 3, 4):
+            window = quarter_window(year, quarter)
+            if window.end < today:
+                found.append(window)
+        year += 1
+    return found[::-1]
+
+
+def latest_window(today=None):
+    """The most recent closed quarter, or None before the first one has closed."""
+    windows = closed_windows(today)
+    return windows[0] if windows else None
+
+
+def resolve_window(key, today=None):
+    """The Window called `key` ("" or None: the latest closed quarter).
+
+    Raises UnknownWindow, whose message says which windows exist, for anything else (a quarter
+    still open, a date, a typo).
+    """
+    windows = closed_windows(today)
+    if not key:
+        if not windows:
+            raise UnknownWindow("No reporting period has closed yet, so there are no figures to publish")
+        return windows[0]
+    for window in windows:
+        if window.key == key:
+            return window
+    names = window_names(today)
+    raise UnknownWindow(f"'{key}' is not a reporting period we publish. Figures are published for closed "
+                        f"financial-year quarters only: {names}")
+
+
+def window_names(today=None):
+    """The keys of every closed quarter, newest first, as one line for error messages."""
+    return ", ".join(window.key for window in closed_windows(today)) or "none yet"
 
 
 def period_options(today=None):
-    """[(value, label)] from "since the baseline" and "all" to every year and quarter so far."""
-    today = today or date.today()
-    fy, _ = financial_quarter(today)
-    last_year = int(fy[:4])
-    options = [(SINCE_BASELINE, "Since each measure's baseline"), (ALL, "All responses to date")]
-    for year in range(last_year, FIRST_YEAR - 1, -1):
-        label = f"{year}/{(year + 1) % 100:02d}"
-        options.append((f"fy-{year}", f"Financial year {label} (April to March)"))
-        for quarter in range(4, 0, -1):
-            start, _ = _quarter_dates(year, quarter)
-            if start <= today:
-                options.append((f"q-{year}-{quarter}", f"{label} Q{quarter}"))
-    return options
-
-
-def resolve_period(value):
-    """(date_from, date_to, label) for a period value; (None, None, None) for the default.
-
-    "all" gives (None, None, "All responses to date"); unknown values fall back to the default.
-    """
-    if value == ALL:
-        return None, None, "All responses to date"
-    parts = (value or "").split("-")
-    try:
-        if parts[0] == "fy" and len(parts) == 2:
-            year = int(parts[1])
-            return date(year, 4, 1), date(year + 1, 3, 31), f"Financial year {year}/{(year + 1) % 100:02d}"
-        if parts[0] == "q" and len(parts) == 3 and 1 <= int(parts[2]) <= 4:
-            year, quarter = int(parts[1]), int(parts[2])
-            start, end = _quarter_dates(year, quarter)
-            return start, end, f"{year}/{(year + 1) % 100:02d} Q{quarter}"
-    except ValueError:
-        pass
-    return None, None, None
+    """[(key, label)] for the period picker on pages, newest first."""
+    return [(window.key, window.label) for window in closed_windows(today)]

@@ -1,4 +1,5 @@
 """A measure's figures for a period, as one plain dict shared by pages, exports and the API."""
+from dataclasses import asdict
 from datetime import date, timedelta
 
 from sqlalchemy import select
@@ -9,6 +10,7 @@ from portal.measures.services import locked_baseline
 from portal.metrics.calculations import (
     Cell, change_verdict, financial_year, newcombe_difference, rag_status, summary, suppress, wilson_interval,
 )
+from portal.metrics.disclosure import protect_breakdown, protect_counts, round_count
 from portal.reference.models import AgeBand, Cohort, Locality
 
 NOT_GIVEN = "not_given"
@@ -44,9 +46,11 @@ def default_period(baseline):
 
 def overlaps(date_from, date_to, baseline):
     """Whether a period shares any day with the baseline's (unknown baseline dates count as overlap)."""
-    if baseline.date_from is None or baseline.date_to is None:
+    start, end = (baseline["date_from"], baseline["date_to"]) if isinstance(baseline, dict) else (
+        baseline.date_from, baseline.date_to)
+    if start is None or end is None:
         return True
-    return (date_from is None or date_from <= baseline.date_to) and (date_to is None or date_to >= baseline.date_from)
+    return (date_from is None or date_from <= end) and (date_to is None or date_to >= start)
 
 
 def _cells(measure, by, date_from, date_to, counts=None):
@@ -65,58 +69,64 @@ def _cells(measure, by, date_from, date_to, counts=None):
     return cells
 
 
-def _breakdown(measure, by, date_from, date_to, threshold, cells):
+def _breakdown(measure, by, date_from, date_to, threshold, cells, exact=False):
+    """Rows of one breakdown: exact counts with suppression, or (published) protected figures."""
     if not measure.is_survey:
         return [{"key": key, "label": key, "value": mean, "n": count, "ci_low": None, "ci_high": None,
                  "suppressed": False, "reason": None}
                 for key, mean, count in queries.figure_breakdown(measure, by, date_from, date_to)]
+    # Published: a quarter trend is read without a total (each quarter is that window's own figure);
+    # every other breakdown sits beside the figure it adds up to.
+    shown_cells = suppress(cells, threshold) if exact else protect_breakdown(cells, threshold, by != "quarter")
     rows = []
-    for cell, shown in zip(cells, suppress(cells, threshold)):
+    for shown in shown_cells:
         low = high = None
         if not shown.suppressed:
-            low, high = wilson_interval(cell.favourable, cell.n)
+            low, high = wilson_interval(shown.favourable, shown.n)
         rows.append({"key": shown.key, "label": shown.label, "value": shown.value, "n": shown.n,
                      "ci_low": low, "ci_high": high, "suppressed": shown.suppressed, "reason": shown.reason})
     return rows
 
 
-def _baseline_dict(baseline):
+def _baseline_dict(baseline, exact=False):
+    """The locked baseline as stored; published with rounded counts (value and interval from them)."""
     if baseline is None:
         return None
-    return {"value": baseline.value, "n": baseline.n, "ci_low": baseline.ci_low, "ci_high": baseline.ci_high,
-            "period": baseline.label, "favourable": baseline.favourable,
-            "date_from": baseline.date_from, "date_to": baseline.date_to}
+    found = {"value": baseline.value, "n": baseline.n, "ci_low": baseline.ci_low, "ci_high": baseline.ci_high,
+             "period": baseline.label, "favourable": baseline.favourable,
+             "date_from": baseline.date_from, "date_to": baseline.date_to}
+    if not exact and baseline.favourable is not None:
+        figure = protect_counts(baseline.favourable, baseline.n)
+        found.update(value=figure.value, n=figure.n, favourable=figure.favourable, ci_low=figure.ci_low,
+                     ci_high=figure.ci_high)
+    elif not exact and baseline.ci_low is not None:
+        found["n"] = round_count(baseline.n)
+    return found
 
 
 def _change(measure, figure, baseline, date_from, date_to):
     """Newcombe interval and verdict against the baseline, or None when it cannot be honest."""
-    if (baseline is None or not measure.is_survey or figure["suppressed"] or baseline.favourable is None
+    if (baseline is None or not measure.is_survey or figure["suppressed"] or baseline.get("favourable") is None
             or overlaps(date_from, date_to, baseline)):
         return None
-    difference, low, high = newcombe_difference(figure["favourable"], figure["n"], baseline.favourable, baseline.n)
+    difference, low, high = newcombe_difference(figure["favourable"], figure["n"], baseline["favourable"],
+                                                baseline["n"])
     return {"difference": difference, "ci_low": low, "ci_high": high,
             "verdict": change_verdict((low, high), measure.polarity)}
 
 
-def _figure(measure, date_from, date_to, threshold, cells=None):
+def _figure(measure, date_from, date_to, threshold, cells=None, exact=False):
     """The headline figure; with a breakdown's cells it is their sum (every answer is in one cell)."""
     if measure.is_survey:
         counts = ((sum(c.favourable for c in cells), sum(c.n for c in cells)) if cells is not None
                   else queries.measure_value(measure, date_from, date_to))
-        figure = summary(*counts, threshold).as_dict()
+        figure = summary(*counts, threshold).as_dict() if exact else asdict(protect_counts(*counts, threshold))
         if figure["suppressed"]:
             figure["n"] = None
         return figure
     mean, count = queries.figure_summary(measure, date_from, date_to)
     return {"value": mean, "n": count, "favourable": None, "ci_low": None, "ci_high": None,
             "suppressed": False}
-
-
-def measure_period(measure, date_from=None, date_to=None, since_baseline=True):
-    """The (date_from, date_to) a measure is shown for: as asked, or since its locked baseline."""
-    if since_baseline and date_from is None and date_to is None:
-        return default_period(locked_baseline(measure))
-    return date_from, date_to
 
 
 def prefetch_counts(wanted, periods):
@@ -144,12 +154,14 @@ def prefetch_counts(wanted, periods):
 
 
 def measure_result(measure, *, by=None, date_from=None, date_to=None, threshold=10, today=None,
-                   since_baseline=True, counts=None):
+                   since_baseline=True, counts=None, exact=False):
     """Everything shown about one measure for a period: the API's fields plus a few for pages.
 
     Dates are inclusive; with neither given the period is "since the locked baseline" (see
     default_period), or everything when since_baseline is False. The change against the
     baseline is None when the periods overlap, so answers are never compared with themselves.
+    Figures are protected (portal.metrics.disclosure: rounded to 5, small cells hidden, shares and
+    intervals from the rounded counts) unless `exact` (staff with a right to exact counts).
     """
     baseline = locked_baseline(measure)
     if since_baseline and date_from is None and date_to is None:
@@ -158,15 +170,16 @@ def measure_result(measure, *, by=None, date_from=None, date_to=None, threshold=
         cells = [Cell("all", "All", sum(c[1] for c in counts), sum(c[2] for c in counts))]
     else:
         cells = _cells(measure, by, date_from, date_to, counts) if by and measure.is_survey else None
-    figure = _figure(measure, date_from, date_to, threshold, cells)
+    figure = _figure(measure, date_from, date_to, threshold, cells, exact)
     year = financial_year(date_to or today or date.today())
     target = next((t.value for t in measure.targets if t.financial_year == year), None)
-    change = _change(measure, figure, baseline, date_from, date_to)
+    published_baseline = _baseline_dict(baseline, exact)
+    change = _change(measure, figure, published_baseline, date_from, date_to)
     return {
-        "measure": measure.slug, "name": measure.name, **figure,
-        "baseline": _baseline_dict(baseline), "change": change, "target": target,
+        "measure": measure.slug, "name": measure.name, **figure, "exact": exact,
+        "baseline": published_baseline, "change": change, "target": target,
         "rag": rag_status(figure["value"], target, measure.amber_margin, measure.polarity, figure["suppressed"]),
-        "breakdown": _breakdown(measure, by, date_from, date_to, threshold, cells) if by else [],
+        "breakdown": _breakdown(measure, by, date_from, date_to, threshold, cells, exact) if by else [],
         "by": by, "date_from": date_from, "date_to": date_to, "target_year": year,
         "overlaps_baseline": baseline is not None and measure.is_survey and overlaps(date_from, date_to, baseline),
         "source": measure.source, "unit": measure.unit, "polarity": measure.polarity,

@@ -61,6 +61,7 @@ def survey_measure_rows():
             rows.append({
                 "slug": f"{prefix}-{part}", "name": measure[name_index], "audience": audience,
                 "question_key": key, "favourable_codes": list(codes), "owner": OWNER,
+                "owner_organisation": "council",
                 "definition": definition + VALID_NOTE, "source": "survey",
                 "polarity": "higher_is_better",
                 "position": position + (0 if audience == "parent_carer" else 10),
@@ -91,7 +92,8 @@ def seed_measures():
             continue
         measure = Measure(slug=spec["slug"], name=spec["name"], definition=spec["definition"],
                           audience="all", source="staff", polarity="lower_is_better", unit=spec["unit"],
-                          owner=spec["owner"], amber_margin=spec["amber_margin"], position=position)
+                          owner=spec["owner"], owner_organisation="council", amber_margin=spec["amber_margin"],
+                          position=position)
         db.session.add(measure)
         db.session.flush()
         for start, end, value, note in spec["figures"]:

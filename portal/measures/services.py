@@ -49,10 +49,20 @@ def _require_editor(actor):
         raise NotAllowed("Only editors can change measures")
 
 
+UNCHANGED = object()
+
+
 def save_measure(measure, *, actor, slug, name, definition, audience, question_key, favourable_codes,
-                 owner, source, polarity, unit="", public=True):
-    """Create (measure=None) or update a measure. Raises ValidationFailed or NotAllowed."""
+                 owner, source, polarity, unit="", public=True, owner_organisation=UNCHANGED):
+    """Create (measure=None) or update a measure. Raises ValidationFailed or NotAllowed.
+
+    owner_organisation decides whose staff see exact counts (portal.metrics.disclosure), so only an
+    admin may set or change it; leave it UNCHANGED otherwise.
+    """
     _require_editor(actor)
+    current = measure.owner_organisation if measure is not None else None
+    if owner_organisation is not UNCHANGED and (owner_organisation or None) != current and not can_admin(actor):
+        raise NotAllowed("Only an admin can change which organisation owns a measure's figures")
     errors = {}
     if not _SLUG.match(slug or ""):
         errors["slug"] = "Enter a slug of lower-case letters, numbers and hyphens, like parent-carer-satisfaction"
@@ -73,6 +83,8 @@ def save_measure(measure, *, actor, slug, name, definition, audience, question_k
     fields = dict(slug=slug, name=name.strip(), definition=(definition or "").strip(), audience=audience,
                   question_key=(question_key or "").strip() or None, favourable_codes=list(favourable_codes),
                   owner=(owner or "").strip(), source=source, polarity=polarity, unit=unit or "", public=public)
+    if owner_organisation is not UNCHANGED:
+        fields["owner_organisation"] = owner_organisation or None
     for field, value in fields.items():
         setattr(measure, field, value)
     record(actor, "measure.create" if created else "measure.update", measure, **fields)

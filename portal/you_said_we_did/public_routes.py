@@ -2,6 +2,7 @@
 from flask import Blueprint, Response, abort, current_app, flash, redirect, render_template, request, url_for
 
 from portal.accounts.models import ORGANISATION_LABELS
+from portal.metrics.disclosure import published_count, published_counts
 from portal.errors import InvalidTransition, ValidationFailed
 from portal.extensions import db, limiter
 from portal.forms_util import ConfirmForm, apply_errors
@@ -54,7 +55,8 @@ def index():
     themes, localities = queries.filter_choices()
     return render_template("you_said_we_did/index.html", pager=pager, filters=filters, young=_young(),
                            themes=themes, localities=localities,
-                           counts=queries.evidence_counts([e.id for e in pager.items]))
+                           counts=published_counts(queries.evidence_counts([e.id for e in pager.items]),
+                                                   current_app.config["SMALL_NUMBER_THRESHOLD"]))
 
 
 def _published_or_404(entry_id):
@@ -69,7 +71,7 @@ def _published_or_404(entry_id):
 def entry(entry_id):
     entry = _published_or_404(entry_id)
     return render_template("you_said_we_did/entry.html", entry=entry, young=_young(), quotes=public_quotes(entry),
-                           count=evidence_count(entry))
+                           count=published_count(evidence_count(entry), current_app.config["SMALL_NUMBER_THRESHOLD"]))
 
 
 @bp.route("/you-said-we-did.atom")

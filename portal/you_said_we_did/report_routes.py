@@ -3,9 +3,10 @@ import csv
 import io
 from datetime import date
 
-from flask import Blueprint, Response, render_template, request
+from flask import Blueprint, Response, current_app, render_template, request
 
 from portal.accounts.models import ORGANISATION_LABELS
+from portal.metrics.disclosure import published_count, published_counts
 from portal.permissions import Role, role_required
 from portal.you_said_we_did import queries
 from portal.you_said_we_did.evidence import public_quotes
@@ -47,7 +48,10 @@ def _row(entry, count):
 def report():
     start, end, error = _period()
     entries, counts = queries.report_entries(start, end)
-    return render_template("you_said_we_did/manage/report.html", entries=entries, counts=counts, start=start,
+    threshold = current_app.config["SMALL_NUMBER_THRESHOLD"]
+    total = published_count(sum(counts.values()), threshold)
+    return render_template("you_said_we_did/manage/report.html", entries=entries,
+                           counts=published_counts(counts, threshold), total=total, start=start,
                            end=end, error=error, quotes_by_entry={e.id: public_quotes(e) for e in entries},
                            organisations=ORGANISATION_LABELS)
 
@@ -57,6 +61,7 @@ def report():
 def report_csv():
     start, end, _ = _period()
     entries, counts = queries.report_entries(start, end)
+    counts = published_counts(counts, current_app.config["SMALL_NUMBER_THRESHOLD"])
     out = io.StringIO()
     writer = csv.writer(out)
     writer.writerow(CSV_COLUMNS)

@@ -1,11 +1,12 @@
 """Editors' pages: drafting (also from an insight explorer selection), evidence, review, publish, status."""
-from flask import Blueprint, flash, redirect, render_template, request, url_for
+from flask import Blueprint, current_app, flash, redirect, render_template, request, url_for
 from flask_login import current_user
 
 from portal.errors import InvalidTransition, NotAllowed, ValidationFailed
 from portal.extensions import db
 from portal.forms_util import ConfirmForm, apply_errors
 from portal.main.dashboard import register_panel
+from portal.metrics.disclosure import published_count
 from portal.navigation import add_nav_item
 from portal.permissions import Role, can_edit, role_required
 from portal.you_said_we_did import queries, services
@@ -74,7 +75,8 @@ def new():
 def show(entry_id):
     entry = db.get_or_404(Entry, entry_id)
     return render_template("you_said_we_did/manage/show.html", entry=entry, quotes=public_quotes(entry),
-                           count=evidence_count(entry), problems=services.ready_problems(entry),
+                           count=published_count(evidence_count(entry), current_app.config["SMALL_NUMBER_THRESHOLD"]),
+                           problems=services.ready_problems(entry),
                            confirm=ConfirmForm(), state_labels=STATE_LABELS)
 
 

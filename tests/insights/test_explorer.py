@@ -40,8 +40,9 @@ def _row(page, label):
 
 
 @pytest.fixture
-def viewing(client, login_as, viewer):
-    login_as(viewer)
+def viewing(client, login_as, admin):
+    """The explorer's mechanics, read as an admin: exact counts and any period (see the protected tests below)."""
+    login_as(admin)
     return lambda query="": client.get("/staff/insights" + query).get_data(as_text=True)
 
 
@@ -191,3 +192,47 @@ def test_emerging_rule():
     assert flags["A"] == (30, 0.5, True)
     assert flags["B"] == (14, None, True)  # previous is small: no growth figure that would reveal it
     assert flags["C"] == (None, None, False)
+
+
+# Everyone but admins reads protected counts: closed quarters only, rounded to 5.
+
+def _last_closed_quarter():
+    from portal.measures.periods import latest_window
+    return latest_window()
+
+
+def test_viewers_see_rounded_counts_for_closed_quarters_only(client, login_as, viewer):
+    quarter = _last_closed_quarter()
+    in_quarter = datetime.combine(quarter.start, datetime.min.time()) + timedelta(days=3)
+    _add(12, "transport", when=in_quarter)
+    _add(3, "ehcp", when=in_quarter)
+    _add(1, "transport", when=datetime.now())  # today: an open quarter, so not counted yet (nor pollable)
+    login_as(viewer)
+    page = client.get("/staff/insights").get_data(as_text=True)
+    transport, ehcp = _row(page, "Travel to school or college"), _row(page, "EHC assessments and plans")
+    assert ">10<" in transport and ">12<" not in transport and ">13<" not in transport  # 12 rounds to 10
+    assert "fewer than 10" in ehcp and "rounded to the nearest 5" in page
+    assert "Contributions matching: <strong>15</strong>" in page  # 15 in the closed quarter
+
+
+@pytest.mark.parametrize("query,message", [
+    ("?from=2026-07-02", "Period from must be the first day of a financial-year quarter"),
+    ("?to=2026-08-01", "Period to must be the last day of a financial-year quarter"),
+    ("?to=2099-03-31", "Period to must be the last day of a financial-year quarter that has ended"),
+])
+def test_viewers_cannot_pick_days_to_difference(client, login_as, viewer, query, message):
+    login_as(viewer)
+    response = client.get("/staff/insights" + query)
+    page = response.get_data(as_text=True)
+    assert response.status_code == 400 and message in page and 'class="govuk-error-summary"' in page
+
+
+def test_one_new_contribution_moves_nothing_a_viewer_sees(client, login_as, viewer):
+    quarter = _last_closed_quarter()
+    _add(14, "transport", when=datetime.combine(quarter.start, datetime.min.time()) + timedelta(days=3))
+    login_as(viewer)
+    before = client.get("/staff/insights").get_data(as_text=True)
+    _add(1, "transport", when=datetime.now())
+    after = client.get("/staff/insights").get_data(as_text=True)
+    strip = lambda page: re.sub(r'name="csrf_token" value="[^"]*"|nonce="[^"]*"', "", page)  # noqa: E731
+    assert strip(before) == strip(after)

@@ -3,10 +3,12 @@ import csv
 import io
 from datetime import datetime
 
+import pytest
 from flask import g
 from openpyxl import load_workbook
 from sqlalchemy import select
 
+from portal.errors import NotAllowed
 from portal.extensions import db
 from portal.measures import services
 from portal.measures.models import Baseline, CoproductionActivity
@@ -24,8 +26,8 @@ def _big_listen():
 def test_public_results_show_figures_words_and_small_number_text(client):
     _big_listen()
     make_mixed(3, 2, role="young_person", submitted_at=datetime(2026, 8, 3))
-    page = client.get("/results?period=all").get_data(as_text=True)
-    assert "60%" in page and "30 of 50 people" in page
+    page = client.get("/results?period=2026-27-Q2").get_data(as_text=True)
+    assert "60%" in page and "about 30 of about 50 people" in page
     assert "We are 95% confident the true figure is between" in page
     assert "Fewer than 10 responses" in page
     assert "<svg" in page and "<title" in page and "<desc" in page
@@ -37,8 +39,9 @@ def test_public_results_say_change_against_the_locked_baseline(client, editor):
     measure = services.find_measure("parent-carer-satisfaction")
     services.lock_baseline(measure, actor=editor, label="Summer 2026 Big Listen",
                            date_from=datetime(2026, 7, 1).date(), date_to=datetime(2026, 9, 30).date())
-    make_mixed(45, 5, submitted_at=datetime(2026, 11, 2))
-    page = client.get("/results").get_data(as_text=True)
+    # Only closed quarters are published, so the comparison is with another closed quarter.
+    make_mixed(45, 5, submitted_at=datetime(2026, 5, 2))
+    page = client.get("/results?period=2026-27-Q1").get_data(as_text=True)
     assert "Baseline (Summer 2026 Big Listen): 60%" in page
     assert "Change since the baseline: <strong>Improved</strong>" in page
 
@@ -99,8 +102,9 @@ def test_dashboard_shows_representativeness_and_co_production(client, login_as, 
         "Family hub Big Listen"
     g.pop("_login_user", None)
     login_as(viewer)
-    page = client.get("/staff/measures?period=all").get_data(as_text=True)
-    assert "54 survey responses in this period, against the target of 200" in page
+    page = client.get("/staff/measures?period=2026-27-Q2").get_data(as_text=True)
+    # A viewer sees protected counts: 54 rounds to 55.
+    assert "about 55 survey responses in this period, against the target of 200" in page
     assert "0 of 5 localities are represented" in page
     assert "34 parent carers" in page and "0 published, 0 completed; median not available" in page
 
@@ -115,15 +119,111 @@ def test_viewer_cannot_log_or_lock(client, login_as, viewer):
 def test_board_report_downloads(client, login_as, viewer):
     _big_listen()
     login_as(viewer)
-    report = client.get("/staff/measures/report?period=all").get_data(as_text=True)
+    report = client.get("/staff/measures/report?period=2026-27-Q2").get_data(as_text=True)
     assert "Suppression" in report and "Produced" in report
-    rows = list(csv.DictReader(io.StringIO(client.get("/staff/measures/report.csv?period=all").get_data(as_text=True))))
+    rows = list(csv.DictReader(io.StringIO(client.get("/staff/measures/report.csv?period=2026-27-Q2").get_data(as_text=True))))
     satisfaction = next(row for row in rows if row["measure"] == "parent-carer-satisfaction")
     assert (satisfaction["value"], satisfaction["n"]) == ("0.6", "50")
     young = next(row for row in rows if row["measure"] == "young-people-satisfaction")
     assert (young["value"], young["n"], young["suppressed"]) == ("", "", "True")
-    book = load_workbook(io.BytesIO(client.get("/staff/measures/report.xlsx?period=all").data))
+    book = load_workbook(io.BytesIO(client.get("/staff/measures/report.xlsx?period=2026-27-Q2").data))
     assert book.sheetnames == ["Measures", "Notes"] and book["Measures"]["A1"].value == "measure"
     quarterly = list(csv.DictReader(io.StringIO(client.get("/staff/measures/quarterly-return.csv").get_data(as_text=True))))
     assert {"measure": "parent-carer-satisfaction", "financial_year": "2026/27", "quarter": "Q2", "n": "50"}.items() \
         <= next(r for r in quarterly if r["measure"] == "parent-carer-satisfaction").items()
+
+
+def _who_sees_what(client, login_as, user):
+    g.pop("_login_user", None)
+    login_as(user)
+    page = client.get("/staff/measures/parent-carer-satisfaction?period=2026-27-Q2").get_data(as_text=True)
+    csv_body = client.get("/staff/measures/report.csv?period=2026-27-Q2").get_data(as_text=True)
+    row = next(r for r in csv.DictReader(io.StringIO(csv_body)) if r["measure"] == "parent-carer-satisfaction")
+    return page, row
+
+
+def test_exact_counts_only_for_the_owning_organisation_and_admins(client, login_as, viewer, admin):
+    from tests.factories import make_user
+    make_reference_data()
+    seed_measures()
+    make_mixed(31, 22, submitted_at=datetime(2026, 8, 3))  # 31 of 53
+    council = make_user("moderator", email="council-mod@example.org", organisation="council")
+    forum = make_user("editor", email="pcf-editor@example.org", organisation="pcf")
+    for user, exact in ((council, True), (admin, True), (viewer, False), (forum, False)):
+        page, row = _who_sees_what(client, login_as, user)
+        if exact:
+            assert "31 of 53 people" in page and "You see exact counts" in page, user.email
+        else:
+            assert "about 30 of about 55 people" in page and "31 of 53" not in page, user.email
+        # The board report's downloads are protected for everyone, admins included.
+        assert (row["n"], row["favourable"]) == ("55", "30"), user.email
+
+
+def test_staff_pages_refuse_a_period_that_is_not_published(client, login_as, viewer):
+    seed_measures()
+    login_as(viewer)
+    for url in ("/staff/measures?period=all", "/staff/measures/parent-carer-satisfaction?period=2099-00-Q1",
+                "/staff/measures/report?period=fy-2026"):
+        response = client.get(url)
+        page = response.get_data(as_text=True)
+        assert response.status_code == 400 and "There is a problem" in page and "2026-27-Q2" in page, url
+    assert client.get("/staff/measures/report.csv?period=all").status_code == 400
+
+
+def test_results_page_refuses_an_unknown_period_with_an_error_summary(client):
+    seed_measures()
+    response = client.get("/results?period=since-baseline")
+    page = response.get_data(as_text=True)
+    assert response.status_code == 400
+    assert 'class="govuk-error-summary"' in page and 'href="#period"' in page and "2026-27-Q1" in page
+
+
+def test_only_admins_choose_whose_staff_see_exact_counts(client, login_as, editor, admin):
+    seed_measures()
+    form = {"slug": "parent-carer-satisfaction", "name": "Parent carer satisfaction", "definition": "d",
+            "audience": "parent_carer", "source": "survey", "question_key": "overall_satisfaction",
+            "favourable_codes": "satisfied", "polarity": "higher_is_better", "unit": "", "owner": "WS1",
+            "public": "y", "owner_organisation": "pcf"}
+    login_as(editor)  # a PCF editor cannot hand their own organisation exact counts
+    assert 'name="owner_organisation"' not in client.get("/staff/measures/parent-carer-satisfaction/edit").get_data(
+        as_text=True)
+    assert client.post("/staff/measures/parent-carer-satisfaction/edit", data=form).status_code == 302
+    db.session.expire_all()
+    assert services.find_measure("parent-carer-satisfaction").owner_organisation == "council"
+    with pytest.raises(NotAllowed):
+        services.save_measure(services.find_measure("parent-carer-satisfaction"), actor=editor,
+                              favourable_codes=["satisfied"], **{k: v for k, v in form.items()
+                                                                 if k not in ("favourable_codes", "public")})
+    g.pop("_login_user", None)
+    login_as(admin)
+    assert client.post("/staff/measures/parent-carer-satisfaction/edit", data=form).status_code == 302
+    db.session.expire_all()
+    assert services.find_measure("parent-carer-satisfaction").owner_organisation == "pcf"
+
+
+def test_measure_page_trend_shows_each_closed_quarter_as_published(client, login_as, viewer):
+    _big_listen()  # 30 of 50 in 2026/27 Q2
+    make_mixed(8, 4, submitted_at=datetime(2026, 5, 3))  # 12 in Q1
+    make_mixed(2, 1, submitted_at=datetime(2026, 2, 3))  # 3 in 2025/26 Q4
+    login_as(viewer)
+    page = client.get("/staff/measures/parent-carer-satisfaction?period=2026-27-Q2").get_data(as_text=True)
+    trend = page[page.index("By financial-year quarter (trend)"):]
+    table = trend[trend.index("<table"):]
+
+    def row(label):
+        start = table.index(f'<th scope="row" class="govuk-table__header">{label}<')
+        return table[start:table.index("</tr>", start)]
+    rows = {label: row(label) for label in ("2025/26 Q4", "2026/27 Q1", "2026/27 Q2")}
+    assert "Fewer than 10 responses" in rows["2025/26 Q4"]
+    assert ">10<" in rows["2026/27 Q1"] and ">12<" not in rows["2026/27 Q1"]  # as that quarter's own figure
+    assert ">50<" in rows["2026/27 Q2"]
+
+
+def test_representativeness_is_exact_only_for_the_survey_owner(client, login_as):
+    from tests.factories import make_user
+    _big_listen()  # 54 responses, no locality
+    for organisation, expected in (("council", "54 survey responses"), ("pcf", "about 55 survey responses")):
+        g.pop("_login_user", None)
+        login_as(make_user("moderator", email=f"{organisation}-rep@example.org", organisation=organisation))
+        page = client.get("/staff/measures?period=2026-27-Q2").get_data(as_text=True)
+        assert expected in page, organisation

@@ -8,6 +8,7 @@ XLSX export (XLSX unzipped). A word may only appear for the people the wall lets
 """
 import io
 import zipfile
+from datetime import datetime, time, timedelta
 
 from flask import url_for
 from sqlalchemy import select
@@ -16,6 +17,7 @@ from portal.accounts.models import User
 from portal.contributions.models import Contribution, Status
 from portal.demo import load_demo_data
 from portal.extensions import db
+from portal.measures.periods import latest_window
 from portal.safeguarding.services import open_concern
 from portal.surveys.models import Survey, SurveyAnswer
 from portal.themes.models import ContributionTheme, TagState, Theme
@@ -60,7 +62,9 @@ def _setup():
              PCF_ONLY: walled_item("pcf", PCF_ONLY),
              APPROVED_OUTSIDE: walled_item("sendiass", APPROVED_OUTSIDE, status=Status.APPROVED, outside=True),
              "fennimore": _walled_survey_answer("fennimore")}
+    published_quarter = latest_window()  # the explorer shows people outside the owner closed quarters only
     for word in ("mossgrange", "thornwhistle", APPROVED_OUTSIDE):
+        items[word].created_at = datetime.combine(published_quarter.start + timedelta(days=10), time(12))
         _tag_everything(items[word])
     concern = open_concern(items[ON_CONCERN], opened_by="moderator", reasons=["worried"], commit=True)
     # A quote linked before the wall existed: the public entry must still not show it.

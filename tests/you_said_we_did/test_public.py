@@ -28,7 +28,8 @@ def test_entry_page_shows_count_and_redacted_quotes_never_raw_text(client, edito
     other = approved("The bus never comes on time.")
     entry = published(editor, evidence_ids=[contribution.id, other.id], quote_ids=[contribution.id])
     page = client.get(f"/you-said-we-did/{entry.id}").get_data(as_text=True)
-    assert "Based on 2 things people told us" in page
+    # Evidence counts are published like every other count: under 10 is "fewer than 10".
+    assert "Based on fewer than 10 things people told us" in page and "Based on 2" not in page
     assert "Hardcastle" not in page and "12 Mill Lane" not in page
     assert contribution.redacted_text.split()[-1] in page
 

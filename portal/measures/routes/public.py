@@ -2,49 +2,62 @@
 from flask import current_app, render_template, request
 
 from portal.measures.charts import breakdown_chart, interval_chart
-from portal.measures.periods import ALL, period_options, resolve_period
-from portal.measures.results import measure_period, measure_result, prefetch_counts
+from portal.measures.periods import UnknownWindow, period_options, resolve_window
+from portal.measures.results import measure_result, prefetch_counts
 from portal.measures.routes.blueprint import bp
 from portal.measures.services import list_measures
 from portal.permissions import public
 
 
-def results_for(measures, period, dimensions=("locality",)):
-    """measure_result for each measure in a named period, with breakdowns and charts for pages.
+def _never(measure):
+    return False
 
-    Survey counts are read first with one query per period and dimension for all the measures.
+
+def results_for(measures, window, dimensions=("locality",), exact_for=_never):
+    """measure_result for each measure in one closed reporting window, with breakdowns and charts for pages.
+
+    exact_for(measure) says whether the reader may see that measure's exact counts; everyone else
+    gets protected figures. Survey counts are read first with one query per dimension for all the measures.
     """
-    date_from, date_to, label = resolve_period(period)
     threshold = current_app.config["SMALL_NUMBER_THRESHOLD"]
-    since_baseline = period != ALL
     dims_of = {m.slug: [d for d in dimensions if d != "role" or m.audience == "all"] if m.is_survey else []
                for m in measures}
-    periods = {m.slug: measure_period(m, date_from, date_to, since_baseline) for m in measures}
+    periods = {m.slug: (window.start, window.end) for m in measures}
     counts = prefetch_counts([(m, by) for m in measures for by in (dims_of[m.slug] or [None])], periods)
     items = []
     for measure in measures:
-        dims = dims_of[measure.slug]
+        dims, exact = dims_of[measure.slug], exact_for(measure)
         first = dims[0] if dims else None
-        start, end = periods[measure.slug]
-        result = measure_result(measure, by=first, date_from=start, date_to=end, threshold=threshold,
-                                since_baseline=False, counts=counts.get((measure.slug, first)))
+        common = dict(date_from=window.start, date_to=window.end, threshold=threshold, since_baseline=False,
+                      exact=exact)
+        result = measure_result(measure, by=first, counts=counts.get((measure.slug, first)), **common)
         result["breakdowns"] = {first: result["breakdown"]} if dims else {}
         for dim in dims[1:]:
-            result["breakdowns"][dim] = measure_result(
-                measure, by=dim, date_from=start, date_to=end, threshold=threshold, since_baseline=False,
-                counts=counts.get((measure.slug, dim)))["breakdown"]
+            if dim == "quarter":  # the trend: every closed quarter up to this one, each its own published figure
+                result["breakdowns"][dim] = measure_result(measure, by=dim, **{**common, "date_from": None})["breakdown"]
+                continue
+            result["breakdowns"][dim] = measure_result(measure, by=dim, counts=counts.get((measure.slug, dim)),
+                                                       **common)["breakdown"]
         result["chart"] = interval_chart(f"{measure.name}: value, interval, baseline and target", result, threshold)
         result["charts"] = {dim: breakdown_chart(f"{measure.name} by {dim.replace('_', ' ')}", rows, threshold)
                             for dim, rows in result["breakdowns"].items() if rows}
         items.append(result)
-    return items, label
+    return items
+
+
+def window_or_error(key):
+    """(Window, None) for a period asked for in the query string, or (None, error message)."""
+    try:
+        return resolve_window(key), None
+    except UnknownWindow as error:
+        return None, str(error)
 
 
 @bp.route("/results")
 @public
 def results():
-    period = request.args.get("period", "")
-    measures = list_measures(public_only=True)
-    items, label = results_for(measures, period, ("locality", "role"))
-    return render_template("measures/results.html", items=items, period=period, period_label=label,
-                           options=period_options(), threshold=current_app.config["SMALL_NUMBER_THRESHOLD"])
+    window, error = window_or_error(request.args.get("period", ""))
+    items = results_for(list_measures(public_only=True), window, ("locality", "role")) if window else []
+    return render_template("measures/results.html", items=items, window=window, error=error,
+                           period=request.args.get("period", ""), options=period_options(),
+                           threshold=current_app.config["SMALL_NUMBER_THRESHOLD"]), 400 if error else 200

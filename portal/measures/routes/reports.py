@@ -5,17 +5,23 @@ from flask import Response, current_app, render_template, request
 
 from portal.measures import exports, services
 from portal.measures.dashboard import representativeness_view
-from portal.measures.periods import period_options, resolve_period
+from portal.measures.periods import latest_window, period_options
 from portal.measures.routes.blueprint import bp
-from portal.measures.routes.public import results_for
+from portal.measures.routes.public import results_for, window_or_error
 from portal.permissions import Role, role_required
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def _report(period):
-    items, label = results_for(services.list_measures(), period, ("locality", "quarter"))
-    return items, label
+    """(items, window, error): the board report and its downloads always carry protected figures."""
+    window, error = window_or_error(period)
+    items = results_for(services.list_measures(), window, ("locality", "quarter")) if window else []
+    return items, window, error
+
+
+def _bad_period(error):
+    return Response(error, status=400, mimetype="text/plain")
 
 
 def _download(body, mimetype, name):
@@ -27,17 +33,20 @@ def _download(body, mimetype, name):
 @role_required(Role.VIEWER)
 def report():
     period = request.args.get("period", "")
-    items, label = _report(period)
-    date_from, date_to, _ = resolve_period(period)
-    return render_template("measures/manage/report.html", items=items, period=period, period_label=label,
-                           options=period_options(), representation=representativeness_view(date_from, date_to),
-                           threshold=current_app.config["SMALL_NUMBER_THRESHOLD"], today=date.today())
+    items, window, error = _report(period)
+    return render_template("measures/manage/report.html", items=items, period=period, window=window, error=error,
+                           options=period_options(),
+                           representation=representativeness_view(window) if window else None,
+                           threshold=current_app.config["SMALL_NUMBER_THRESHOLD"], today=date.today()), \
+        400 if error else 200
 
 
 @bp.route("/staff/measures/report.csv")
 @role_required(Role.VIEWER)
 def report_csv():
-    items, _ = _report(request.args.get("period", ""))
+    items, window, error = _report(request.args.get("period", ""))
+    if error:
+        return _bad_period(error)
     body = exports.to_csv(exports.report_rows(items), exports.REPORT_COLUMNS)
     return _download(body, "text/csv", f"measures-report-{date.today()}.csv")
 
@@ -45,11 +54,15 @@ def report_csv():
 @bp.route("/staff/measures/report.xlsx")
 @role_required(Role.VIEWER)
 def report_xlsx():
-    items, label = _report(request.args.get("period", ""))
+    items, window, error = _report(request.args.get("period", ""))
+    if error:
+        return _bad_period(error)
     threshold = current_app.config["SMALL_NUMBER_THRESHOLD"]
     notes = [("measure", "definition")] + [(item["measure"], item["definition"]) for item in items] + [
-        ("suppression", f"Figures from fewer than {threshold} valid answers are left empty (suppressed)."),
-        ("period", label or "Since each measure's baseline"), ("produced", str(date.today()))]
+        ("suppression", f"Figures from fewer than {threshold} valid answers are left empty (suppressed); "
+                        "every other count is rounded to the nearest 5, and shares and intervals are "
+                        "worked out from the rounded counts."),
+        ("period", window.label), ("produced", str(date.today()))]
     body = exports.to_xlsx(exports.report_rows(items), exports.REPORT_COLUMNS, "Measures", notes)
     return _download(body, XLSX, f"measures-report-{date.today()}.xlsx")
 
@@ -57,6 +70,8 @@ def report_xlsx():
 @bp.route("/staff/measures/quarterly-return.csv")
 @role_required(Role.VIEWER)
 def quarterly_return():
-    rows = exports.quarterly_rows(services.list_measures(), current_app.config["SMALL_NUMBER_THRESHOLD"])
+    window = latest_window()
+    rows = exports.quarterly_rows(services.list_measures(), current_app.config["SMALL_NUMBER_THRESHOLD"],
+                                  window.end if window else None)
     return _download(exports.to_csv(rows, exports.RETURN_COLUMNS), "text/csv",
                      f"quarterly-return-{date.today()}.csv")

@@ -8,13 +8,16 @@ from portal.errors import InvalidTransition, NotAllowed, ValidationFailed
 from portal.extensions import db
 from portal.forms_util import apply_errors
 from portal.measures import services
-from portal.measures.dashboard import participation_view, representativeness_view, you_said_we_did_figures
+from portal.measures.dashboard import (
+    SURVEY_OWNER, participation_view, representativeness_view, you_said_we_did_figures,
+)
 from portal.measures.forms import BaselineForm, FigureForm, MeasureForm, TargetsForm, UnlockForm
 from portal.measures.models import Baseline
-from portal.measures.periods import period_options, resolve_period
+from portal.measures.periods import period_options
 from portal.measures.routes.blueprint import bp
-from portal.measures.routes.public import results_for
-from portal.permissions import Role, role_required
+from portal.measures.routes.public import results_for, window_or_error
+from portal.metrics.disclosure import protect_counts, sees_exact_counts
+from portal.permissions import Role, can_admin, role_required
 
 DIMENSIONS = ("locality", "role", "age_band", "cohort", "channel", "quarter")
 
@@ -27,16 +30,37 @@ def _measure_or_404(slug):
     return services.find_measure(slug) or abort(404)
 
 
+def exact_for_reader(measure):
+    """Whether the signed-in reader sees this measure's exact counts (the rule: disclosure.sees_exact_counts)."""
+    return sees_exact_counts(current_user, measure.owner_organisation)
+
+
+def published_history(history, exact):
+    """Baselines for the history table: as stored for exact readers, else with protected figures."""
+    rows = []
+    for b in history:
+        row = {"label": b.label, "value": b.value, "ci_low": b.ci_low, "ci_high": b.ci_high, "n": b.n,
+               "baseline": b}
+        if not exact and b.favourable is not None:
+            figure = protect_counts(b.favourable, b.n)
+            row.update(value=figure.value, ci_low=figure.ci_low, ci_high=figure.ci_high, n=figure.n)
+        rows.append(row)
+    return rows
+
+
 @bp.route("/staff/measures")
 @role_required(Role.VIEWER)
 def dashboard():
     period = request.args.get("period", "")
-    date_from, date_to, _ = resolve_period(period)
-    items, label = results_for(services.list_measures(), period, ())
-    return render_template("measures/manage/dashboard.html", items=items, period=period, period_label=label,
-                           options=period_options(), representation=representativeness_view(date_from, date_to),
-                           participation=participation_view(date_from, date_to),
-                           you_said_we_did=you_said_we_did_figures(), threshold=_threshold())
+    window, error = window_or_error(period)
+    items = results_for(services.list_measures(), window, (), exact_for_reader) if window else []
+    exact = sees_exact_counts(current_user, SURVEY_OWNER)
+    return render_template("measures/manage/dashboard.html", items=items, period=period, window=window, error=error,
+                           options=period_options(),
+                           representation=representativeness_view(window, exact) if window else None,
+                           participation=participation_view(window.start if window else None,
+                                                            window.end if window else None),
+                           you_said_we_did=you_said_we_did_figures(), threshold=_threshold()), 400 if error else 200
 
 
 @bp.route("/staff/measures/<slug>")
@@ -44,11 +68,13 @@ def dashboard():
 def measure_detail(slug):
     measure = _measure_or_404(slug)
     period = request.args.get("period", "")
+    window, error = window_or_error(period)
     dims = DIMENSIONS if measure.is_survey else ("quarter",)
-    [item], label = results_for([measure], period, dims)
-    return render_template("measures/manage/measure.html", measure=measure, item=item, period=period,
-                           period_label=label, options=period_options(), threshold=_threshold(),
-                           history=services.baseline_history(measure), unlock_form=UnlockForm())
+    item = results_for([measure], window, dims, exact_for_reader)[0] if window else None
+    return render_template("measures/manage/measure.html", measure=measure, item=item, period=period, window=window,
+                           error=error, options=period_options(), threshold=_threshold(),
+                           history=published_history(services.baseline_history(measure), exact_for_reader(measure)),
+                           unlock_form=UnlockForm()), 400 if error else 200
 
 
 def _survey_choices():
@@ -152,10 +178,15 @@ def edit_measure(slug):
     form = MeasureForm(obj=measure)
     if measure and request.method == "GET":
         form.favourable_codes.data = ", ".join(measure.favourable_codes)
+        form.owner_organisation.data = measure.owner_organisation or ""
+    if not can_admin(current_user):
+        del form.owner_organisation
     if form.validate_on_submit():
         codes = [code.strip() for code in (form.favourable_codes.data or "").split(",") if code.strip()]
         fields = {name: form[name].data for name in ("slug", "name", "definition", "audience", "question_key",
                                                      "owner", "source", "polarity", "unit", "public")}
+        if "owner_organisation" in form:
+            fields["owner_organisation"] = form.owner_organisation.data
         try:
             saved = services.save_measure(measure, actor=current_user, favourable_codes=codes, **fields)
         except ValidationFailed as error:
