@@ -117,12 +117,5 @@ def register_session_rules(app):
         deliver_queued_this_request()  # once, inline; failures stay in the outbox for send-mail
         return response
 
-    @app.after_request
-    def cache_rules(response):
-        if request.endpoint == "static":
-            # Versioned URLs (see jinja.asset) never change; anything else is revalidated.
-            response.headers["Cache-Control"] = ("public, max-age=31536000, immutable"
-                                                 if request.args.get("v") else "no-cache")
-        elif current_user.is_authenticated or request.method == "POST":
-            response.headers["Cache-Control"] = "no-store"
-        return response
+    from portal.caching import register_cache_rules
+    register_cache_rules(app)

@@ -17,12 +17,6 @@ def _survey_or_404(slug):
     return services.survey_by_slug(slug) or abort(404)
 
 
-@bp.after_request
-def no_store(response):
-    response.headers["Cache-Control"] = "no-store"  # answers must never sit in a shared or back-button cache
-    return response
-
-
 @bp.route("/surveys")
 @public
 def index():
