@@ -39,7 +39,24 @@ def start_kiosk(survey, locality, staff):
 
 
 def end_kiosk():
-    session.pop("kiosk", None)
+    for key in ("kiosk", "kiosk_seen", "kiosk_cleared"):
+        session.pop(key, None)
+
+
+def kiosk_touch(now):
+    """Note activity on the kiosk; returns when it was last active before now (now if never)."""
+    last = session.get("kiosk_seen", now)
+    session["kiosk_seen"] = now
+    return last
+
+
+def set_kiosk_cleared(state):
+    """Why the last person's answers left the tablet: "saved" (some given) or "empty"."""
+    session["kiosk_cleared"] = state
+
+
+def pop_kiosk_cleared():
+    return session.pop("kiosk_cleared", None)
 
 
 def staff_entry():
