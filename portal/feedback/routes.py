@@ -40,8 +40,9 @@ def tell_us():
             # Only what the confirmation needs: never the message or contact details (shared phones).
             session["feedback_sent"] = {"signpost": services.needs_signposting(contribution),
                                         "contact": services.wants_contact(contribution)}
+            session["feedback_forms_sent"] = session.get("feedback_forms_sent", 0) + 1
             return redirect(url_for("feedback.sent"))
-    return render_template("feedback/tell_us.html", form=form)
+    return render_template("feedback/tell_us.html", form=form, sent_count=session.get("feedback_forms_sent", 0))
 
 
 @bp.route("/sent")
