@@ -22,18 +22,18 @@ def _kiosk_survey():
     return db.session.get(Survey, held["survey_id"]) if held else None
 
 
-def _unfinished(survey):
-    response = respondent.current(survey) if survey is not None else None
-    return response if response is not None and response.status == ResponseStatus.IN_PROGRESS else None
+def _unfinished():
+    """The responses still being answered on this tablet: the event's survey, or another reached from it."""
+    return [r for r in respondent.all_held() if r.status == ResponseStatus.IN_PROGRESS]
 
 
-def clear_person(survey):
-    """Forget this tablet's unfinished response for `survey`, noting whether any answers were saved."""
-    response = _unfinished(survey)
-    if response is not None:
+def clear_person():
+    """Forget every response this tablet holds, noting whether the person had saved any answers."""
+    unfinished = _unfinished()
+    if unfinished:
         # The event's locality is filled in for them; only a page they saved counts as answering.
-        respondent.set_kiosk_cleared("saved" if response.last_question_key else "empty")
-    respondent.forget(survey)
+        respondent.set_kiosk_cleared("saved" if any(r.last_question_key for r in unfinished) else "empty")
+    respondent.forget_all()
 
 
 @bp.before_app_request
@@ -45,9 +45,9 @@ def kiosk_idle_timeout():
     if time.time() - last <= current_app.config["KIOSK_IDLE_SECONDS"]:
         return None
     survey = _kiosk_survey()
-    if _unfinished(survey) is None:
+    if survey is None or not _unfinished():
         return None
-    clear_person(survey)
+    clear_person()
     return redirect(url_for("survey_kiosk.cleared", slug=survey.slug))
 
 
@@ -61,10 +61,10 @@ def kiosk_context():
 def finish(slug):
     """"Finish and hand over": the answers so far are kept, and the tablet goes back to the start."""
     survey = _kiosk_survey()
-    if survey is None or survey.slug != slug or not ConfirmForm().validate_on_submit():
+    if survey is None or not ConfirmForm().validate_on_submit():
         return redirect(url_for("surveys.start", slug=slug))
-    clear_person(survey)
-    return redirect(url_for("survey_kiosk.cleared", slug=slug))
+    clear_person()
+    return redirect(url_for("survey_kiosk.cleared", slug=survey.slug))
 
 
 @bp.route("/surveys/kiosk/still-here", methods=["POST"])

@@ -21,6 +21,17 @@ def forget(survey):
     session[_KEY] = held
 
 
+def forget_all():
+    """Forget every response this browser holds (event mode: the next person starts with nothing)."""
+    session.pop(_KEY, None)
+
+
+def all_held():
+    """Every response this browser holds, whatever the survey (the easy read version, say)."""
+    ids = [i for i in session.get(_KEY, {}).values() if i]
+    return [r for r in (db.session.get(SurveyResponse, i) for i in ids) if r is not None]
+
+
 def current(survey):
     """The response this browser holds for `survey`, or None."""
     response_id = session.get(_KEY, {}).get(survey.slug)

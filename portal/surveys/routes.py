@@ -31,7 +31,7 @@ def start(slug):
         return render_template("surveys/closed.html", survey=survey)
     questions = [q for q in survey.questions if not q.retired]
     if respondent.kiosk():
-        respondent.forget(survey)  # event mode: whoever is at the start page is the next person
+        respondent.forget_all()  # event mode: whoever is at the start page is the next person
     return render_template("surveys/start.html", survey=survey, form=StartForm(), count=len(questions),
                            response=respondent.current(survey), kiosk=respondent.kiosk())
 

@@ -9,7 +9,7 @@ from portal.extensions import db
 from portal.reference.services import find_locality
 from portal.surveys.models import SurveyAnswer, SurveyResponse
 from tests.factories import PASSWORD
-from tests.surveys.helpers import PARENTS, open_seeded_surveys, start, walk
+from tests.surveys.helpers import PARENTS, YOUNG, open_seeded_surveys, start, walk
 
 SECRET = "Tom at Oak Primary is bullied every day (A-SECRET)"
 
@@ -76,13 +76,24 @@ def test_finish_and_hand_over_keeps_the_answers_and_clears_the_tablet(client, ki
     assert "Carry on where you left off" not in _page(client, f"/surveys/{PARENTS}")
 
 
-def test_finish_only_clears_the_survey_the_kiosk_runs(client, kiosk):
-    _person_a_walks_away(client)
-    assert client.post(f"/surveys/{YOUNG_OTHER}/finish").headers["Location"].endswith(f"/surveys/{YOUNG_OTHER}")
-    assert "Question" in _page(client, f"/surveys/{PARENTS}/questions/what_should_change")  # still A's turn
+def test_finish_outside_event_mode_changes_nothing(client):
+    open_seeded_surveys()
+    walk(client, PARENTS, stop_before="what_should_change")
+    assert client.post(f"/surveys/{PARENTS}/finish").headers["Location"].endswith(f"/surveys/{PARENTS}")
+    assert "Carry on where you left off" in _page(client, f"/surveys/{PARENTS}")  # a phone keeps its place
 
 
-YOUNG_OTHER = "big-listen-2026-young-people"
+def test_another_survey_reached_from_the_tablet_is_cleared_too(client, kiosk, app, monkeypatch):
+    """The easy read or young people's version, opened from the event survey, leaves the tablet as well."""
+    monkeypatch.setitem(app.config, "KIOSK_IDLE_SECONDS", 60)
+    walk(client, YOUNG, {"what_is_working": SECRET}, stop_before="what_should_change")
+    other = db.session.scalars(select(SurveyResponse)).one()
+    _idle_for(client, 61)
+    assert client.get(f"/surveys/{YOUNG}/check").headers["Location"].endswith(f"/surveys/{PARENTS}/cleared")
+    assert "answers were saved" in _page(client, f"/surveys/{PARENTS}/cleared")
+    assert SECRET not in _page(client, f"/surveys/{YOUNG}/questions/what_is_working")
+    start(client, YOUNG)
+    assert db.session.scalars(select(SurveyResponse).order_by(SurveyResponse.id.desc())).first().id != other.id
 
 
 def _idle_for(client, seconds):
