@@ -2,7 +2,8 @@
 
 Each person starts afresh. Their answers are saved page by page; when they press "Finish and hand
 over", or nobody touches the tablet for KIOSK_IDLE_SECONDS, the tablet forgets their response (it stays
-saved as an unfinished response, and as its resume code was never shown, nobody can carry it on).
+saved as an unfinished response, its free text goes to moderation, and as its resume code was never
+shown, nobody can carry it on).
 """
 import time
 
@@ -28,8 +29,13 @@ def _unfinished():
 
 
 def clear_person():
-    """Forget every response this tablet holds, noting whether the person had saved any answers."""
+    """Forget every response this tablet holds, noting whether the person had saved any answers.
+
+    Their free text goes to moderation now (it can never be sent later), so a worrying answer is read.
+    """
     unfinished = _unfinished()
+    for response in unfinished:
+        services.release_free_text(response)
     if unfinished:
         # The event's locality is filled in for them; only a page they saved counts as answering.
         respondent.set_kiosk_cleared("saved" if any(r.last_question_key for r in unfinished) else "empty")

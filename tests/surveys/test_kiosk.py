@@ -76,11 +76,26 @@ def test_finish_and_hand_over_keeps_the_answers_and_clears_the_tablet(client, ki
     assert "Carry on where you left off" not in _page(client, f"/surveys/{PARENTS}")
 
 
+def test_handed_over_free_text_goes_to_moderation_once_and_a_worry_opens_a_concern(client, kiosk):
+    from portal.contributions.models import Contribution
+    from portal.safeguarding.models import Concern
+    walk(client, PARENTS, {"what_is_working": "I want to kill myself, nobody listens"},
+         stop_before="what_should_change")
+    client.post(f"/surveys/{PARENTS}/finish")
+    client.post(f"/surveys/{PARENTS}/finish")  # a second press, or the timeout after it, adds nothing
+    items = db.session.scalars(select(Contribution)).all()
+    assert [(i.source, i.question_key, i.status) for i in items] == [("survey", "what_is_working", "escalated")]
+    assert db.session.get(SurveyResponse, items[0].response_id).status == "in_progress"
+    assert db.session.query(Concern).count() == 1
+
+
 def test_finish_outside_event_mode_changes_nothing(client):
     open_seeded_surveys()
     walk(client, PARENTS, stop_before="what_should_change")
     assert client.post(f"/surveys/{PARENTS}/finish").headers["Location"].endswith(f"/surveys/{PARENTS}")
     assert "Carry on where you left off" in _page(client, f"/surveys/{PARENTS}")  # a phone keeps its place
+    from portal.contributions.models import Contribution
+    assert db.session.query(Contribution).count() == 0  # online, unfinished text waits until it is sent
 
 
 def test_another_survey_reached_from_the_tablet_is_cleared_too(client, kiosk, app, monkeypatch):
