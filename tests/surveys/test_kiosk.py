@@ -210,3 +210,17 @@ def test_sending_feedback_leaves_nothing_in_that_browser(client):
     page = again.get_data(as_text=True)
     assert again.headers["Cache-Control"] == "no-store"
     assert SECRET not in page and "sam@example.test" not in page and "Sam Jones" not in page
+
+
+def test_the_tablet_offers_no_way_to_anyone_elses_answers(client, kiosk):
+    """Resume pages, email links, feedback and staff pages all lead back to the event survey."""
+    _person_a_walks_away(client)
+    client.post(f"/surveys/{PARENTS}/finish")
+    for url in ("/surveys/resume", f"/surveys/{PARENTS}/email", "/feedback/", "/staff", "/staff/moderation",
+                "/forum/", "/sign-in"):
+        response = client.get(url)
+        assert response.status_code == 302 and response.headers["Location"].endswith(f"/surveys/{PARENTS}"), url
+    code = db.session.scalars(select(SurveyResponse)).one().resume_code
+    typed = client.post("/surveys/resume", data={"code": code})
+    assert typed.headers["Location"].endswith(f"/surveys/{PARENTS}")  # typing a code on the tablet does nothing
+    assert "Carry on where you left off" not in _page(client, f"/surveys/{PARENTS}")
