@@ -17,6 +17,7 @@ BLUEPRINTS = [
     "portal.glossary.routes", "portal.themes.routes", "portal.insights.routes", "portal.measures.routes",
     "portal.measures.api", "portal.you_said_we_did.public_routes", "portal.you_said_we_did.staff_routes",
     "portal.you_said_we_did.report_routes", "portal.mail.routes", "portal.walls.routes",
+    "portal.surveys.kiosk_routes",
 ]
 from portal.requests import PortalRequest
 from portal.extensions import CSP, csrf, db, limiter, login_manager, migrate, talisman
@@ -111,12 +112,5 @@ def register_session_rules(app):
         session["seen_at"] = now
         return None
 
-    @app.after_request
-    def cache_rules(response):
-        if request.endpoint == "static":
-            # Versioned URLs (see jinja.asset) never change; anything else is revalidated.
-            response.headers["Cache-Control"] = ("public, max-age=31536000, immutable"
-                                                 if request.args.get("v") else "no-cache")
-        elif current_user.is_authenticated or request.method == "POST":
-            response.headers["Cache-Control"] = "no-store"
-        return response
+    from portal.caching import register_cache_rules
+    register_cache_rules(app)

@@ -14,6 +14,9 @@ class Config:
     REMEMBER_COOKIE_SECURE = True
     PERMANENT_SESSION_LIFETIME = timedelta(days=30)  # respondents; staff have their own idle limit
     STAFF_IDLE_MINUTES = 30
+    KIOSK_IDLE_SECONDS = 300  # event mode: a person's answers leave the tablet after this long untouched
+    KIOSK_WARNING_SECONDS = 120  # ... with a "still there?" warning this long before (when JavaScript runs)
+    KIOSK_END_RATE_LIMIT = "5 per minute;20 per hour"  # wrong staff passwords to end event mode, per account
     RATELIMIT_STORAGE_URI = "memory://"
     RATELIMIT_HEADERS_ENABLED = True
     RATELIMIT_SWALLOW_ERRORS = True  # a Redis outage must not take the service down

@@ -7,6 +7,7 @@ from portal.themes.models import ContributionTheme, Theme  # noqa: F401
 from portal.mail.models import OutboxMessage  # noqa: F401
 from portal.safeguarding.models import Concern, ConcernNote  # noqa: F401
 from portal.feedback.models import FeedbackContact  # noqa: F401
+from portal.idempotency.models import FormSubmission  # noqa: F401
 from portal.forum.models import Board, ForumProfile, Post, Report, Topic  # noqa: F401
 from portal.you_said_we_did.models import Entry, EntryEvent, Evidence, Subscriber  # noqa: F401
 from portal.measures.models import (  # noqa: F401

@@ -6,6 +6,8 @@ from govuk_frontend_wtf.wtforms_widgets import (
 from wtforms import RadioField, SelectChoice, SelectField, SelectMultipleField, StringField, SubmitField, TextAreaField
 from wtforms.validators import InputRequired, Length, Optional
 
+from portal.idempotency.forms import form_token_field
+
 MESSAGE_LIMIT = 5000
 
 
@@ -31,6 +33,7 @@ class FeedbackForm(FlaskForm):
     name = StringField("Your name (optional)", widget=GovTextInput(), validators=[Length(max=120)])
     email = StringField("Email address", widget=GovTextInput(), validators=[Length(max=254)])
     phone = StringField("Phone number", widget=GovTextInput(), validators=[Length(max=40)])
+    form_token = form_token_field()  # one store per form, however often it is sent
     website = StringField("Leave this empty", validators=[Length(max=200)])  # honeypot for spam robots
     submit = SubmitField("Send feedback", widget=GovSubmitInput())
 

@@ -33,14 +33,16 @@ def tell_us():
                 author_role=form.author_role.data, about=form.about.data, message=form.message.data,
                 locality=int(form.locality.data) if form.locality.data else None,
                 contact_choices=form.contact.data or [], name=form.name.data, email=form.email.data,
-                phone=form.phone.data)
+                phone=form.phone.data, form_token=form.form_token.data)
         except ValidationFailed as error:
             apply_errors(form, error)
         else:
-            session["feedback_sent"] = {"signpost": bool(services.needs_signposting(contribution)),
-                                        "contact": bool(form.contact.data)}
+            # Only what the confirmation needs: never the message or contact details (shared phones).
+            session["feedback_sent"] = {"signpost": services.needs_signposting(contribution),
+                                        "contact": services.wants_contact(contribution)}
+            session["feedback_forms_sent"] = session.get("feedback_forms_sent", 0) + 1
             return redirect(url_for("feedback.sent"))
-    return render_template("feedback/tell_us.html", form=form)
+    return render_template("feedback/tell_us.html", form=form, sent_count=session.get("feedback_forms_sent", 0))
 
 
 @bp.route("/sent")

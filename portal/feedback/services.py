@@ -1,11 +1,14 @@
 """Saving "tell us" feedback as a contribution, with any contact details kept apart."""
 import re
 
-from portal.contributions.models import Source, Status
+from sqlalchemy import select
+
+from portal.contributions.models import Contribution, Source, Status
 from portal.contributions.services import submit_contribution
 from portal.errors import ValidationFailed
 from portal.extensions import db
 from portal.feedback.models import FeedbackContact
+from portal.idempotency.services import store_once
 from portal.mail.addresses import FORMAT, clean_address, is_address
 
 PHONE = re.compile(r"^[0-9 +()-]{7,20}$")
@@ -24,11 +27,14 @@ def _contact_errors(contact_choices, email, phone):
     return errors
 
 
-def submit_feedback(*, author_role, about, locality, message, contact_choices=(), name="", email="", phone=""):
+def submit_feedback(*, author_role, about, locality, message, contact_choices=(), name="", email="", phone="",
+                    form_token=None):
     """Save feedback as a pending contribution and, only if asked, contact details in a separate table.
 
     `contact_choices` holds "reply" and/or "updates". "What it is about" is part of the text, so it is
-    analysed and redacted with the message. Raises ValidationFailed. Returns the Contribution.
+    analysed and redacted with the message. `form_token` is the form's one-time token: the same form
+    sent again (a double click, a resend) stores nothing more and returns what the first sending stored.
+    Raises ValidationFailed. Returns the Contribution (None if a resent form's feedback has since been erased).
     """
     email, phone = (email or "").strip(), (phone or "").strip()
     errors = _contact_errors(set(contact_choices), email, phone)
@@ -37,19 +43,28 @@ def submit_feedback(*, author_role, about, locality, message, contact_choices=()
     if errors:
         raise ValidationFailed("Feedback is not valid", errors)
     text = f"About: {about.strip()}\n\n{message}" if (about or "").strip() else message
-    try:
-        contribution = submit_contribution(source=Source.FEEDBACK, text=text, author_role=author_role or None,
-                                           locality=locality, commit=False)
-    except ValueError as error:
-        raise ValidationFailed(str(error), {"message": str(error)})
-    if contact_choices:
-        db.session.add(FeedbackContact(contribution_id=contribution.id, name=(name or "").strip()[:120],
-                                       email=clean_address(email) if email else None, phone=phone or None,
-                                       wants_reply="reply" in contact_choices,
-                                       wants_updates="updates" in contact_choices))
-    db.session.commit()
-    return contribution
+
+    def store():
+        try:
+            contribution = submit_contribution(source=Source.FEEDBACK, text=text, author_role=author_role or None,
+                                               locality=locality, commit=False)
+        except ValueError as error:
+            raise ValidationFailed(str(error), {"message": str(error)})
+        if contact_choices:
+            db.session.add(FeedbackContact(contribution_id=contribution.id, name=(name or "").strip()[:120],
+                                           email=clean_address(email) if email else None, phone=phone or None,
+                                           wants_reply="reply" in contact_choices,
+                                           wants_updates="updates" in contact_choices))
+        return contribution
+
+    return store_once("feedback", form_token, store, Contribution)[0]
+
+
+def wants_contact(contribution):
+    """True when contact details were left with this feedback."""
+    return contribution is not None and db.session.scalar(
+        select(FeedbackContact.id).where(FeedbackContact.contribution_id == contribution.id).limit(1)) is not None
 
 
 def needs_signposting(contribution):
-    return contribution.safeguarding_flag or contribution.status == Status.ESCALATED
+    return contribution is not None and (contribution.safeguarding_flag or contribution.status == Status.ESCALATED)

@@ -7,6 +7,7 @@ from wtforms import BooleanField, PasswordField, RadioField, SelectChoice, Strin
 from wtforms.validators import InputRequired, Length
 
 from portal.forum.models import AGE_BANDS, REPORT_REASONS
+from portal.idempotency.forms import form_token_field
 
 POST_LIMIT = 5000
 
@@ -43,6 +44,7 @@ class PostForm(FlaskForm):
                          validators=[InputRequired(message="Write your message"),
                                      Length(max=POST_LIMIT, message=f"Your message must be {POST_LIMIT:,} "
                                                                     "characters or fewer")])
+    form_token = form_token_field()  # one post per form, however often it is sent
     submit = SubmitField("Send for checking", widget=GovSubmitInput())
 
 

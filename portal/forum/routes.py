@@ -93,7 +93,8 @@ def new_topic(slug):
     form = TopicForm()
     if form.validate_on_submit():
         try:
-            post = services.start_topic(board, author=current_user, title=form.title.data, text=form.text.data)
+            post = services.start_topic(board, author=current_user, title=form.title.data, text=form.text.data,
+                                        form_token=form.form_token.data)
         except (ValidationFailed, NotAllowed) as error:
             apply_errors(form, error)
         else:
@@ -125,7 +126,8 @@ def topic(topic_id):
     form = PostForm()
     if form.validate_on_submit():
         try:
-            return _after_post(services.reply(topic, author=current_user, text=form.text.data))
+            return _after_post(services.reply(topic, author=current_user, text=form.text.data,
+                                                        form_token=form.form_token.data))
         except (ValidationFailed, NotAllowed) as error:
             apply_errors(form, error)
     return render_template("forum/topic.html", topic=topic, title=services.topic_title_for(topic, current_user),

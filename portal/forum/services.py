@@ -12,6 +12,7 @@ from portal.errors import NotAllowed, ValidationFailed
 from portal.extensions import db
 from portal.forum.members import profile_for
 from portal.forum.models import REPORT_REASONS, Board, Post, Report, Topic
+from portal.idempotency.services import store_once
 from portal.safeguarding.services import active_concern_for, open_concern
 from portal.text.analysis import analyse
 
@@ -67,26 +68,40 @@ def _add_post(topic, author, text):
     return post
 
 
-def start_topic(board, *, author, title, text):
-    """Open a topic with its first post. Staff topics are "have your say" questions. Returns the Post."""
+def start_topic(board, *, author, title, text, form_token=None):
+    """Open a topic with its first post. Staff topics are "have your say" questions. Returns the Post.
+
+    `form_token` is the form's one-time token: sent again, it returns the first sending's post.
+    """
     title = (title or "").strip()
     if not title or len(title) > 120:
         raise ValidationFailed("Title", {"title": "Enter a title of 120 characters or fewer"})
-    result = analyse(title)
-    topic = Topic(board_id=board.id, author_id=author.id, title=title, have_your_say=author.is_staff,
-                  title_redacted=title if author.is_staff else result.redacted)
-    db.session.add(topic)
-    post = _add_post(topic, author, text)
-    if result.safeguarding:
-        open_concern(post.contribution, opened_by="analysis", reasons=result.safeguarding_reasons)
-    db.session.commit()
-    return post
+
+    def store():
+        result = analyse(title)
+        topic = Topic(board_id=board.id, author_id=author.id, title=title, have_your_say=author.is_staff,
+                      title_redacted=title if author.is_staff else result.redacted)
+        db.session.add(topic)
+        post = _add_post(topic, author, text)
+        if result.safeguarding:
+            open_concern(post.contribution, opened_by="analysis", reasons=result.safeguarding_reasons)
+        return post
+
+    return _once(form_token, author, store)
 
 
-def reply(topic, *, author, text):
-    """Add a reply; it waits for a moderator unless the author is staff. Returns the Post."""
-    post = _add_post(topic, author, text)
-    db.session.commit()
+def reply(topic, *, author, text, form_token=None):
+    """Add a reply; it waits for a moderator unless the author is staff. Returns the Post.
+
+    `form_token` is the form's one-time token: sent again, it returns the first sending's post.
+    """
+    return _once(form_token, author, lambda: _add_post(topic, author, text))
+
+
+def _once(form_token, author, store):
+    post, _ = store_once("forum_post", form_token, store, Post)
+    if post is None or post.author_id != author.id:  # erased since, or another person's token
+        raise NotAllowed("This form has already been sent. Go back to the forum to see your post.")
     return post
 
 

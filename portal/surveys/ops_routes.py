@@ -2,13 +2,13 @@
 import io
 
 import segno
-from flask import Blueprint, Response, flash, redirect, render_template, request, url_for
+from flask import Blueprint, Response, current_app, flash, redirect, render_template, request, url_for
 from flask_login import current_user
 from sqlalchemy import select
 from wtforms import SelectChoice
 
 from portal.errors import ValidationFailed
-from portal.extensions import db
+from portal.extensions import db, limiter
 from portal.forms_util import ConfirmForm, apply_errors
 from portal.permissions import Role, can_moderate, role_required
 from portal.reference.models import Locality
@@ -60,6 +60,7 @@ def kiosk(survey_id):
 
 # While event mode is on, the tablet only shows the survey (and the page to end it), never staff pages.
 KIOSK_ENDPOINTS = {"surveys.start", "surveys.begin", "surveys.question", "surveys.check", "surveys.sent",
+                   "survey_kiosk.finish", "survey_kiosk.still_here", "survey_kiosk.cleared",
                    "survey_staff.end_kiosk", "glossary.index", "main.accessibility", "main.privacy", "static"}
 
 
@@ -74,7 +75,20 @@ def kiosk_lock():
     return None
 
 
+def _kiosk_staff_key():
+    """Wrong passwords are counted against the staff account that started event mode, wherever they come from."""
+    held = respondent.kiosk()
+    return f"end-kiosk:{held['staff_id']}" if held else f"end-kiosk:{current_user.get_id()}"
+
+
+def _wrong_password(response):
+    return response.status_code != 302  # a right password redirects; only failures use up the allowance
+
+
 @bp.route("/kiosk/end", methods=["GET", "POST"])
+@limiter.limit(lambda: current_app.config["KIOSK_END_RATE_LIMIT"], key_func=_kiosk_staff_key, methods=["POST"],
+               deduct_when=_wrong_password)
+@limiter.limit(lambda: current_app.config["LOGIN_RATE_LIMIT"], methods=["POST"], deduct_when=_wrong_password)
 @role_required(Role.MODERATOR)
 def end_kiosk():
     form = EndKioskForm()

@@ -21,6 +21,17 @@ def forget(survey):
     session[_KEY] = held
 
 
+def forget_all():
+    """Forget every response this browser holds (event mode: the next person starts with nothing)."""
+    session.pop(_KEY, None)
+
+
+def all_held():
+    """Every response this browser holds, whatever the survey (the easy read version, say)."""
+    ids = [i for i in session.get(_KEY, {}).values() if i]
+    return [r for r in (db.session.get(SurveyResponse, i) for i in ids) if r is not None]
+
+
 def current(survey):
     """The response this browser holds for `survey`, or None."""
     response_id = session.get(_KEY, {}).get(survey.slug)
@@ -39,7 +50,24 @@ def start_kiosk(survey, locality, staff):
 
 
 def end_kiosk():
-    session.pop("kiosk", None)
+    for key in ("kiosk", "kiosk_seen", "kiosk_cleared"):
+        session.pop(key, None)
+
+
+def kiosk_touch(now):
+    """Note activity on the kiosk; returns when it was last active before now (now if never)."""
+    last = session.get("kiosk_seen", now)
+    session["kiosk_seen"] = now
+    return last
+
+
+def set_kiosk_cleared(state):
+    """Why the last person's answers left the tablet: "saved" (some given) or "empty"."""
+    session["kiosk_cleared"] = state
+
+
+def pop_kiosk_cleared():
+    return session.pop("kiosk_cleared", None)
 
 
 def staff_entry():

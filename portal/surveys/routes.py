@@ -18,12 +18,6 @@ def _survey_or_404(slug):
     return services.survey_by_slug(slug) or abort(404)
 
 
-@bp.after_request
-def no_store(response):
-    response.headers["Cache-Control"] = "no-store"  # answers must never sit in a shared or back-button cache
-    return response
-
-
 @bp.route("/surveys")
 @public
 def index():
@@ -37,6 +31,8 @@ def start(slug):
     if not survey.is_open() and not _staff_mode(survey):
         return render_template("surveys/closed.html", survey=survey)
     questions = [q for q in survey.questions if not q.retired]
+    if respondent.kiosk():
+        respondent.forget_all()  # event mode: whoever is at the start page is the next person
     return render_template("surveys/start.html", survey=survey, form=StartForm(), count=len(questions),
                            response=respondent.current(survey), kiosk=respondent.kiosk())
 
@@ -50,7 +46,8 @@ def begin(slug):
         return render_template("surveys/closed.html", survey=survey), 410
     if StartForm().validate_on_submit():
         held = respondent.current(survey)
-        if held is None or held.status != ResponseStatus.IN_PROGRESS or services.is_expired(held):
+        if held is None or held.status != ResponseStatus.IN_PROGRESS or services.is_expired(held) \
+                or respondent.kiosk():  # in event mode "Start now" always starts afresh
             held = services.start_response(survey, **_start_details(survey))
             respondent.remember(survey, held)
         questions, answers = services.route_for(held)
@@ -90,7 +87,8 @@ def _held_response(survey):
     """(response, None) when this browser may carry on answering, else (None, a response to return)."""
     response = respondent.current(survey)
     if response is None:
-        flash("Start the survey, or enter your resume code to carry on.", "information")
+        flash("Press Start now to begin." if respondent.kiosk() else
+              "Start the survey, or enter your resume code to carry on.", "information")
         return None, redirect(url_for("surveys.start", slug=survey.slug))
     if response.status == ResponseStatus.SUBMITTED:
         return None, redirect(url_for("surveys.sent", slug=survey.slug))
@@ -126,12 +124,14 @@ def question(slug, key):
         return _save_and_move_on(survey, response, page, answer_values(page, form.answer.data), reference, changing)
     _explain_csrf(form)
     back = _question_url(survey, flow.previous_key(questions, key)) if index else url_for("surveys.start", slug=slug)
+    if not index and respondent.kiosk():
+        back = None  # in event mode the start page begins the next person
     number, total, exact = flow.progress(survey.live_questions, questions, key)
     picture, answer_pictures = pictures_for(survey, page)
     return render_template("surveys/question.html", survey=survey, question=page, form=form, number=number,
                            total=total, exact=exact, back=url_for("surveys.check", slug=slug) if changing else back,
                            response=response, changing=changing, max_length=LONG_TEXT_MAX,
-                           kiosk=respondent.kiosk(), picture=picture, answer_pictures=answer_pictures)
+                           picture=picture, answer_pictures=answer_pictures)
 
 
 def _save_for_later(survey, response, page, form, reference):
@@ -194,6 +194,7 @@ def check(slug):
             flash(f"Answer this question before you send your answers: {missing.text}", "information")
             return redirect(_question_url(survey, missing.key))
         services.submit_response(response)
+        respondent.forget(survey)  # sent: nothing of it stays with this browser (shared phones, kiosks)
         return redirect(url_for("surveys.sent", slug=slug))
     reference = services.reference_options()
     rows = [(q, flow.answer_summary(q, answers.get(q.key, []), reference)) for q in questions]

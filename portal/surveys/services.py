@@ -184,6 +184,29 @@ def submit_response(response):
     return True
 
 
+def release_free_text(response):
+    """An unfinished response that can never be carried on (event mode: handed over or left idle): its
+    free-text answers go to moderation now, so a worrying one is read. Once per response. Returns the count.
+    """
+    from portal.contributions.services import contributions_for_response, submit_contribution
+    if response.status != ResponseStatus.IN_PROGRESS or contributions_for_response(response.id):
+        return 0
+    questions, answers = route_for(response)
+    released = 0
+    for question in questions:
+        if question.type in TEXT_TYPES and answers.get(question.key) and (answers[question.key][0].text or "").strip():
+            submit_contribution(source="survey", text=answers[question.key][0].text, channel=response.channel,
+                                author_role=response.role, locality=response.locality_id,
+                                age_band=response.age_band, cohort=response.cohort, entered_by=response.entered_by,
+                                commit=False, survey_id=response.survey_id, response_id=response.id,
+                                question_key=question.key)
+            released += 1
+    db.session.commit()
+    if released:
+        log.info("%s free-text answers of unfinished event response %s sent to moderation", released, response.id)
+    return released
+
+
 def _drop_unrouted_answers(response, questions, answers):
     """Answers to questions routing now hides (they changed an earlier answer) are not kept."""
     shown = {q.key for q in questions} | {"locality"}

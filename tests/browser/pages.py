@@ -74,6 +74,7 @@ SAMPLE_ARGS = {
     "api.measure": lambda: {"slug": "parent-carer-satisfaction"},
     **{endpoint: lambda: {"slug": "big-listen-2026-parent-carers"} for endpoint in (
         "surveys.start", "surveys.check", "surveys.sent", "surveys.email", "surveys.printable", "surveys.saved")},
+    "survey_kiosk.cleared": lambda: {"slug": "big-listen-2026-parent-carers"},
     "surveys.question": lambda: {"slug": "big-listen-2026-parent-carers", "key": "overall_satisfaction"},
     "surveys.resume_link": lambda: {"token": _resume_token()},
     "surveys.link": lambda: {"code": db.session.scalar(select(_model("portal.surveys.models.DistributionLink").code))},

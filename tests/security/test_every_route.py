@@ -22,6 +22,7 @@ POST_SAMPLE_ARGS = {
     "moderation.reject": lambda: {"item_id": _first_id("portal.contributions.models.Contribution")},
     "moderation.escalate": lambda: {"item_id": _first_id("portal.contributions.models.Contribution")},
     "surveys.begin": lambda: {"slug": "big-listen-2026-parent-carers"},
+    "survey_kiosk.finish": lambda: {"slug": "big-listen-2026-parent-carers"},
     "survey_admin.change_question": lambda: {"survey_id": _first_id("portal.surveys.models.Survey"),
                                              "question_id": _first_id("portal.surveys.models.Question"),
                                              "action": "up"},
