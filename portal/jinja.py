@@ -8,6 +8,7 @@ import os
 from flask import current_app, request, url_for
 
 from portal.permissions import TEMPLATE_PREDICATES
+from portal.urls import copyable_args
 
 
 def format_date(value):
@@ -46,7 +47,7 @@ def utcnow_naive():
 
 def url_with(**changes):
     """The current page's URL with some query arguments changed (for pagers and filters)."""
-    args = {**request.view_args, **request.args.to_dict(), **changes}
+    args = {**request.view_args, **copyable_args(request.args.to_dict()), **changes}
     return url_for(request.endpoint, **args)
 
 

@@ -1,7 +1,11 @@
 """URL helpers: safe redirect targets, and absolute links for emails and feeds."""
 from urllib.parse import urlsplit
 
-from flask import current_app, url_for
+from flask import current_app, request, url_for
+
+MAX_PAGE = 100_000  # far beyond any real list; keeps the SQL offset inside a 64-bit integer
+# url_for keywords that are not route arguments: copied from a query string they break the link.
+URL_FOR_KEYWORDS = frozenset({"endpoint", "values"})
 
 
 def safe_next(target):
@@ -23,3 +27,18 @@ def public_url(endpoint, **values):
     base = current_app.config["PUBLIC_BASE_URL"].rstrip("/")
     with current_app.test_request_context("/"):
         return base + url_for(endpoint, **values)
+
+
+def page_arg(name="page"):
+    """The page number asked for in the query string: 1 when missing, not a number or below 1,
+    and never above MAX_PAGE (a twenty-digit number would overflow the database's integer)."""
+    raw = request.args.get(name, "")
+    if not (raw.isascii() and raw.isdigit()):
+        return 1
+    return MAX_PAGE if len(raw) > 6 else min(max(int(raw), 1), MAX_PAGE)
+
+def copyable_args(args):
+    """Query arguments that are safe to pass back into url_for: no `_method`, `_external`,
+    `_anchor`, `_scheme` (url_for's own options) and no `endpoint`."""
+    return {key: value for key, value in args.items()
+            if key and not key.startswith("_") and key not in URL_FOR_KEYWORDS}

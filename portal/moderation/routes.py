@@ -14,6 +14,7 @@ from portal.moderation.queries import highlighted, locality_choices
 from portal.navigation import add_nav_item
 from portal.permissions import Role, can_moderate, role_required
 from portal.safeguarding.services import active_concern_for
+from portal.urls import page_arg
 from portal.themes.forms import AddThemeForm
 from portal.themes.services import active_themes
 
@@ -31,7 +32,7 @@ def _filters():
 @role_required(Role.MODERATOR)
 def queue():
     filters = _filters()
-    pager = db.paginate(services.queue_query(**filters), page=max(request.args.get("page", 1, type=int), 1),
+    pager = db.paginate(services.queue_query(**filters), page=page_arg(),
                         per_page=50, error_out=False)
     return render_template("moderation/queue.html", pager=pager, filters=filters, form=ConfirmForm(),
                            localities=locality_choices(), is_clean=services.is_clean, flags=services.FLAGS,

@@ -12,7 +12,7 @@ from portal.permissions import Role, can_edit, can_moderate, role_required
 from portal.themes import services, tagging
 from portal.themes.forms import AddThemeForm, ThemeForm
 from portal.themes.models import Theme
-from portal.urls import safe_next
+from portal.urls import page_arg, safe_next
 
 bp = Blueprint("themes", __name__, url_prefix="/staff/themes")
 add_nav_item("themes.tagging_list", "Tagging", can_moderate, order=62)
@@ -57,7 +57,7 @@ def _tagging_filters():
 @role_required(Role.MODERATOR)
 def tagging_list():
     filters, themes = _tagging_filters(), services.active_themes()
-    pager = db.paginate(tagging.tagging_query(**filters), page=max(request.args.get("page", 1, type=int), 1),
+    pager = db.paginate(tagging.tagging_query(**filters), page=page_arg(),
                         per_page=50, error_out=False)
     return render_template("themes/tagging.html", pager=pager, filters=filters, themes=themes,
                            bulk_form=AddThemeForm(themes, label="Theme to confirm on the selected items"),
