@@ -79,9 +79,9 @@ def register_extensions(app):
         app.wsgi_app = ProxyFix(app.wsgi_app, x_for=1, x_proto=1)
 
     @login_manager.user_loader
-    def load_user(user_id):
+    def load_user(session_id):
         from portal.accounts.models import User
-        return db.session.get(User, int(user_id))
+        return User.from_session_id(session_id)
 
 
 def register_blueprints(app):

@@ -38,6 +38,8 @@ def sign_in():
 @bp.route("/sign-out", methods=["POST"])
 @public
 def sign_out():
+    if current_user.is_authenticated:
+        services.sign_out(current_user)
     logout_user()
     session.clear()
     flash("You have signed out.", "success")
@@ -50,10 +52,12 @@ def change_password():
     form = PasswordForm()
     if form.validate_on_submit():
         try:
-            services.change_password(current_user, actor=current_user, password=form.password.data)
+            services.change_password(current_user, actor=current_user,
+                                     current_password=form.current_password.data, password=form.password.data)
         except ValidationFailed as error:
             apply_errors(form, error)
         else:
+            login_user(current_user._get_current_object())  # this browser stays signed in; others do not
             flash("Your password has been changed.", "success")
             return redirect(url_for("main.staff_home"))
     return render_template("accounts/password.html", form=form)

@@ -4,7 +4,7 @@ import re
 from sqlalchemy import func, select
 
 from portal.accounts.models import User, utcnow
-from portal.accounts.passwords import _COMMON
+from portal.accounts.passwords import _COMMON, is_published
 from portal.audit.services import record
 from portal.errors import ValidationFailed
 from portal.extensions import db
@@ -25,7 +25,7 @@ def member_password_problem(password, username=""):
     if len(password) < MIN_LENGTH:
         return f"Your password must be at least {MIN_LENGTH} characters"
     lowered = password.lower()
-    if lowered in _COMMON or lowered.rstrip("0123456789!") in _COMMON:
+    if lowered in _COMMON or lowered.rstrip("0123456789!") in _COMMON or is_published(password):
         return "That password is too easy to guess. Try three words you will remember, like TigerBusCloud"
     if username and username.lower() in lowered:
         return "Your password must not have your username in it"

@@ -128,9 +128,10 @@ def test_non_admin_cannot_manage_users(client, login_as, editor):
 
 def test_change_own_password(client, login_as, viewer):
     login_as(viewer)
-    response = client.post("/staff/account/password", data={"password": "short"})
+    response = client.post("/staff/account/password", data={"current_password": PASSWORD, "password": "short"})
     assert "at least 12 characters" in response.get_data(as_text=True)
-    response = client.post("/staff/account/password", data={"password": "meadow-violin-candle-42"})
+    response = client.post("/staff/account/password",
+                           data={"current_password": PASSWORD, "password": "meadow-violin-candle-42"})
     assert response.status_code == 302
     db.session.refresh(viewer)
     assert viewer.check_password("meadow-violin-candle-42")
