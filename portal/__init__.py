@@ -75,8 +75,9 @@ def register_extensions(app):
                       permissions_policy={"geolocation": "()", "camera": "()", "microphone": "()"})
     csrf.init_app(app)
     limiter.init_app(app)
-    if app.config.get("PROXY_FIX"):
-        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=1, x_proto=1)
+    proxies = int(app.config.get("PROXY_FIX") or 0)  # only as many as really stand in front
+    if proxies > 0:
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=proxies, x_proto=proxies)
 
     @login_manager.user_loader
     def load_user(session_id):

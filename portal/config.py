@@ -17,7 +17,9 @@ class Config:
     RATELIMIT_STORAGE_URI = "memory://"
     RATELIMIT_HEADERS_ENABLED = True
     RATELIMIT_SWALLOW_ERRORS = True  # a Redis outage must not take the service down
-    LOGIN_RATE_LIMIT = "10 per minute;50 per hour"
+    LOGIN_RATE_LIMIT = "10 per minute;50 per hour"  # sign-in attempts per client address
+    ACCOUNT_LOGIN_RATE_LIMIT = "5 per minute;20 per hour"  # failed sign-ins per account, from anywhere
+    PROXY_FIX = 0  # how many reverse proxies' X-Forwarded-For/-Proto to trust; 0 ignores them
     PUBLIC_POST_RATE_LIMIT = "20 per minute;200 per hour"
     SMALL_NUMBER_THRESHOLD = 10
     MAIL_SERVER = "127.0.0.1"

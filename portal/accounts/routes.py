@@ -1,8 +1,8 @@
 """Sign in and out, own password, and user administration for admins."""
-from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, session, url_for
+from flask import Blueprint, abort, flash, redirect, render_template, request, session, url_for
 from flask_login import current_user, login_user, logout_user
 
-from portal.accounts import services
+from portal.accounts import services, throttle
 from portal.accounts.forms import EditStaffUserForm, NewStaffUserForm, PasswordForm, SignInForm
 from portal.accounts.models import User
 from portal.errors import NotAllowed, ValidationFailed
@@ -14,12 +14,10 @@ from portal.urls import safe_next
 bp = Blueprint("accounts", __name__)
 
 
-def _login_limit():
-    return current_app.config["LOGIN_RATE_LIMIT"]
-
-
 @bp.route("/sign-in", methods=["GET", "POST"])
-@limiter.limit(_login_limit, methods=["POST"])
+@limiter.limit(throttle.login_limit, methods=["POST"])
+@limiter.limit(throttle.account_limit, key_func=throttle.account_key("email"), methods=["POST"],
+               deduct_when=throttle.failed)
 @public
 def sign_in():
     form = SignInForm()

@@ -5,6 +5,7 @@ from sqlalchemy import func, select
 
 from portal.accounts.models import Organisation, User, utcnow
 from portal.accounts.passwords import password_problem
+from portal.accounts.throttle import spend_password_check
 from portal.audit.services import record
 from portal.errors import NotAllowed, ValidationFailed
 from portal.extensions import db
@@ -25,7 +26,10 @@ def find_staff_by_email(email):
 def authenticate(email, password):
     """Return the active staff user for these credentials, or None. Records the sign-in."""
     user = find_staff_by_email(email)
-    if user is None or not user.active or not user.check_password(password):
+    if user is None:
+        spend_password_check(password)  # as slow as a real account: timing says nothing
+        return None
+    if not user.check_password(password) or not user.active:
         return None
     user.last_login_at = utcnow()
     record(user, "user.sign_in", user)

@@ -46,7 +46,7 @@ def test_deactivated_user_cannot_sign_in(client):
 
 def test_sign_in_is_throttled(client):
     make_user(email="mo@example.test")
-    statuses = [_sign_in(client, "mo@example.test", "not-the-password").status_code for _ in range(11)]
+    statuses = [_sign_in(client, f"mo{n}@example.test", "not-the-password").status_code for n in range(11)]
     assert statuses[:10] == [200] * 10
     assert statuses[10] == 429
     assert "You have tried too many times" in _sign_in(client, "mo@example.test").get_data(as_text=True)
