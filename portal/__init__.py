@@ -56,6 +56,8 @@ def configure(app, config):
         app.config["SQLALCHEMY_DATABASE_URI"] = url
     if not app.config.get("SECRET_KEY"):
         raise RuntimeError("Set PORTAL_SECRET_KEY (or SECRET_KEY in instance/config.py) before starting")
+    if not str(app.config.get("PUBLIC_BASE_URL") or "").startswith(("http://", "https://")):
+        raise RuntimeError("Set PORTAL_PUBLIC_BASE_URL to the portal's address, like https://send.example.org")
     os.makedirs(app.instance_path, exist_ok=True)
 
 

@@ -28,7 +28,9 @@ class Config:
     MAIL_TIMEOUT = 10  # seconds; an inline send that times out stays queued for send-mail
     MAIL_RETRY_BASE_SECONDS = 60  # first retry after this, doubling each time
     MAIL_RETRY_MAX_SECONDS = 3600
-    PUBLIC_BASE_URL = "http://127.0.0.1:5000"  # used for links in emails
+    # Every absolute link (emails, the Atom feed, the API's servers, QR codes) starts with this,
+    # never with the request's Host header. Production refuses to start without it.
+    PUBLIC_BASE_URL = "http://127.0.0.1:5000"
     SAFEGUARDING_REALERT_MINUTES = 60  # email the leads again while a concern is unacknowledged
     RETENTION_CONTACT_DAYS = 365  # feedback contact details
     RETENTION_REJECTED_DAYS = 183  # rejected contributions
@@ -42,6 +44,7 @@ class Config:
 
 class DevelopmentConfig(Config):
     SECRET_KEY = "dev-only-not-secret"
+    PUBLIC_BASE_URL = f"http://127.0.0.1:{os.environ.get('PORT') or 5000}"  # `make run` passes PORT
     SESSION_COOKIE_SECURE = False  # the dev server is plain http on any host name
     REMEMBER_COOKIE_SECURE = False
 
@@ -57,6 +60,7 @@ class TestingConfig(Config):
 
 class ProductionConfig(Config):
     FORCE_HTTPS = True
+    PUBLIC_BASE_URL = None  # set PORTAL_PUBLIC_BASE_URL, e.g. https://sendvoice.example.org
 
 
 CONFIGS = {

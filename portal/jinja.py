@@ -8,7 +8,7 @@ import os
 from flask import current_app, request, url_for
 
 from portal.permissions import TEMPLATE_PREDICATES
-from portal.urls import copyable_args
+from portal.urls import copyable_args, public_url
 
 
 def format_date(value):
@@ -66,7 +66,7 @@ def asset(filename):
 
 def register_jinja(app):
     app.jinja_env.globals.update(TEMPLATE_PREDICATES)
-    app.jinja_env.globals.update(today=date.today, url_with=url_with, asset=asset)
+    app.jinja_env.globals.update(today=date.today, url_with=url_with, asset=asset, public_url=public_url)
     from portal.navigation import home_links, nav_items
     app.jinja_env.globals.update(nav_items=nav_items, home_links=home_links)
     app.jinja_env.filters.update(

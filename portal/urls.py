@@ -24,9 +24,13 @@ def public_url(endpoint, **values):
 
     Links in emails come from this setting, never from the request's Host header.
     """
-    base = current_app.config["PUBLIC_BASE_URL"].rstrip("/")
     with current_app.test_request_context("/"):
-        return base + url_for(endpoint, **values)
+        return public_base_url() + url_for(endpoint, **values)
+
+
+def public_base_url():
+    """PUBLIC_BASE_URL without a trailing slash."""
+    return current_app.config["PUBLIC_BASE_URL"].rstrip("/")
 
 
 def page_arg(name="page"):

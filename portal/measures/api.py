@@ -9,6 +9,7 @@ from portal.measures.queries import BREAKDOWNS
 from portal.measures.results import api_view, measure_result
 from portal.measures.services import find_measure, list_measures
 from portal.permissions import public
+from portal.urls import public_base_url
 
 bp = Blueprint("api", __name__, url_prefix="/api/v1")
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -70,4 +71,4 @@ def measure(slug):
 @bp.route("/openapi.json")
 @public
 def openapi():
-    return jsonify(openapi_document(request.host_url))
+    return jsonify(openapi_document(public_base_url() + "/"))  # never the request's Host header

@@ -14,6 +14,7 @@ from portal.reference.services import active_localities
 from portal.surveys import builder, respondent, results
 from portal.surveys.models import DistributionLink, Survey
 from portal.surveys.staff_forms import ROUTE_LABELS, EndKioskForm, EntryForm, KioskForm, LinkForm
+from portal.urls import public_url
 
 bp = Blueprint("survey_staff", __name__, url_prefix="/staff/surveys")
 
@@ -129,7 +130,7 @@ def links(survey_id):
 
 
 def _qr_data_uri(link):
-    url = url_for("surveys.link", code=link.code, _external=True)
+    url = public_url("surveys.link", code=link.code)
     return segno.make(url, error="m").svg_data_uri(scale=4, border=2)
 
 
@@ -137,7 +138,7 @@ def _qr_data_uri(link):
 @role_required(Role.MODERATOR)
 def qr_code(link_id):
     link = db.get_or_404(DistributionLink, link_id)
-    url = url_for("surveys.link", code=link.code, _external=True)
+    url = public_url("surveys.link", code=link.code)
     svg = segno.make(url, error="m").svg_inline(scale=10, border=4)
     return Response(svg, mimetype="image/svg+xml",
                     headers={"Content-Disposition": f'attachment; filename="survey-qr-{link.code}.svg"'})
