@@ -88,6 +88,8 @@ def register_extensions(app):
 
 
 def register_blueprints(app):
+    from portal.urls import IdConverter
+    app.url_map.converters["int"] = IdConverter  # before any rule is added
     for module in BLUEPRINTS:
         app.register_blueprint(importlib.import_module(module).bp)
 

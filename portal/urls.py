@@ -2,7 +2,9 @@
 from urllib.parse import urlsplit
 
 from flask import current_app, request, url_for
+from werkzeug.routing import IntegerConverter
 
+MAX_ID = 2**31 - 1  # the largest value an Integer column holds on PostgreSQL
 MAX_PAGE = 100_000  # far beyond any real list; keeps the SQL offset inside a 64-bit integer
 # url_for keywords that are not route arguments: copied from a query string they break the link.
 URL_FOR_KEYWORDS = frozenset({"endpoint", "values"})
@@ -46,3 +48,19 @@ def copyable_args(args):
     `_anchor`, `_scheme` (url_for's own options) and no `endpoint`."""
     return {key: value for key, value in args.items()
             if key and not key.startswith("_") and key not in URL_FOR_KEYWORDS}
+
+
+class IdConverter(IntegerConverter):
+    """`<int:...>` in routes: a number too big for a database id is a 404, not an overflow (a 500)."""
+
+    def __init__(self, map, *args, **kwargs):
+        kwargs.setdefault("max", MAX_ID)
+        super().__init__(map, *args, **kwargs)
+
+
+def db_id(value):
+    """For `request.args.get(name, type=db_id)`: a whole number a database id can be, else the default."""
+    number = int(value) if len(value) < 12 else MAX_ID + 1
+    if not 0 < number <= MAX_ID:
+        raise ValueError("not a database id")
+    return number

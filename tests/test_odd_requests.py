@@ -90,3 +90,32 @@ def test_multipart_part_without_a_name_is_ignored_by_the_form(client, body):
     assert response.status_code == 200
     page = response.get_data(as_text=True)
     assert "govuk-error-summary" in page and "Enter your email address" in page
+
+
+def _int_routes(app):
+    """(rule, method) for every route with an <int:...> part."""
+    for rule in app.url_map.iter_rules():
+        if any(type(conv).__name__ == "IdConverter" for conv in rule._converters.values()):
+            yield rule, "GET" if "GET" in rule.methods else "POST"
+
+
+def test_every_route_with_an_id_treats_a_twenty_digit_id_as_not_found(app, client, login_as, admin):
+    login_as(admin)
+    routes = list(_int_routes(app))
+    assert len(routes) > 20
+    for rule, method in routes:
+        values = {name: ("9" * 20 if type(conv).__name__ == "IdConverter" else "x")
+                  for name, conv in rule._converters.items()}
+        path = rule.rule
+        for name, value in values.items():
+            path = re.sub(rf"<[^>]*:?{name}>", value, path)
+        response = client.open(path, method=method)
+        assert response.status_code in (404, 405), f"{method} {path}: {response.status_code}"
+
+
+@pytest.mark.parametrize("query", [{"locality": "9" * 20}, {"theme": "9" * 20}, {"locality": "-3"},
+                                   {"theme": "\u0661"}, {"locality": "9" * 5000}])
+@pytest.mark.parametrize("path", ["/staff/moderation", "/staff/themes/tagging"])
+def test_filter_ids_out_of_range_are_ignored(client, login_as, admin, path, query):
+    login_as(admin)
+    assert client.get(path, query_string=query).status_code == 200

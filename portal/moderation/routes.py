@@ -14,7 +14,7 @@ from portal.moderation.queries import highlighted, locality_choices
 from portal.navigation import add_nav_item
 from portal.permissions import Role, can_moderate, role_required
 from portal.safeguarding.services import active_concern_for
-from portal.urls import page_arg
+from portal.urls import db_id, page_arg
 from portal.themes.forms import AddThemeForm
 from portal.themes.services import active_themes
 
@@ -25,7 +25,7 @@ add_nav_item("moderation.queue", "Moderation", can_moderate, order=60)
 def _filters():
     args = request.args
     return {"source": args.get("source", "")[:12] or None, "channel": args.get("channel", "")[:12] or None,
-            "flag": args.get("flag", "")[:20] or None, "locality_id": args.get("locality", type=int)}
+            "flag": args.get("flag", "")[:20] or None, "locality_id": args.get("locality", type=db_id)}
 
 
 @bp.route("/moderation")

@@ -80,7 +80,7 @@ PAGE_VALUES = st.one_of(
     st.text(max_size=20),
 )
 URL_FOR_KEYS = ["_method", "_external", "_anchor", "_scheme", "endpoint", "values", "_external_host",
-                "slug", "survey_id", "entry_id", "token", "code", "page", "version"]
+                "slug", "survey_id", "entry_id", "token", "code", "page", "version", "locality", "theme"]
 # Pages whose pager or filter links copy the query into url_for get half the examples.
 COPYING_PAGES = ["/you-said-we-did", "/staff/audit/", "/staff/moderation", "/staff/themes/tagging"]
 QUERIES = st.dictionaries(st.sampled_from(URL_FOR_KEYS), st.one_of(PAGE_VALUES, st.sampled_from(PAYLOADS)),
