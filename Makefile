@@ -2,6 +2,7 @@
 PYTHON ?= python3
 VENV ?= .venv
 PORT ?= 5000
+export PORT  # links in emails and feeds use it (PUBLIC_BASE_URL in development)
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 ASSETS := static/css/portal.css static/js/govuk-frontend.min.js static/js/init.js

@@ -57,6 +57,8 @@ def configure(app, config):
         app.config["SQLALCHEMY_DATABASE_URI"] = url
     if not app.config.get("SECRET_KEY"):
         raise RuntimeError("Set PORTAL_SECRET_KEY (or SECRET_KEY in instance/config.py) before starting")
+    if not str(app.config.get("PUBLIC_BASE_URL") or "").startswith(("http://", "https://")):
+        raise RuntimeError("Set PORTAL_PUBLIC_BASE_URL to the portal's address, like https://send.example.org")
     os.makedirs(app.instance_path, exist_ok=True)
 
 
@@ -76,16 +78,19 @@ def register_extensions(app):
                       permissions_policy={"geolocation": "()", "camera": "()", "microphone": "()"})
     csrf.init_app(app)
     limiter.init_app(app)
-    if app.config.get("PROXY_FIX"):
-        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=1, x_proto=1)
+    proxies = int(app.config.get("PROXY_FIX") or 0)  # only as many as really stand in front
+    if proxies > 0:
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=proxies, x_proto=proxies)
 
     @login_manager.user_loader
-    def load_user(user_id):
+    def load_user(session_id):
         from portal.accounts.models import User
-        return db.session.get(User, int(user_id))
+        return User.from_session_id(session_id)
 
 
 def register_blueprints(app):
+    from portal.urls import IdConverter
+    app.url_map.converters["int"] = IdConverter  # before any rule is added
     for module in BLUEPRINTS:
         app.register_blueprint(importlib.import_module(module).bp)
 

@@ -20,7 +20,9 @@ class Config:
     RATELIMIT_STORAGE_URI = "memory://"
     RATELIMIT_HEADERS_ENABLED = True
     RATELIMIT_SWALLOW_ERRORS = True  # a Redis outage must not take the service down
-    LOGIN_RATE_LIMIT = "10 per minute;50 per hour"
+    LOGIN_RATE_LIMIT = "10 per minute;50 per hour"  # sign-in attempts per client address
+    ACCOUNT_LOGIN_RATE_LIMIT = "5 per minute;20 per hour"  # failed sign-ins per account, from anywhere
+    PROXY_FIX = 0  # how many reverse proxies' X-Forwarded-For/-Proto to trust; 0 ignores them
     PUBLIC_POST_RATE_LIMIT = "20 per minute;200 per hour"
     SMALL_NUMBER_THRESHOLD = 10
     MAIL_SERVER = "127.0.0.1"
@@ -31,7 +33,9 @@ class Config:
     MAIL_RETRY_MAX_SECONDS = 3600
     MAIL_MAX_ATTEMPTS = 8  # then the message is set aside as failed (retry it from /staff/outbox)
     MAIL_ALLOW_TEST_DOMAINS = False  # accept addresses at reserved names like example.test
-    PUBLIC_BASE_URL = "http://127.0.0.1:5000"  # used for links in emails
+    # Every absolute link (emails, the Atom feed, the API's servers, QR codes) starts with this,
+    # never with the request's Host header. Production refuses to start without it.
+    PUBLIC_BASE_URL = "http://127.0.0.1:5000"
     SAFEGUARDING_REALERT_MINUTES = 60  # email the leads again while a concern is unacknowledged
     RETENTION_CONTACT_DAYS = 365  # feedback contact details
     RETENTION_REJECTED_DAYS = 183  # rejected contributions
@@ -45,6 +49,7 @@ class Config:
 
 class DevelopmentConfig(Config):
     SECRET_KEY = "dev-only-not-secret"
+    PUBLIC_BASE_URL = f"http://127.0.0.1:{os.environ.get('PORT') or 5000}"  # `make run` passes PORT
     SESSION_COOKIE_SECURE = False  # the dev server is plain http on any host name
     REMEMBER_COOKIE_SECURE = False
 
@@ -61,6 +66,7 @@ class TestingConfig(Config):
 
 class ProductionConfig(Config):
     FORCE_HTTPS = True
+    PUBLIC_BASE_URL = None  # set PORTAL_PUBLIC_BASE_URL, e.g. https://sendvoice.example.org
 
 
 CONFIGS = {

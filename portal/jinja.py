@@ -8,6 +8,7 @@ import os
 from flask import current_app, request, url_for
 
 from portal.permissions import TEMPLATE_PREDICATES
+from portal.urls import copyable_args, public_url
 
 
 def format_date(value):
@@ -46,7 +47,7 @@ def utcnow_naive():
 
 def url_with(**changes):
     """The current page's URL with some query arguments changed (for pagers and filters)."""
-    args = {**request.view_args, **request.args.to_dict(), **changes}
+    args = {**request.view_args, **copyable_args(request.args.to_dict()), **changes}
     return url_for(request.endpoint, **args)
 
 
@@ -65,7 +66,7 @@ def asset(filename):
 
 def register_jinja(app):
     app.jinja_env.globals.update(TEMPLATE_PREDICATES)
-    app.jinja_env.globals.update(today=date.today, url_with=url_with, asset=asset)
+    app.jinja_env.globals.update(today=date.today, url_with=url_with, asset=asset, public_url=public_url)
     from portal.navigation import home_links, nav_items
     app.jinja_env.globals.update(nav_items=nav_items, home_links=home_links)
     app.jinja_env.filters.update(

@@ -92,7 +92,7 @@ def runner(app):
 def sign_in(client, user):
     """Sign `user` in on `client` without going through the form (the form has its own tests)."""
     with client.session_transaction() as session:
-        session["_user_id"] = str(user.id)
+        session["_user_id"] = user.get_id()
         session["_fresh"] = True
     return client
 

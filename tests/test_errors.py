@@ -48,7 +48,7 @@ def test_signed_in_user_gets_the_page_too(fragile_app):
     user = make_user(role="viewer")
     client = fragile_app.test_client()
     with client.session_transaction() as session:
-        session["_user_id"] = str(user.id)
+        session["_user_id"] = user.get_id()
     response = client.get("/test/drop-connection")
     assert response.status_code == 500
     assert "Sorry, there is a problem with the service" in response.get_data(as_text=True)

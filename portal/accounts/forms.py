@@ -56,6 +56,9 @@ class EditStaffUserForm(StaffUserForm):
 
 
 class PasswordForm(FlaskForm):
+    current_password = PasswordField("Current password", widget=GovPasswordInput(),
+                                     validators=[InputRequired(message="Enter your current password"),
+                                                 Length(max=200)])
     password = PasswordField("New password", widget=GovPasswordInput(),
                              description="At least 12 characters. Three or four random words work well.",
                              validators=[InputRequired(message="Enter a new password"), Length(max=200)])

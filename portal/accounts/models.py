@@ -1,4 +1,5 @@
 """The users table: staff (by email) and young people's forum accounts (by username)."""
+import secrets
 from datetime import datetime, timezone
 from enum import StrEnum
 
@@ -9,6 +10,10 @@ from werkzeug.security import check_password_hash, generate_password_hash
 
 from portal.extensions import db
 from portal.permissions import STAFF_ROLES, Role
+
+
+def new_session_token():
+    return secrets.token_hex(16)
 
 
 def utcnow():
@@ -51,6 +56,15 @@ class User(UserMixin, db.Model):
     active: Mapped[bool] = mapped_column(default=True)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     last_login_at: Mapped[datetime | None]
+    # Part of the id kept in the session cookie: replacing it ends every session of this account.
+    session_token: Mapped[str] = mapped_column(String(32), default=new_session_token)
+
+    def get_id(self):
+        return f"{self.id}:{self.session_token}"
+
+    def end_sessions(self):
+        """Sign this account out everywhere: every cookie issued so far stops working."""
+        self.session_token = new_session_token()
 
     def set_password(self, password):
         self.password_hash = generate_password_hash(password)
@@ -73,6 +87,17 @@ class User(UserMixin, db.Model):
     @property
     def organisation_label(self):
         return ORGANISATION_LABELS.get(self.organisation, "") if self.organisation else ""
+
+    @classmethod
+    def from_session_id(cls, session_id):
+        """The active user a session's id names, or None when it is malformed or out of date."""
+        user_id, _, token = str(session_id).partition(":")
+        if not user_id.isdigit() or len(user_id) > 18 or not token:
+            return None
+        user = db.session.get(cls, int(user_id))
+        if user is None or not user.active or not secrets.compare_digest(token, user.session_token or ""):
+            return None
+        return user
 
     def __repr__(self):
         return f"<User {self.id} {self.role}>"

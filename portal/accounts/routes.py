@@ -1,8 +1,8 @@
 """Sign in and out, own password, and user administration for admins."""
-from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, session, url_for
+from flask import Blueprint, abort, flash, redirect, render_template, request, session, url_for
 from flask_login import current_user, login_user, logout_user
 
-from portal.accounts import services
+from portal.accounts import services, throttle
 from portal.accounts.forms import EditStaffUserForm, NewStaffUserForm, PasswordForm, SignInForm
 from portal.accounts.models import User
 from portal.errors import NotAllowed, ValidationFailed
@@ -14,12 +14,10 @@ from portal.urls import safe_next
 bp = Blueprint("accounts", __name__)
 
 
-def _login_limit():
-    return current_app.config["LOGIN_RATE_LIMIT"]
-
-
 @bp.route("/sign-in", methods=["GET", "POST"])
-@limiter.limit(_login_limit, methods=["POST"])
+@limiter.limit(throttle.login_limit, methods=["POST"])
+@limiter.limit(throttle.account_limit, key_func=throttle.account_key("email"), methods=["POST"],
+               deduct_when=throttle.failed)
 @public
 def sign_in():
     form = SignInForm()
@@ -38,6 +36,8 @@ def sign_in():
 @bp.route("/sign-out", methods=["POST"])
 @public
 def sign_out():
+    if current_user.is_authenticated:
+        services.sign_out(current_user)
     logout_user()
     session.clear()
     flash("You have signed out.", "success")
@@ -50,10 +50,12 @@ def change_password():
     form = PasswordForm()
     if form.validate_on_submit():
         try:
-            services.change_password(current_user, actor=current_user, password=form.password.data)
+            services.change_password(current_user, actor=current_user,
+                                     current_password=form.current_password.data, password=form.password.data)
         except ValidationFailed as error:
             apply_errors(form, error)
         else:
+            login_user(current_user._get_current_object())  # this browser stays signed in; others do not
             flash("Your password has been changed.", "success")
             return redirect(url_for("main.staff_home"))
     return render_template("accounts/password.html", form=form)

@@ -5,6 +5,7 @@ from sqlalchemy import func, select
 
 from portal.accounts.models import Organisation, User, utcnow
 from portal.accounts.passwords import password_problem
+from portal.accounts.throttle import spend_password_check
 from portal.audit.services import record
 from portal.errors import NotAllowed, ValidationFailed
 from portal.extensions import db
@@ -26,7 +27,10 @@ def find_staff_by_email(email):
 def authenticate(email, password):
     """Return the active staff user for these credentials, or None. Records the sign-in."""
     user = find_staff_by_email(email)
-    if user is None or not user.active or not user.check_password(password):
+    if user is None:
+        spend_password_check(password)  # as slow as a real account: timing says nothing
+        return None
+    if not user.check_password(password) or not user.active:
         return None
     user.last_login_at = utcnow()
     record(user, "user.sign_in", user)
@@ -77,17 +81,35 @@ def update_staff_user(user, *, actor, email, name, role, organisation, safeguard
     ] if getattr(user, a) != v}
     user.email, user.name, user.role, user.organisation = email, name.strip(), role, organisation
     user.is_safeguarding_lead, user.active = safeguarding_lead, active
+    if "role" in changes or "active" in changes:
+        user.end_sessions()  # they sign in again with the new role, or not at all
     record(actor, "user.update", user, changes=changes)
     db.session.commit()
     return user
 
 
-def change_password(user, *, actor, password):
-    """Set a new password after checking the policy. Raises ValidationFailed."""
-    if problem := password_problem(password, user_inputs=[user.email or user.username or ""]):
-        raise ValidationFailed(problem, {"password": problem})
+def change_password(user, *, actor, current_password, password):
+    """Set a new password after checking the current one and the policy, and end every other
+    session of the account (the caller signs this browser in again). Raises ValidationFailed."""
+    errors = {}
+    if not user.check_password(current_password or ""):
+        errors["current_password"] = "Your current password is not right"
+    elif problem := password_problem(password, user_inputs=[user.email or user.username or ""]):
+        errors["password"] = problem
+    elif password == current_password:
+        errors["password"] = "Choose a password you have not used here before"
+    if errors:
+        raise ValidationFailed(next(iter(errors.values())), errors)
     user.set_password(password)
+    user.end_sessions()
     record(actor, "user.password_change", user)
+    db.session.commit()
+
+
+def sign_out(user):
+    """End every session of this account, on every device (a copied cookie stops working too)."""
+    user.end_sessions()
+    record(user, "user.sign_out", user)
     db.session.commit()
 
 

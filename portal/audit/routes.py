@@ -3,6 +3,7 @@ from flask import Blueprint, render_template, request
 
 from portal.audit.services import recent_events
 from portal.permissions import Role, role_required
+from portal.urls import page_arg
 
 bp = Blueprint("audit", __name__, url_prefix="/staff/audit")
 
@@ -10,7 +11,6 @@ bp = Blueprint("audit", __name__, url_prefix="/staff/audit")
 @bp.route("/")
 @role_required(Role.ADMIN)
 def index():
-    page = request.args.get("page", 1, type=int)
     action = request.args.get("action", "", type=str)[:80] or None
-    return render_template("audit/manage/index.html", events=recent_events(page=max(page, 1), action=action),
+    return render_template("audit/manage/index.html", events=recent_events(page=page_arg(), action=action),
                            action=action)

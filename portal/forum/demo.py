@@ -2,7 +2,7 @@
 from sqlalchemy import select
 
 from portal.accounts.models import User
-from portal.demo import DEMO_PASSWORD, register_demo
+from portal.demo import DEMO_PASSWORD, give_demo_password, register_demo, setup_password
 from portal.extensions import db
 from portal.forum import members, services
 from portal.forum.models import Board
@@ -15,8 +15,9 @@ def load_forum_demo():
     services.ensure_boards()
     if members.find_member(DEMO_MEMBER) is not None:
         return [f"Demo forum member: {DEMO_MEMBER} (password {DEMO_PASSWORD}), sign in at /forum/sign-in"]
-    member = members.register_member(username=DEMO_MEMBER, password=DEMO_PASSWORD, age_band="16-18",
+    member = members.register_member(username=DEMO_MEMBER, password=setup_password(), age_band="16-18",
                                      parental_consent=False, house_rules=True)
+    give_demo_password(member)
     staff = db.session.scalar(select(User).where(User.email == "moderator@example.org"))
     board = db.session.scalar(select(Board).where(Board.slug == "have-your-say"))
     if staff is not None:

@@ -4,7 +4,8 @@ import re
 from sqlalchemy import func, select
 
 from portal.accounts.models import User, utcnow
-from portal.accounts.passwords import _COMMON
+from portal.accounts.passwords import _COMMON, is_published
+from portal.accounts.throttle import spend_password_check
 from portal.audit.services import record
 from portal.errors import ValidationFailed
 from portal.extensions import db
@@ -25,7 +26,7 @@ def member_password_problem(password, username=""):
     if len(password) < MIN_LENGTH:
         return f"Your password must be at least {MIN_LENGTH} characters"
     lowered = password.lower()
-    if lowered in _COMMON or lowered.rstrip("0123456789!") in _COMMON:
+    if lowered in _COMMON or lowered.rstrip("0123456789!") in _COMMON or is_published(password):
         return "That password is too easy to guess. Try three words you will remember, like TigerBusCloud"
     if username and username.lower() in lowered:
         return "Your password must not have your username in it"
@@ -96,7 +97,10 @@ def register_member(*, username, password, age_band, parental_consent, house_rul
 def authenticate_member(username, password):
     """The active young person's account for these details, or None."""
     user = find_member(username)
-    if user is None or user.role != Role.YOUNG_PERSON or not user.active or not user.check_password(password):
+    if user is None:
+        spend_password_check(password)  # as slow as a real account: timing says nothing
+        return None
+    if not user.check_password(password) or user.role != Role.YOUNG_PERSON or not user.active:
         return None
     user.last_login_at = utcnow()
     db.session.commit()

@@ -2,6 +2,7 @@
 from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, session, url_for
 from flask_login import current_user, login_user
 
+from portal.accounts import throttle
 from portal.accounts.models import User
 from portal.errors import NotAllowed, ValidationFailed
 from portal.extensions import db, limiter, login_manager
@@ -22,10 +23,6 @@ add_home_link("forum.index", "Young people's forum (for ages 25 and under)", ord
 
 def _limit():
     return current_app.config["PUBLIC_POST_RATE_LIMIT"]
-
-
-def _login_limit():
-    return current_app.config["LOGIN_RATE_LIMIT"]
 
 
 @bp.route("/")
@@ -62,7 +59,9 @@ def join():
 
 
 @bp.route("/sign-in", methods=["GET", "POST"])
-@limiter.limit(_login_limit, methods=["POST"])
+@limiter.limit(throttle.login_limit, methods=["POST"])
+@limiter.limit(throttle.account_limit, key_func=throttle.account_key("username"), methods=["POST"],
+               deduct_when=throttle.failed)
 @public
 def sign_in():
     form = MemberSignInForm()

@@ -7,6 +7,7 @@ from portal.measures.queries import BREAKDOWNS
 from portal.measures.results import api_view, measure_result
 from portal.measures.services import find_measure, list_measures
 from portal.permissions import public
+from portal.urls import public_base_url
 
 bp = Blueprint("api", __name__, url_prefix="/api/v1")
 RETIRED_PARAMETERS = ("from", "to")
@@ -65,4 +66,4 @@ def measure(slug):
 @bp.route("/openapi.json")
 @public
 def openapi():
-    return jsonify(openapi_document(request.host_url))
+    return jsonify(openapi_document(public_base_url() + "/"))  # never the request's Host header

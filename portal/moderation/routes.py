@@ -14,6 +14,7 @@ from portal.moderation.queries import highlighted, locality_choices
 from portal.navigation import add_nav_item
 from portal.permissions import Role, can_moderate, role_required
 from portal.safeguarding.services import FOUR_EYES, active_concern_for, cleared_by, cleared_ids
+from portal.urls import db_id, page_arg
 from portal.themes.forms import AddThemeForm
 from portal.themes.services import active_themes
 from portal.walls.guard import require_readable
@@ -25,7 +26,7 @@ add_nav_item("moderation.queue", "Moderation", can_moderate, order=60)
 def _filters():
     args = request.args
     return {"source": args.get("source", "")[:12] or None, "channel": args.get("channel", "")[:12] or None,
-            "flag": args.get("flag", "")[:20] or None, "locality_id": args.get("locality", type=int)}
+            "flag": args.get("flag", "")[:20] or None, "locality_id": args.get("locality", type=db_id)}
 
 
 @bp.route("/moderation")
@@ -33,7 +34,7 @@ def _filters():
 def queue():
     filters = _filters()
     pager = db.paginate(services.queue_query(viewer=current_user, **filters),
-                        page=max(request.args.get("page", 1, type=int), 1), per_page=50, error_out=False)
+                        page=page_arg(), per_page=50, error_out=False)
     mine = cleared_ids(current_user, [c.id for c in pager.items])  # four eyes: no bulk box for these
     return render_template("moderation/queue.html", pager=pager, filters=filters, form=ConfirmForm(), cleared=mine,
                            localities=locality_choices(), is_clean=services.is_clean, flags=services.FLAGS,

@@ -12,7 +12,7 @@ from portal.permissions import Role, can_edit, can_moderate, role_required
 from portal.themes import services, tagging
 from portal.themes.forms import AddThemeForm, ThemeForm
 from portal.themes.models import Theme
-from portal.urls import safe_next
+from portal.urls import db_id, page_arg, safe_next
 
 bp = Blueprint("themes", __name__, url_prefix="/staff/themes")
 add_nav_item("themes.tagging_list", "Tagging", can_moderate, order=62)
@@ -48,8 +48,8 @@ def edit(theme_id):
 
 def _tagging_filters():
     args = request.args
-    return {"untagged": args.get("untagged") == "1", "theme_id": args.get("theme", type=int),
-            "source": args.get("source", "")[:12] or None, "locality_id": args.get("locality", type=int),
+    return {"untagged": args.get("untagged") == "1", "theme_id": args.get("theme", type=db_id),
+            "source": args.get("source", "")[:12] or None, "locality_id": args.get("locality", type=db_id),
             "status": args.get("status", "")[:12] or None}
 
 
@@ -57,7 +57,7 @@ def _tagging_filters():
 @role_required(Role.MODERATOR)
 def tagging_list():
     filters, themes = _tagging_filters(), services.active_themes()
-    pager = db.paginate(tagging.tagging_query(viewer=current_user, **filters), page=max(request.args.get("page", 1, type=int), 1),
+    pager = db.paginate(tagging.tagging_query(viewer=current_user, **filters), page=page_arg(),
                         per_page=50, error_out=False)
     return render_template("themes/tagging.html", pager=pager, filters=filters, themes=themes,
                            bulk_form=AddThemeForm(themes, label="Theme to confirm on the selected items"),
@@ -96,7 +96,7 @@ def remove(item_id):
         abort(400)
     try:
         theme = tagging.remove_theme(contribution, actor=current_user,
-                                     theme_id=request.form.get("theme", type=int))
+                                     theme_id=request.form.get("theme", type=db_id))
     except NotAllowed as error:
         flash(str(error), "error")
     else:

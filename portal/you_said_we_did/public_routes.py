@@ -12,7 +12,7 @@ from portal.you_said_we_did import queries, subscriptions
 from portal.you_said_we_did.evidence import evidence_count, public_quotes
 from portal.you_said_we_did.feed import atom_feed
 from portal.you_said_we_did.forms import SubscribeForm
-from portal.urls import public_url
+from portal.urls import page_arg, public_url
 from portal.you_said_we_did.models import Entry, EntryState, STATUS_LABELS, STATUS_TAGS, YOUNG_STATUS_LABELS
 
 bp = Blueprint("you_said_we_did", __name__)
@@ -50,7 +50,7 @@ def _limit():
 @public
 def index():
     filters = {key: request.args.get(key) or None for key in ("theme", "locality", "status")}
-    pager = db.paginate(queries.published_query(**filters), page=request.args.get("page", 1, type=int),
+    pager = db.paginate(queries.published_query(**filters), page=page_arg(),
                         per_page=20, error_out=False)
     themes, localities = queries.filter_choices()
     return render_template("you_said_we_did/index.html", pager=pager, filters=filters, young=_young(),

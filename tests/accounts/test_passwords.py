@@ -10,6 +10,11 @@ from portal.accounts.passwords import password_problem
     ("qwertyuiop123", "too common"),
     ("aaaaaaaaaaaa", "too easy"),
     ("abcabcabcabc", "too easy"),
+    ("purple-lantern-otter-41", "published"),
+    ("PURPLE_LANTERN_OTTER_99", "published"),
+    ("Shropshire2026!", "too easy"),
+    ("Sendiass2026!", "too easy"),
+    ("Welcome2024!", "too common"),
 ])
 def test_refused(password, problem):
     assert problem in password_problem(password).lower()

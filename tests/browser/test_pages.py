@@ -13,7 +13,7 @@ ENDPOINTS = page_endpoints(create_app(TestingConfig))
 
 def _session_cookie(app, user, base_url):
     serializer = app.session_interface.get_signing_serializer(app)
-    value = serializer.dumps({"_user_id": str(user.id), "_fresh": True})
+    value = serializer.dumps({"_user_id": user.get_id(), "_fresh": True})
     return {"name": app.config["SESSION_COOKIE_NAME"], "value": value, "url": base_url}
 
 

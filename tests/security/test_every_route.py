@@ -69,7 +69,7 @@ def test_every_post_route_requires_csrf(app, csrf_client):
     admin = make_user(role="admin")
     client = csrf_client.test_client()
     with client.session_transaction() as session:
-        session["_user_id"] = str(admin.id)
+        session["_user_id"] = admin.get_id()
     checked = []
     for rule in csrf_client.url_map.iter_rules():
         if "POST" not in rule.methods or rule.endpoint in FORM_CHECKED:
