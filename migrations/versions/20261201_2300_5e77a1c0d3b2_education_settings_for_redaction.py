@@ -1,0 +1,31 @@
+"""education settings (schools, nurseries, colleges) that redaction looks for
+
+Revision ID: 5e77a1c0d3b2
+Revises: a28b901c7a08
+Create Date: 2026-12-01 23:00:00
+
+"""
+from alembic import op
+import sqlalchemy as sa
+
+
+# revision identifiers, used by Alembic.
+revision = '5e77a1c0d3b2'
+down_revision = 'a28b901c7a08'
+branch_labels = None
+depends_on = None
+
+
+def upgrade():
+    op.create_table(
+        'education_settings',
+        sa.Column('id', sa.Integer(), nullable=False),
+        sa.Column('name', sa.String(length=160), nullable=False),
+        sa.Column('active', sa.Boolean(), nullable=False),
+        sa.PrimaryKeyConstraint('id', name=op.f('pk_education_settings')),
+        sa.UniqueConstraint('name', name=op.f('uq_education_settings_name')),
+    )
+
+
+def downgrade():
+    op.drop_table('education_settings')
