@@ -1,4 +1,5 @@
-"""education settings (schools, nurseries, colleges) that redaction looks for
+"""education settings (schools, nurseries, colleges) that redaction looks for; when a
+moderator saved their own redaction of a contribution
 
 Revision ID: 5e77a1c0d3b2
 Revises: a28b901c7a08
@@ -25,7 +26,11 @@ def upgrade():
         sa.PrimaryKeyConstraint('id', name=op.f('pk_education_settings')),
         sa.UniqueConstraint('name', name=op.f('uq_education_settings_name')),
     )
+    with op.batch_alter_table('contributions', schema=None) as batch_op:
+        batch_op.add_column(sa.Column('redaction_saved_at', sa.DateTime(), nullable=True))
 
 
 def downgrade():
+    with op.batch_alter_table('contributions', schema=None) as batch_op:
+        batch_op.drop_column('redaction_saved_at')
     op.drop_table('education_settings')

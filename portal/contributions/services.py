@@ -62,7 +62,8 @@ def apply_analysis(contribution, *, keep_confirmed=True):
                      channel=contribution.source, taxonomy=taxonomy, settings=settings_gazetteer())
     contribution.sentiment, contribution.polarity = result.sentiment, result.polarity
     contribution.pii_spans = [{"start": s, "end": e, "kind": k} for s, e, k in result.pii_spans]
-    if contribution.status == "pending" or contribution.redacted_text is None:
+    if contribution.redacted_text is None or \
+            contribution.status == "pending" and contribution.redaction_saved_at is None:
         contribution.redacted_text = result.redacted
     contribution.safeguarding_flag = result.safeguarding
     contribution.safeguarding_reasons = list(result.safeguarding_reasons)

@@ -38,7 +38,7 @@ def queue():
                            sources=SOURCE_LABELS, channels=CHANNEL_LABELS, summary=services.queue_summary())
 
 
-def _render_item(contribution, approve=None, reject=None, escalate=None, status=200):
+def _render_item(contribution, approve=None, reject=None, escalate=None, tag=None, status=200):
     topic = opening_topic_for(contribution)
     approve = approve or ApproveForm(redacted_text=contribution.redacted_text,
                                      redacted_title=topic.title_redacted if topic else None)
@@ -47,7 +47,7 @@ def _render_item(contribution, approve=None, reject=None, escalate=None, status=
                                                                                   contribution.pii_spans),
         approve_form=approve, reject_form=reject or RejectForm(), escalate_form=escalate or EscalateForm(),
         concern=active_concern_for(contribution), sources=SOURCE_LABELS, channels=CHANNEL_LABELS,
-        statuses=STATUS_LABELS, tag_form=AddThemeForm(active_themes())), status
+        statuses=STATUS_LABELS, tag_form=tag or AddThemeForm(active_themes())), status
 
 
 @bp.route("/moderation/<int:item_id>")
@@ -80,6 +80,37 @@ def _approve(contribution, form):
 @role_required(Role.MODERATOR)
 def approve(item_id):
     return _decide(item_id, ApproveForm(), _approve)
+
+
+def _theme_choice():
+    """(confirm id, remove id) from whichever theme button was pressed on the item page."""
+    form = request.form
+    if "remove_theme" in form:
+        return None, form.get("remove_theme", type=int)
+    return form.get("confirm_theme" if "confirm_theme" in form else "theme", type=int), None
+
+
+@bp.route("/moderation/<int:item_id>/themes", methods=["POST"])
+@role_required(Role.MODERATOR)
+def tag_item(item_id):
+    contribution = db.get_or_404(Contribution, item_id)
+    form, tag_form = ApproveForm(), AddThemeForm(active_themes())
+    confirm, remove = _theme_choice()
+    if not (confirm or remove):
+        tag_form.theme.errors = ["Select a theme to add"]
+    elif form.validate_on_submit():
+        try:
+            theme = services.tag_keeping_redaction(
+                contribution, moderator=current_user, redacted_text=form.redacted_text.data,
+                redacted_title=form.redacted_title.data, confirm=confirm, remove=remove)
+        except (ValidationFailed, NotAllowed, InvalidTransition) as error:
+            db.session.rollback()
+            target = tag_form if isinstance(error, ValidationFailed) and "theme" in error.errors else form
+            apply_errors(target, error)
+        else:
+            flash(f"Your text is saved. Theme {'removed' if remove else 'confirmed'}: {theme.label}.", "success")
+            return redirect(url_for("moderation.item", item_id=contribution.id) + "#themes")
+    return _render_item(contribution, approve=form, tag=tag_form, status=400)
 
 
 @bp.route("/moderation/<int:item_id>/reject", methods=["POST"])
