@@ -46,7 +46,8 @@ def concern(concern_id):
             flash("Saved.", "success")
             return redirect(url_for("safeguarding.concern", concern_id=concern.id))
     return render_template("safeguarding/concern.html", concern=concern, form=form, states=STATE_LABELS,
-                           opened_by=OPENED_BY_LABELS, sources=SOURCE_LABELS)
+                           opened_by=OPENED_BY_LABELS, sources=SOURCE_LABELS,
+                           related=services.related_contributions(concern))
 
 
 @register_panel

@@ -168,11 +168,14 @@ def check(slug):
 @public
 def sent(slug):
     survey = _survey_or_404(slug)
-    response = respondent.current(survey)
+    response, signpost = respondent.current(survey), False
     if response is not None and response.status == ResponseStatus.SUBMITTED:
+        # Helplines only on this first render: the response is forgotten here, so a reload or the
+        # next person on a shared phone or kiosk sees the plain confirmation.
+        signpost = services.needs_signposting(response) and not respondent.staff_entry()
         respondent.forget(survey)  # nothing of this response stays with the browser (kiosks, shared phones)
     return render_template("surveys/sent.html", survey=survey, kiosk=respondent.kiosk(),
-                           entry=respondent.staff_entry())
+                           entry=respondent.staff_entry(), signpost=signpost)
 
 
 @bp.route("/surveys/resume", methods=["GET", "POST"])
