@@ -6,7 +6,7 @@ from portal.contributions.models import CHANNEL_LABELS, SOURCE_LABELS, STATUS_LA
 from portal.errors import InvalidTransition, NotAllowed, ValidationFailed
 from portal.extensions import db
 from portal.forms_util import ConfirmForm, apply_errors
-from portal.forum.services import opening_topic_for
+from portal.forum.services import opening_topic_for, post_author_for
 from portal.main.dashboard import register_panel
 from portal.moderation import services
 from portal.moderation.forms import ApproveForm, EscalateForm, InsightForm, RejectForm
@@ -47,7 +47,8 @@ def _render_item(contribution, approve=None, reject=None, escalate=None, tag=Non
                                                                                   contribution.pii_spans),
         approve_form=approve, reject_form=reject or RejectForm(), escalate_form=escalate or EscalateForm(),
         concern=active_concern_for(contribution), sources=SOURCE_LABELS, channels=CHANNEL_LABELS,
-        statuses=STATUS_LABELS, tag_form=tag or AddThemeForm(active_themes())), status
+        statuses=STATUS_LABELS, tag_form=tag or AddThemeForm(active_themes()),
+        author=post_author_for(contribution) if contribution.source == "forum" else None), status
 
 
 @bp.route("/moderation/<int:item_id>")
