@@ -138,7 +138,8 @@ _NOT_AFTER_INITIAL = frozenset("""the a an and is was said says at from who in o
 be been will would can could did does do gave got came comes went goes made makes wants needs
 thinks rang rings called calls emailed told tells asked asks never always still just not only
 also if but so as for with by of about when then there here this that she he they we you it
-i me my our your his her their its are were isnt wasnt doesnt didnt cant wont really""".split())
+i me my our your his her their its are were isnt wasnt doesnt didnt cant wont really today
+tomorrow yesterday tonight please thanks thank""".split())
 def _overlapping(regex, text):
     """Like finditer, but a cue may start inside the previous match ("hi im thandiwe")."""
     pos = 0
@@ -267,7 +268,7 @@ def find_names(text):
     return sorted(_with_surname(text, start, end) for start, end in spans)
 
 
-_SURNAME = re.compile(rf"\s+(?:([A-Za-z])\.?\s+)?({_NAME_TOKEN}|[a-z][a-z'\u2019-]+)\b(?!['\u2019]?-)")
+_SURNAME = re.compile(rf"[ \t]+(?:([A-Za-z])\.?[ \t]+)?({_NAME_TOKEN}|[a-z][a-z'\u2019-]+)\b(?!['\u2019]?-)")
 # Capitalised words that follow a name without being part of it ("Mrs Patel English teacher").
 _NOT_SURNAME = frozenset("""english maths math science french german spanish welsh history geography
 music drama art pe re pshe computing it dt food year reception class team""".split())

@@ -39,3 +39,11 @@ def test_an_initial_alone_stays(text):
 ])
 def test_words_after_a_name_that_are_not_surnames_stay(text, expected):
     assert redact(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("love from Kai\nShrewsbury is far", "love from [name]\nShrewsbury is far"),  # never across a line
+    ("we met Priya Today at the centre", "we met [name] Today at the centre"),
+])
+def test_a_surname_is_never_taken_across_lines_or_from_everyday_words(text, expected):
+    assert redact(text) == expected
