@@ -22,12 +22,15 @@ log = logging.getLogger(__name__)
 def active_concern_for(contribution):
     """The contribution's concern that is not closed yet, or None.
 
-    Answers of one survey response share one concern: a second flagged answer joins the concern
-    opened for the first (its reasons added, no second alert), so this returns that concern too."""
+    Flagged answers of one survey response share one concern: a second flagged answer joins the
+    concern opened for the first (its reasons added, no second alert), so this returns that concern
+    for it too."""
     own = db.session.scalar(select(Concern).where(
         Concern.contribution_id == contribution.id, Concern.state != ConcernState.CLOSED))
-    if own is not None or contribution.response_id is None:
-        return own
+    shares = contribution.response_id is not None and (
+        contribution.safeguarding_flag or contribution.status == Status.ESCALATED)
+    if own is not None or not shares:
+        return own  # an ordinary answer beside a disclosure is moderated as usual
     return db.session.scalar(select(Concern).join(Contribution, Concern.contribution_id == Contribution.id).where(
         Contribution.response_id == contribution.response_id, Concern.state != ConcernState.CLOSED)
         .order_by(Concern.id).limit(1))
@@ -74,9 +77,17 @@ def _has_own_active_concern(contribution):
 
 
 def _ever_had_concern(contribution):
+    """True when the contribution, or another answer of its survey response, ever had a concern:
+    a lead has looked at that response (its concern page lists every flagged answer)."""
     if contribution.id is None:
         return False
-    return db.session.scalar(select(Concern.id).where(Concern.contribution_id == contribution.id).limit(1)) is not None
+    if db.session.scalar(select(Concern.id).where(Concern.contribution_id == contribution.id).limit(1)) is not None:
+        return True
+    if contribution.response_id is None:
+        return False
+    closed_for_response = select(Concern.id).join(Contribution, Concern.contribution_id == Contribution.id).where(
+        Contribution.response_id == contribution.response_id, Concern.state == ConcernState.CLOSED).limit(1)
+    return db.session.scalar(closed_for_response) is not None
 
 
 @on_analysed

@@ -4,6 +4,7 @@ from sqlalchemy import select
 from portal.contributions.models import Contribution
 from portal.extensions import db
 from portal.mail.models import OutboxMessage
+from portal.moderation.services import approve
 from portal.safeguarding.models import Concern
 from portal.safeguarding.services import active_concern_for, close
 from tests.factories import make_user
@@ -55,6 +56,10 @@ def test_one_disclosure_and_one_ordinary_answer_escalate_only_the_disclosure(cli
     assert len(db.session.scalars(select(Concern)).all()) == 1
     statuses = {c.question_key: c.status for c in db.session.scalars(select(Contribution))}
     assert statuses == {"what_is_working": "pending", "what_should_change": "escalated"}
+    ordinary = db.session.scalar(select(Contribution).where(Contribution.question_key == "what_is_working"))
+    assert active_concern_for(ordinary) is None
+    approve(ordinary, moderator=make_user(), redacted_text=ordinary.text)  # moderated as usual
+    assert ordinary.status == "approved"
 
 
 def test_separate_responses_still_get_separate_concerns(client, app):
@@ -78,3 +83,16 @@ def test_no_helplines_without_a_disclosure(client):
     open_seeded_surveys()
     _send(client, "The SENCO listens to us.", "Shorter waits for speech and language therapy.")
     assert HELPLINE not in client.get(f"/surveys/{PARENTS}/sent").get_data(as_text=True)
+
+
+def test_reanalysis_after_the_lead_closed_the_response_opens_nothing_new(client):
+    from portal.contributions.services import apply_analysis
+    open_seeded_surveys()
+    lead = make_user(safeguarding_lead=True)
+    _send(client, HITS, HURT)
+    close(db.session.scalar(select(Concern)), actor=lead, outcome="handled", note="Referred to children's services")
+    for item in db.session.scalars(select(Contribution)).all():
+        apply_analysis(item)
+    db.session.commit()
+    assert len(db.session.scalars(select(Concern)).all()) == 1
+    assert len(db.session.scalars(select(OutboxMessage)).all()) == 1
