@@ -30,6 +30,8 @@ grammar village community nursery high first middle upper lower sixth further ed
 boarding welsh english catholic church faith infant junior infants juniors academy school
 college his alternative specialist autism autistic send sen semh asd hospital main big small
 another same other every each any some which what when where if so but and or because as
+forest sunday summer holiday driving dance drama swimming football music art beach home night
+after breakfast online virtual hospital prison
 """.split()) | NOT_NAMES
 
 

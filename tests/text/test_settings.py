@@ -40,6 +40,7 @@ def test_a_setting_alone_is_highlighted_for_the_moderator_to_check():
 
 def test_generic_kinds_of_school_are_not_names():
     assert find_settings("Special School and Mainstream Secondary School are both full") == []
+    assert find_settings("Kai loves Forest School, Home School was hard and Summer School helped") == []
 
 
 def test_the_gazetteer_finds_names_without_a_cue_word_in_any_case():
