@@ -7,7 +7,7 @@ from portal.accounts.models import User
 from portal.accounts.services import create_staff_user, find_staff_by_email
 from portal.extensions import db
 from portal.reference.models import DEMO_LOCALITIES
-from portal.reference.services import ensure_defaults
+from portal.reference.services import ensure_defaults, ensure_demo_settings
 from portal.themes.services import seed_themes
 
 DEMO_PASSWORD = "purple-lantern-otter-41"  # demo only: printed on screen, never use in production
@@ -41,6 +41,7 @@ def register_demo(loader):
 def load_demo_data():
     """Load reference data, demo staff and every feature's demo content. Returns lines to print."""
     ensure_defaults(DEMO_LOCALITIES)
+    ensure_demo_settings()
     seed_themes()
     lines = ["Reference data: localities, age bands, cohorts and themes are in place."]
     for email, role, organisation, name, lead in DEMO_STAFF:

@@ -1,7 +1,7 @@
 """Every feature's models in one import, for Alembic autogenerate and `flask shell`. No classes here."""
 from portal.accounts.models import User  # noqa: F401
 from portal.audit.models import AuditEvent  # noqa: F401
-from portal.reference.models import AgeBand, Cohort, Locality  # noqa: F401
+from portal.reference.models import AgeBand, Cohort, EducationSetting, Locality  # noqa: F401
 from portal.contributions.models import Contribution  # noqa: F401
 from portal.themes.models import ContributionTheme, Theme  # noqa: F401
 from portal.mail.models import OutboxMessage  # noqa: F401

@@ -93,6 +93,8 @@ class Contribution(db.Model):
     moderated_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
     moderated_at: Mapped[datetime | None]
     rejection_reason: Mapped[str | None] = mapped_column(Text)
+    # Set when a moderator saves their own redaction: re-analysis never overwrites it.
+    redaction_saved_at: Mapped[datetime | None]
 
     locality = relationship("Locality")
     entered_by = relationship("User", foreign_keys=[entered_by_id])

@@ -55,13 +55,15 @@ def apply_analysis(contribution, *, keep_confirmed=True):
 
     Staff-confirmed themes are never touched. Runs the registered hooks. Does not commit.
     """
+    from portal.reference.services import settings_gazetteer
     from portal.themes.services import active_taxonomy, store_suggestions
     taxonomy, themes_by_slug = active_taxonomy()
     result = analyse(contribution.text, author_role=contribution.author_role,
-                     channel=contribution.source, taxonomy=taxonomy)
+                     channel=contribution.source, taxonomy=taxonomy, settings=settings_gazetteer())
     contribution.sentiment, contribution.polarity = result.sentiment, result.polarity
     contribution.pii_spans = [{"start": s, "end": e, "kind": k} for s, e, k in result.pii_spans]
-    if contribution.status == "pending" or contribution.redacted_text is None:
+    if contribution.redacted_text is None or \
+            contribution.status == "pending" and contribution.redaction_saved_at is None:
         contribution.redacted_text = result.redacted
     contribution.safeguarding_flag = result.safeguarding
     contribution.safeguarding_reasons = list(result.safeguarding_reasons)

@@ -111,14 +111,16 @@ def profile_for(user):
     return db.session.scalar(select(ForumProfile).where(ForumProfile.user_id == user.id))
 
 
-def suspend(user, *, moderator, reason):
-    """Stop a member posting and reporting; they see the reason. Raises ValidationFailed without one."""
+def suspend(user, *, moderator, reason, item_id=None):
+    """Stop a member posting and reporting; they see the reason. Raises ValidationFailed without one.
+
+    item_id: the moderation item (pending, approved or rejected post) that led to it, for the audit."""
     if not (reason or "").strip():
         raise ValidationFailed("Give a reason", {"reason": "Give a reason the member will see"})
     profile = profile_for(user) or ForumProfile(user_id=user.id, age_band="unknown")
     profile.suspended_at, profile.suspended_reason, profile.suspended_by_id = utcnow(), reason.strip(), moderator.id
     db.session.add(profile)
-    record(moderator, "forum.suspend", user, reason=reason.strip())
+    record(moderator, "forum.suspend", user, reason=reason.strip(), item=item_id)
     db.session.commit()
 
 

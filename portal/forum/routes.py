@@ -180,13 +180,25 @@ def suspend(user_id):
     member = db.get_or_404(User, user_id)
     if member.role != Role.YOUNG_PERSON:
         abort(404)
-    form = SuspendForm()
+    form, item = SuspendForm(), _suspend_item(member)
     if form.validate_on_submit():
-        members.suspend(member, moderator=current_user, reason=form.reason.data)
-        flash(f"{member.username} is suspended.", "success")
-        return redirect(url_for("moderation.queue"))
-    return render_template("forum/manage/suspend.html", member=member, form=form,
+        try:
+            members.suspend(member, moderator=current_user, reason=form.reason.data,
+                            item_id=getattr(item, "id", None))
+        except ValidationFailed as error:
+            apply_errors(form, error)
+        else:
+            flash(f"{member.username} is suspended.", "success")
+            return redirect(url_for("moderation.item", item_id=item.id) if item else url_for("moderation.queue"))
+    return render_template("forum/manage/suspend.html", member=member, form=form, item=item,
                            profile=members.profile_for(member), unsuspend_form=ConfirmForm())
+
+
+def _suspend_item(member):
+    """The moderation item named by ?item=, when it is a post by `member` (from the item page)."""
+    from portal.contributions.models import Contribution
+    item = db.session.get(Contribution, request.args.get("item", type=int) or 0)
+    return item if item is not None and services.post_author_for(item) == member else None
 
 
 @bp.route("/members/<int:user_id>/unsuspend", methods=["POST"])

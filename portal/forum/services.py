@@ -132,6 +132,12 @@ def topic_title_for(topic, viewer):
     return topic.title if topic.author_id == viewer.id else (topic.title_redacted or "Untitled")
 
 
+def post_author_for(contribution):
+    """The young person who wrote the forum post behind `contribution` (any status), or None for staff."""
+    post = db.session.scalar(select(Post).where(Post.contribution_id == contribution.id))
+    return post.author if post is not None and post.author is not None and not post.by_staff else None
+
+
 def opening_topic_for(contribution):
     """The topic this contribution opened (so moderators can redact its title), or None."""
     post = db.session.scalar(select(Post).where(Post.contribution_id == contribution.id))

@@ -3,22 +3,25 @@ from sqlalchemy import select
 
 from portal.extensions import db
 from portal.reference.models import Locality
-
-PII_LABELS = {"name": "name", "phone": "phone number", "email": "email address", "address": "address",
-              "postcode": "postcode", "dob": "date of birth", "handle": "social media handle",
-              "school": "school"}
+from portal.reference.services import settings_gazetteer
+from portal.text.pii import describe, setting_checks
 
 
 def highlighted(text, spans):
-    """Split `text` into [(part, kind or None)] so templates can <mark> the personal data (escaped)."""
+    """Split `text` into [(part, reason or None)] so templates can <mark> the personal data (escaped).
+
+    The reason is in plain words ("a person's name"). School and setting names that were not
+    redacted are marked too, for the moderator to check."""
+    checks = [{"start": c.start, "end": c.end, "kind": c.kind}
+              for c in setting_checks(text, spans, settings_gazetteer())]
     parts, position = [], 0
-    for span in sorted(spans or [], key=lambda s: s["start"]):
+    for span in sorted([*(spans or []), *checks], key=lambda s: s["start"]):
         start, end = max(span["start"], position), min(span["end"], len(text))
         if start >= end:
             continue
         if start > position:
             parts.append((text[position:start], None))
-        parts.append((text[start:end], PII_LABELS.get(span["kind"], span["kind"])))
+        parts.append((text[start:end], describe(span["kind"])))
         position = end
     if position < len(text):
         parts.append((text[position:], None))

@@ -6,7 +6,7 @@ from portal.contributions.models import CHANNEL_LABELS, SOURCE_LABELS, STATUS_LA
 from portal.errors import InvalidTransition, NotAllowed, ValidationFailed
 from portal.extensions import db
 from portal.forms_util import ConfirmForm, apply_errors
-from portal.forum.services import opening_topic_for
+from portal.forum.services import opening_topic_for, post_author_for
 from portal.main.dashboard import register_panel
 from portal.moderation import services
 from portal.moderation.forms import ApproveForm, EscalateForm, InsightForm, RejectForm
@@ -41,7 +41,7 @@ def queue():
                            sources=SOURCE_LABELS, channels=CHANNEL_LABELS, summary=services.queue_summary(current_user))
 
 
-def _render_item(contribution, approve=None, reject=None, escalate=None, status=200):
+def _render_item(contribution, approve=None, reject=None, escalate=None, tag=None, status=200):
     require_readable(contribution, where="moderation item")
     topic = opening_topic_for(contribution)
     approve = approve or ApproveForm(redacted_text=contribution.redacted_text,
@@ -53,7 +53,8 @@ def _render_item(contribution, approve=None, reject=None, escalate=None, status=
         concern=active_concern_for(contribution),
         four_eyes=FOUR_EYES if cleared_by(contribution, current_user) else None,
         sources=SOURCE_LABELS, channels=CHANNEL_LABELS,
-        statuses=STATUS_LABELS, tag_form=AddThemeForm(active_themes()), outside_form=ConfirmForm()), status
+        statuses=STATUS_LABELS, tag_form=tag or AddThemeForm(active_themes()), outside_form=ConfirmForm(),
+        author=post_author_for(contribution) if contribution.source == "forum" else None), status
 
 
 @bp.route("/moderation/<int:item_id>")
@@ -87,6 +88,37 @@ def _approve(contribution, form):
 @role_required(Role.MODERATOR)
 def approve(item_id):
     return _decide(item_id, ApproveForm(), _approve)
+
+
+def _theme_choice():
+    """(confirm id, remove id) from whichever theme button was pressed on the item page."""
+    form = request.form
+    if "remove_theme" in form:
+        return None, form.get("remove_theme", type=int)
+    return form.get("confirm_theme" if "confirm_theme" in form else "theme", type=int), None
+
+
+@bp.route("/moderation/<int:item_id>/themes", methods=["POST"])
+@role_required(Role.MODERATOR)
+def tag_item(item_id):
+    contribution = db.get_or_404(Contribution, item_id)
+    form, tag_form = ApproveForm(), AddThemeForm(active_themes())
+    confirm, remove = _theme_choice()
+    if not (confirm or remove):
+        tag_form.theme.errors = ["Select a theme to add"]
+    elif form.validate_on_submit():
+        try:
+            theme = services.tag_keeping_redaction(
+                contribution, moderator=current_user, redacted_text=form.redacted_text.data,
+                redacted_title=form.redacted_title.data, confirm=confirm, remove=remove)
+        except (ValidationFailed, NotAllowed, InvalidTransition) as error:
+            db.session.rollback()
+            target = tag_form if isinstance(error, ValidationFailed) and "theme" in error.errors else form
+            apply_errors(target, error)
+        else:
+            flash(f"Your text is saved. Theme {'removed' if remove else 'confirmed'}: {theme.label}.", "success")
+            return redirect(url_for("moderation.item", item_id=contribution.id) + "#themes")
+    return _render_item(contribution, approve=form, tag=tag_form, status=400)
 
 
 @bp.route("/moderation/<int:item_id>/reject", methods=["POST"])

@@ -96,11 +96,7 @@ def approve(contribution, *, moderator, redacted_text, redacted_title=None):
         raise NotAllowed(FOUR_EYES)
     if contribution.status != Status.PENDING:
         raise InvalidTransition(f"This item is already {contribution.status}")
-    redacted_text = (redacted_text or "").strip()
-    if not redacted_text:
-        raise ValidationFailed("Enter the text to publish", {"redacted_text": "Enter the text to publish"})
-    if len(redacted_text) > MAX_TEXT:
-        raise ValidationFailed("Too long", {"redacted_text": f"Text must be {MAX_TEXT:,} characters or fewer"})
+    redacted_text = _clean_redaction(redacted_text)
     edited = redacted_text != (contribution.redacted_text or "").strip()
     contribution.redacted_text = redacted_text
     from portal.forum.services import set_published_title
@@ -111,6 +107,38 @@ def approve(contribution, *, moderator, redacted_text, redacted_title=None):
     db.session.commit()
     log.info("contribution %s approved by %s", contribution.id, moderator.id)
     return contribution
+
+
+def _clean_redaction(redacted_text):
+    redacted_text = (redacted_text or "").strip()
+    if not redacted_text:
+        raise ValidationFailed("Enter the text to publish", {"redacted_text": "Enter the text to publish"})
+    if len(redacted_text) > MAX_TEXT:
+        raise ValidationFailed("Too long", {"redacted_text": f"Text must be {MAX_TEXT:,} characters or fewer"})
+    return redacted_text
+
+
+def tag_keeping_redaction(contribution, *, moderator, redacted_text, redacted_title=None, confirm=None,
+                          remove=None):
+    """Save the moderator's edited redaction, then confirm or remove one theme, in one transaction.
+
+    Theme buttons on a pending item's page submit the text being edited, so changing themes never
+    throws edits away. The saved text is what the page shows next, and re-analysis keeps it.
+    Raises ValidationFailed (empty or over-long text), InvalidTransition unless pending, NotAllowed.
+    Returns the Theme confirmed or removed.
+    """
+    from portal.forum.services import set_published_title
+    from portal.themes import tagging
+    if contribution.status != Status.PENDING:
+        raise InvalidTransition(f"This item is already {contribution.status}")
+    redacted_text = _clean_redaction(redacted_text)
+    if redacted_text != (contribution.redacted_text or "").strip():
+        contribution.redacted_text, contribution.redaction_saved_at = redacted_text, utcnow()
+        record(moderator, "contribution.save_redaction", contribution)
+    set_published_title(contribution, redacted_title)
+    if confirm is not None:
+        return tagging.confirm_theme(contribution, actor=moderator, theme_id=confirm)
+    return tagging.remove_theme(contribution, actor=moderator, theme_id=remove)
 
 
 def reject(contribution, *, moderator, reason, note=""):

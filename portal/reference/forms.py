@@ -22,3 +22,12 @@ class LabelForm(FlaskForm):
                         validators=[InputRequired(message="Enter a label"), Length(max=120)])
     active = BooleanField("In use", widget=GovCheckboxInput(), default=True)
     submit = SubmitField("Save", widget=GovSubmitInput())
+
+
+class SettingForm(FlaskForm):
+    name = StringField("Name of the school, nursery, college or service", widget=GovTextInput(),
+                       description="As families write it, for example Oakfield Primary School.",
+                       validators=[InputRequired(message="Enter the school or setting's full name, 4 characters or more"),
+                                   Length(max=160)])
+    active = BooleanField("Look for this name when redacting", widget=GovCheckboxInput(), default=True)
+    submit = SubmitField("Save", widget=GovSubmitInput())

@@ -36,6 +36,16 @@ class Cohort(db.Model):
     active: Mapped[bool] = mapped_column(default=True)
 
 
+class EducationSetting(db.Model):
+    """A school, nursery, college or service whose name, beside a child's, identifies the child."""
+
+    __tablename__ = "education_settings"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(160), unique=True)
+    active: Mapped[bool] = mapped_column(default=True)
+
+
 # Stable codes: survey answers, imports and measures rely on them (DESIGN.md section 4).
 DEFAULT_AGE_BANDS = [
     ("0-4", "0 to 4 years"), ("5-10", "5 to 10 years"), ("11-15", "11 to 15 years"),
@@ -55,3 +65,5 @@ DEMO_LOCALITIES = [
     ("ludlow-south", "Ludlow and the South", 1240),
     ("bridgnorth-east", "Bridgnorth and the East", 1030),
 ]
+# Made-up schools and settings for the demo list of names that redaction looks for.
+DEMO_SETTINGS = ["Larkfield Primary School", "Cranmere High School", "Little Acorns Nursery", "Brookside Family Hub"]

@@ -7,7 +7,7 @@ from portal.audit.services import record
 from portal.errors import ValidationFailed
 from portal.extensions import db
 from portal.reference.models import (
-    DEFAULT_AGE_BANDS, DEFAULT_COHORTS, AgeBand, Cohort, Locality,
+    DEFAULT_AGE_BANDS, DEFAULT_COHORTS, DEMO_SETTINGS, AgeBand, Cohort, EducationSetting, Locality,
 )
 
 
@@ -73,6 +73,14 @@ def save_label(item, *, actor, label, active):
     return item
 
 
+def ensure_demo_settings():
+    """Add the made-up demo schools and settings when missing (idempotent)."""
+    for name in DEMO_SETTINGS:
+        if not db.session.scalar(select(EducationSetting).where(EducationSetting.name == name)):
+            db.session.add(EducationSetting(name=name))
+    db.session.commit()
+
+
 def ensure_defaults(localities=()):
     """Insert the standard age bands and cohorts and the given localities when missing (idempotent)."""
     for position, (code, label) in enumerate(DEFAULT_AGE_BANDS):
@@ -85,3 +93,35 @@ def ensure_defaults(localities=()):
         if not db.session.scalar(select(Locality).where(Locality.slug == slug)):
             db.session.add(Locality(slug=slug, name=name, send_population=population, position=position))
     db.session.commit()
+
+
+def all_settings():
+    return db.session.scalars(select(EducationSetting).order_by(EducationSetting.name)).all()
+
+
+def settings_gazetteer():
+    """A regex of every active school and setting name, for the text analysis (None if there are none)."""
+    from portal.text.settings import gazetteer_pattern
+    return gazetteer_pattern(db.session.scalars(
+        select(EducationSetting.name).where(EducationSetting.active.is_(True))).all())
+
+
+def save_setting(setting, *, actor, name, active=True):
+    """Create (setting=None) or rename a school or setting in the redaction list.
+
+    Raises ValidationFailed for an empty, too short or duplicate name. Audited."""
+    name = " ".join((name or "").split())
+    if len(name) < 4:
+        raise ValidationFailed("Enter a name", {"name": "Enter the school or setting's full name, 4 characters or more"})
+    clash = db.session.scalar(select(EducationSetting).where(func.lower(EducationSetting.name) == name.lower()))
+    if clash is not None and clash is not setting:
+        raise ValidationFailed("Name taken", {"name": "This school or setting is already on the list"})
+    created = setting is None
+    if created:
+        setting = EducationSetting()
+        db.session.add(setting)
+    setting.name, setting.active = name, active
+    db.session.flush()
+    record(actor, "setting.create" if created else "setting.update", setting, name=name, active=active)
+    db.session.commit()
+    return setting

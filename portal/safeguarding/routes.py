@@ -54,7 +54,8 @@ def concern(concern_id):
     return render_template("safeguarding/concern.html", concern=concern, form=form, states=STATE_LABELS,
                            opened_by=OPENED_BY_LABELS, sources=SOURCE_LABELS, show_text=show_text,
                            owner=organisation_label(item.owner_organisation) if item else "",
-                           is_lead=services.is_lead(current_user), delivery=services.alert_delivery(concern)), status
+                           is_lead=services.is_lead(current_user), delivery=services.alert_delivery(concern),
+                           related=services.related_contributions(concern)), status
 
 
 @register_panel

@@ -8,7 +8,7 @@ from sqlalchemy import case, func, select
 from portal.accounts.models import utcnow
 from portal.accounts.services import safeguarding_leads
 from portal.audit.services import record
-from portal.contributions.models import Status
+from portal.contributions.models import Contribution, Status
 from portal.contributions.services import on_analysed
 from portal.errors import InvalidTransition, NotAllowed, ValidationFailed
 from portal.extensions import db
@@ -54,9 +54,31 @@ def cleared_ids(user, ids):
 
 
 def active_concern_for(contribution):
-    """The contribution's concern that is not closed yet, or None."""
-    return db.session.scalar(select(Concern).where(
+    """The contribution's concern that is not closed yet, or None.
+
+    Flagged answers of one survey response share one concern: a second flagged answer joins the
+    concern opened for the first (its reasons added, no second alert), so this returns that concern
+    for it too."""
+    own = db.session.scalar(select(Concern).where(
         Concern.contribution_id == contribution.id, Concern.state != ConcernState.CLOSED))
+    shares = contribution.response_id is not None and (
+        contribution.safeguarding_flag or contribution.status == Status.ESCALATED)
+    if own is not None or not shares:
+        return own  # an ordinary answer beside a disclosure is moderated as usual
+    return db.session.scalar(select(Concern).join(Contribution, Concern.contribution_id == Contribution.id).where(
+        Contribution.response_id == contribution.response_id, Concern.state != ConcernState.CLOSED)
+        .order_by(Concern.id).limit(1))
+
+
+def related_contributions(concern):
+    """Other answers of the same survey response as the concern's contribution (they share it)."""
+    item = concern.contribution
+    if item is None or item.response_id is None:
+        return []
+    return db.session.scalars(select(Contribution).where(
+        Contribution.response_id == item.response_id, Contribution.id != item.id,
+        Contribution.safeguarding_flag.is_(True) | (Contribution.status == Status.ESCALATED))
+        .order_by(Contribution.id)).all()
 
 
 def open_concern(contribution, *, opened_by, reasons, actor=None, commit=False):
@@ -83,10 +105,23 @@ def open_concern(contribution, *, opened_by, reasons, actor=None, commit=False):
     return concern
 
 
+def _has_own_active_concern(contribution):
+    return db.session.scalar(select(Concern.id).where(
+        Concern.contribution_id == contribution.id, Concern.state != ConcernState.CLOSED).limit(1)) is not None
+
+
 def _ever_had_concern(contribution):
+    """True when the contribution, or another answer of its survey response, ever had a concern:
+    a lead has looked at that response (its concern page lists every flagged answer)."""
     if contribution.id is None:
         return False
-    return db.session.scalar(select(Concern.id).where(Concern.contribution_id == contribution.id).limit(1)) is not None
+    if db.session.scalar(select(Concern.id).where(Concern.contribution_id == contribution.id).limit(1)) is not None:
+        return True
+    if contribution.response_id is None:
+        return False
+    closed_for_response = select(Concern.id).join(Contribution, Concern.contribution_id == Contribution.id).where(
+        Contribution.response_id == contribution.response_id, Concern.state == ConcernState.CLOSED).limit(1)
+    return db.session.scalar(closed_for_response) is not None
 
 
 @on_analysed
@@ -224,8 +259,9 @@ def close(concern, *, actor, outcome, note):
     if concern.acknowledged_at is None:
         concern.acknowledged_at, concern.acknowledged_by_id = concern.closed_at, actor.id
     if outcome == Outcome.NO_RISK and concern.contribution is not None:
-        concern.contribution.safeguarding_flag = False
-        concern.contribution.status = Status.PENDING
+        for item in [concern.contribution, *related_contributions(concern)]:
+            if item is concern.contribution or not _has_own_active_concern(item):
+                item.safeguarding_flag, item.status = False, Status.PENDING
     db.session.commit()
 
 

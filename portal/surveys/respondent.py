@@ -90,3 +90,13 @@ def set_distribution_link(survey, link_id):
 def distribution_link_for(survey):
     held = session.get("survey_link") or {}
     return held.get("id") if held.get("slug") == survey.slug else None
+
+
+def set_signpost(survey):
+    """Show the helplines on the next confirmation page of this survey, once (a flagged answer was sent)."""
+    session["survey_signpost"] = survey.slug
+
+
+def pop_signpost(survey):
+    """True once, on the confirmation page right after sending: a reload or the next person sees none."""
+    return session.pop("survey_signpost", None) == survey.slug

@@ -194,6 +194,8 @@ def check(slug):
             flash(f"Answer this question before you send your answers: {missing.text}", "information")
             return redirect(_question_url(survey, missing.key))
         services.submit_response(response)
+        if services.needs_signposting(response) and not respondent.staff_entry():
+            respondent.set_signpost(survey)  # helplines once, on the confirmation that follows
         respondent.forget(survey)  # sent: nothing of it stays with this browser (shared phones, kiosks)
         return redirect(url_for("surveys.sent", slug=slug))
     reference = services.reference_options()
@@ -206,11 +208,10 @@ def check(slug):
 @public
 def sent(slug):
     survey = _survey_or_404(slug)
-    response = respondent.current(survey)
-    if response is not None and response.status == ResponseStatus.SUBMITTED:
-        respondent.forget(survey)  # nothing of this response stays with the browser (kiosks, shared phones)
+    # Helplines only on this first render after sending: a reload or the next person on a shared phone
+    # or kiosk sees the plain confirmation.
     return render_template("surveys/sent.html", survey=survey, kiosk=respondent.kiosk(),
-                           entry=respondent.staff_entry())
+                           entry=respondent.staff_entry(), signpost=respondent.pop_signpost(survey))
 
 
 @bp.route("/surveys/resume", methods=["GET", "POST"])

@@ -207,6 +207,14 @@ def release_free_text(response):
     return released
 
 
+def needs_signposting(response):
+    """True when any free-text answer of the submitted response was flagged for safeguarding."""
+    from portal.contributions.models import Status
+    from portal.contributions.services import contributions_for_response
+    return any(item.safeguarding_flag or item.status == Status.ESCALATED
+               for item in contributions_for_response(response.id))
+
+
 def _drop_unrouted_answers(response, questions, answers):
     """Answers to questions routing now hides (they changed an earlier answer) are not kept."""
     shown = {q.key for q in questions} | {"locality"}

@@ -52,7 +52,7 @@ def _stance(text, label, polarity, at_risk):
     return label, polarity
 
 
-def analyse(text, *, author_role=None, channel=None, taxonomy=None):
+def analyse(text, *, author_role=None, channel=None, taxonomy=None, settings=None):
     """Analyse one comment.
 
     Args:
@@ -61,11 +61,13 @@ def analyse(text, *, author_role=None, channel=None, taxonomy=None):
             callers, the detectors do not depend on it).
         channel: survey, feedback or forum (optional, likewise).
         taxonomy: a sequence of taxonomy.Theme (default: the built-in taxonomy).
+        settings: a regex of known school and setting names from
+            portal.text.settings.gazetteer_pattern (default: word cues only).
     Returns:
         An Analysis.
     """
     text = text or ""
-    spans = find_pii(text)
+    spans = find_pii(text, settings)
     safeguarding = safeguarding_reasons(text)
     abuse = abuse_reasons(text)
     if "threat" in abuse and "threat of violence" not in safeguarding:

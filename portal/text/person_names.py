@@ -8,6 +8,8 @@ ALL_FIRST = FIRST_NAMES | EXTRA_FIRST_NAMES
 
 _WORD = r"[A-Za-z][A-Za-z'\u2019]*(?:-[A-Za-z][A-Za-z']*)?"
 _CAP = r"[A-Z][a-z'\u2019]+(?:-[A-Z][a-z]+)?"
+# A surname-shaped word: "Evans", "O'Neill", "McDonald", "D'Souza", "Patel-Jones".
+_NAME_TOKEN = r"[A-Z](?:['\u2019][A-Z])?[a-z]+(?:[A-Z][a-z]+)?(?:-[A-Z](?:['\u2019][A-Z])?[a-z]+)*"
 
 TITLES = r"(?:mr|mrs|ms|miss|mx|dr|prof|professor|sir|nurse|dame)"
 RELATIONS = (
@@ -27,7 +29,7 @@ _POSSESSIVE = r"(?:my|our|his|her|their|your|ur|the|a|called|named)"
 # People named after a role word: "my son Kai", "my taxi driver dave", "our caseworker, Janine".
 _ROLE_NAME = re.compile(
     rf"\b{_POSSESSIVE}\s+{RELATIONS}(?:\s*[,(]\s*|\s+)({_WORD})", re.IGNORECASE)
-_TITLE_NAME = re.compile(rf"\b{TITLES}\.?\s+({_WORD})", re.IGNORECASE)
+_TITLE_NAME = re.compile(rf"\b{TITLES}\.?\s+((?:[A-Za-z]\.?\s+){{0,2}})({_WORD})", re.IGNORECASE)
 _NAME_IN_TEAM = re.compile(
     rf"\b({_CAP})\s+(?:in|from|at|on)\s+(?:the\s+|our\s+)?"
     r"(?:[A-Z]{2,}[a-z]*|send|sen|camhs|mhst|transport|council|local offer|nursery|office|"
@@ -68,7 +70,7 @@ _SIGN_OFF = re.compile(
     rf"\s*({_CAP})\s*[.!]?\s*$", re.IGNORECASE)
 _MENTION = re.compile(r"(?<![\w.])@([A-Za-z]+)[\w.]*")
 _CAPITALISED = re.compile(rf"\b({_CAP})\b")
-_FULL_NAME = re.compile(rf"\b({_CAP})\s+({_CAP})\b")
+_FULL_NAME = re.compile(rf"\b({_CAP})\s+({_NAME_TOKEN})\b")
 # Words after a capitalised name that make it a place or school, not a person.
 _PLACE_AFTER = re.compile(
     r"\s*(?:primary|academy|school|high|college|road|street|close|way|lane|hospital|centre|"
@@ -114,20 +116,30 @@ def _plausible(word, *, lower_ok, text, start):
 
 def _title_spans(text):
     for match in _TITLE_NAME.finditer(text):
-        word = match.group(1)
+        word, initials = match.group(2), match.group(1).strip()
         base = word.lower()
         if len(word) < 2 or base in NOT_NAMES or base in FICTIONAL or base in TEXT_SPEAK:
             continue
-        title = match.group(0).split()[0].lower().rstrip(".")
-        if title in ("miss", "sir", "nurse", "dame") and word[0].islower() and _known_word(base) \
-                and base not in SURNAMES and base not in EXTRA_FIRST_NAMES:
-            continue  # "i miss my mates", "nurse said"
-        if word[0].islower() and base in {"the", "a", "and", "is", "was", "said", "at", "from",
-                                          "who", "in", "on", "or", "to", "has", "had", "b"}:
+        if initials and not (word[0].isupper() or base in SURNAMES or base not in _NOT_AFTER_INITIAL):
             continue
-        yield match.start(), match.end(1)
+        if initials and base in _NOT_AFTER_INITIAL:
+            continue  # "Mrs B said": an initial alone is not personal data
+        title = match.group(0).split()[0].lower().rstrip(".")
+        if not initials and title in ("miss", "sir", "nurse", "dame") and word[0].islower() \
+                and _known_word(base) and base not in SURNAMES and base not in EXTRA_FIRST_NAMES:
+            continue  # "i miss my mates", "nurse said"
+        if word[0].islower() and base in _NOT_AFTER_INITIAL:
+            continue
+        yield match.start(), match.end(2)
 
 
+# Words that follow an initial or title without being a surname ("Mrs B said", "mr and mrs").
+_NOT_AFTER_INITIAL = frozenset("""the a an and is was said says at from who in on or to has had b
+be been will would can could did does do gave got came comes went goes made makes wants needs
+thinks rang rings called calls emailed told tells asked asks never always still just not only
+also if but so as for with by of about when then there here this that she he they we you it
+i me my our your his her their its are were isnt wasnt doesnt didnt cant wont really today
+tomorrow yesterday tonight please thanks thank""".split())
 def _overlapping(regex, text):
     """Like finditer, but a cue may start inside the previous match ("hi im thandiwe")."""
     pos = 0
@@ -139,6 +151,12 @@ def _overlapping(regex, text):
         pos = match.start(1) if match.lastindex else match.end()
         if pos <= match.start():
             pos = match.start() + 1
+
+
+def _is_first(base):
+    """A listed first name, or a double-barrelled one with a listed part ("Sarah-Jane")."""
+    return base in ALL_FIRST or ("-" in base and any(
+        part in ALL_FIRST and part not in AMBIGUOUS_NAMES for part in base.split("-") if len(part) > 2))
 
 
 def _is_listed(base):
@@ -204,14 +222,15 @@ def _context_spans(text):
 def _gazetteer_spans(text):
     for match in _FULL_NAME.finditer(text):
         first, second = match.group(1), match.group(2)
-        if first.lower() in ALL_FIRST and first.lower() not in AMBIGUOUS_NAMES and \
+        # An ambiguous first name ("Jo", "Will") is a name when an unknown surname follows.
+        if _is_first(first.lower()) and first.lower() not in _ABSTRACT and \
                 second.lower() not in NOT_NAMES and not _PLACE_AFTER.match(text, match.end(2)) \
                 and not _known_word(second.lower()):
             yield match.start(), match.end()
     for match in re.finditer(r"\b[A-Za-z][a-z]+(?:-[A-Za-z][a-z]+)?\b", text):
         word = match.group(0)
         base = word.lower()
-        if base not in ALL_FIRST or base in NOT_NAMES:
+        if not _is_first(base) or base in NOT_NAMES:
             continue
         if base in AMBIGUOUS_NAMES or (word[0].islower() and len(base) < 4):
             continue
@@ -249,15 +268,48 @@ def find_names(text):
     return sorted(_with_surname(text, start, end) for start, end in spans)
 
 
-_SURNAME = re.compile(rf"\s+({_CAP})\b")
+_SURNAME = re.compile(rf"[ \t]+(?:([A-Za-z])\.?[ \t]+)?({_NAME_TOKEN}|[a-z][a-z'\u2019-]+)\b(?!['\u2019]?-)")
+# Capitalised words that follow a name without being part of it ("Mrs Patel English teacher").
+_NOT_SURNAME = frozenset("""english maths math science french german spanish welsh history geography
+music drama art pe re pshe computing it dt food year reception class team""".split())
+_ROLE_WORD = re.compile(rf"(?i:{RELATIONS})$")
+
+
+def _follower(text, end, *, lower_ok, after_title):
+    """The end of a surname-shaped word straight after a name ending at `end`, or None.
+
+    Capitalised words mid-sentence after a name are proper nouns, so they are taken unless they
+    are services, subjects, roles or the start of a place ("Kai Brennock", "David Evans",
+    "Sarah-Jane O'Neill"). Lower-case words are taken only when the census lists them as a
+    surname and they are not ordinary English ("kai brennock"), or after a title ("mr david
+    evans")."""
+    match = _SURNAME.match(text, end)
+    if not match:
+        return None
+    word = match.group(2)
+    base = word.lower().replace("\u2019", "'")
+    if base in NOT_NAMES or base in _NOT_SURNAME or base in TEXT_SPEAK or base in FICTIONAL or \
+            base in _NOT_AFTER_INITIAL or _ROLE_WORD.match(base) or _PLACE_AFTER.match(text, match.end(2)):
+        return None
+    if match.group(1) and not (word[0].isupper() or base in SURNAMES):
+        return None
+    if word[0].isupper() and re.fullmatch(_NAME_TOKEN, word):
+        return match.end(2)
+    if not lower_ok:
+        return None
+    known = _known_word(base.split("'")[0])
+    if base in SURNAMES and (after_title or not known) or not known and len(base) >= (3 if after_title else 4):
+        return match.end(2)
+    return None
 
 
 def _with_surname(text, start, end):
-    """Extend a first-name span over a following surname ("Kai Brennock")."""
-    match = _SURNAME.match(text, end)
-    if match and text[start].isupper():
-        word = match.group(1).lower()
-        if word not in NOT_NAMES and not _PLACE_AFTER.match(text, match.end(1)) and (
-                "-" in word or not _known_word(word)):
-            return start, match.end(1)
+    """Extend a name span over up to two following surname-shaped words ("Mr David Evans")."""
+    after_title = bool(re.match(rf"(?i){TITLES}\b", text[start:end]))
+    lower_ok = after_title or text[start:end].islower()
+    for _ in range(2):
+        follower = _follower(text, end, lower_ok=lower_ok, after_title=after_title)
+        if follower is None:
+            break
+        end = follower
     return start, end

@@ -3,8 +3,24 @@ import re
 from dataclasses import dataclass
 
 from portal.text.person_names import find_names
+from portal.text.settings import find_settings
 
-KINDS = ("name", "phone", "email", "address", "date_of_birth", "social_handle")
+KINDS = ("name", "phone", "email", "address", "date_of_birth", "social_handle", "setting")
+# Why a span was marked, in the words a moderator reads (never the kind keys above).
+KIND_LABELS = {
+    "name": "a person's name", "phone": "a phone number", "email": "an email address",
+    "address": "a home address or postcode", "date_of_birth": "a date of birth",
+    "social_handle": "a social media username", "setting": "a school or setting, with a child's name",
+    "setting_check": "a school or setting: check it does not identify a child (not removed)",
+}
+_MARKERS = {"setting": "school or setting"}
+# With a person's name or date of birth, a school or setting name identifies a child.
+_CHILD_DETAILS = ("name", "date_of_birth")
+
+
+def describe(kind):
+    """The plain-words reason for a span kind ("a person's name"); unknown kinds get a safe default."""
+    return KIND_LABELS.get(kind, "personal data")
 
 
 @dataclass(frozen=True)
@@ -202,11 +218,13 @@ def _merge(spans):
     return merged
 
 
-def find_pii(text):
+def find_pii(text, settings=None):
     """Return the personal data in text as a sorted list of non-overlapping Spans.
 
     Business contact details in spam or adverts are not personal data, so an advert
-    yields no phone, email or handle spans."""
+    yields no phone, email or handle spans. A school or setting name (from word cues and the
+    `settings` gazetteer regex, see portal.text.settings) counts only beside a person's name or
+    a date of birth; on its own it is left for setting_checks()."""
     spans = [Span(start, end, "name") for start, end in find_names(text)]
     spans += _address_spans(text)
     spans += _dob_spans(text)
@@ -215,14 +233,25 @@ def find_pii(text):
         spans += _spoken_phone_spans(text)
         spans += _email_spans(text)
         spans += _handle_spans(text)
-    # Contact details take precedence over a name found inside them ("jo dot smith at ...").
-    priority = {"email": 0, "phone": 0, "social_handle": 1, "address": 2, "date_of_birth": 2}
+    if any(span.kind in _CHILD_DETAILS for span in spans):
+        spans += [Span(start, end, "setting") for start, end in find_settings(text, settings)]
+    # Contact details take precedence over a name found inside them ("jo dot smith at ...");
+    # a setting over a name inside it ("St Thomas's").
+    priority = {"email": 0, "phone": 0, "social_handle": 1, "address": 2, "date_of_birth": 2, "setting": 2}
     spans.sort(key=lambda s: priority.get(s.kind, 3))
     kept = []
     for span in spans:
         if not any(span.start < k.end and k.start < span.end for k in kept):
             kept.append(span)
     return _merge(kept)
+
+
+def setting_checks(text, spans, settings=None):
+    """School or setting names not already inside `spans`: shown to the moderator, not redacted."""
+    taken = [(span.start, span.end) if isinstance(span, Span) else (span["start"], span["end"])
+             for span in spans or ()]
+    return [Span(start, end, "setting_check") for start, end in find_settings(text, settings)
+            if not any(start < t_end and t_start < end for t_start, t_end in taken)]
 
 
 def redact(text, spans=None):
@@ -233,7 +262,7 @@ def redact(text, spans=None):
         if span.start < last:
             continue
         out.append(text[last:span.start])
-        out.append("[" + span.kind.replace("_", " ") + "]")
+        out.append("[" + _MARKERS.get(span.kind, span.kind.replace("_", " ")) + "]")
         last = span.end
     out.append(text[last:])
     return "".join(out)

@@ -104,8 +104,13 @@ def request_review(entry, *, editor):
     return entry
 
 
+def may_review(entry, user):
+    """False for the person who asked for the review: a second editor must approve or send it back."""
+    return entry.review_requested_by_id != getattr(user, "id", None)
+
+
 def _check_reviewer(entry, reviewer):
-    if entry.review_requested_by_id == reviewer.id:
+    if not may_review(entry, reviewer):
         raise NotAllowed("Someone other than the person who asked for the review must review it")
 
 

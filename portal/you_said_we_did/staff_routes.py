@@ -77,7 +77,8 @@ def show(entry_id):
     return render_template("you_said_we_did/manage/show.html", entry=entry, quotes=public_quotes(entry),
                            count=published_count(evidence_count(entry), current_app.config["SMALL_NUMBER_THRESHOLD"]),
                            problems=services.ready_problems(entry),
-                           confirm=ConfirmForm(), state_labels=STATE_LABELS)
+                           confirm=ConfirmForm(), state_labels=STATE_LABELS,
+                           may_review=services.may_review(entry, current_user))
 
 
 @bp.route("/<int:entry_id>/edit", methods=["GET", "POST"])

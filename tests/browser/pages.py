@@ -49,6 +49,7 @@ def _resume_token():
 SAMPLE_ARGS = {
     "accounts.edit_user": lambda: {"user_id": _first_id("portal.accounts.models.User", role="viewer")},
     "reference.edit_locality": lambda: {"locality_id": _first_id("portal.reference.models.Locality")},
+    "reference.edit_setting": lambda: {"setting_id": _first_id("portal.reference.models.EducationSetting")},
     "reference.edit_label": lambda: {"kind": "cohorts", "item_id": _first_id("portal.reference.models.Cohort")},
     "forum.board": lambda: {"slug": "have-your-say"},
     "forum.new_topic": lambda: {"slug": "school-and-college"},

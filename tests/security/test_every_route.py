@@ -30,6 +30,7 @@ POST_SAMPLE_ARGS = {
     "measures.unlock_baseline": lambda: {"baseline_id": _first_id("portal.measures.models.Baseline")},
     "glossary.delete_term": lambda: {"term_id": _first_id("portal.glossary.models.GlossaryTerm")},
     "themes.add": lambda: {"item_id": _first_id("portal.contributions.models.Contribution")},
+    "moderation.tag_item": lambda: {"item_id": _first_id("portal.contributions.models.Contribution")},
     "themes.remove": lambda: {"item_id": _first_id("portal.contributions.models.Contribution")},
     "outbox.retry": lambda: {"message_id": 1},  # CSRF is checked before the message is looked up
     "walls.outside": lambda: {"item_id": _first_id("portal.contributions.models.Contribution"),

@@ -160,6 +160,7 @@ def test_moderation_item_shows_suggestions_distinctly(client, login_as, moderato
     assert "Suggested</strong> <em>" in suggested[:300]
     assert "Suggested</strong> <em>Travel to school or college</em>" in page
     assert "Confirmed</strong> Travel" not in page and "Suggested</strong> <em>EHC" not in page
-    assert f'action="/staff/themes/tagging/{item.id}/add"' in page  # confirm and add work without JavaScript
-    assert f'action="/staff/themes/tagging/{item.id}/remove"' in page
+    # Confirm, remove and add work without JavaScript; on a pending item they submit the text form.
+    assert f'formaction="/staff/moderation/{item.id}/themes" name="confirm_theme"' in page
+    assert f'formaction="/staff/moderation/{item.id}/themes" name="remove_theme"' in page
     assert 'name="theme"' in page and "Add a theme" in page
