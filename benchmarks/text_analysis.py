@@ -5,7 +5,7 @@ import time
 
 from portal.text.analysis import analyse
 
-DEV = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "..", "shared", "eval",
+DEV = os.path.join(os.environ.get("PORTAL_SHARED_DIR") or os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "..", "shared"), "eval",
                    "dev.jsonl")
 SAMPLE = [
     "The SENCO was brilliant and really listened to us.",

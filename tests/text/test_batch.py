@@ -27,7 +27,7 @@ def test_batch_writes_one_record_per_line():
     assert records[0]["pii_spans"] == [{"start": 11, "end": 23, "kind": "phone"}]
     assert records[1]["abusive"] is True
     assert set(records[0]) == {"id", "themes", "sentiment", "safeguarding", "pii", "abusive",
-                               "pii_spans", "redacted"}
+                               "pii_spans", "redacted", "model_version"}
 
 
 @pytest.mark.parametrize("bad, message", [
