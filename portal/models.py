@@ -16,3 +16,4 @@ from portal.surveys.models import (  # noqa: F401
     DistributionLink, Question, ResumeEmail, Survey, SurveyAnswer, SurveyResponse,
 )
 from portal.glossary.models import GlossaryTerm  # noqa: F401
+from portal.textmodel.models import TextLabel, TextModelActivation  # noqa: F401
