@@ -16,6 +16,13 @@ from portal.text.taxonomy import BUILTIN_THEMES
 from portal.textmodel.commands import figure_lines, version_for
 
 
+def from_score_py(result):
+    """score.py's figures in the shape the model file keeps."""
+    return {"items": result["items"], "themes_micro_f1": result["themes_micro"]["f1"],
+            "sentiment_accuracy": result["sentiment_accuracy"],
+            **{flag: result[flag] for flag in ("safeguarding", "abusive", "pii")}}
+
+
 def main(argv=None):
     parser = argparse.ArgumentParser()
     parser.add_argument("--blind", action="append", default=[], metavar="NAME=FILE",
@@ -29,7 +36,7 @@ def main(argv=None):
     blind = {}
     for item in args.blind:
         name, path = item.split("=", 1)
-        blind[name] = json.loads(open(path, encoding="utf-8").read())
+        blind[name] = from_score_py(json.loads(open(path, encoding="utf-8").read()))
     document["metrics"]["blind"] = blind
     gap = training.check_same_as_sklearn(document, fitted, [r["text"] for r in records])
     print(f"largest difference from scikit-learn's raw scores: {gap:.2e}", file=sys.stderr)

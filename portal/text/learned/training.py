@@ -12,20 +12,22 @@ from portal.text.learned.model import FLAGS, FORMAT, SENTIMENTS, Scores, StoredM
 from portal.text.taxonomy import BUILTIN_THEMES
 
 C = {"flags": 10.0, "sentiment": 10.0, "themes": 10.0}
-# Flag thresholds are chosen on the model's own out-of-fold scores, because the rules were written
-# with every shipped set in view (they score perfectly there) and hide what the model adds on new
-# wording. Per flag: (least precision of the model alone, beta of the F-score maximised); recall
-# first (beta 3) on safeguarding. "Rules or model" then raises the flag.
-TARGETS = {"safeguarding": (0.45, 3.0), "abusive": (0.7, 1.0), "pii": (0.6, 1.0)}
-# Groups whose wording the rules were never tuned on: when present, sentiment and theme settings
-# are chosen on them alone.
+# Flag thresholds. Where labelled comments the rules were never tuned on exist (the new corpus,
+# moderators' labels), the threshold is chosen for "rules or model" on their out-of-fold scores,
+# against the goals (recall wanted, precision wanted, beta of the F-score maximised; recall first
+# on safeguarding). Otherwise the rules score perfectly on every set (they were written with those
+# in view), hiding what the model adds, so the model's own out-of-fold scores are used against
+# (precision wanted of the model alone, beta).
+TARGETS = {"safeguarding": (0.95, 0.5, 3.0), "abusive": (0.85, 0.8, 1.0), "pii": (0.95, 0.8, 1.0)}
+MODEL_ALONE_TARGETS = {"safeguarding": (0.45, 3.0), "abusive": (0.7, 1.0), "pii": (0.6, 1.0)}
+# Groups whose wording the rules were never tuned on.
 RULE_BLIND_GROUPS = {"corpus", "moderators"}
 THRESHOLDS = [round(t, 2) for t in np.arange(0.05, 0.96, 0.025)]
 SENTIMENT_GRID = [{"model_weight": 1.0, "rule_weight": w} for w in (0.0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.7)] + \
     [{"model_weight": 0.0, "rule_weight": 1.0}]
 THEME_GRID = [{"model_weight": a, "rule_weight": w, "threshold": t}
-              for a, w in ((1.0, 0.0), (1.0, 0.2), (1.0, 0.35), (1.0, 0.5), (1.0, 1.0))
-              for t in (0.3, 0.4, 0.5, 0.6, 0.7, 0.8)] + [{"model_weight": 0.0, "rule_weight": 1.0, "threshold": 1.0}]
+              for a, w in ((1.0, 0.5), (1.0, 1.0))
+              for t in (0.4, 0.5, 0.6, 0.7, 0.8, 0.9)] + [{"model_weight": 0.0, "rule_weight": 1.0, "threshold": 1.0}]
 
 
 def outputs(slugs):
@@ -118,18 +120,24 @@ def _fbeta(p, r, beta):
     return (1 + beta ** 2) * p * r / (beta ** 2 * p + r) if p + r else 0.0
 
 
-def choose_flag_threshold(flag, truth, probabilities):
-    """The model's threshold: the best F-beta among thresholds where its precision meets the
-    target; if none does, the best F-beta overall."""
-    want_p, beta = TARGETS[flag]
+def choose_flag_threshold(flag, truth, probabilities, rules=None):
+    """The model's threshold. With `rules` (the rules' flags on rule-blind items): the best
+    F-beta of "rules or model" among thresholds meeting the recall and precision goals, else the
+    best F-beta. Without: the best F-beta of the model alone among thresholds meeting its
+    precision goal, else the best F-beta."""
+    if rules is None:
+        want_p, beta = MODEL_ALONE_TARGETS[flag]
+        want_r, rules = 0.0, [False] * len(truth)
+    else:
+        want_r, want_p, beta = TARGETS[flag]
     best = None
     for t in THRESHOLDS:
-        pred = [p >= t for p in probabilities]
+        pred = [bool(rule or p >= t) for rule, p in zip(rules, probabilities)]
         tp = sum(a and b for a, b in zip(pred, truth))
         fp = sum(a and not b for a, b in zip(pred, truth))
         fn = sum(b and not a for a, b in zip(pred, truth))
         p, r = _prf(tp, fp, fn)
-        key = (p >= want_p, _fbeta(p, r, beta), -t)
+        key = (r >= want_r and p >= want_p, _fbeta(p, r, beta), -t)
         best = max(best, key) if best else key
     return -best[2]
 
@@ -137,9 +145,13 @@ def choose_flag_threshold(flag, truth, probabilities):
 def choose_settings(records, rule_results, scores, slugs):
     """Thresholds and combination settings chosen on out-of-fold scores of complete records."""
     items = [r for r in records if r["id"] in scores]
-    flags = {flag: choose_flag_threshold(flag, [r[flag] for r in items],
-                                         [scores[r["id"]].flags[flag] for r in items]) for flag in FLAGS}
     blind = [r for r in items if r["group"] in RULE_BLIND_GROUPS]
+    flags = {}
+    for flag in FLAGS:
+        chosen_on = blind or items
+        rules = [bool(_rule_flag(rule_results[r["id"]], flag)) for r in chosen_on] if blind else None
+        flags[flag] = choose_flag_threshold(flag, [r[flag] for r in chosen_on],
+                                            [scores[r["id"]].flags[flag] for r in chosen_on], rules)
     items = blind or items
     def sentiment_accuracy(setting):
         return sum(combine.sentiment(rule_results[r["id"]].sentiment, scores[r["id"]].sentiment, setting)
@@ -156,6 +168,13 @@ def choose_settings(records, rule_results, scores, slugs):
 
     return {"flags": flags, "sentiment": max(SENTIMENT_GRID, key=sentiment_accuracy),
             "themes": max(THEME_GRID, key=theme_f1)}
+
+
+def _rule_flag(rule, flag):
+    """The rules' own flag, as combined() raises it (a threat is also a safeguarding matter)."""
+    if flag == "safeguarding":
+        return rule.safeguarding or "threat" in rule.abuse
+    return {"abusive": rule.abuse, "pii": rule.spans}[flag]
 
 
 def score_records(analyses, records):
