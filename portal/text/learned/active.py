@@ -10,6 +10,7 @@ _resolver = None   # callable -> (version, [extra folders to look in]) or None
 _search_dirs = []
 
 
+@lru_cache(maxsize=1)
 def shipped_default_version():
     path = SHIPPED_DIR / "ACTIVE"
     return path.read_text(encoding="utf-8").strip() if path.is_file() else None

@@ -8,12 +8,13 @@ from pathlib import Path
 
 import numpy as np
 
-from portal.text.learned.features import features
+from portal.text.learned.features import char_features, tokens, word_features
 
 FORMAT = 1
 SHIPPED_DIR = Path(__file__).resolve().parents[1] / "model_files"
 FLAGS = ("safeguarding", "abusive", "pii")
 SENTIMENTS = ("negative", "mixed", "neutral", "positive")
+TOKEN_CACHE_SIZE = 200_000  # tokens remembered per model (then forgotten all at once)
 
 
 class ModelFileError(ValueError):
@@ -51,6 +52,17 @@ class StoredModel:
         self._sent_at = [self.outputs.index(f"sentiment:{label}") for label in SENTIMENTS]
         self.theme_slugs = [name.split(":", 1)[1] for name in self.outputs if name.startswith("theme:")]
         self._theme_at = [self.outputs.index(f"theme:{slug}") for slug in self.theme_slugs]
+        self._token_cache = {}
+
+    def _token_indices(self, token):
+        """Vocabulary indices of a token's character n-grams, remembered: words recur, so most
+        comments need one lookup per token rather than one per n-gram."""
+        if len(self._token_cache) >= TOKEN_CACHE_SIZE:
+            self._token_cache.clear()
+        found = tuple(index for index in map(self.vocabulary.get, char_features(token, self.settings))
+                      if index is not None)
+        self._token_cache[token] = found
+        return found
 
     @classmethod
     def load(cls, path):
@@ -62,8 +74,16 @@ class StoredModel:
 
     def vector(self, text):
         """(feature indices, tf-idf values, l2-normalised) exactly as scikit-learn's TfidfVectorizer."""
-        counts = Counter(map(self.vocabulary.get, features(text, self.settings)))  # counted in C
-        counts.pop(None, None)  # terms outside the vocabulary
+        low = (text or "").lower()
+        indices = [index for index in map(self.vocabulary.get, word_features(low, self.settings))
+                   if index is not None]
+        cache = self._token_cache
+        for token in tokens(low):
+            known = cache.get(token)
+            if known is None:
+                known = self._token_indices(token)
+            indices.extend(known)
+        counts = Counter(indices)
         if not counts:
             return np.zeros(0, dtype=np.intp), np.zeros(0)
         index = np.fromiter(counts.keys(), dtype=np.intp, count=len(counts))
