@@ -124,3 +124,12 @@ def test_learned_layer_catches_a_disclosure_the_rules_miss():
 def test_hyperbole_is_not_flagged_by_either():
     result = analyse("this paperwork is killing me lol, could murder a coffee")
     assert not result.safeguarding and not result.abusive
+
+
+def test_long_junk_tokens_are_scored_but_not_remembered():
+    model = active.current_model()
+    junk = "x" * 5000 + "qz"
+    before = len(model._token_cache)
+    first, second = model.decision(junk + " hello"), model.decision(junk + " hello")
+    assert np.array_equal(first, second)
+    assert junk not in model._token_cache and len(model._token_cache) <= before + 1

@@ -15,6 +15,7 @@ SHIPPED_DIR = Path(__file__).resolve().parents[1] / "model_files"
 FLAGS = ("safeguarding", "abusive", "pii")
 SENTIMENTS = ("negative", "mixed", "neutral", "positive")
 TOKEN_CACHE_SIZE = 200_000  # tokens remembered per model (then forgotten all at once)
+CACHED_TOKEN_LENGTH = 30
 
 
 class ModelFileError(ValueError):
@@ -57,11 +58,12 @@ class StoredModel:
     def _token_indices(self, token):
         """Vocabulary indices of a token's character n-grams, remembered: words recur, so most
         comments need one lookup per token rather than one per n-gram."""
-        if len(self._token_cache) >= TOKEN_CACHE_SIZE:
-            self._token_cache.clear()
         found = tuple(index for index in map(self.vocabulary.get, char_features(token, self.settings))
                       if index is not None)
-        self._token_cache[token] = found
+        if len(token) <= CACHED_TOKEN_LENGTH:  # a flood of long junk tokens must not fill memory
+            if len(self._token_cache) >= TOKEN_CACHE_SIZE:
+                self._token_cache.clear()
+            self._token_cache[token] = found
         return found
 
     @classmethod
