@@ -175,3 +175,24 @@ def test_admin_page_shows_model_figures_and_waiting_labels(client, login_as, adm
 def test_only_admins_see_the_page(client, login_as, role):
     login_as(make_user(role=role))
     assert client.get("/staff/text-model/").status_code == 403
+
+
+def test_train_command_writes_a_candidate_and_prints_figures_beside_the_active_models(
+        app, runner, tmp_path, monkeypatch):
+    from portal.text.learned import corpus
+    monkeypatch.setitem(app.config, "TEXT_MODEL_DIR", str(tmp_path))
+    active.add_search_dir(tmp_path)
+    # Two sets keep it quick; the moderators' label joins training but is never a scored fold.
+    monkeypatch.setattr(corpus, "available_sets", lambda: {
+        "challenge": corpus.DATA_DIR / "challenge.jsonl", "holdout": corpus.DATA_DIR / "holdout.jsonl"})
+    _labelled_item()
+    result = runner.invoke(args=["text", "train"])
+    assert result.exit_code == 0, result.output
+    written = list(tmp_path.glob("*.json"))
+    assert len(written) == 1
+    data = json.loads(written[0].read_text(encoding="utf-8"))
+    assert data["training"]["by_group"] == {"challenge": 266, "holdout": 222, "moderators": 1}
+    assert f"Candidate {data['version']}" in result.output and "Active " in result.output
+    assert "challenge" in result.output and "holdout" in result.output
+    assert f"portal text activate {data['version']}" in result.output
+    assert active.active_version() == active.shipped_default_version()  # training never activates
