@@ -196,3 +196,18 @@ def test_train_command_writes_a_candidate_and_prints_figures_beside_the_active_m
     assert "challenge" in result.output and "holdout" in result.output
     assert f"portal text activate {data['version']}" in result.output
     assert active.active_version() == active.shipped_default_version()  # training never activates
+
+
+def test_suspected_personal_data_sends_the_moderator_to_look(client, login_as, moderator):
+    from portal.moderation.services import bulk_approve, is_clean
+    item = submit_contribution(source="feedback", text="Our lass at the big school loves the new club.")
+    item.pii_suspected = True  # set-up: what the learned layer says when no span was found
+    db.session.commit()
+    assert not is_clean(item)
+    bulk_approve([item.id], moderator=moderator)
+    assert db.session.get(Contribution, item.id).status == "pending"
+    login_as(moderator)
+    page = client.get(f"/staff/moderation/{item.id}").get_data(as_text=True)
+    assert "the learned model thinks this may name or contact someone" in page
+    queue = client.get("/staff/moderation?flag=personal_data").get_data(as_text=True)
+    assert f"/staff/moderation/{item.id}" in queue
