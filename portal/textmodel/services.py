@@ -6,7 +6,6 @@ from pathlib import Path
 
 from flask import current_app, has_app_context
 from sqlalchemy import func, select
-from sqlalchemy.exc import SQLAlchemyError
 
 from portal.audit.services import record
 from portal.errors import InvalidTransition, ValidationFailed
@@ -29,14 +28,12 @@ def register_text_model(app):
 
 
 def _activated_version():
+    """The version an admin last activated, or None (the shipped default). No error handling here:
+    rolling back would throw away the caller's unsaved work, and a database without this table
+    lacks the contribution columns too, so `portal db upgrade` is the only fix."""
     if not has_app_context():
         return None
-    try:
-        return db.session.scalar(select(TextModelActivation.version)
-                                 .order_by(TextModelActivation.id.desc()).limit(1))
-    except SQLAlchemyError:  # a database not yet upgraded: the shipped default still works
-        db.session.rollback()
-        return None
+    return db.session.scalar(select(TextModelActivation.version).order_by(TextModelActivation.id.desc()).limit(1))
 
 
 def candidate_folder():

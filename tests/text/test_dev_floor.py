@@ -6,7 +6,6 @@ these figures are optimistic; the hidden set is the real judge."""
 import importlib.util
 import io
 import json
-from pathlib import Path
 
 import pytest
 

@@ -19,7 +19,6 @@ from portal.text.learned import active
 from portal.text.learned.model import SHIPPED_DIR
 from portal.textmodel import services
 from portal.textmodel.models import TextLabel, TextModelActivation
-from portal.themes.reanalyse import reanalyse
 from tests.factories import make_user
 
 MISSED_BY_RULES = "dad says if i tell anyone what happens at night nobody will believe me anyway"
