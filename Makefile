@@ -35,7 +35,7 @@ $(ASSETS) &: package.json package-lock.json scss/portal.scss scss/copy-js.mjs
 	npm run --silent build
 
 eval: install
-	$(BIN)/python -m portal.text.eval_runner
+	$(BIN)/python -m portal.text.eval_runner $(EVAL_ARGS)
 
 bench: install assets
 	$(BIN)/python -m benchmarks $(BENCH_ARGS)

@@ -5,8 +5,9 @@ import time
 
 from portal.text.analysis import analyse
 
-DEV = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "..", "shared", "eval",
-                   "dev.jsonl")
+SHARED = os.environ.get("PORTAL_SHARED_DIR") or os.path.join(
+    os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "..", "shared")
+DEV = os.path.join(SHARED, "eval", "dev.jsonl")
 SAMPLE = [
     "The SENCO was brilliant and really listened to us.",
     "We waited 18 months for an EHCP assessment and nobody rings back. Call me on 07700 900123.",

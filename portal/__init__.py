@@ -17,7 +17,7 @@ BLUEPRINTS = [
     "portal.glossary.routes", "portal.themes.routes", "portal.insights.routes", "portal.measures.routes",
     "portal.measures.api", "portal.you_said_we_did.public_routes", "portal.you_said_we_did.staff_routes",
     "portal.you_said_we_did.report_routes", "portal.mail.routes", "portal.walls.routes",
-    "portal.surveys.kiosk_routes",
+    "portal.surveys.kiosk_routes", "portal.textmodel.routes",
 ]
 from portal.requests import PortalRequest
 from portal.extensions import CSP, csrf, db, limiter, login_manager, migrate, talisman
@@ -31,6 +31,8 @@ def create_app(config=None):
     configure(app, config)
     register_extensions(app)
     register_blueprints(app)
+    from portal.textmodel.services import register_text_model
+    register_text_model(app)
     from portal.errors import register_error_handlers
     register_error_handlers(app)
     from portal.cli import register_cli

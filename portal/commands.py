@@ -7,6 +7,7 @@ import portal.mail.commands  # noqa: F401,E402
 import portal.safeguarding.commands  # noqa: F401,E402
 import portal.privacy.commands  # noqa: F401,E402
 import portal.themes.commands  # noqa: F401,E402
+import portal.textmodel.commands  # noqa: F401,E402
 
 _COMMANDS.append(analyse_command)
 

@@ -89,6 +89,8 @@ class Contribution(db.Model):
     abusive_flag: Mapped[bool] = mapped_column(default=False)
     abuse_reasons: Mapped[list] = mapped_column(JSON, default=list)
     analysed_at: Mapped[datetime | None]
+    analysis_model_version: Mapped[str | None] = mapped_column(String(40), index=True)  # None: rules alone
+    pii_suspected: Mapped[bool] = mapped_column(default=False)  # the learned layer: a moderator should look
     # Moderation.
     moderated_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
     moderated_at: Mapped[datetime | None]

@@ -69,6 +69,8 @@ def apply_analysis(contribution, *, keep_confirmed=True):
     contribution.safeguarding_reasons = list(result.safeguarding_reasons)
     contribution.abusive_flag = result.abusive
     contribution.abuse_reasons = list(result.abuse_reasons)
+    contribution.pii_suspected = result.pii_suspected
+    contribution.analysis_model_version = result.model_version
     contribution.analysed_at = utcnow()
     store_suggestions(contribution, result.themes, themes_by_slug)
     db.session.flush()

@@ -56,7 +56,8 @@ def queue_query(*, viewer=None, source=None, channel=None, flag=None, locality_i
     elif flag == "abusive":
         query = query.where(Contribution.abusive_flag.is_(True))
     elif flag == "personal_data":
-        query = query.where(Contribution.redacted_text != Contribution.text)
+        query = query.where(or_(Contribution.redacted_text != Contribution.text,
+                                Contribution.pii_suspected.is_(True)))
     elif flag == "clean":
         query = query.where(_is_clean())
     urgent = case((or_(Contribution.safeguarding_flag.is_(True), Contribution.status == Status.ESCALATED,
@@ -66,13 +67,15 @@ def queue_query(*, viewer=None, source=None, channel=None, flag=None, locality_i
 
 def _is_clean():
     return and_(Contribution.status == Status.PENDING, Contribution.safeguarding_flag.is_(False),
-                Contribution.abusive_flag.is_(False), Contribution.redacted_text == Contribution.text)
+                Contribution.abusive_flag.is_(False), Contribution.redacted_text == Contribution.text,
+                Contribution.pii_suspected.is_(False))
 
 
 def is_clean(contribution):
     """True when nothing was detected: pending, no flags and no personal data to redact."""
     return (contribution.status == Status.PENDING and not contribution.safeguarding_flag
-            and not contribution.abusive_flag and contribution.redacted_text == contribution.text)
+            and not contribution.abusive_flag and contribution.redacted_text == contribution.text
+            and not contribution.pii_suspected)  # the learned layer asks a person to look
 
 
 def queue_summary(viewer=None):

@@ -2,7 +2,7 @@
 import logging
 from dataclasses import dataclass
 
-from sqlalchemy import func, select
+from sqlalchemy import func, or_, select
 
 from portal.contributions.models import Contribution
 from portal.contributions.services import apply_analysis
@@ -21,9 +21,16 @@ class ReanalyseCounts:
     batches: int = 0
 
 
-def reanalyse_query(*, since=None, source=None):
-    """Ids of the contributions to re-analyse, oldest first; `since` is a date or datetime."""
+def reanalyse_query(*, since=None, source=None, outdated=False):
+    """Ids of the contributions to re-analyse, oldest first; `since` is a date or datetime;
+    `outdated`: only those not analysed with the active learned model."""
     query = select(Contribution.id)
+    if outdated:
+        from portal.text.learned.active import active_version
+        version = active_version()
+        query = query.where(Contribution.analysis_model_version.is_(None) if version is None else
+                            or_(Contribution.analysis_model_version.is_(None),
+                                Contribution.analysis_model_version != version))
     if since is not None:
         query = query.where(Contribution.created_at >= since)
     if source:
@@ -31,9 +38,9 @@ def reanalyse_query(*, since=None, source=None):
     return query.order_by(Contribution.id)
 
 
-def count_to_reanalyse(*, since=None, source=None):
-    return db.session.scalar(select(func.count()).select_from(reanalyse_query(since=since, source=source)
-                                                              .subquery()))
+def count_to_reanalyse(*, since=None, source=None, outdated=False):
+    query = reanalyse_query(since=since, source=source, outdated=outdated)
+    return db.session.scalar(select(func.count()).select_from(query.subquery()))
 
 
 def _reanalyse_one(contribution, had_concern, counts):
@@ -50,7 +57,7 @@ def _reanalyse_one(contribution, had_concern, counts):
     counts.analysed += 1
 
 
-def reanalyse(*, since=None, source=None, batch_size=BATCH_SIZE, progress=None):
+def reanalyse(*, since=None, source=None, batch_size=BATCH_SIZE, progress=None, outdated=False):
     """Re-run analysis over contributions (all, or created since `since`, or from one source).
 
     Works in batches of `batch_size`, committing each. Staff-confirmed and dismissed themes are
@@ -58,7 +65,7 @@ def reanalyse(*, since=None, source=None, batch_size=BATCH_SIZE, progress=None):
     safeguarding that never had a concern opens one (through the on_analysed hook), which escalates
     it. `progress(n)` is called after each batch with how many were done. Returns ReanalyseCounts.
     """
-    ids = db.session.scalars(reanalyse_query(since=since, source=source)).all()
+    ids = db.session.scalars(reanalyse_query(since=since, source=source, outdated=outdated)).all()
     counts = ReanalyseCounts()
     for start in range(0, len(ids), batch_size):
         chunk = ids[start:start + batch_size]

@@ -44,7 +44,9 @@ def _voices(moderator, localities):
             contributions.append(contribution)
         found.append(contributions)
     db.session.commit()
-    return [[c.id for c in contributions] for contributions in found]
+    # A voice the analysis flags (the learned layer errs towards the safeguarding lead) waits for a lead
+    # like any other; only approved voices become evidence.
+    return [[c.id for c in contributions if c.status == Status.APPROVED] for contributions in found]
 
 
 def _data(spec, ids, localities):

@@ -7,9 +7,10 @@ from pathlib import Path
 import pytest
 
 from portal.text.batch import analyse_jsonl
+from portal.text.learned.corpus import SHARED_DIR
 
 DATA = Path(__file__).resolve().parent / "data"
-EVAL_DIR = Path(__file__).resolve().parents[2].parent / "shared" / "eval"
+EVAL_DIR = SHARED_DIR / "eval"  # ../shared beside the repository, or PORTAL_SHARED_DIR
 
 
 def score_set(path):

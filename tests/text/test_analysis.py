@@ -4,6 +4,7 @@ import dataclasses
 import pytest
 
 from portal.text.analysis import Analysis, analyse
+from portal.text.learned.active import active_version
 
 
 def test_analysis_combines_every_detector():
@@ -28,7 +29,9 @@ def test_to_record_shape():
         "id": "x1", "themes": ["transport"], "sentiment": "positive", "safeguarding": False,
         "pii": True, "abusive": False, "pii_spans": [{"start": 15, "end": 19, "kind": "name"}],
         "redacted": "my taxi driver [name] is the best",
+        "model_version": active_version(),
     }
+    assert record["model_version"]  # a model ships with the code, and each record names it
 
 
 def test_risk_disclosure_is_never_positive():

@@ -27,7 +27,7 @@ def test_batch_writes_one_record_per_line():
     assert records[0]["pii_spans"] == [{"start": 11, "end": 23, "kind": "phone"}]
     assert records[1]["abusive"] is True
     assert set(records[0]) == {"id", "themes", "sentiment", "safeguarding", "pii", "abusive",
-                               "pii_spans", "redacted"}
+                               "pii_spans", "redacted", "model_version"}
 
 
 @pytest.mark.parametrize("bad, message", [
@@ -64,3 +64,15 @@ def test_command_reports_bad_line_and_fails(tmp_path):
     result = CliRunner().invoke(analyse_command, [str(source), "-"])
     assert result.exit_code == 1
     assert "line 3: not valid JSON" in result.stderr
+
+
+def test_command_names_the_model_and_can_leave_it_out():
+    from portal.text.learned.active import active_version
+    result = CliRunner().invoke(analyse_command, ["-", "-"], input=to_jsonl(GOOD))
+    records = [json.loads(line) for line in result.stdout.splitlines() if line.startswith("{")]
+    assert {r["model_version"] for r in records} == {active_version()}
+    assert f"learned model: {active_version()}" in result.stderr
+    result = CliRunner().invoke(analyse_command, ["--rules-only", "-", "-"], input=to_jsonl(GOOD))
+    records = [json.loads(line) for line in result.stdout.splitlines() if line.startswith("{")]
+    assert {r["model_version"] for r in records} == {None}
+    assert "learned model: none (rules alone)" in result.stderr

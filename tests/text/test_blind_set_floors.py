@@ -3,7 +3,12 @@
 tests/text/data/challenge.jsonl and holdout.jsonl (its baseline figures are in HOLDOUT.md).
 
 Later rule changes were made with their failures in view, so current figures are optimistic;
-the floors sit a little below those achieved and at least at the hidden-set targets."""
+the floors sit a little below those achieved and at least at the hidden-set targets.
+
+corpus.jsonl (ids n001-n450, a copy of /work/corpus/train.jsonl) was written blind by another
+engineer and scored by the frozen model 2026-12-01-18aa77cc before any training on it (figures in
+docs/text-model.md); the shipped model is now trained on it, so these floors are in-sample checks
+against regression, set at the issue's goals or a little below the figures achieved."""
 import pytest
 
 from tests.text.labelled_sets import DATA, check_well_formed, metric, score_set
@@ -19,6 +24,11 @@ SETS = {
         ("safeguarding", "recall"): 0.96, ("safeguarding", "precision"): 0.6,
         ("pii", "recall"): 0.93, ("pii", "precision"): 0.85,
         ("abusive", "recall"): 0.9, ("abusive", "precision"): 0.8}},
+    "corpus": {"min_items": 450, "floors": {
+        ("themes_micro", "f1"): 0.74, ("sentiment_accuracy", None): 0.9,
+        ("safeguarding", "recall"): 0.98, ("safeguarding", "precision"): 0.8,
+        ("pii", "recall"): 0.95, ("pii", "precision"): 0.9,
+        ("abusive", "recall"): 0.95, ("abusive", "precision"): 0.9}},
 }
 CASES = [(name, metric_name, part) for name, spec in SETS.items() for metric_name, part in spec["floors"]]
 

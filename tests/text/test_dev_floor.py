@@ -6,13 +6,13 @@ these figures are optimistic; the hidden set is the real judge."""
 import importlib.util
 import io
 import json
-from pathlib import Path
 
 import pytest
 
 from portal.text.batch import analyse_jsonl
+from portal.text.learned.corpus import SHARED_DIR
 
-EVAL_DIR = Path(__file__).resolve().parents[2].parent / "shared" / "eval"
+EVAL_DIR = SHARED_DIR / "eval"  # ../shared beside the repository, or PORTAL_SHARED_DIR
 
 FLOORS = {
     ("themes_micro", "f1"): 0.78,

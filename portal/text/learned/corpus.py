@@ -1,0 +1,63 @@
+"""The labelled examples a model is trained on: the labelled sets shipped with the code (each a
+group for cross-validation) plus moderators' labels. A training record is
+{"id", "group", "text", "safeguarding", "abusive", "pii" (bool or None when unknown),
+ "sentiment" (label or None), "themes" {slug: bool} (only the slugs that are known)}."""
+import json
+import os
+from pathlib import Path
+
+REPO_ROOT = Path(__file__).resolve().parents[3]
+DATA_DIR = REPO_ROOT / "tests" / "text" / "data"
+# ../shared beside the repository, or PORTAL_SHARED_DIR (a work tree kept elsewhere).
+SHARED_DIR = Path(os.environ.get("PORTAL_SHARED_DIR") or REPO_ROOT.parent / "shared")
+SHARED_DEV = SHARED_DIR / "eval" / "dev.jsonl"
+# Every labelled set used for training and reported by `make eval`, by group name.
+REFERENCE_SETS = {"dev": SHARED_DEV, "challenge": DATA_DIR / "challenge.jsonl",
+                  "holdout": DATA_DIR / "holdout.jsonl", "corpus": DATA_DIR / "corpus.jsonl"}
+FLAGS = ("safeguarding", "abusive", "pii")
+
+
+def read_jsonl(path):
+    with open(path, encoding="utf-8") as handle:
+        return [json.loads(line) for line in handle if line.strip()]
+
+
+def available_sets():
+    """{name: path} of the reference sets present on this machine."""
+    return {name: path for name, path in REFERENCE_SETS.items() if Path(path).is_file()}
+
+
+def from_labelled_row(row, group, slugs):
+    """A fully labelled set row as a training record."""
+    themes = set(row.get("themes") or [])
+    return {"id": str(row["id"]), "group": group, "text": row["text"],
+            **{flag: bool(row.get(flag)) for flag in FLAGS},
+            "sentiment": row.get("sentiment"), "themes": {slug: slug in themes for slug in slugs},
+            "complete": True}
+
+
+def load_sets(slugs, sets=None):
+    records = []
+    for name, path in (sets or available_sets()).items():
+        records.extend(from_labelled_row(row, name, slugs) for row in read_jsonl(path))
+    return records
+
+
+def from_moderator_labels(labels):
+    """Training records from TextLabel-like rows (contribution_id, field, value, text), one record
+    per contribution; fields: safeguarding/abusive/pii ('true'/'false'), sentiment (a label),
+    theme ('+slug' confirmed or '-slug' removed). The latest label for a field wins."""
+    by_item = {}
+    for label in sorted(labels, key=lambda item: (item.created_at, item.id)):
+        record = by_item.setdefault(label.contribution_id, {
+            "id": f"m{label.contribution_id}", "group": "moderators", "text": label.text,
+            "safeguarding": None, "abusive": None, "pii": None, "sentiment": None, "themes": {},
+            "complete": False})
+        record["text"] = label.text
+        if label.field in FLAGS:
+            record[label.field] = label.value == "true"
+        elif label.field == "sentiment":
+            record["sentiment"] = label.value
+        elif label.field == "theme" and label.value[:1] in "+-":
+            record["themes"][label.value[1:]] = label.value[0] == "+"
+    return list(by_item.values())

@@ -1,0 +1,251 @@
+"""Training a candidate model with scikit-learn (only here: analysis never imports it), choosing
+thresholds and the rules/model combination by cross-validation grouped by labelled set, and
+writing the result as plain JSON. Run through `portal text train`."""
+from datetime import UTC, datetime
+
+import numpy as np
+
+from portal.text.analysis import combined, run_rules
+from portal.text.learned import combine
+from portal.text.learned.features import SETTINGS, features
+from portal.text.learned.model import FLAGS, FORMAT, SENTIMENTS, Scores, StoredModel
+from portal.text.taxonomy import BUILTIN_THEMES
+
+C = {"flags": 10.0, "sentiment": 10.0, "themes": 10.0}
+# Flag thresholds. Where labelled comments the rules were never tuned on exist (the new corpus,
+# moderators' labels), the threshold is chosen for "rules or model" on their out-of-fold scores,
+# against the goals (recall wanted, precision wanted, beta of the F-score maximised; recall first
+# on safeguarding). Otherwise the rules score perfectly on every set (they were written with those
+# in view), hiding what the model adds, so the model's own out-of-fold scores are used against
+# (precision wanted of the model alone, beta).
+TARGETS = {"safeguarding": (0.95, 0.5, 3.0), "abusive": (0.85, 0.8, 1.0), "pii": (0.95, 0.8, 1.0)}
+MODEL_ALONE_TARGETS = {"safeguarding": (0.45, 3.0), "abusive": (0.7, 1.0), "pii": (0.6, 1.0)}
+# Groups whose wording the rules were never tuned on.
+RULE_BLIND_GROUPS = {"corpus", "moderators"}
+THRESHOLDS = [round(t, 2) for t in np.arange(0.05, 0.96, 0.025)]
+SENTIMENT_GRID = [{"model_weight": 1.0, "rule_weight": w} for w in (0.0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.7)] + \
+    [{"model_weight": 0.0, "rule_weight": 1.0}]
+THEME_GRID = [{"model_weight": a, "rule_weight": w, "threshold": t}
+              for a, w in ((1.0, 0.5), (1.0, 1.0))
+              for t in (0.4, 0.5, 0.6, 0.7, 0.8, 0.9)] + [{"model_weight": 0.0, "rule_weight": 1.0, "threshold": 1.0}]
+
+
+def outputs(slugs):
+    return [*FLAGS, *(f"sentiment:{label}" for label in SENTIMENTS), *(f"theme:{slug}" for slug in slugs)]
+
+
+def _vectoriser():
+    from sklearn.feature_extraction.text import TfidfVectorizer
+    return TfidfVectorizer(analyzer=features, sublinear_tf=True, min_df=2, dtype=np.float64)
+
+
+def _binary(X, y, c):
+    """(coef, intercept) of a class-weighted logistic regression; a constant when y has one class."""
+    from sklearn.linear_model import LogisticRegression
+    if len(set(y)) < 2:
+        return np.zeros(X.shape[1]), (8.0 if y and y[0] else -8.0)
+    clf = LogisticRegression(C=c, class_weight="balanced", max_iter=2000).fit(X, y)
+    return clf.coef_[0], float(clf.intercept_[0])
+
+
+def fit(records, slugs):
+    """Fit the vectoriser and every head on `records`. Returns (vectoriser, coef, intercept)."""
+    from sklearn.linear_model import LogisticRegression
+    vectoriser = _vectoriser()
+    X = vectoriser.fit_transform([r["text"] for r in records])
+    coef, intercept = [], []
+    for flag in FLAGS:
+        rows = [i for i, r in enumerate(records) if r[flag] is not None]
+        w, b = _binary(X[rows], [bool(records[i][flag]) for i in rows], C["flags"])
+        coef.append(w)
+        intercept.append(b)
+    rows = [i for i, r in enumerate(records) if r["sentiment"] in SENTIMENTS]
+    clf = LogisticRegression(C=C["sentiment"], class_weight="balanced", max_iter=3000)
+    clf.fit(X[rows], [records[i]["sentiment"] for i in rows])
+    for label in SENTIMENTS:
+        at = list(clf.classes_).index(label)
+        coef.append(clf.coef_[at])
+        intercept.append(float(clf.intercept_[at]))
+    for slug in slugs:
+        rows = [i for i, r in enumerate(records) if slug in r["themes"]]
+        w, b = _binary(X[rows], [records[i]["themes"][slug] for i in rows], C["themes"])
+        coef.append(w)
+        intercept.append(b)
+    return vectoriser, np.vstack(coef), np.asarray(intercept)
+
+
+def to_document(vectoriser, coef, intercept, slugs, *, version, combine=None, metrics=None, training=None):
+    """The JSON-ready model: vocabulary in index order, idf, coefficients (outputs x features)."""
+    vocabulary = sorted(vectoriser.vocabulary_, key=vectoriser.vocabulary_.get)
+    return {"format": FORMAT, "version": version, "created_at": datetime.now(UTC).isoformat(timespec="seconds"),
+            "settings": SETTINGS, "sublinear_tf": True, "outputs": outputs(slugs),
+            "combine": combine or {}, "metrics": metrics or {}, "training": training or {},
+            "vocabulary": vocabulary, "idf": [round(float(v), 6) for v in vectoriser.idf_],
+            "intercept": [round(float(v), 6) for v in intercept],
+            "coef": [[round(float(v), 5) for v in row] for row in coef]}
+
+
+def _scores_from_raw(raw, slugs):
+    sig = 1 / (1 + np.exp(-raw))
+    logits = raw[3:7]
+    exp = np.exp(logits - logits.max())
+    exp /= exp.sum()
+    return Scores(flags=dict(zip(FLAGS, sig[:3].tolist())), sentiment=dict(zip(SENTIMENTS, exp.tolist())),
+                  themes=dict(zip(slugs, sig[7:].tolist())))
+
+
+def out_of_fold(records, slugs, progress=print):
+    """Scores for every complete record from a model trained without its group (leave one set out).
+    Moderator labels are always in training and never scored."""
+    groups = sorted({r["group"] for r in records if r["complete"]})
+    scores = {}
+    for group in groups:
+        train = [r for r in records if r["group"] != group]
+        test = [r for r in records if r["group"] == group]
+        vectoriser, coef, intercept = fit(train, slugs)
+        raw = vectoriser.transform([r["text"] for r in test]) @ coef.T + intercept
+        for record, row in zip(test, np.asarray(raw)):
+            scores[record["id"]] = _scores_from_raw(row, slugs)
+        progress(f"  fold without {group}: trained on {len(train)}, scored {len(test)}")
+    return scores
+
+
+def _prf(tp, fp, fn):
+    p = tp / (tp + fp) if tp + fp else 0.0
+    r = tp / (tp + fn) if tp + fn else 0.0
+    return p, r
+
+
+def _fbeta(p, r, beta):
+    return (1 + beta ** 2) * p * r / (beta ** 2 * p + r) if p + r else 0.0
+
+
+def choose_flag_threshold(flag, truth, probabilities, rules=None):
+    """The model's threshold. With `rules` (the rules' flags on rule-blind items): the best
+    F-beta of "rules or model" among thresholds meeting the recall and precision goals, else the
+    best F-beta. Without: the best F-beta of the model alone among thresholds meeting its
+    precision goal, else the best F-beta."""
+    if rules is None:
+        want_p, beta = MODEL_ALONE_TARGETS[flag]
+        want_r, rules = 0.0, [False] * len(truth)
+    else:
+        want_r, want_p, beta = TARGETS[flag]
+    best = None
+    for t in THRESHOLDS:
+        pred = [bool(rule or p >= t) for rule, p in zip(rules, probabilities)]
+        tp = sum(a and b for a, b in zip(pred, truth))
+        fp = sum(a and not b for a, b in zip(pred, truth))
+        fn = sum(b and not a for a, b in zip(pred, truth))
+        p, r = _prf(tp, fp, fn)
+        key = (r >= want_r and p >= want_p, _fbeta(p, r, beta), -t)
+        best = max(best, key) if best else key
+    return -best[2]
+
+
+def choose_settings(records, rule_results, scores, slugs):
+    """Thresholds and combination settings chosen on out-of-fold scores of complete records."""
+    items = [r for r in records if r["id"] in scores]
+    blind = [r for r in items if r["group"] in RULE_BLIND_GROUPS]
+    flags = {}
+    for flag in FLAGS:
+        chosen_on = blind or items
+        rules = [bool(_rule_flag(rule_results[r["id"]], flag)) for r in chosen_on] if blind else None
+        flags[flag] = choose_flag_threshold(flag, [r[flag] for r in chosen_on],
+                                            [scores[r["id"]].flags[flag] for r in chosen_on], rules)
+    items = blind or items
+    def sentiment_accuracy(setting):
+        return sum(combine.sentiment(rule_results[r["id"]].sentiment, scores[r["id"]].sentiment, setting)
+                   == r["sentiment"] for r in items)
+
+    def theme_f1(setting):
+        tp = fp = fn = 0
+        for r in items:
+            guess = {s for s, _ in combine.themes([s for s, _ in rule_results[r["id"]].themes],
+                                                  scores[r["id"]].themes, setting)}
+            truth = {s for s, v in r["themes"].items() if v}
+            tp, fp, fn = tp + len(guess & truth), fp + len(guess - truth), fn + len(truth - guess)
+        return 2 * tp / (2 * tp + fp + fn) if tp else 0.0
+
+    return {"flags": flags, "sentiment": max(SENTIMENT_GRID, key=sentiment_accuracy),
+            "themes": max(THEME_GRID, key=theme_f1)}
+
+
+def _rule_flag(rule, flag):
+    """The rules' own flag, as combined() raises it (a threat is also a safeguarding matter)."""
+    if flag == "safeguarding":
+        return rule.safeguarding or "threat" in rule.abuse
+    return {"abusive": rule.abuse, "pii": rule.spans}[flag]
+
+
+def score_records(analyses, records):
+    """score.py's figures (the ones we report) for {id: Analysis} against complete records."""
+    result = {"items": len(records)}
+    tp = fp = fn = 0
+    for r in records:
+        guess = {s for s, _ in analyses[r["id"]].themes}
+        truth = {s for s, v in r["themes"].items() if v}
+        tp, fp, fn = tp + len(guess & truth), fp + len(guess - truth), fn + len(truth - guess)
+    result["themes_micro_f1"] = round(2 * tp / (2 * tp + fp + fn), 4) if tp else 0.0
+    result["sentiment_accuracy"] = round(sum(analyses[r["id"]].sentiment == r["sentiment"]
+                                             for r in records) / max(len(records), 1), 4)
+    for flag in FLAGS:
+        pred = [getattr(analyses[r["id"]], flag) for r in records]
+        truth = [r[flag] for r in records]
+        tp = sum(bool(a and b) for a, b in zip(pred, truth))
+        fp = sum(bool(a and not b) for a, b in zip(pred, truth))
+        fn = sum(bool(b and not a) for a, b in zip(pred, truth))
+        p, rr = _prf(tp, fp, fn)
+        result[flag] = {"precision": round(p, 4), "recall": round(rr, 4), "tp": tp, "fp": fp, "fn": fn}
+    return result
+
+
+def by_group(records, analyses):
+    groups = {}
+    for r in records:
+        if r["complete"]:
+            groups.setdefault(r["group"], []).append(r)
+    figures = {name: score_records(analyses, rows) for name, rows in sorted(groups.items())}
+    figures["all"] = score_records(analyses, [r for r in records if r["complete"]])
+    return figures
+
+
+def _model_alone(scores, settings):
+    """What the model would answer without the rules (for the model card's figures)."""
+    from types import SimpleNamespace
+    flags = {flag: scores.flags[flag] >= settings["flags"][flag] for flag in FLAGS}
+    themes = combine.themes([], scores.themes, {**settings["themes"], "rule_weight": 0.0, "model_weight": 1.0})
+    return SimpleNamespace(**flags, sentiment=max(scores.sentiment, key=scores.sentiment.get), themes=themes)
+
+
+def train(records, *, version, slugs=None, progress=print):
+    """Cross-validate, choose settings, fit on everything and return the model document."""
+    slugs = list(slugs or [theme.slug for theme in BUILTIN_THEMES])
+    rule_results = {r["id"]: run_rules(r["text"]) for r in records}
+    progress(f"Cross-validating on {len(records)} examples, leaving out one labelled set at a time")
+    scores = out_of_fold(records, slugs, progress)
+    settings = choose_settings(records, rule_results, scores, slugs)
+    cv = {r["id"]: combined(r["text"], rule_results[r["id"]], scores[r["id"]], settings)
+          for r in records if r["id"] in scores}
+    rules_only = {r["id"]: combined(r["text"], rule_results[r["id"]]) for r in records}
+    complete = [r for r in records if r["complete"]]
+    model_alone = {r["id"]: _model_alone(scores[r["id"]], settings) for r in complete}
+    metrics = {"cross_validated": by_group(complete, cv), "rules_alone": by_group(complete, rules_only),
+               "model_alone": by_group(complete, model_alone)}
+    vectoriser, coef, intercept = fit(records, slugs)
+    sets = {}
+    for r in records:
+        sets[r["group"]] = sets.get(r["group"], 0) + 1
+    training = {"examples": len(records), "by_group": sets,
+                "moderator_label_ids": sorted(r["id"] for r in records if r["group"] == "moderators")}
+    document = to_document(vectoriser, coef, intercept, slugs, version=version, combine=settings,
+                           metrics=metrics, training=training)
+    return document, (vectoriser, coef, intercept)
+
+
+def check_same_as_sklearn(document, fitted, texts):
+    """Largest difference between the stored model's raw scores and scikit-learn's on `texts`."""
+    vectoriser, coef, intercept = fitted
+    stored = StoredModel(document)
+    expected = np.asarray(vectoriser.transform(texts) @ coef.T + intercept)
+    got = np.vstack([stored.decision(text) for text in texts])
+    return float(np.abs(expected - got).max())

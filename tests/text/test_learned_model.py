@@ -1,0 +1,135 @@
+"""The learned layer: stored as plain JSON, scored without scikit-learn exactly as scikit-learn
+scores it, combined with the rules by 'either flags it', and refusing malformed files."""
+import json
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from portal.text.analysis import LEARNED_REASON, analyse, run_rules
+from portal.text.learned import active, combine, corpus, training
+from portal.text.learned.model import SHIPPED_DIR, ModelFileError, StoredModel
+from portal.text.taxonomy import BUILTIN_THEMES
+
+SLUGS = [theme.slug for theme in BUILTIN_THEMES]
+REPO = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture(scope="module")
+def small_fit():
+    """A model fitted by scikit-learn on one shipped set (challenge)."""
+    records = corpus.load_sets(SLUGS, {"challenge": corpus.DATA_DIR / "challenge.jsonl"})
+    fitted = training.fit(records, SLUGS)
+    document = training.to_document(*fitted, SLUGS, version="test-1")
+    return records, fitted, json.loads(json.dumps(document))  # through JSON text, as stored
+
+
+def test_stored_model_scores_equal_scikit_learns(small_fit):
+    records, (vectoriser, coef, intercept), document = small_fit
+    texts = [r["text"] for r in records[:60]] + ["", "🙂", "ALL CAPS!!! and   spaces", "unseen zqxj words"]
+    expected = np.asarray(vectoriser.transform(texts) @ coef.T + intercept)
+    stored = StoredModel(document)
+    got = np.vstack([stored.decision(text) for text in texts])
+    assert np.abs(expected - got).max() < 1e-3  # coefficients are stored to 5 decimals
+    # and the decisions (which side of a threshold) agree on every text
+    assert ((expected > 0) == (got > 0)).mean() > 0.999
+
+
+def test_scikit_learn_is_not_needed_to_score(small_fit):
+    import sys
+    _, _, document = small_fit
+    blocked = {name: sys.modules.pop(name) for name in list(sys.modules) if name.startswith("sklearn")}
+    sys.modules["sklearn"] = None  # any import of scikit-learn now fails
+    try:
+        scores = StoredModel(document).scores("nobody listens to us")
+    finally:
+        del sys.modules["sklearn"]
+        sys.modules.update(blocked)
+    assert set(scores.sentiment) == {"negative", "mixed", "neutral", "positive"}
+    assert abs(sum(scores.sentiment.values()) - 1) < 1e-9
+
+
+def test_shipped_model_is_plain_json_named_by_active_and_versioned():
+    files = sorted(path.name for path in SHIPPED_DIR.iterdir())
+    assert all(name.endswith(".json") or name == "ACTIVE" for name in files)
+    version = active.shipped_default_version()
+    data = json.loads((SHIPPED_DIR / f"{version}.json").read_text(encoding="utf-8"))
+    assert data["version"] == version and data["format"] == 1
+    assert len(data["vocabulary"]) == len(data["idf"]) == len(data["coef"][0])
+    assert set(data["combine"]["flags"]) == {"safeguarding", "abusive", "pii"}
+    assert data["metrics"]["cross_validated"]  # its figures travel with it
+
+
+def test_no_pickle_or_joblib_anywhere_in_the_portal():
+    for path in (REPO / "portal").rglob("*.py"):
+        source = path.read_text(encoding="utf-8")
+        assert "import pickle" not in source and "joblib" not in source, path
+
+
+@pytest.mark.parametrize("change", [
+    {"format": 99},
+    {"coef": [[0.0]]},
+    {"idf": []},
+])
+def test_malformed_model_is_refused(small_fit, change):
+    _, _, document = small_fit
+    with pytest.raises(ModelFileError):
+        StoredModel({**document, **change})
+
+
+def test_unreadable_file_is_refused(tmp_path):
+    bad = tmp_path / "x.json"
+    bad.write_text("{not json", encoding="utf-8")
+    with pytest.raises(ModelFileError):
+        StoredModel.load(bad)
+
+
+@pytest.mark.parametrize("version", ["../../etc/passwd", "..", "a/b", "", ".hidden", "no-such-version"])
+def test_model_path_refuses_traversal_and_unknown_versions(version):
+    with pytest.raises(ModelFileError):
+        active.model_path(version)
+
+
+def test_either_flags_it():
+    assert combine.flag(True, 0.0, 0.9) and combine.flag(False, 0.95, 0.9)
+    assert not combine.flag(False, 0.5, 0.9)
+
+
+def test_rule_themes_pass_the_threshold_and_at_most_three_are_kept():
+    setting = {"model_weight": 1.0, "rule_weight": 0.5, "threshold": 0.6}
+    # An editor's new keyword: the model gives the theme no weight, the rules suggest it; it is kept.
+    chosen = [slug for slug, _ in combine.themes(["being-heard"], {"ehcp": 0.9, "transport": 0.1}, setting)]
+    assert chosen == ["ehcp", "being-heard"]
+    probabilities = {"ehcp": 0.9, "transport": 0.8, "therapies": 0.7, "communication": 0.65}
+    chosen = [slug for slug, _ in combine.themes([], probabilities, setting)]
+    assert chosen == ["ehcp", "transport", "therapies"]
+
+
+def test_rules_alone_when_no_model():
+    text = "i keep thinking it would be easier if i just didnt wake up"
+    result = analyse(text, model=None)
+    assert result.model_version is None and result.safeguarding
+    assert result.safeguarding_reasons == run_rules(text).safeguarding
+
+
+def test_learned_layer_catches_a_disclosure_the_rules_miss():
+    model = active.current_model()
+    text = "dad says if i tell anyone what happens at night nobody will believe me anyway"
+    assert not run_rules(text).safeguarding  # new wording the phrases do not know
+    result = analyse(text, model=model)
+    assert result.safeguarding and result.safeguarding_reasons == [LEARNED_REASON["safeguarding"]]
+    assert result.sentiment == "negative" and result.model_version == model.version
+
+
+def test_hyperbole_is_not_flagged_by_either():
+    result = analyse("this paperwork is killing me lol, could murder a coffee")
+    assert not result.safeguarding and not result.abusive
+
+
+def test_long_junk_tokens_are_scored_but_not_remembered():
+    model = active.current_model()
+    junk = "x" * 5000 + "qz"
+    before = len(model._token_cache)
+    first, second = model.decision(junk + " hello"), model.decision(junk + " hello")
+    assert np.array_equal(first, second)
+    assert junk not in model._token_cache and len(model._token_cache) <= before + 1
