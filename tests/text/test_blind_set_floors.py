@@ -29,6 +29,13 @@ SETS = {
         ("safeguarding", "recall"): 0.98, ("safeguarding", "precision"): 0.8,
         ("pii", "recall"): 0.95, ("pii", "precision"): 0.9,
         ("abusive", "recall"): 0.95, ("abusive", "precision"): 0.9}},
+    # Never trained or tuned on (tests/text/data/UNSEEN.md): floors just under the figures measured
+    # when the model was frozen, so a change that loses recall on new wording fails here.
+    "unseen": {"min_items": 220, "floors": {
+        ("themes_micro", "f1"): 0.72, ("sentiment_accuracy", None): 0.74,
+        ("safeguarding", "recall"): 0.98, ("safeguarding", "precision"): 0.6,
+        ("pii", "recall"): 0.9, ("pii", "precision"): 0.85,
+        ("abusive", "recall"): 0.75, ("abusive", "precision"): 0.65}},
 }
 CASES = [(name, metric_name, part) for name, spec in SETS.items() for metric_name, part in spec["floors"]]
 
