@@ -50,7 +50,8 @@ def quarterly_rows(measures, threshold=10, last_day=None):
                 "measure": measure.slug, "name": measure.name, "financial_year": year, "quarter": quarter,
                 "value": cell["value"], "n": cell["n"], "ci_low": cell["ci_low"], "ci_high": cell["ci_high"],
                 "suppressed": cell["suppressed"], "target": target,
-                "rag": rag_status(cell["value"], target, measure.amber_margin, measure.polarity, cell["suppressed"]),
+                "rag": rag_status(cell["value"], target, measure.amber_margin, measure.polarity, cell["suppressed"],
+                                  (cell["ci_low"], cell["ci_high"])),
             })
     return rows
 

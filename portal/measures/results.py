@@ -178,7 +178,8 @@ def measure_result(measure, *, by=None, date_from=None, date_to=None, threshold=
     return {
         "measure": measure.slug, "name": measure.name, **figure, "exact": exact,
         "baseline": published_baseline, "change": change, "target": target,
-        "rag": rag_status(figure["value"], target, measure.amber_margin, measure.polarity, figure["suppressed"]),
+        "rag": rag_status(figure["value"], target, measure.amber_margin, measure.polarity, figure["suppressed"],
+                          (figure["ci_low"], figure["ci_high"])),
         "breakdown": _breakdown(measure, by, date_from, date_to, threshold, cells, exact) if by else [],
         "by": by, "date_from": date_from, "date_to": date_to, "target_year": year,
         "overlaps_baseline": baseline is not None and measure.is_survey and overlaps(date_from, date_to, baseline),

@@ -47,8 +47,12 @@ def rag_status(
     amber_margin: float = 0.05,
     polarity: str = HIGHER_IS_BETTER,
     suppressed: bool = False,
+    interval: tuple[float | None, float | None] | None = None,
 ) -> str:
     """Return the RAG status of a value against its target (proportions, so 0.05 is 5 points).
+
+    With its 95% `interval` (low, high), a value whose interval contains the target is "unclear":
+    the data cannot yet tell whether the target is met, so it is neither on target nor below it.
 
     higher_is_better: "green" at or above target; "amber" below it by no more than
     amber_margin (exactly 5 points below is amber); "red" further below. lower_is_better
@@ -63,7 +67,8 @@ def rag_status(
         suppressed: True when the value is hidden by small-number suppression.
 
     Returns:
-        "green", "amber", "red", or "grey" when suppressed or value or target is None or NaN.
+        "green", "amber", "red", "unclear" (the interval contains the target), or "grey" when
+        suppressed or value or target is None or NaN.
 
     Raises:
         ValueError: unknown polarity or negative amber_margin.
@@ -73,6 +78,9 @@ def rag_status(
         raise ValueError(f"amber_margin must not be negative, got {amber_margin}")
     if suppressed or value is None or target is None or math.isnan(value) or math.isnan(target):
         return "grey"
+    low, high = interval or (None, None)
+    if low is not None and high is not None and low - _TOLERANCE <= target <= high + _TOLERANCE:
+        return "unclear"
     shortfall = target - value if polarity == HIGHER_IS_BETTER else value - target
     if shortfall <= _TOLERANCE:
         return "green"

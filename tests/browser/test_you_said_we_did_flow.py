@@ -27,7 +27,8 @@ def test_draft_from_selection_publish_and_read_young_version(context_factory):
     sign_in_page(editor, "ed@example.test", PASSWORD)
     editor.goto(f"/staff/you-said-we-did/new?theme=transport&contributions={evidence.id}")
     check(editor)
-    editor.get_by_label("Title").fill("Buses on time")
+    editor.get_by_label("Title", exact=True).fill("Buses on time")
+    editor.get_by_label("Title in easy words").fill("Buses that come on time")
     editor.get_by_label("You said", exact=True).fill("The school bus is often late.")
     editor.get_by_label("We did, or we will").fill("We will agree a new timetable with the bus company.")
     editor.get_by_label("Young people's version", exact=True).fill("You said the bus is late. We will fix it.")
@@ -44,6 +45,7 @@ def test_draft_from_selection_publish_and_read_young_version(context_factory):
     parent.goto("/you-said-we-did")
     parent.get_by_role("link", name="Show the young people's version in easy words").click()
     assert parent.get_by_text("You said the bus is late. We will fix it.").is_visible()
+    assert parent.get_by_role("link", name="Buses that come on time").is_visible()  # the easy-words title
     phone = context_factory(width=320, height=640).new_page()  # axe needs JavaScript
     for url in ("/you-said-we-did?version=young", f"/you-said-we-did/{entry_id}?version=young",
                 "/you-said-we-did/subscribe/check-your-email"):

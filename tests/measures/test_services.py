@@ -75,13 +75,14 @@ def test_change_is_compared_only_outside_the_baseline_period(editor):
 
 def test_rag_against_the_years_target(editor):
     measure = make_measure()
-    make_mixed(62, 38, submitted_at=datetime(2026, 11, 1))
-    services.set_target(measure, actor=editor, financial_year="2026/27", value=0.65)
+    make_mixed(310, 190, submitted_at=datetime(2026, 11, 1))  # 62% of 500: interval about 58% to 66%
+    services.set_target(measure, actor=editor, financial_year="2026/27", value=0.665)
     result = measure_result(measure, date_from=date(2026, 10, 1), date_to=date(2026, 12, 31))
-    assert (result["target"], result["rag"]) == (0.65, "amber")
-    services.set_target(measure, actor=editor, financial_year="2026/27", value=0.70)
-    db.session.expire_all()
-    assert measure_result(measure, date_from=date(2026, 10, 1), date_to=date(2026, 12, 31))["rag"] == "red"
+    assert (result["target"], result["rag"]) == (0.665, "amber")
+    for target, rag in ((0.70, "red"), (0.65, "unclear")):  # unclear: the interval holds the target
+        services.set_target(measure, actor=editor, financial_year="2026/27", value=target)
+        db.session.expire_all()
+        assert measure_result(measure, date_from=date(2026, 10, 1), date_to=date(2026, 12, 31))["rag"] == rag
     with pytest.raises(ValidationFailed):
         services.set_target(measure, actor=editor, financial_year="2026/27", value=1.5)
     with pytest.raises(ValidationFailed):

@@ -369,6 +369,20 @@ def test_rag_margin_is_a_setting():
     assert rag_status(0.69, 0.70, amber_margin=0.0) == "red"
 
 
+@pytest.mark.parametrize(("value", "interval", "polarity", "expected"), [
+    (0.61, (0.43, 0.79), "higher_is_better", "unclear"),  # the case: below target, but the range holds it
+    (0.74, (0.66, 0.81), "higher_is_better", "unclear"),  # above target, not yet shown to meet it either
+    (0.61, (0.55, 0.67), "higher_is_better", "red"),
+    (0.80, (0.70, 0.88), "higher_is_better", "green"),
+    (0.65, (0.62, 0.67), "higher_is_better", "amber"),
+    (0.60, (0.50, 0.70), "lower_is_better", "unclear"),
+    (0.72, (0.69, 0.76), "lower_is_better", "amber"),
+    (0.61, (None, None), "higher_is_better", "red"),  # no interval: the point value decides
+])
+def test_rag_is_unclear_when_the_interval_contains_the_target(value, interval, polarity, expected):
+    assert rag_status(value, 0.68, polarity=polarity, interval=interval) == expected
+
+
 @pytest.mark.parametrize(("polarity", "margin"), [("sideways", 0.05), ("higher_is_better", -0.01)])
 def test_rag_refuses_bad_settings(polarity, margin):
     with pytest.raises(ValueError):

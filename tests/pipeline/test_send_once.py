@@ -1,6 +1,5 @@
 """One store per form: feedback and forum posts sent again, or sent at once from many threads, store once."""
 import re
-import threading
 
 import pytest
 import requests
@@ -13,7 +12,7 @@ from portal.forum import members, services
 from portal.forum.models import Board, Post, Topic
 from portal.safeguarding.models import Concern
 from tests.factories import make_user
-from tests.fixtures.servers import gunicorn, portal_environment
+from tests.fixtures.servers import at_once, gunicorn, portal_environment
 
 FORM_TOKEN = re.compile(r'name="form_token" type="hidden" value="([^"]+)"')
 CSRF = re.compile(r'name="csrf_token" type="hidden" value="([^"]+)"')
@@ -142,21 +141,6 @@ def served(app):
         yield base
 
 
-def _at_once(calls):
-    results, barrier = [None] * len(calls), threading.Barrier(len(calls))
-
-    def call(i):
-        try:
-            barrier.wait(timeout=30)
-            results[i] = calls[i]()
-        except Exception as error:  # noqa: BLE001  shown by the caller's assertion
-            results[i] = error
-    threads = [threading.Thread(target=call, args=(i,)) for i in range(len(calls))]
-    [t.start() for t in threads]
-    [t.join(timeout=90) for t in threads]
-    return results
-
-
 def _poster(session, url, data):
     def post():
         fresh = requests.Session()  # each click its own connection, the same browser cookies
@@ -174,7 +158,7 @@ def test_feedback_sent_six_times_at_once_is_stored_once(served):
     session = requests.Session()
     page = session.get(f"{served}/feedback/", timeout=30).text
     data = {**FEEDBACK, "csrf_token": CSRF.search(page).group(1), "form_token": _token(page)}
-    results = _at_once([_poster(session, f"{served}/feedback/", data)] * 6)
+    results = at_once([_poster(session, f"{served}/feedback/", data)] * 6, together=True)
     assert _statuses(results) == [302] * 6
     assert all(r.headers["Location"].endswith("/feedback/sent") for r in results)
     assert _count(Contribution) == 1 and _count(FeedbackContact) == 1
@@ -191,7 +175,7 @@ def test_a_reply_sent_six_times_at_once_is_one_post(served):
                                                   "username": "starfish9", "password": GOOD}, timeout=30)
     page = session.get(f"{served}/forum/topics/{topic_id}", timeout=30).text
     data = {"csrf_token": CSRF.search(page).group(1), "form_token": _token(page), "text": "Me too, every day"}
-    results = _at_once([_poster(session, f"{served}/forum/topics/{topic_id}", data)] * 6)
+    results = at_once([_poster(session, f"{served}/forum/topics/{topic_id}", data)] * 6, together=True)
     assert _statuses(results) == [302] * 6
     assert len({r.headers["Location"] for r in results}) == 1
     assert _count(Post) == 2

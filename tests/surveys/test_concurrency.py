@@ -13,7 +13,7 @@ from sqlalchemy import func, select
 from portal.contributions.models import Contribution
 from portal.extensions import db
 from portal.surveys.models import SurveyAnswer, SurveyResponse
-from tests.fixtures.servers import gunicorn, portal_environment
+from tests.fixtures.servers import at_once, gunicorn, portal_environment
 from tests.surveys.helpers import ANSWERS, PARENTS, open_seeded_surveys
 
 PEOPLE = 50
@@ -31,21 +31,6 @@ def served(app):
         yield base
 
 
-def _at_once(calls):
-    """Run the zero-argument callables together; return their results (or exceptions) in order."""
-    results = [None] * len(calls)
-
-    def call(i):
-        try:
-            results[i] = calls[i]()
-        except Exception as error:  # noqa: BLE001  shown by the caller's assertion
-            results[i] = error
-    threads = [threading.Thread(target=call, args=(i,)) for i in range(len(calls))]
-    [t.start() for t in threads]
-    [t.join(timeout=90) for t in threads]
-    return results
-
-
 def _respond(base, errors, barrier):
     try:
         session = requests.Session()
@@ -58,10 +43,10 @@ def _respond(base, errors, barrier):
         for key in KEYS:
             url = f"{base}/surveys/{PARENTS}/questions/{key}"
             data = {"csrf_token": token, "answer": ANSWERS[key]}
-            sent = _at_once([lambda: session.post(url, data=data, timeout=60, allow_redirects=False)] * 2)
+            sent = at_once([lambda: session.post(url, data=data, timeout=60, allow_redirects=False)] * 2)
             assert all(r is not None and r.status_code == 302 for r in sent), [getattr(r, "status_code", r)
                                                                             for r in sent]
-        submits = _at_once([lambda: session.post(f"{base}/surveys/{PARENTS}/check", data={"csrf_token": token},
+        submits = at_once([lambda: session.post(f"{base}/surveys/{PARENTS}/check", data={"csrf_token": token},
                                                  timeout=60, allow_redirects=False)] * 3)
         assert all(r is not None and r.status_code == 302 for r in submits), [getattr(r, "status_code", r)
                                                                            for r in submits]
