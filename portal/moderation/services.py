@@ -5,6 +5,7 @@ from sqlalchemy import and_, case, func, or_, select
 
 from portal.accounts.models import utcnow
 from portal.audit.services import record
+from portal.textmodel import capture
 from portal.contributions.models import Contribution, Source, Status
 from portal.contributions.services import MAX_TEXT, submit_contribution
 from portal.errors import InvalidTransition, NotAllowed, ValidationFailed
@@ -105,6 +106,7 @@ def approve(contribution, *, moderator, redacted_text, redacted_title=None):
     from portal.forum.services import set_published_title
     set_published_title(contribution, redacted_title)
     _decide(contribution, moderator, Status.APPROVED)
+    capture.approved(contribution, original_text=contribution.text)
     record(moderator, "contribution.approve", contribution, redaction_edited=edited,
            left_unredacted=redacted_text == contribution.text and bool(contribution.pii_spans))
     db.session.commit()
@@ -151,6 +153,7 @@ def reject(contribution, *, moderator, reason, note=""):
     if contribution.status == Status.REJECTED:
         raise InvalidTransition("This item is already rejected")
     contribution.rejection_reason = reason
+    capture.rejected(contribution, reason)
     _decide(contribution, moderator, Status.REJECTED)
     record(moderator, "contribution.reject", contribution, reason=reason, note=note.strip()[:500])
     db.session.commit()
@@ -162,6 +165,7 @@ def escalate(contribution, *, moderator, reason):
     reason = (reason or "").strip()
     if not reason:
         raise ValidationFailed("Say why", {"reason": "Say briefly why you are worried (no names)"})
+    capture.escalated(contribution)
     _decide(contribution, moderator, Status.ESCALATED)
     record(moderator, "contribution.escalate", contribution)
     return open_concern(contribution, opened_by="moderator", reasons=[reason[:200]], actor=moderator, commit=True)

@@ -8,6 +8,7 @@ from sqlalchemy import case, func, select
 from portal.accounts.models import utcnow
 from portal.accounts.services import safeguarding_leads
 from portal.audit.services import record
+from portal.textmodel import capture
 from portal.contributions.models import Contribution, Status
 from portal.contributions.services import on_analysed
 from portal.errors import InvalidTransition, NotAllowed, ValidationFailed
@@ -261,6 +262,7 @@ def close(concern, *, actor, outcome, note):
     if outcome == Outcome.NO_RISK and concern.contribution is not None:
         for item in [concern.contribution, *related_contributions(concern)]:
             if item is concern.contribution or not _has_own_active_concern(item):
+                capture.cleared(item)
                 item.safeguarding_flag, item.status = False, Status.PENDING
     db.session.commit()
 

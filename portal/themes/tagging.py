@@ -6,6 +6,7 @@ from sqlalchemy.orm import aliased
 
 from portal.accounts.models import utcnow
 from portal.audit.services import record
+from portal.textmodel import capture
 from portal.contributions.models import Contribution
 from portal.errors import NotAllowed, ValidationFailed
 from portal.extensions import db
@@ -52,6 +53,8 @@ def confirm_theme(contribution, *, actor, theme_id):
     _check_readable(contribution, actor)
     theme = _active_theme(theme_id)
     previous = _confirm(contribution, theme, actor)
+    if previous != TagState.CONFIRMED:
+        capture.theme_confirmed(contribution, theme.slug)
     action = "theme.confirm" if previous == TagState.SUGGESTED else "theme.add"
     record(actor, action, contribution, theme=theme.slug, previous=previous)
     db.session.commit()
@@ -70,6 +73,7 @@ def remove_theme(contribution, *, actor, theme_id):
         raise NotAllowed("This item does not have that theme")
     previous = tag.state
     tag.state, tag.tagged_by_id, tag.tagged_at = TagState.DISMISSED, actor.id, utcnow()
+    capture.theme_removed(contribution, tag.theme.slug)
     record(actor, "theme.remove", contribution, theme=tag.theme.slug, previous=previous)
     db.session.commit()
     log.info("theme %s removed from contribution %s by %s", tag.theme.slug, contribution.id, actor.id)
@@ -92,6 +96,7 @@ def bulk_confirm_theme(contribution_ids, *, actor, theme_id):
         previous = _confirm(contribution, theme, actor)
         if previous != TagState.CONFIRMED:
             changed += 1
+            capture.theme_confirmed(contribution, theme.slug)
             record(actor, "theme.confirm" if previous == TagState.SUGGESTED else "theme.add", contribution,
                    theme=theme.slug, previous=previous, bulk=True)
     db.session.commit()
