@@ -106,14 +106,14 @@ def end_kiosk():
 
 
 @bp.route("/<int:survey_id>/results")
-@role_required(Role.VIEWER)
+@role_required(Role.MODERATOR)  # live exact counts: viewers read the protected measures and insights instead
 def show_results(survey_id):
     survey = db.get_or_404(Survey, survey_id)
     return render_template("surveys/manage/results.html", survey=survey, results=results.survey_results(survey))
 
 
 @bp.route("/<int:survey_id>/export.<any(csv, xlsx):kind>")
-@role_required(Role.VIEWER)
+@role_required(Role.MODERATOR)  # one row per response: never for aggregate-only roles
 def export(survey_id, kind):
     survey = db.get_or_404(Survey, survey_id)
     header, rows = results.export_rows(survey, show_free_text=can_moderate(current_user),
