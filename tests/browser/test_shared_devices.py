@@ -6,6 +6,7 @@ import re
 import time
 
 import pytest
+from playwright.sync_api import Error as PlaywrightError
 from sqlalchemy import select
 
 from portal.extensions import db
@@ -135,6 +136,24 @@ def test_person_a_walks_away_without_javascript_the_server_clears_it(context_fac
 FEEDBACK_MESSAGE = "The bus to Oak school is late every day (FEEDBACK-SECRET)"
 
 
+def _go_back_to(page, path, forward=False):
+    """The Back (or Forward) button, waiting for the page to settle. Chromium sometimes swaps the page's process on a
+    Back to a no-store page and Playwright loses it for a moment ("Not attached to an active page"):
+    wait and look again rather than pressing Back twice."""
+    page.wait_for_load_state("load")
+    for attempt in range(3):
+        try:
+            (page.go_forward if forward else page.go_back)(wait_until="load")
+        except PlaywrightError as error:
+            if "Not attached" not in str(error) or attempt == 2:
+                raise
+            page.wait_for_timeout(300)
+        if page.url.endswith(path):
+            page.wait_for_load_state("load")
+            return
+    raise AssertionError(f"{'Forward' if forward else 'Back'} did not reach {path}: {page.url}")
+
+
 @pytest.mark.parametrize("javascript", [True, False], ids=["js", "no-js"])
 def test_back_after_sending_feedback_shows_nothing_that_was_sent(context_factory, javascript):
     page = context_factory(width=320, height=640, javascript=javascript).new_page()
@@ -147,8 +166,7 @@ def test_back_after_sending_feedback_shows_nothing_that_was_sent(context_factory
     page.get_by_label("Phone number").fill("01632 960 001")
     page.get_by_role("button", name="Send feedback").click()
     assert page.url.endswith("/feedback/sent")
-    page.go_back()
-    assert page.url.endswith("/feedback/")
+    _go_back_to(page, "/feedback/")
     html = page.content()
     for sent in (FEEDBACK_MESSAGE, "Sam Jones", "sam.jones@example.test", "01632 960 001"):
         assert sent not in html
@@ -156,7 +174,7 @@ def test_back_after_sending_feedback_shows_nothing_that_was_sent(context_factory
         assert page.get_by_label(field).input_value() == "", field
     if javascript:
         _check_page(page)
-    page.go_forward()
+    _go_back_to(page, "/feedback/sent", forward=True)
     assert FEEDBACK_MESSAGE not in page.content()
 
 
