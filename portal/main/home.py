@@ -1,5 +1,6 @@
 """What the public home pages show: surveys open now and the latest published changes."""
 from portal.extensions import db
+from portal.surveys.models import Audience
 from portal.surveys.services import open_surveys
 from portal.you_said_we_did.queries import published_query
 
@@ -15,7 +16,7 @@ def surveys_open_now():
 
 def young_peoples_surveys():
     """Open surveys written for young people: their own audience or an easy-read version."""
-    return [s for s in open_surveys() if s.audience == "young_person" or s.is_easy_read]
+    return [s for s in open_surveys() if s.audience == Audience.YOUNG_PERSON or s.is_easy_read]
 
 
 def latest_changes(limit=LATEST_CHANGES):
