@@ -3,6 +3,8 @@ from datetime import date
 
 from flask import Response, current_app, render_template, request
 
+from portal.insight_summaries.models import PARTS
+from portal.insight_summaries.services import published_between
 from portal.measures import exports, services
 from portal.measures.dashboard import representativeness_view
 from portal.measures.periods import latest_window, period_options
@@ -37,6 +39,7 @@ def report():
     return render_template("measures/manage/report.html", items=items, period=period, window=window, error=error,
                            options=period_options(),
                            representation=representativeness_view(window) if window else None,
+                           summaries=published_between(window.start, window.end) if window else [], summary_parts=PARTS,
                            threshold=current_app.config["SMALL_NUMBER_THRESHOLD"], today=date.today()), \
         400 if error else 200
 
