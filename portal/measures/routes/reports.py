@@ -22,6 +22,15 @@ def _report(period):
     return items, window, error
 
 
+def _summaries(window):
+    """Published monthly insight summaries for the report's period; the latest period's report also
+    carries the months published since it closed (the board meets monthly, quarters close slowly)."""
+    if window is None:
+        return []
+    latest = latest_window()
+    return published_between(window.start, date.today() if latest and latest.key == window.key else window.end)
+
+
 def _bad_period(error):
     return Response(error, status=400, mimetype="text/plain")
 
@@ -39,7 +48,7 @@ def report():
     return render_template("measures/manage/report.html", items=items, period=period, window=window, error=error,
                            options=period_options(),
                            representation=representativeness_view(window) if window else None,
-                           summaries=published_between(window.start, window.end) if window else [], summary_parts=PARTS,
+                           summaries=_summaries(window), summary_parts=PARTS,
                            threshold=current_app.config["SMALL_NUMBER_THRESHOLD"], today=date.today()), \
         400 if error else 200
 
