@@ -1,7 +1,7 @@
 """Forms: choose a month to draft, and edit a summary's text."""
 from flask_wtf import FlaskForm
 from govuk_frontend_wtf.wtforms_widgets import GovSelect, GovSubmitInput, GovTextArea
-from wtforms import HiddenField, IntegerField, SelectField, SubmitField, TextAreaField
+from wtforms import IntegerField, SelectField, SubmitField, TextAreaField
 from wtforms.validators import InputRequired
 from wtforms.widgets import HiddenInput
 
@@ -9,7 +9,7 @@ from portal.insight_summaries.models import PART_HINTS, PARTS
 
 
 class DraftForm(FlaskForm):
-    month = SelectField("Month", widget=GovSelect(), validators=[InputRequired("Choose a month")],
+    month = SelectField("Month", widget=GovSelect(), validators=[InputRequired("Choose a month")], validate_choice=False,
                         description="Only months that have ended can be summarised.")
     submit = SubmitField("Draft the summary", widget=GovSubmitInput())
 
@@ -32,4 +32,3 @@ class EditForm(FlaskForm):
         return {name: self[name].data for name in ("what", "why", "so_what", "next_steps", "young_people", "note")}
 
 
-__all__ = ["DraftForm", "EditForm", "HiddenField"]

@@ -1,7 +1,7 @@
 """Database reads for a month's summary: confirmed themes, "you said, we did" actions, co-production."""
 from datetime import datetime, time, timedelta
 
-from sqlalchemy import func, select
+from sqlalchemy import case, func, select
 from sqlalchemy.orm import aliased
 
 from portal.contributions.models import Contribution, Status
@@ -70,6 +70,6 @@ def coproduction(start, end):
     row = db.session.execute(
         select(func.count(CoproductionActivity.id), func.sum(CoproductionActivity.parent_carers),
                func.sum(CoproductionActivity.young_people), func.sum(CoproductionActivity.professionals),
-               func.sum(func.cast(CoproductionActivity.decision_level == "strategic", db.Integer)))
+               func.sum(case((CoproductionActivity.decision_level == "strategic", 1), else_=0)))
         .where(CoproductionActivity.held_on >= start, CoproductionActivity.held_on <= end)).one()
     return tuple(int(value or 0) for value in row)

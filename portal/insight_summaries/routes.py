@@ -8,6 +8,7 @@ from portal.insight_summaries import services
 from portal.insight_summaries.forms import DraftForm, EditForm
 from portal.insight_summaries.months import UnknownMonth, closed_months, parse_month
 from portal.insight_summaries.models import PARTS
+from portal.main.dashboard import register_panel
 from portal.navigation import add_nav_item
 from portal.permissions import Role, can_edit, can_view_dashboards, public, role_required
 
@@ -27,11 +28,23 @@ def _summary_or_404(month_key, *, published_only=False):
 
 
 def _draft_form():
+    """Months without a summary are offered; a month drafted meanwhile by someone else is still accepted
+    (the service hands back that summary), and anything else gets parse_month's message."""
     form = DraftForm()
     taken = {s.month for s in services.all_summaries()}
     form.month.choices = [("", "Choose a month")] + [(f"{m:%Y-%m}", f"{m:%B %Y}") for m in closed_months()
                                                      if m not in taken]
     return form
+
+
+@register_panel
+def sign_off_panel():
+    if not can_edit(current_user):
+        return []
+    waiting = [s for s in services.all_summaries() if s.latest and s.latest.published_at is None
+               and services.may_sign_off(s, current_user) and s.latest.signed_off_at is None]
+    return [{"title": "Insight summaries waiting for your sign-off", "value": len(waiting),
+             "url": url_for("insight_summaries.index"), "link_text": "See the summaries"}]
 
 
 @bp.route("/staff/insight-summaries", methods=["GET", "POST"])

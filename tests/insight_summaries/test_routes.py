@@ -29,6 +29,21 @@ def test_an_officer_drafts_a_month_through_the_page(client, login_as, editor):
     assert "id=\"sign-off-blocked\"" in html  # the drafter is told someone else signs off
 
 
+def test_a_month_drafted_meanwhile_by_someone_else_leads_to_their_summary(client, login_as, editor):
+    services.draft(OCTOBER, officer=make_user(role="editor"))  # after this officer's page was loaded
+    login_as(editor)
+    response = client.post(STAFF, data={"month": "2026-10"}, follow_redirects=True)
+    assert "October 2026 already has a summary" in response.get_data(as_text=True)
+    assert db.session.query(InsightSummary).count() == 1
+
+
+def test_the_staff_home_shows_summaries_waiting_for_sign_off(client, login_as, editor, admin):
+    services.draft(OCTOBER, officer=editor)
+    login_as(admin)
+    html = client.get("/staff").get_data(as_text=True)
+    assert "Insight summaries waiting for your sign-off" in html
+
+
 @pytest.mark.parametrize("month", ["2099-01", "nonsense", "2026-13", ""])
 def test_an_open_or_bad_month_is_refused_with_a_message(client, login_as, editor, month):
     login_as(editor)
