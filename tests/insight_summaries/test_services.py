@@ -164,3 +164,44 @@ def test_published_summaries_and_the_board_report_window():
     from datetime import date
     assert [s.key for s in services.published_between(date(2026, 10, 1), date(2026, 12, 31))] == ["2026-10"]
     assert services.published_between(date(2026, 7, 1), date(2026, 9, 30)) == []
+
+
+def test_two_officers_drafting_the_same_month_at_the_same_moment_get_one(app):
+    """Real threads, each with its own session and transaction, released together."""
+    from portal.accounts.models import User
+    from tests.fixtures.servers import at_once
+    ids = [make_user(role="editor").id, make_user(role="admin").id]
+    db.session.commit()
+
+    def drafter(user_id):
+        def call():
+            with app.app_context():
+                summary, created = services.draft(OCTOBER, officer=db.session.get(User, user_id))
+                return summary.id, created
+        return call
+    results = at_once([drafter(i) for i in ids], together=True)
+    assert not any(isinstance(r, Exception) for r in results), results
+    assert len({summary_id for summary_id, _ in results}) == 1 and sorted(c for _, c in results) == [False, True]
+    db.session.expire_all()
+    assert db.session.query(InsightSummary).count() == 1
+
+
+def test_two_officers_signing_off_at_once_one_wins(app, editor):
+    from portal.accounts.models import User
+    from tests.fixtures.servers import at_once
+    summary, _ = services.draft(OCTOBER, officer=editor)
+    ids = [make_user(role="editor").id, make_user(role="admin").id]
+    summary_id = summary.id
+    db.session.commit()
+
+    def signer(user_id):
+        def call():
+            with app.app_context():
+                found = db.session.get(InsightSummary, summary_id)
+                return services.sign_off(found, officer=db.session.get(User, user_id)).signed_off_by_id
+        return call
+    results = at_once([signer(i) for i in ids], together=True)
+    wins = [r for r in results if isinstance(r, int)]
+    assert len(wins) == 1 and isinstance([r for r in results if r not in wins][0], InvalidTransition), results
+    db.session.expire_all()
+    assert db.session.get(InsightSummary, summary_id).latest.signed_off_by_id == wins[0]
