@@ -10,8 +10,13 @@ RAG = {"green": "on target", "amber": "close to target", "red": "short of target
        "grey": "no target status"}
 
 
+WITHHELD = "withheld"  # as portal.insight_summaries.facts.WITHHELD
+
+
 def count_text(count, threshold):
     """A published count in words: hidden counts say so, never a number."""
+    if count == WITHHELD:
+        return "not shown (so a small number elsewhere cannot be worked out)"
     return f"fewer than {threshold}" if count is None else f"{count:,}"
 
 
@@ -33,6 +38,9 @@ def measure_line(measure, facts):
     threshold, this, last = facts["threshold"], measure["this"], measure["last"]
     now = _value(this, measure)
     if now is None:
+        if this.get("withheld"):
+            return (f"{measure['name']}: not shown for {facts['label']}, so that a small number of responses in "
+                    "another month of the quarter cannot be worked out from it.")
         if measure["source"] == "survey":
             return (f"{measure['name']}: fewer than {threshold} responses in {facts['label']}, too few to tell "
                     "(no figure is shown).")
@@ -112,7 +120,8 @@ def so_what(facts):
             lines.append(f"{measure['name']} {VERDICTS[change['verdict']]} since {facts['last_label']}.")
         if measure["this"].get("rag") in ("red", "amber"):
             lines.append(f"{measure['name']} is {RAG[measure['this']['rag']]}.")
-    small = [m["name"] for m in facts["measures"] if m["source"] == "survey" and m["this"]["suppressed"]]
+    small = [m["name"] for m in facts["measures"]
+             if m["source"] == "survey" and m["this"]["suppressed"] and not m["this"].get("withheld")]
     if small:
         lines.append(f"Too few responses to tell for: {', '.join(small)}.")
     late = facts["actions"]["late"]

@@ -13,13 +13,17 @@ from portal.measures.results import measure_result
 from portal.measures.services import list_measures
 from portal.metrics.calculations import Cell, change_verdict, newcombe_difference
 from portal.metrics.disclosure import BASE, protect_breakdown, published_count
+from portal.metrics.suppression import SMALL
+
+#: A count hidden although it is not small: showing it would let a small count elsewhere be worked out.
+WITHHELD = "withheld"
 
 ROLES = (("parent_carer", "Parent carers"), ("young_person", "Young people"), ("professional", "Professionals"),
          (None, "Not given"))
 
 
 def count_range(published, threshold):
-    """(low, high) of the true count a published count stands for (None: hidden, 1 to threshold - 1)."""
+    """(low, high) of the true count a published count stands for (None: small, 1 to threshold - 1)."""
     if published is None:
         return 1, threshold - 1
     if published == 0:
@@ -32,7 +36,7 @@ def direction(this, last, threshold):
 
     Only said when the published ranges do not overlap and at least one count is shown (10 or more).
     """
-    if not any(count for count in (this, last)):  # both hidden or nothing: too few to tell
+    if WITHHELD in (this, last) or not any(count for count in (this, last)):  # withheld, or too few to tell
         return "unclear"
     low, high = count_range(this, threshold)
     last_low, last_high = count_range(last, threshold)
@@ -41,6 +45,16 @@ def direction(this, last, threshold):
     if high < last_low:
         return "fell"
     return "unclear"
+
+
+def _shown(result):
+    """A protected cell as a published count: the rounded n, None when small, WITHHELD when hidden for
+    another cell's sake, 0 when there was nothing."""
+    if not result.suppressed:
+        return result.n
+    if result.reason == SMALL:
+        return None
+    return WITHHELD if result.reason != "no data" else 0
 
 
 def _month_hidden_in_quarter(measure, month, threshold):
@@ -62,7 +76,7 @@ def _figure(measure, month, threshold):
     figure["baseline_change"] = result["change"]
     if measure.is_survey and not figure["suppressed"] and _month_hidden_in_quarter(measure, month, threshold):
         figure.update(value=None, n=None, favourable=None, ci_low=None, ci_high=None, suppressed=True,
-                      rag="grey", baseline_change=None)
+                      rag="grey", baseline_change=None, withheld=True)
     return figure
 
 
@@ -81,31 +95,47 @@ def measure_facts(month, threshold):
     return found
 
 
-def _role_rows(by_role, threshold):
+def _role_rows(by_role, threshold, total_hidden=False):
+    """Who said it, as a breakdown of the theme's shown total; all hidden when the total is hidden
+    (shown parts would add up to it)."""
     cells = [Cell(str(role), label, 0, by_role.get(role, 0)) for role, label in ROLES]
-    return [{"role": role or "not_given", "label": label, "count": 0 if cell.reason == "no data" else cell.n}
-            for (role, label), cell in zip(ROLES, protect_breakdown(cells, threshold, total_shown=True))]
+    results = protect_breakdown(cells, threshold, total_shown=True)
+    return [{"role": role or "not_given", "label": label,
+             "count": WITHHELD if total_hidden and not cell.suppressed else _shown(cell)}
+            for (role, label), cell in zip(ROLES, results)]
+
+
+def _theme_totals(month, threshold):
+    """({theme: {role: n}} for the month, {theme: published total}), each month's total checked as a
+    cell of its quarter so the quarter's count minus the other months cannot reveal a small month."""
+    by_month = {start: queries.theme_role_counts(start, month_end(start)) for start in quarter_months(month)}
+    this = by_month[month]
+    totals = {}
+    for slug in this:
+        cells = [Cell(str(start), str(start), 0, sum(counts.get(slug, {}).values()))
+                 for start, counts in by_month.items()]
+        shown = next(r for r in protect_breakdown(cells, threshold, total_shown=True) if r.key == str(month))
+        totals[slug] = _shown(shown)
+    return this, totals
 
 
 def theme_facts(month, threshold):
     """Themes confirmed this month and last: published counts, direction, who said it, and the themes
     most often confirmed alongside each (this month)."""
-    this = queries.theme_role_counts(month, month_end(month))
-    last_start = previous_month(month)
-    last = queries.theme_role_counts(last_start, month_end(last_start))
+    this, totals = _theme_totals(month, threshold)
+    _, last_totals = _theme_totals(previous_month(month), threshold)
     labels = queries.theme_labels()
     pairs = queries.co_mentions(month, month_end(month))
     rows = []
-    for slug in sorted(set(this) | set(last)):
-        count = published_count(sum(this.get(slug, {}).values()), threshold)
-        before = published_count(sum(last.get(slug, {}).values()), threshold)
+    for slug in sorted(set(totals) | set(last_totals)):
+        count, before = totals.get(slug, 0), last_totals.get(slug, 0)
         alongside = sorted(((published_count(n, threshold), labels.get(other, other))
                             for (one, other), n in pairs.items() if one == slug), key=lambda p: (-(p[0] or 0), p[1]))
         rows.append({"slug": slug, "label": labels.get(slug, slug), "this": count, "last": before,
                      "direction": direction(count, before, threshold),
-                     "by_role": _role_rows(this.get(slug, {}), threshold),
+                     "by_role": _role_rows(this.get(slug, {}), threshold, total_hidden=count in (None, WITHHELD)),
                      "alongside": [{"label": label, "count": n} for n, label in alongside if n][:3]})
-    rows.sort(key=lambda row: (-(row["this"] or 0), row["label"]))
+    rows.sort(key=lambda row: (-row["this"] if isinstance(row["this"], int) else 0, row["label"]))
     return rows
 
 

@@ -58,11 +58,11 @@ def test_a_summary_never_shows_a_suppressed_figure():
     assert facts["measures"][0]["change"] is None
     transport = next(t for t in facts["themes"] if t["slug"] == "transport")
     roles = {row["role"]: row["count"] for row in transport["by_role"]}
-    # 15 in all is shown; 3 young people is hidden, so 12 parent carers is hidden too (15 - 12 = 3).
-    assert transport["this"] == 15 and roles["young_person"] is None and roles["parent_carer"] is None
+    # 15 in all is shown; 3 young people is hidden, so 12 parent carers is withheld too (15 - 12 = 3).
+    assert transport["this"] == 15 and roles["young_person"] is None and roles["parent_carer"] == "withheld"
     text = "\n".join(draft_parts(facts).values())
     assert "fewer than 10 responses in October 2026, too few to tell" in text
-    assert "young people fewer than 10, parent carers fewer than 10" in text
+    assert "young people fewer than 10, parent carers not shown" in text
     for secret in ("n = 7", "71%", " 12 ", " 3 ", "12,", "(12)", "(3)"):
         assert secret not in text
 
@@ -72,8 +72,12 @@ def test_a_month_is_hidden_when_its_quarter_could_be_differenced_to_reveal_a_sma
     make_measure()
     make_mixed(30, 10, submitted_at=datetime(2026, 10, 5, 12))
     make_mixed(3, 2, submitted_at=datetime(2026, 11, 5, 12))
-    october = month_facts(OCTOBER)["measures"][0]["this"]
-    assert october["suppressed"] and october["value"] is None
+    facts = month_facts(OCTOBER)
+    october = facts["measures"][0]["this"]
+    assert october["suppressed"] and october["withheld"] and october["value"] is None
+    text = draft_parts(facts)
+    assert "not shown for October 2026, so that a small number" in text["what"]
+    assert "fewer than 10 responses in October" not in text["what"] and "Too few" not in text["so_what"]
     make_mixed(30, 10, submitted_at=datetime(2026, 11, 6, 12))  # November no longer small
     assert not month_facts(OCTOBER)["measures"][0]["this"]["suppressed"]
 
@@ -110,3 +114,15 @@ def test_coproduction_participants_are_protected():
     db.session.commit()
     co = month_facts(OCTOBER)["coproduction"]
     assert co == {"activities": 1, "strategic": 1, "parent_carers": 10, "young_people": None, "professionals": 0}
+
+
+def test_a_theme_count_is_hidden_when_its_quarter_could_reveal_a_small_month():
+    themed(20, "transport", role="young_person")
+    themed(4, "transport", when=datetime(2026, 11, 3, 12))  # November small: October's count would give it away
+    facts = month_facts(OCTOBER)
+    transport = facts["themes"][0]
+    assert transport["this"] == "withheld" and transport["direction"] == "unclear"
+    assert [row["count"] for row in transport["by_role"]] == [0, "withheld", 0, 0]  # nor do the parts add up
+    text = draft_parts(facts)["what"]
+    assert "young people not shown (so a small number elsewhere cannot be worked out)" in text
+    assert "20" not in text and "fewer than 10 contributions in October" not in text
