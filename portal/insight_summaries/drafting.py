@@ -131,7 +131,8 @@ def so_what(facts):
 
 
 def next_steps(facts):
-    lines = [f"Late action to follow up: {entry['title']} (due {entry['due_on']})." for entry in facts["actions"]["late"]]
+    lines = [f"Late action to follow up: {entry['title']} (due {entry['due_on']})."
+             for entry in facts["actions"]["late"]]
     return _bullets(lines or ["No late actions."]) + "\n- Officer: add the next steps and who will take them."
 
 

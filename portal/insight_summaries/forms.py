@@ -9,7 +9,8 @@ from portal.insight_summaries.models import PART_HINTS, PARTS
 
 
 class DraftForm(FlaskForm):
-    month = SelectField("Month", widget=GovSelect(), validators=[InputRequired("Choose a month")], validate_choice=False,
+    month = SelectField("Month", widget=GovSelect(), validators=[InputRequired("Choose a month")],
+                        validate_choice=False,
                         description="Only months that have ended can be summarised.")
     submit = SubmitField("Draft the summary", widget=GovSubmitInput())
 
