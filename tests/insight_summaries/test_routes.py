@@ -155,3 +155,15 @@ def test_print_hides_the_staff_controls(client, login_as, editor):
     html = client.get(f"{STAFF}/2026-10").get_data(as_text=True)
     controls = html.split('<div class="portal-no-print">')[1].split("</div>")[0]
     assert "Edit the text" in controls
+
+
+def test_officers_see_the_protected_data_behind_the_draft(client, login_as, editor):
+    from tests.insight_summaries.conftest import themed
+    themed(25, "transport", role="young_person")
+    themed(3, "transport", role="parent_carer")
+    services.draft(OCTOBER, officer=editor)
+    login_as(editor)
+    html = client.get(f"{STAFF}/2026-10").get_data(as_text=True)
+    table = html.split("The data behind the first draft")[1].split("</details>")[0]
+    assert "Travel to school or college" in table and "fewer than 10" in table and ">not shown<" in table
+    assert ">30<" in table and ">3<" not in table and ">25<" not in table
