@@ -127,6 +127,13 @@ def sign_off(month):
     return _transition(month, services.sign_off, "Signed off. It can now be published.")
 
 
+@bp.route("/staff/insight-summaries/<month>/redraft", methods=["POST"])
+@role_required(Role.EDITOR)
+def redraft(month):
+    return _transition(month, services.redraft,
+                       "Drafted again from the data as a new version. Your earlier versions are in the history.")
+
+
 @bp.route("/staff/insight-summaries/<month>/publish", methods=["POST"])
 @role_required(Role.EDITOR)
 def publish(month):

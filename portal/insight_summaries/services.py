@@ -64,6 +64,29 @@ def draft(month, *, officer):
     return summary, True
 
 
+def redraft(summary, *, officer):
+    """Work the facts out again and write a new draft version from them (before the first publication
+    only: a published summary's facts never change). For a month whose quarter was still filling up."""
+    _check_officer(officer)
+    if summary.current_published is not None:
+        raise InvalidTransition("This summary has been published, so its figures stay as they were: "
+                                "edit the text to correct it")
+    facts = month_facts(summary.month, current_app.config["SMALL_NUMBER_THRESHOLD"])
+    number = summary.latest.number + 1
+    db.session.add(SummaryVersion(summary_id=summary.id, number=number, written_by_id=officer.id,
+                                  note="Drafted again from the data", **draft_parts(facts)))
+    summary.facts = facts
+    try:
+        db.session.flush()
+    except IntegrityError:
+        db.session.rollback()
+        raise InvalidTransition("Someone else saved a version at the same moment: try again")
+    record(officer, "insight_summary.redraft", summary, month=summary.key, version=number)
+    db.session.commit()
+    db.session.refresh(summary)
+    return summary.latest
+
+
 def clean_text(value, limit, label):
     """(text, error): plain text with control characters removed; markup and overlong text are errors."""
     text = _CONTROL.sub("", (value or "").replace("\r\n", "\n").replace("\r", "\n")).strip()

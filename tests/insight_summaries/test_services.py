@@ -205,3 +205,24 @@ def test_two_officers_signing_off_at_once_one_wins(app, editor):
     assert len(wins) == 1 and isinstance([r for r in results if r not in wins][0], InvalidTransition), results
     db.session.expire_all()
     assert db.session.get(InsightSummary, summary_id).latest.signed_off_by_id == wins[0]
+
+
+def test_drafting_again_refreshes_the_figures_until_the_first_publication(editor, admin):
+    from datetime import datetime
+
+    from tests.insight_summaries.conftest import themed
+    summary, _ = services.draft(OCTOBER, officer=editor)
+    assert summary.facts["themes"] == []
+    themed(20, "transport")
+    version = services.redraft(summary, officer=admin)
+    assert version.number == 2 and summary.facts["themes"][0]["this"] == 20 and "Travel" in version.what
+    assert "insight_summary.redraft" in actions()
+    with pytest.raises(NotAllowed):  # the redrafter wrote a version, so signs off no more than the drafter
+        services.sign_off(summary, officer=admin)
+    ready(summary, editor)
+    services.sign_off(summary, officer=make_user(role="editor"))
+    services.publish(summary, officer=editor)
+    themed(20, "transport", when=datetime(2026, 10, 20, 12))
+    with pytest.raises(InvalidTransition, match="figures stay"):
+        services.redraft(summary, officer=admin)
+    assert summary.facts["themes"][0]["this"] == 20
