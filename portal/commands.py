@@ -27,3 +27,4 @@ def seed_measures_command():
 import portal.surveys.commands  # noqa: E402,F401  survey commands register themselves
 import portal.surveys.demo  # noqa: E402,F401  the demo loader registers itself
 import portal.measures.demo  # noqa: E402,F401  after the surveys demo: it locks baselines from its answers
+import portal.insight_summaries.demo  # noqa: E402,F401  last: drafts last month's summary from the demo data

@@ -46,6 +46,13 @@ def _resume_token():
     return f"tok{response.id}"
 
 
+def _summary_month():
+    """The demo's published monthly insight summary (portal/insight_summaries/demo.py)."""
+    from portal.insight_summaries.services import published_summaries
+    found = published_summaries()
+    return found[0].key if found else None
+
+
 SAMPLE_ARGS = {
     "accounts.edit_user": lambda: {"user_id": _first_id("portal.accounts.models.User", role="viewer")},
     "reference.edit_locality": lambda: {"locality_id": _first_id("portal.reference.models.Locality")},
@@ -89,6 +96,9 @@ SAMPLE_ARGS = {
     "survey_staff.qr_code": lambda: {"link_id": _first_id("portal.surveys.models.DistributionLink")},
     "survey_staff.poster": lambda: {"link_id": _first_id("portal.surveys.models.DistributionLink")},
     "glossary.edit_term": lambda: {"term_id": _first_id("portal.glossary.models.GlossaryTerm")},
+    **{endpoint: lambda: {"month": _summary_month()} for endpoint in (
+        "insight_summaries.show", "insight_summaries.edit", "insight_summaries.public_show")},
+    "insight_summaries.version": lambda: {"month": _summary_month(), "number": 1},
 }
 # Extra query strings worth checking (error and filter states).
 EXTRA_URLS = ["/you-said-we-did?version=young", "/you-said-we-did?status=done&theme=transport"]

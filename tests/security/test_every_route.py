@@ -33,6 +33,8 @@ POST_SAMPLE_ARGS = {
     "moderation.tag_item": lambda: {"item_id": _first_id("portal.contributions.models.Contribution")},
     "themes.remove": lambda: {"item_id": _first_id("portal.contributions.models.Contribution")},
     "outbox.retry": lambda: {"message_id": 1},  # CSRF is checked before the message is looked up
+    **{endpoint: lambda: {"month": SAMPLE_ARGS["insight_summaries.show"]()["month"]}
+       for endpoint in ("insight_summaries.sign_off", "insight_summaries.publish", "insight_summaries.redraft")},
     "walls.outside": lambda: {"item_id": _first_id("portal.contributions.models.Contribution"),
                               "action": "approve"},
 }

@@ -3,6 +3,8 @@ from datetime import date
 
 from flask import Response, current_app, render_template, request
 
+from portal.insight_summaries.models import PARTS
+from portal.insight_summaries.services import published_between
 from portal.measures import exports, services
 from portal.measures.dashboard import representativeness_view
 from portal.measures.periods import latest_window, period_options
@@ -18,6 +20,15 @@ def _report(period):
     window, error = window_or_error(period)
     items = results_for(services.list_measures(), window, ("locality", "quarter")) if window else []
     return items, window, error
+
+
+def _summaries(window):
+    """Published monthly insight summaries for the report's period; the latest period's report also
+    carries the months published since it closed (the board meets monthly, quarters close slowly)."""
+    if window is None:
+        return []
+    latest = latest_window()
+    return published_between(window.start, date.today() if latest and latest.key == window.key else window.end)
 
 
 def _bad_period(error):
@@ -37,6 +48,7 @@ def report():
     return render_template("measures/manage/report.html", items=items, period=period, window=window, error=error,
                            options=period_options(),
                            representation=representativeness_view(window) if window else None,
+                           summaries=_summaries(window), summary_parts=PARTS,
                            threshold=current_app.config["SMALL_NUMBER_THRESHOLD"], today=date.today()), \
         400 if error else 200
 
