@@ -4,6 +4,8 @@ from datetime import date
 from flask import Response, current_app, render_template, request
 
 from portal.measures import exports, services
+from portal.accounts.models import ORGANISATION_LABELS
+from portal.measure_actions.services import list_actions
 from portal.measures.dashboard import representativeness_view
 from portal.measures.periods import latest_window, period_options
 from portal.measures.routes.blueprint import bp
@@ -18,6 +20,11 @@ def _report(period):
     window, error = window_or_error(period)
     items = results_for(services.list_measures(), window, ("locality", "quarter")) if window else []
     return items, window, error
+
+
+def open_actions():
+    """Open measure actions for the report, overdue ones first (by review date)."""
+    return list_actions(state="open")
 
 
 def _bad_period(error):
@@ -35,7 +42,7 @@ def report():
     period = request.args.get("period", "")
     items, window, error = _report(period)
     return render_template("measures/manage/report.html", items=items, period=period, window=window, error=error,
-                           options=period_options(),
+                           options=period_options(), actions=open_actions(), organisation_labels=ORGANISATION_LABELS,
                            representation=representativeness_view(window) if window else None,
                            threshold=current_app.config["SMALL_NUMBER_THRESHOLD"], today=date.today()), \
         400 if error else 200
