@@ -29,3 +29,4 @@ import portal.surveys.commands  # noqa: E402,F401  survey commands register them
 import portal.surveys.demo  # noqa: E402,F401  the demo loader registers itself
 import portal.measures.demo  # noqa: E402,F401  after the surveys demo: it locks baselines from its answers
 import portal.measure_actions.demo  # noqa: E402,F401  after the measures demo: it checks their figures
+import portal.disagreements.demo  # noqa: E402,F401

@@ -5,6 +5,7 @@ from flask import Response, current_app, render_template, request
 
 from portal.measures import exports, services
 from portal.accounts.models import ORGANISATION_LABELS
+from portal.disagreements.dashboard import disagreements_view
 from portal.measure_actions.services import list_actions
 from portal.measures.dashboard import representativeness_view
 from portal.measures.periods import latest_window, period_options
@@ -44,6 +45,8 @@ def report():
     return render_template("measures/manage/report.html", items=items, period=period, window=window, error=error,
                            options=period_options(), actions=open_actions(), organisation_labels=ORGANISATION_LABELS,
                            representation=representativeness_view(window) if window else None,
+                           disagreements=disagreements_view(window, current_app.config["SMALL_NUMBER_THRESHOLD"])
+                           if window else None,
                            threshold=current_app.config["SMALL_NUMBER_THRESHOLD"], today=date.today()), \
         400 if error else 200
 
