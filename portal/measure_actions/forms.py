@@ -20,7 +20,7 @@ class AssignForm(FlaskForm):
                            validate_choice=False)
     review_by = DayMonthYearField("Review by", description="For example, 15 1 2027",
                                   validators=[DateRequired(message="Enter the review date")])
-    submit = SubmitField("Save owner and review date", widget=GovSubmitInput())
+    save = SubmitField("Save owner and review date", widget=GovSubmitInput())
 
     def validate_owner_id(self, field):
         if field.data not in {choice.value for choice in field.choices or ()}:
@@ -33,4 +33,4 @@ class CloseForm(FlaskForm):
                                    "actions taken, and what the follow-up figures showed.",
                        validators=[InputRequired(message="Enter what was done before closing the action"),
                                    Length(max=4000, message="Keep the note under 4,000 characters")])
-    submit = SubmitField("Close the action", widget=GovSubmitInput())
+    close = SubmitField("Close the action", widget=GovSubmitInput())

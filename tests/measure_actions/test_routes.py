@@ -131,3 +131,29 @@ def test_the_check_command(runner, app):
     assert "0 action(s) opened." in again.output
     bad = runner.invoke(args=["measures", "check", "--period", "next-week"])
     assert bad.exit_code != 0 and "is not a reporting period" in bad.output
+
+
+def test_officer_pages_with_their_errors_are_valid_html(client, login_as, action, tmp_path):
+    """The forms (which viewers never see, so the page walk does not check them) and their error states."""
+    from tests.security.test_html_valid import html_problems, require_checker
+    require_checker()
+    officer = make_user(role="editor", organisation="council")
+    login_as(officer)
+    pages = {
+        "list": client.get("/staff/measures/actions"),
+        "action": client.get(f"/staff/measures/actions/{action.id}"),
+        "close error": client.post(f"/staff/measures/actions/{action.id}/close", data={"note": ""}),
+        "owner error": client.post(f"/staff/measures/actions/{action.id}/owner",
+                                   data={"owner_id": "x", "review_by": ["40", "1", "2027"]}),
+        "complaints": client.get("/staff/measures/complaints?period=2026-27-Q2"),
+        "record": client.get("/staff/measures/complaints/new"),
+        "record error": client.post("/staff/measures/complaints/new", data={"count": "x"}),
+    }
+    files = {}
+    for name, response in pages.items():
+        assert response.status_code == 200, name
+        path = tmp_path / f"{name.replace(' ', '-')}.html"
+        path.write_text(response.get_data(as_text=True))
+        files[str(path)] = name
+    problems = html_problems(files)
+    assert problems == [], "\n".join(problems)
