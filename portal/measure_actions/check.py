@@ -3,9 +3,9 @@ import logging
 
 from flask import current_app
 
-from portal.measure_actions.evidence import evidence_figures, evidence_words
+from portal.measure_actions.evidence import RAG_WORDS, evidence_figures, evidence_words, figure_words
 from portal.measure_actions.services import open_action
-from portal.measures.periods import next_window, previous_window, resolve_window
+from portal.measures.periods import UnknownWindow, next_window, previous_window, resolve_window
 from portal.measures.results import measure_result
 from portal.measures.services import list_measures
 from portal.metrics.deterioration import deterioration
@@ -43,3 +43,20 @@ def check_measures(*, period=None, today=None):
                 opened.append(action)
     log.info("measures check for %s opened %s action(s)", window.key, len(opened))
     return opened
+
+
+def follow_up(action, today=None):
+    """The follow-up: the measure's published figures for the next reporting cycle once it has closed.
+
+    Returns None before then, else {"label", "figure" (words), "change" (verdict against the
+    baseline or None), "status" (RAG in words or None)}.
+    """
+    try:
+        window = resolve_window(action.follow_up_period, today)
+    except UnknownWindow:
+        return None
+    result = _result(action.measure, window, current_app.config["SMALL_NUMBER_THRESHOLD"])
+    figure = figure_words(action.measure, result) if not result["suppressed"] else "hidden (fewer than 10 answers)"
+    return {"label": window.label, "figure": figure,
+            "change": result["change"]["verdict"] if result["change"] else None,
+            "status": RAG_WORDS.get(result["rag"])}

@@ -1,10 +1,10 @@
 """The evidence of a deterioration in words: the figures, the verdict and the period."""
 from portal.metrics.deterioration import RAG_DROP, WORSE_THAN_BASELINE
 
-RAG_WORDS = {"green": "Green", "amber": "Amber", "red": "Red"}
+RAG_WORDS = {"green": "Green", "amber": "Amber", "red": "Red", "unclear": "Not yet clear"}
 
 
-def _figure(measure, result):
+def figure_words(measure, result):
     """'45% (about 20 of about 45 answers; 95% interval 31% to 59%)', or a staff figure with its unit."""
     if result is None or result.get("value") is None:
         return "no figure"
@@ -28,18 +28,18 @@ def _side(measure):
 
 def evidence_words(measure, trigger, window, current, previous_window=None, previous=None):
     """One paragraph a board member can read: what the figures were, the verdict and why."""
-    now = f"In {window.label} {measure.name} was {_figure(measure, current)}."
+    now = f"In {window.label} {measure.name} was {figure_words(measure, current)}."
     if trigger.kind == RAG_DROP:
         target = current.get("target")
         target_words = f" against the {current.get('target_year')} target of " + (
             f"{target:.0%}" if measure.is_survey else f"{target:g}") if target is not None else ""
         return (f"{now} Its status fell from {RAG_WORDS[trigger.rag_before]} in {previous_window.label} "
-                f"(when it was {_figure(measure, previous)}) to {RAG_WORDS[trigger.rag_after]}{target_words}.")
+                f"(when it was {figure_words(measure, previous)}) to {RAG_WORDS[trigger.rag_after]}{target_words}.")
     if trigger.kind == WORSE_THAN_BASELINE:
         baseline = current["baseline"]
-        against = f"the baseline ({baseline['period']}), {_figure(measure, baseline)}"
+        against = f"the baseline ({baseline['period']}), {figure_words(measure, baseline)}"
     else:
-        against = f"the previous period ({previous_window.label}), {_figure(measure, previous)}"
+        against = f"the previous period ({previous_window.label}), {figure_words(measure, previous)}"
     return (f"{now} Against {against}, the change is {_points(trigger.difference)} points "
             f"(95% interval {_points(trigger.ci_low)} to {_points(trigger.ci_high)} points). "
             f"Verdict: worse, because the whole interval is {_side(measure)}.")

@@ -11,6 +11,7 @@ from portal.extensions import db
 from portal.forms_util import apply_errors
 from portal.main.dashboard import register_panel
 from portal.measure_actions import services
+from portal.measure_actions.check import follow_up
 from portal.measure_actions.forms import AssignForm, CloseForm
 from portal.measure_actions.models import MeasureAction
 from portal.metrics.deterioration import TRIGGER_LABELS
@@ -31,7 +32,7 @@ def _page(action, assign_form=None, close_form=None):
         close_form = close_form or CloseForm()
     return render_template("measure_actions/manage/show.html", action=action, assign_form=assign_form,
                            close_form=close_form, labels=TRIGGER_LABELS, organisations=ORGANISATION_LABELS,
-                           today=date.today())
+                           today=date.today(), follow_up=follow_up(action))
 
 
 @bp.route("")

@@ -157,3 +157,14 @@ def test_officer_pages_with_their_errors_are_valid_html(client, login_as, action
         files[str(path)] = name
     problems = html_problems(files)
     assert problems == [], "\n".join(problems)
+
+
+def test_the_action_page_shows_the_follow_up_quarter_once_it_has_closed(client, login_as, viewer):
+    from datetime import datetime as at
+    from tests.measures.factories import make_mixed
+    worse_measure(baseline=(date(2025, 10, 1), date(2025, 12, 31)), worse_on=at(2026, 5, 4, 12))
+    [action] = check_measures(period="2026-27-Q1")
+    make_mixed(70, 30, submitted_at=at(2026, 8, 4, 12))  # 2026/27 Q2, closed whenever the tests run
+    login_as(viewer)
+    page = client.get(f"/staff/measures/actions/{action.id}").get_data(as_text=True)
+    assert "2026/27 Q2 (July to September 2026): Parent carer satisfaction was 70%" in page

@@ -177,3 +177,15 @@ def test_overdue_means_open_past_the_review_date():
     assert services.overdue_actions(today=date(2027, 1, 19)) == []
     assert services.overdue_actions(today=date(2027, 1, 20)) == [action]
     assert services.action_counts(today=date(2027, 1, 20)) == (1, 1)
+
+
+def test_the_follow_up_shows_the_next_quarters_figures_once_it_has_closed():
+    from portal.measure_actions.check import follow_up
+    worse_measure()
+    [action] = check_measures(today=AFTER_Q3)
+    assert follow_up(action, today=AFTER_Q3) is None  # Q4 has not ended
+    recover()
+    found = follow_up(action, today=date(2027, 4, 5))
+    assert found["label"].startswith("2026/27 Q4") and found["figure"].startswith("90%")
+    assert found["change"] == "improved" and found["status"] is None  # no target set: grey, no status
+    assert _actions()[0].is_open
