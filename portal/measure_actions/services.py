@@ -29,10 +29,12 @@ def working_days_after(day, count):
 
 def owners_for(organisation):
     """Active editors and admins who can own an action: the organisation's first, editors before admins."""
-    first = case((User.organisation == organisation, 0), else_=1) if organisation else 0
+    order = [case((User.role == Role.EDITOR, 0), else_=1), User.id]
+    if organisation:
+        order.insert(0, case((User.organisation == organisation, 0), else_=1))
     return db.session.scalars(select(User).where(User.active.is_(True), User.email.is_not(None),
                                                  User.role.in_([Role.EDITOR, Role.ADMIN]))
-                              .order_by(first, case((User.role == Role.EDITOR, 0), else_=1), User.id)).all()
+                              .order_by(*order)).all()
 
 
 def default_owner(organisation):

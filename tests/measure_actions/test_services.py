@@ -189,3 +189,12 @@ def test_the_follow_up_shows_the_next_quarters_figures_once_it_has_closed():
     assert found["label"].startswith("2026/27 Q4") and found["figure"].startswith("90%")
     assert found["change"] == "improved" and found["status"] is None  # no target set: grey, no status
     assert _actions()[0].is_open
+
+
+def test_the_named_owner_is_the_organisations_editor_else_an_admin():
+    admin = make_user(role="admin", organisation="icb")
+    make_user(role="editor", organisation="pcf")
+    council_editor = make_user(role="editor", organisation="council")
+    assert services.default_owner("council") == council_editor
+    assert services.default_owner("sendiass") == admin  # no editor there: an admin, never another body's editor
+    assert services.default_owner(None) == admin  # a measure no organisation owns: an admin
