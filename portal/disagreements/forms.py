@@ -9,6 +9,11 @@ from portal.disagreements.models import OUTCOMES, STAGES
 from portal.measure_actions.forms import _id_or_zero
 
 WHOLE = "Enter how many, as a whole number from 0 to 100,000"
+STAGE = "Choose the stage: complaint, mediation, tribunal or ombudsman"
+
+
+def _choices(mapping):
+    return [SelectChoice(value, label) for value, label in mapping.items()]
 
 
 class WholeNumberField(IntegerField):
@@ -24,10 +29,10 @@ class WholeNumberField(IntegerField):
 class CountForm(FlaskForm):
     quarter = SelectField("Quarter", widget=GovSelect(), validate_choice=False)
     theme_id = SelectField("Theme", widget=GovSelect(), coerce=_id_or_zero, validate_choice=False)
-    stage = RadioField("Stage", widget=GovRadioInput(), choices=[SelectChoice(k, v) for k, v in STAGES.items()], validate_choice=False,
-                       validators=[InputRequired(message="Choose the stage: complaint, mediation, tribunal or ombudsman")])
-    outcome = SelectField("Outcome", widget=GovSelect(), choices=[SelectChoice("", "Choose the outcome")] + [SelectChoice(k, v) for k, v in OUTCOMES.items()],
-                          validate_choice=False)
+    stage = RadioField("Stage", widget=GovRadioInput(), choices=_choices(STAGES), validate_choice=False,
+                       validators=[InputRequired(message=STAGE)])
+    outcome = SelectField("Outcome", widget=GovSelect(), validate_choice=False,
+                          choices=[SelectChoice("", "Choose the outcome")] + _choices(OUTCOMES))
     locality_id = SelectField("Locality", widget=GovSelect(), coerce=_id_or_zero, validate_choice=False)
     count = WholeNumberField("How many", widget=GovTextInput(), description="Saving the same quarter, theme, stage, "
                          "outcome and locality again replaces the number.",

@@ -21,7 +21,7 @@ bp = Blueprint("measure_actions", __name__, url_prefix="/staff/measures/actions"
 
 
 def _owner_choices(action):
-    return [SelectChoice(person.id, f"{person.display_name} ({ORGANISATION_LABELS.get(person.organisation, 'no organisation')})")
+    return [SelectChoice(person.id, f"{person.display_name} ({ORGANISATION_LABELS.get(person.organisation, 'none')})")
             for person in services.owners_for(action.owner_organisation)]
 
 
