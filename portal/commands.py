@@ -8,6 +8,7 @@ import portal.safeguarding.commands  # noqa: F401,E402
 import portal.privacy.commands  # noqa: F401,E402
 import portal.themes.commands  # noqa: F401,E402
 import portal.textmodel.commands  # noqa: F401,E402
+import portal.measure_actions.commands  # noqa: F401,E402
 
 _COMMANDS.append(analyse_command)
 
@@ -27,4 +28,6 @@ def seed_measures_command():
 import portal.surveys.commands  # noqa: E402,F401  survey commands register themselves
 import portal.surveys.demo  # noqa: E402,F401  the demo loader registers itself
 import portal.measures.demo  # noqa: E402,F401  after the surveys demo: it locks baselines from its answers
+import portal.measure_actions.demo  # noqa: E402,F401  after the measures demo: it checks their figures
+import portal.disagreements.demo  # noqa: E402,F401
 import portal.insight_summaries.demo  # noqa: E402,F401  last: drafts last month's summary from the demo data

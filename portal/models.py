@@ -20,3 +20,5 @@ from portal.glossary.models import GlossaryTerm  # noqa: F401
 from portal.walls.models import OrganisationWall  # noqa: F401
 from portal.textmodel.models import TextLabel, TextModelActivation  # noqa: F401
 from portal.insight_summaries.models import InsightSummary, SummaryVersion  # noqa: F401
+from portal.measure_actions.models import MeasureAction  # noqa: F401
+from portal.disagreements.models import DisagreementCount  # noqa: F401

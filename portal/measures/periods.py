@@ -4,7 +4,7 @@ A window is named like "2026-27-Q2" (July to September 2026). Only quarters that
 today are offered, so a published figure never changes as answers arrive (docs/disclosure-control.md).
 """
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 FIRST_YEAR = 2025  # 2025/26: the earliest year with figures (complaints, tribunal rate)
 
@@ -80,3 +80,19 @@ def window_names(today=None):
 def period_options(today=None):
     """[(key, label)] for the period picker on pages, newest first."""
     return [(window.key, window.label) for window in closed_windows(today)]
+
+
+def _window_holding(day):
+    start_year = day.year if day.month >= 4 else day.year - 1
+    quarter = (day.month - 4) % 12 // 3 + 1
+    return quarter_window(start_year, quarter)
+
+
+def next_window(window):
+    """The quarter after `window` (the next reporting cycle), whether or not it has closed."""
+    return _window_holding(window.end + timedelta(days=1))
+
+
+def previous_window(window):
+    """The quarter before `window`."""
+    return _window_holding(window.start - timedelta(days=1))

@@ -80,6 +80,7 @@ SAMPLE_ARGS = {
     "measures.edit_measure": lambda: {"slug": "parent-carer-satisfaction"},
     "measures.figures": lambda: {"slug": "complaints-per-month"},
     "api.measure": lambda: {"slug": "parent-carer-satisfaction"},
+    "measure_actions.show": lambda: {"action_id": _first_id("portal.measure_actions.models.MeasureAction")},
     **{endpoint: lambda: {"slug": "big-listen-2026-parent-carers"} for endpoint in (
         "surveys.start", "surveys.check", "surveys.sent", "surveys.email", "surveys.printable", "surveys.saved")},
     "survey_kiosk.cleared": lambda: {"slug": "big-listen-2026-parent-carers"},

@@ -28,6 +28,8 @@ POST_SAMPLE_ARGS = {
                                              "action": "up"},
     "survey_admin.set_state": lambda: {"survey_id": _first_id("portal.surveys.models.Survey"), "state": "open"},
     "measures.unlock_baseline": lambda: {"baseline_id": _first_id("portal.measures.models.Baseline")},
+    **{endpoint: lambda: {"action_id": _first_id("portal.measure_actions.models.MeasureAction")}
+       for endpoint in ("measure_actions.close", "measure_actions.assign")},
     "glossary.delete_term": lambda: {"term_id": _first_id("portal.glossary.models.GlossaryTerm")},
     "themes.add": lambda: {"item_id": _first_id("portal.contributions.models.Contribution")},
     "moderation.tag_item": lambda: {"item_id": _first_id("portal.contributions.models.Contribution")},

@@ -6,6 +6,9 @@ from flask import Response, current_app, render_template, request
 from portal.insight_summaries.models import PARTS
 from portal.insight_summaries.services import published_between
 from portal.measures import exports, services
+from portal.accounts.models import ORGANISATION_LABELS
+from portal.disagreements.dashboard import disagreements_view
+from portal.measure_actions.services import list_actions
 from portal.measures.dashboard import representativeness_view
 from portal.measures.periods import latest_window, period_options
 from portal.measures.routes.blueprint import bp
@@ -29,6 +32,9 @@ def _summaries(window):
         return []
     latest = latest_window()
     return published_between(window.start, date.today() if latest and latest.key == window.key else window.end)
+def open_actions():
+    """Open measure actions for the report, overdue ones first (by review date)."""
+    return list_actions(state="open")
 
 
 def _bad_period(error):
@@ -46,9 +52,11 @@ def report():
     period = request.args.get("period", "")
     items, window, error = _report(period)
     return render_template("measures/manage/report.html", items=items, period=period, window=window, error=error,
-                           options=period_options(),
+                           options=period_options(), actions=open_actions(), organisation_labels=ORGANISATION_LABELS,
                            representation=representativeness_view(window) if window else None,
                            summaries=_summaries(window), summary_parts=PARTS,
+                           disagreements=disagreements_view(window, current_app.config["SMALL_NUMBER_THRESHOLD"])
+                           if window else None,
                            threshold=current_app.config["SMALL_NUMBER_THRESHOLD"], today=date.today()), \
         400 if error else 200
 

@@ -4,6 +4,7 @@ from decimal import Decimal
 from flask import abort, current_app, flash, redirect, render_template, request, url_for
 from flask_login import current_user
 
+from portal.disagreements.dashboard import disagreements_view
 from portal.errors import InvalidTransition, NotAllowed, ValidationFailed
 from portal.extensions import db
 from portal.forms_util import apply_errors
@@ -60,7 +61,9 @@ def dashboard():
                            representation=representativeness_view(window, exact) if window else None,
                            participation=participation_view(window.start if window else None,
                                                             window.end if window else None),
-                           you_said_we_did=you_said_we_did_figures(), threshold=_threshold()), 400 if error else 200
+                           you_said_we_did=you_said_we_did_figures(), threshold=_threshold(),
+                           disagreements=disagreements_view(window, _threshold()) if window else None), \
+        400 if error else 200
 
 
 @bp.route("/staff/measures/<slug>")
