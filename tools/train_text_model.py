@@ -27,11 +27,19 @@ def main(argv=None):
     parser = argparse.ArgumentParser()
     parser.add_argument("--blind", action="append", default=[], metavar="NAME=FILE",
                         help="figures (JSON from portal.text.eval_runner --json) measured before training on NAME")
+    parser.add_argument("--save-scores", metavar="FILE.json",
+                        help="also write every labelled item's out-of-fold scores and labels (to study thresholds "
+                             "without training again)")
     args = parser.parse_args(argv)
     slugs = [theme.slug for theme in BUILTIN_THEMES]
     records = corpus.load_sets(slugs)
-    document, fitted = training.train(records, version="candidate",
+    scores = {}
+    document, fitted = training.train(records, version="candidate", keep_scores=scores,
                                       progress=lambda line: print(line, file=sys.stderr))
+    if args.save_scores:
+        with open(args.save_scores, "w", encoding="utf-8") as handle:
+            json.dump({r["id"]: {"record": r, "flags": scores[r["id"]].flags, "sentiment": scores[r["id"]].sentiment,
+                                 "themes": scores[r["id"]].themes} for r in records if r["id"] in scores}, handle)
     document["version"] = version_for(document)
     blind = {}
     for item in args.blind:

@@ -47,19 +47,13 @@ def _load_scorer():
 
 
 def score_file(path, score, *, model=None):
-    """score.py's result for the analyser on one labelled file (model=None: the active model)."""
+    """score.py's result for the analyser on one labelled file (model=None: the active model;
+    False: the rules alone; else that StoredModel)."""
     import io
-    from portal.text import analysis
+    from portal.text.learned.active import ACTIVE
     out = io.StringIO()
     with open(path, encoding="utf-8") as source:
-        if model is False:
-            original, analysis.current_model = analysis.current_model, lambda: None
-            try:
-                analyse_jsonl(source, out)
-            finally:
-                analysis.current_model = original
-        else:
-            analyse_jsonl(source, out)
+        analyse_jsonl(source, out, model=ACTIVE if model is None else (None if model is False else model))
     predicted = {str(row["id"]): row for row in map(json.loads, out.getvalue().splitlines())}
     return score.score(predicted, score.load(path))
 
@@ -121,7 +115,10 @@ def main(argv=None):
     handle, predictions = tempfile.mkstemp(suffix=".jsonl", prefix="predictions-")
     try:
         with os.fdopen(handle, "w", encoding="utf-8") as out, open(gold, encoding="utf-8") as src:
-            analyse_jsonl(src, out)
+            if rules_only:
+                analyse_jsonl(src, out, model=None)
+            else:
+                analyse_jsonl(src, out)
         return subprocess.call([sys.executable, str(scorer), predictions, str(gold), *argv])
     finally:
         os.unlink(predictions)

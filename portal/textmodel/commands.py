@@ -26,6 +26,8 @@ def figure_lines(title, figures):
     lines = [title]
     for name, result in figures.items():
         parts = [f"{flag} {part[0].upper()} {result[flag][part]:.3f}" for flag, part in ROWS]
+        parts += [f"{flag} P at real rate {result[flag]['precision_realistic']:.3f}"
+                  for flag in ("safeguarding", "abusive", "pii") if "precision_realistic" in result[flag]]
         lines.append(f"  {name:<12} n={result['items']:<4} themes F1 {result['themes_micro_f1']:.3f}  "
                      f"sentiment {result['sentiment_accuracy']:.3f}  " + "  ".join(parts))
     return lines

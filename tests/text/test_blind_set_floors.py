@@ -8,7 +8,14 @@ the floors sit a little below those achieved and at least at the hidden-set targ
 corpus.jsonl (ids n001-n450, a copy of /work/corpus/train.jsonl) was written blind by another
 engineer and scored by the frozen model 2026-12-01-18aa77cc before any training on it (figures in
 docs/text-model.md); the shipped model is now trained on it, so these floors are in-sample checks
-against regression, set at the issue's goals or a little below the figures achieved."""
+against regression, set at the issue's goals or a little below the figures achieved. young, family and
+mixed.jsonl are likewise in-sample now (see their floors below).
+
+unseen.jsonl is out-of-sample: its floors were set under model 2026-12-01-9c67b772 and are kept as
+they were. Model 2026-12-02-b6e64c03 (thresholds chosen at the portal's real rates, trained on 1,000
+more comments) falls just under two of them: abusive precision 0.640 (floor 0.65) and personal-data
+precision 0.818 (floor 0.85); see docs/text-model.md. They are left failing, not lowered: nothing
+was tuned on this set."""
 import pytest
 
 from tests.text.labelled_sets import DATA, check_well_formed, metric, score_set
@@ -29,6 +36,24 @@ SETS = {
         ("safeguarding", "recall"): 0.98, ("safeguarding", "precision"): 0.8,
         ("pii", "recall"): 0.95, ("pii", "precision"): 0.9,
         ("abusive", "recall"): 0.95, ("abusive", "precision"): 0.9}},
+    # Written blind by three other engineers on 2026-12-02 (tests/text/data/YOUNG.md, FAMILY.md, MIXED.md),
+    # scored by the then-shipped model before any training on them (docs/text-model.md); now trained
+    # on, so in-sample regression checks a little below the figures of model 2026-12-02-b6e64c03.
+    "young": {"min_items": 300, "floors": {
+        ("themes_micro", "f1"): 0.8, ("sentiment_accuracy", None): 0.92,
+        ("safeguarding", "recall"): 0.97, ("safeguarding", "precision"): 0.75,
+        ("pii", "recall"): 0.95, ("pii", "precision"): 0.85,
+        ("abusive", "recall"): 0.95, ("abusive", "precision"): 0.8}},
+    "family": {"min_items": 300, "floors": {
+        ("themes_micro", "f1"): 0.83, ("sentiment_accuracy", None): 0.93,
+        ("safeguarding", "recall"): 0.97, ("safeguarding", "precision"): 0.65,
+        ("pii", "recall"): 0.95, ("pii", "precision"): 0.9,
+        ("abusive", "recall"): 0.85, ("abusive", "precision"): 0.9}},
+    "mixed": {"min_items": 400, "floors": {
+        ("themes_micro", "f1"): 0.82, ("sentiment_accuracy", None): 0.95,
+        ("safeguarding", "recall"): 0.97, ("safeguarding", "precision"): 0.72,
+        ("pii", "recall"): 0.95, ("pii", "precision"): 0.83,
+        ("abusive", "recall"): 0.95, ("abusive", "precision"): 0.85}},
     # Never trained or tuned on (tests/text/data/UNSEEN.md): floors just under the figures measured
     # when the model was frozen, so a change that loses recall on new wording fails here.
     "unseen": {"min_items": 220, "floors": {

@@ -19,3 +19,22 @@ def test_missing_gold_file_exits_1(tmp_path, capsys):
         return
     assert eval_runner.main(["--gold", str(tmp_path / "none.jsonl")]) == 1
     assert "not found" in capsys.readouterr().err
+
+
+def test_rules_only_really_leaves_the_model_out(tmp_path):
+    # A disclosure the rules do not know (the learned layer's own test sentence) and a plain comment.
+    if not (eval_runner.EVAL_DIR / "score.py").is_file():
+        return
+    import json
+    gold = tmp_path / "two.jsonl"
+    rows = [{"id": "a", "author_role": "young_person", "channel": "forum", "themes": [], "sentiment": "negative",
+             "text": "dad says if i tell anyone what happens at night nobody will believe me anyway",
+             "safeguarding": True, "pii": False, "abusive": False},
+            {"id": "b", "author_role": "parent_carer", "channel": "survey", "themes": [], "sentiment": "positive",
+             "text": "The new speech therapist is lovely.", "safeguarding": False, "pii": False, "abusive": False}]
+    gold.write_text("".join(json.dumps(row) + "\n" for row in rows), encoding="utf-8")
+    score = eval_runner._load_scorer()
+    with_model = eval_runner.score_file(gold, score)
+    rules_alone = eval_runner.score_file(gold, score, model=False)
+    assert with_model["safeguarding"]["recall"] == 1.0
+    assert rules_alone["safeguarding"]["recall"] == 0.0

@@ -133,3 +133,38 @@ def test_long_junk_tokens_are_scored_but_not_remembered():
     first, second = model.decision(junk + " hello"), model.decision(junk + " hello")
     assert np.array_equal(first, second)
     assert junk not in model._token_cache and len(model._token_cache) <= before + 1
+
+
+def test_realistic_weights_bring_each_set_to_the_portal_rate():
+    # set a: 1 of 4 positive (25%); set b: 1 of 2 (50%). At 10%, a's negatives weigh 1*0.9/(0.1*3) = 3
+    # and b's 1*0.9/(0.1*1) = 9, so each set's positives are a tenth of its weighted total.
+    truth = [True, False, False, False, True, False]
+    weights = training.realistic_weights(truth, ["a", "a", "a", "a", "b", "b"], 0.1)
+    assert weights == pytest.approx([1, 3, 3, 3, 1, 9])
+    # a flag that fires on one true and one false item is 50% precise on the set, 25% at the real rate
+    pred = [True, True, False, False, False, False]
+    assert training.realistic_precision(pred, truth, weights) == pytest.approx(0.25)
+    # a set with no positives keeps weight 1 rather than dividing by zero
+    assert training.realistic_weights([False, False], ["c", "c"], 0.1) == [1.0, 1.0]
+
+
+def test_recall_first_threshold_is_the_most_precise_meeting_the_recall_goal():
+    # 24 disclosures the rules miss, scored 0.50-0.96, one more scored 0.02; 80 others, scored
+    # 0.00-0.79 (many above most disclosures). Recall >= 0.96 needs 24 of 25, so the threshold is
+    # the highest keeping those 24: 0.5, not lower (more false alarms) and not higher (misses).
+    truth = [True] * 25 + [False] * 80
+    scores = [0.5 + 0.02 * i for i in range(24)] + [0.02] + [i / 100 for i in range(80)]
+    rules = [False] * 105
+    assert training.choose_flag_threshold("safeguarding", truth, scores, rules, ["s"] * 105) == 0.5
+    # the rules finding the 0.02 one does not lower it either
+    rules[24] = True
+    assert training.choose_flag_threshold("safeguarding", truth, scores, rules, ["s"] * 105) == 0.5
+
+
+def test_precision_first_threshold_for_personal_data_keeps_realistic_precision():
+    # 10 with personal data, scored 0.9; 10 more scored 0.3 among 80 without, scored 0.3 too:
+    # reaching them would make the flag fire on most comments, so the threshold stays above 0.3.
+    truth = [True] * 20 + [False] * 80
+    scores = [0.9] * 10 + [0.3] * 90
+    threshold = training.choose_flag_threshold("pii", truth, scores, [False] * 100, ["s"] * 100)
+    assert 0.3 < threshold <= 0.9

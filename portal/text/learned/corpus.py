@@ -13,7 +13,9 @@ SHARED_DIR = Path(os.environ.get("PORTAL_SHARED_DIR") or REPO_ROOT.parent / "sha
 SHARED_DEV = SHARED_DIR / "eval" / "dev.jsonl"
 # Every labelled set used for training and reported by `make eval`, by group name.
 REFERENCE_SETS = {"dev": SHARED_DEV, "challenge": DATA_DIR / "challenge.jsonl",
-                  "holdout": DATA_DIR / "holdout.jsonl", "corpus": DATA_DIR / "corpus.jsonl"}
+                  "holdout": DATA_DIR / "holdout.jsonl", "corpus": DATA_DIR / "corpus.jsonl",
+                  "young": DATA_DIR / "young.jsonl", "family": DATA_DIR / "family.jsonl",
+                  "mixed": DATA_DIR / "mixed.jsonl"}
 FLAGS = ("safeguarding", "abusive", "pii")
 
 
@@ -30,7 +32,8 @@ def available_sets():
 def from_labelled_row(row, group, slugs):
     """A fully labelled set row as a training record."""
     themes = set(row.get("themes") or [])
-    return {"id": str(row["id"]), "group": group, "text": row["text"],
+    # The set's name keeps ids apart across sets and from moderators' labels ("m<contribution id>").
+    return {"id": f"{group}:{row['id']}", "group": group, "text": row["text"],
             **{flag: bool(row.get(flag)) for flag in FLAGS},
             "sentiment": row.get("sentiment"), "themes": {slug: slug in themes for slug in slugs},
             "complete": True}
