@@ -2,7 +2,6 @@
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from portal.contributions.models import Contribution
 from portal.insights import queries
 from portal.metrics.calculations import Cell, financial_quarter, suppress
 from portal.metrics.disclosure import protect_breakdown
@@ -109,26 +108,30 @@ def emerging_rows(themes, current, previous, threshold, protected=False):
 
 
 def explore(filters, *, themes, localities, threshold, today, viewer=None, protected=False):
-    """Everything the explorer page shows to `viewer`, as plain data. Runs a fixed number of GROUP BY queries."""
+    """Everything the explorer page shows to `viewer`, as plain data. Runs a fixed number of GROUP BY queries:
+    the per-theme counts, by locality, sentiment and month, all come from one (queries.confirmed_groups)."""
     total, tagged = queries.totals(filters)
-    rows = theme_table(themes, queries.confirmed_by_theme(filters), queries.suggested_only_by_theme(filters),
-                       threshold, protected)
+    groups = queries.confirmed_groups(filters)
+    confirmed = queries.fold(groups, lambda g: g[0])
+    rows = theme_table(themes, confirmed, queries.suggested_only_by_theme(filters), threshold, protected)
     locality_columns = [(loc.id, loc.name) for loc in localities] + [(None, "Not given")]
-    by_quarter, quarters = quarter_counts(queries.confirmed_by_theme_and_month(filters))
+    by_quarter, quarters = quarter_counts(queries.fold(groups, lambda g: (g[0], g[3], g[4])))
     start, end, prev_start, prev_end = emerging_periods(filters, today, protected)
+    current = (confirmed if (start, end) == (filters.date_from, filters.date_to)
+               else queries.period_counts(filters, start, end))
     return {
         "total": summary_cells(total, tagged, threshold, protected), "rows": rows,
         "localities": locality_columns,
-        "by_locality": breakdown_rows(rows, queries.confirmed_by_theme_and(filters, Contribution.locality_id),
-                                      locality_columns, threshold, protected),
+        "by_locality": breakdown_rows(rows, queries.fold(groups, lambda g: (g[0], g[1])), locality_columns,
+                                      threshold, protected),
         "sentiments": SENTIMENTS,
-        "by_sentiment": breakdown_rows(rows, queries.confirmed_by_theme_and(filters, Contribution.sentiment),
-                                       SENTIMENTS, threshold, protected),
+        "by_sentiment": breakdown_rows(rows, queries.fold(groups, lambda g: (g[0], g[2])), SENTIMENTS, threshold,
+                                       protected),
         "quarters": quarters,
         "by_quarter": breakdown_rows(rows, by_quarter, [(q, q) for q in quarters], threshold, protected),
         "quotes": queries.quotes(filters, viewer=viewer),
         "emerging_period": (start, end, prev_start, prev_end),
-        "emerging": emerging_rows([r.theme for r in rows], queries.period_counts(filters, start, end),
+        "emerging": emerging_rows([r.theme for r in rows], current,
                                   queries.period_counts(filters, prev_start, prev_end), threshold, protected),
         "max_confirmed": max([r.confirmed.n or 0 for r in rows] + [1]),
     }
