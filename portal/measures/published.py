@@ -1,13 +1,14 @@
 """Published figures stored ready: /results and the public API are worked out once per change, not per request.
 
 Published figures are for closed financial-year quarters only (portal.measures.periods), and
-answers are dated when they are submitted, so nothing a family does can change a closed quarter's
-figures. What can: a measure, target, baseline or staff figure, or a locality, age band or cohort
-(the labels and order of breakdowns) being written. Any such write, through the ORM, adds a
-FigureChange row in the same transaction (see _note_changes), as does an audited bulk import of answers (WATCHED_ACTIONS); the newest FigureChange id is the
-figures' *generation*, and a stored figure is served only while its generation is the newest.
-Stored rows are keyed by the closed period they were computed for, so when a quarter closes the
-default period's key changes and the next request computes it (the cheap check is the key).
+answers submitted online are dated when they are submitted, so nothing a family does changes a
+closed quarter's figures. What can: a measure, target, baseline or staff figure, or a locality, age
+band or cohort (the labels and order of breakdowns) being written, or an import of answers (which
+may date them in a closed quarter). Any such write through the ORM adds a FigureChange row in the
+same transaction (see _note_changes), as does an audited import (WATCHED_ACTIONS). The newest
+FigureChange id is the figures' *generation*; a stored figure is served only while its generation
+is the newest. Stored rows are keyed by the closed period they were computed for, so when a quarter
+closes the default period's key changes and the next request computes it (the cheap check is the key).
 
 The first request after a change computes and stores; `portal measures refresh` does it ahead.
 """
@@ -16,6 +17,7 @@ import logging
 from sqlalchemy import delete, event, func, select
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from portal.audit.models import AuditEvent
@@ -69,10 +71,14 @@ def stored(page, *, period, threshold, compute, measure="", breakdown=""):
         return found
     current = generation()
     payload = compute()
-    _insert(dict(page=page, measure=measure, period=period, breakdown=breakdown, threshold=threshold,
-                 generation=current, payload=payload))
-    db.session.execute(delete(PublishedFigure).where(PublishedFigure.generation < current))
-    db.session.commit()
+    try:
+        _insert(dict(page=page, measure=measure, period=period, breakdown=breakdown, threshold=threshold,
+                     generation=current, payload=payload))
+        db.session.execute(delete(PublishedFigure).where(PublishedFigure.generation < current))
+        db.session.commit()
+    except SQLAlchemyError:  # storing is a saving, never a reason to fail the page: serve what was computed
+        db.session.rollback()
+        log.warning("could not store published figures for %s %s %s", page, measure, period, exc_info=True)
     return payload, None
 
 

@@ -221,3 +221,17 @@ def test_staff_dashboard_says_how_fresh_its_live_figures_are(client, login_as, v
     login_as(viewer)
     page = client.get(f"/staff/measures?period={Q2.key}").get_data(as_text=True)
     assert "Figures as of" in page and "worked out live" in page
+
+
+def test_a_store_that_fails_still_serves_the_figures(client, monkeypatch):
+    _figures()
+
+    def broken(values):
+        from sqlalchemy.exc import OperationalError
+        raise OperationalError("INSERT", {}, Exception("database is locked"))
+
+    monkeypatch.setattr(published, "_insert", broken)
+    response = _api(client)
+    assert response.status_code == 200 and response.get_json()["n"] == 55
+    assert client.get(f"/results?period={Q2.key}").status_code == 200
+    assert db.session.scalar(select(func.count()).select_from(PublishedFigure)) == 0
