@@ -14,7 +14,7 @@ The first request after a change computes and stores; `portal measures refresh` 
 """
 import logging
 
-from sqlalchemy import delete, event, func, select
+from sqlalchemy import DateTime, Text, delete, event, func, select, text
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.exc import SQLAlchemyError
@@ -38,17 +38,19 @@ def generation():
     return db.session.scalar(select(func.coalesce(func.max(FigureChange.id), 0)))
 
 
-def _newest():
-    return select(func.coalesce(func.max(FigureChange.id), 0)).scalar_subquery()
+# Written out once: served on every /results and API request, where building the statement with the
+# ORM cost as much as the rest of the request. The unique constraint's index answers it.
+_READ = text(
+    "SELECT payload, computed_at FROM published_figures WHERE page = :page AND measure = :measure "
+    "AND period = :period AND breakdown = :breakdown AND threshold = :threshold "
+    "AND generation = (SELECT COALESCE(MAX(id), 0) FROM figure_changes)"
+).columns(payload=Text, computed_at=DateTime)
 
 
 def read(page, *, period, threshold, measure="", breakdown=""):
     """(payload, computed_at) stored for this key at the newest generation, or None."""
-    row = db.session.execute(
-        select(PublishedFigure.payload, PublishedFigure.computed_at).where(
-            PublishedFigure.page == page, PublishedFigure.measure == measure, PublishedFigure.period == period,
-            PublishedFigure.breakdown == breakdown, PublishedFigure.threshold == threshold,
-            PublishedFigure.generation == _newest())).first()
+    row = db.session.execute(_READ, {"page": page, "measure": measure, "period": period, "breakdown": breakdown,
+                                     "threshold": threshold}).first()
     return (row.payload, row.computed_at) if row else None
 
 
