@@ -235,3 +235,17 @@ def test_a_store_that_fails_still_serves_the_figures(client, monkeypatch):
     assert response.status_code == 200 and response.get_json()["n"] == 55
     assert client.get(f"/results?period={Q2.key}").status_code == 200
     assert db.session.scalar(select(func.count()).select_from(PublishedFigure)) == 0
+
+
+def test_importing_paper_answers_into_a_closed_quarter_refreshes_the_figures(client, runner, tmp_path):
+    from tests.surveys.helpers import PARENTS, open_seeded_surveys
+    _figures()
+    open_seeded_surveys()
+    before = _api(client).get_json()
+    paper = tmp_path / "paper.csv"
+    paper.write_text("role,overall_satisfaction,channel,submitted_at\n"
+                     + "parent_carer,Very satisfied,paper,2026-08-20\n" * 20)
+    result = runner.invoke(args=["import-responses", PARENTS, str(paper)])
+    assert result.exit_code == 0, result.output
+    after = _api(client).get_json()
+    assert (before["n"], after["n"]) == (55, 75) and after["favourable"] == 55
