@@ -22,31 +22,31 @@ from portal.reference.services import ensure_defaults
 from portal.themes.models import ContributionTheme, Theme
 
 RENDERING = 0.05  # seconds
+MONTH = {"sqlite": "strftime('%Y-%m', c.created_at)", "postgresql": "to_char(c.created_at, 'YYYY-MM')"}
 SOURCES = ["survey", "feedback", "forum", "insight"]
 STATUSES = ["pending"] * 10 + ["escalated"] + ["approved"] * 79 + ["rejected"] * 10
-FLOORS = {
-    "moderation queue": text("""
+FLOORS = {  # SQL with {month}: the year and month of c.created_at in the database's own words
+    "moderation queue": """
         SELECT c.id, c.source, c.channel, c.text, c.status, c.created_at, c.safeguarding_flag
         FROM contributions c WHERE c.status IN ('pending', 'escalated')
         ORDER BY CASE WHEN c.safeguarding_flag OR c.status = 'escalated' THEN 0 ELSE 1 END, c.created_at, c.id
-        LIMIT 50"""),
-    "moderation count": text("SELECT COUNT(*), MIN(created_at) FROM contributions "
-                             "WHERE status IN ('pending', 'escalated')"),
-    "tagging page": text("""
+        LIMIT 50""",
+    "moderation count": "SELECT COUNT(*), MIN(created_at) FROM contributions WHERE status IN ('pending', 'escalated')",
+    "tagging page": """
         SELECT c.id, c.source, c.text, c.status, c.created_at, t.theme_id, t.state
         FROM (SELECT * FROM contributions ORDER BY created_at DESC, id DESC LIMIT 50) c
-        LEFT JOIN contribution_themes t ON t.contribution_id = c.id"""),
-    "tagging count": text("SELECT COUNT(*) FROM contributions"),
+        LEFT JOIN contribution_themes t ON t.contribution_id = c.id""",
+    "tagging count": "SELECT COUNT(*) FROM contributions",
     # Every count the explorer shows (this quarter's and, for emerging themes, the last one's), in one scan
     # that finds the period's contributions by date, then their tags.
-    "explorer counts": text("""
-        SELECT t.theme_id, t.state, c.locality_id, c.sentiment, strftime('%Y-%m', c.created_at), COUNT(*)
+    "explorer counts": """
+        SELECT t.theme_id, t.state, c.locality_id, c.sentiment, {month}, COUNT(*)
         FROM contribution_themes t JOIN contributions c ON c.id = t.contribution_id
         WHERE c.id IN (SELECT id FROM contributions WHERE status != 'rejected'
                        AND created_at >= :before AND created_at < :end)
-        GROUP BY t.theme_id, t.state, c.locality_id, c.sentiment, strftime('%Y-%m', c.created_at)"""),
-    "explorer total": text("SELECT COUNT(*) FROM contributions WHERE status != 'rejected' "
-                           "AND created_at >= :start AND created_at < :end"),
+        GROUP BY t.theme_id, t.state, c.locality_id, c.sentiment, {month}""",
+    "explorer total": ("SELECT COUNT(*) FROM contributions WHERE status != 'rejected' "
+                       "AND created_at >= :start AND created_at < :end"),
 }
 PAGES = {  # page: (URL, the floors it is measured against)
     "moderation queue": ("/staff/moderation", ("moderation queue", "moderation count")),
@@ -117,8 +117,9 @@ def measure_size(size, url, analyse):
             session["_user_id"] = moderator.get_id()
             session["_fresh"] = True
         quarter = {"before": datetime(2026, 4, 1), "start": datetime(2026, 7, 1), "end": datetime(2026, 10, 1)}
-        floors = {name: _best(lambda sql=sql: db.session.execute(sql, {
-            key: value for key, value in quarter.items() if f":{key}" in str(sql)}).all()) for name, sql in FLOORS.items()}
+        month = MONTH[db.engine.dialect.name]
+        floors = {name: _best(lambda sql=sql: db.session.execute(text(sql.replace("{month}", month)), {
+            key: value for key, value in quarter.items() if f":{key}" in sql}).all()) for name, sql in FLOORS.items()}
         pages = {name: _best(lambda url=page_url: _get(client, url)) for name, (page_url, _) in PAGES.items()}
         db.session.remove()
         db.drop_all()
