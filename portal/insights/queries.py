@@ -34,7 +34,8 @@ class Filters:
 
 
 def conditions(filters, model=Contribution):
-    """SQL conditions on Contribution (or an alias of it) for `filters`. Rejected items (spam, off topic) never count."""
+    """SQL conditions on Contribution (or an alias of it) for `filters`. Rejected items (spam, off topic)
+    never count."""
     found = [model.status != Status.REJECTED]
     if filters.date_from:
         found.append(model.created_at >= datetime.combine(filters.date_from, time.min))

@@ -7,7 +7,8 @@ from portal.extensions import db
 
 def _waiting(n, source="feedback"):
     for i in range(n):
-        db.session.add(Contribution(source=source, channel="online", text=f"words number {i:03d}.", redacted_text=f"words number {i:03d}.",
+        words = f"words number {i:03d}."
+        db.session.add(Contribution(source=source, channel="online", text=words, redacted_text=words,
                                     status=Status.PENDING, created_at=datetime(2026, 9, 1) + timedelta(minutes=i)))
     db.session.add(Contribution(source=source, channel="online", text="done", redacted_text="done",
                                 status=Status.APPROVED))
@@ -18,7 +19,8 @@ def test_unfiltered_queue_pages_by_the_waiting_count(client, login_as, moderator
     _waiting(51)
     login_as(moderator)
     first = client.get("/staff/moderation").get_data(as_text=True)
-    assert "51 waiting" in first and "Page 1 of 2" in first and "words number 049." in first and "words number 050." not in first
+    assert "51 waiting" in first and "Page 1 of 2" in first
+    assert "words number 049." in first and "words number 050." not in first
     second = client.get("/staff/moderation?page=2").get_data(as_text=True)
     assert "Page 2 of 2" in second and "words number 050." in second
 
