@@ -55,3 +55,19 @@ def test_rejected_items_and_other_periods_never_count(app):
                 and datetime(2026, 7, 1) <= item.created_at < datetime(2026, 10, 1)):
             expected[tag.theme_id] = expected.get(tag.theme_id, 0) + 1
     assert queries.fold(queries.confirmed_groups(quarter), lambda g: g[0]) == expected
+
+
+def test_one_scan_over_two_quarters_gives_this_quarters_groups_and_the_last_ones_counts(app):
+    from portal.insights.explorer import _groups_and_previous
+    _mixed()
+    quarter = Filters(date_from=date(2026, 7, 1), date_to=date(2026, 9, 30))
+    groups, previous = _groups_and_previous(quarter, date(2026, 7, 1), date(2026, 9, 30), date(2026, 4, 1),
+                                            date(2026, 6, 30))
+    assert groups == queries.confirmed_groups(quarter)
+    assert previous and previous == queries.period_counts(quarter, date(2026, 4, 1), date(2026, 6, 30))
+    # Days that are not whole months are read separately, never folded from months.
+    odd = Filters(date_from=date(2026, 7, 10), date_to=date(2026, 9, 30))
+    groups, previous = _groups_and_previous(odd, date(2026, 7, 10), date(2026, 9, 30), date(2026, 4, 20),
+                                            date(2026, 7, 9))
+    assert groups == queries.confirmed_groups(odd)
+    assert previous == queries.period_counts(odd, date(2026, 4, 20), date(2026, 7, 9))
