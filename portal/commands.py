@@ -10,6 +10,8 @@ import portal.themes.commands  # noqa: F401,E402
 import portal.textmodel.commands  # noqa: F401,E402
 import portal.measure_actions.commands  # noqa: F401,E402
 
+import portal.measures.commands  # noqa: F401,E402
+
 _COMMANDS.append(analyse_command)
 
 

@@ -57,10 +57,21 @@ def _file_version(path, mtime):
         return hashlib.sha256(handle.read()).hexdigest()[:10]
 
 
+_VERSIONS = {}
+
+
 def asset(filename):
-    """A static file's URL with a content hash, so it can be cached for a year and still change."""
-    path = os.path.join(current_app.static_folder, filename)
-    version = _file_version(path, os.path.getmtime(path)) if os.path.exists(path) else "0"
+    """A static file's URL with a content hash, so it can be cached for a year and still change.
+
+    A deployed process hashes each file once (static files change only with a deploy, which
+    restarts it); in debug and tests the file is looked at every time, so edits show at once.
+    """
+    live = current_app.debug or current_app.testing
+    version = None if live else _VERSIONS.get(filename)
+    if version is None:
+        path = os.path.join(current_app.static_folder, filename)
+        version = _file_version(path, os.path.getmtime(path)) if os.path.exists(path) else "0"
+        _VERSIONS[filename] = version
     return url_for("static", filename=filename, v=version)
 
 

@@ -11,7 +11,7 @@ from portal.idempotency.models import FormSubmission  # noqa: F401
 from portal.forum.models import Board, ForumProfile, Post, Report, Topic  # noqa: F401
 from portal.you_said_we_did.models import Entry, EntryEvent, Evidence, Subscriber  # noqa: F401
 from portal.measures.models import (  # noqa: F401
-    Baseline, CoproductionActivity, Measure, MeasureFigure, Target,
+    Baseline, CoproductionActivity, FigureChange, Measure, MeasureFigure, PublishedFigure, Target,
 )
 from portal.surveys.models import (  # noqa: F401
     DistributionLink, Question, ResumeEmail, Survey, SurveyAnswer, SurveyResponse,

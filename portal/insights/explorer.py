@@ -2,7 +2,6 @@
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from portal.contributions.models import Contribution
 from portal.insights import queries
 from portal.metrics.calculations import Cell, financial_quarter, suppress
 from portal.metrics.disclosure import protect_breakdown
@@ -108,27 +107,50 @@ def emerging_rows(themes, current, previous, threshold, protected=False):
     return sorted(rows, key=lambda r: (not r[4], r[1].n is None, -(r[1].n or 0), r[0].label))
 
 
+def _whole_months(first, last):
+    return first is not None and last is not None and first.day == 1 and (last + timedelta(days=1)).day == 1
+
+
+def _groups_and_previous(filters, start, end, prev_start, prev_end):
+    """(confirmed_groups for the filters, {theme_id: count} for the previous emerging period).
+
+    When the filters are whole months and the previous period is the whole months just before them
+    (always so for protected, closed-quarter readers), one scan over both periods gives both.
+    """
+    if ((start, end) == (filters.date_from, filters.date_to) and _whole_months(start, end)
+            and _whole_months(prev_start, prev_end) and prev_end + timedelta(days=1) == start):
+        both = queries.confirmed_groups(filters.between(prev_start, end))
+        first = (start.year, start.month)
+        groups = {g: n for g, n in both.items() if (g[3], g[4]) >= first}
+        return groups, queries.fold({g: n for g, n in both.items() if (g[3], g[4]) < first}, lambda g: g[0])
+    return queries.confirmed_groups(filters), queries.period_counts(filters, prev_start, prev_end)
+
+
 def explore(filters, *, themes, localities, threshold, today, viewer=None, protected=False):
-    """Everything the explorer page shows to `viewer`, as plain data. Runs a fixed number of GROUP BY queries."""
+    """Everything the explorer page shows to `viewer`, as plain data. Runs a fixed number of GROUP BY queries:
+    the per-theme counts, by locality, sentiment and month, all come from one (queries.confirmed_groups)."""
     total, tagged = queries.totals(filters)
-    rows = theme_table(themes, queries.confirmed_by_theme(filters), queries.suggested_only_by_theme(filters),
-                       threshold, protected)
-    locality_columns = [(loc.id, loc.name) for loc in localities] + [(None, "Not given")]
-    by_quarter, quarters = quarter_counts(queries.confirmed_by_theme_and_month(filters))
     start, end, prev_start, prev_end = emerging_periods(filters, today, protected)
+    groups, previous = _groups_and_previous(filters, start, end, prev_start, prev_end)
+    confirmed = queries.fold(groups, lambda g: g[0])
+    rows = theme_table(themes, confirmed, queries.suggested_only_by_theme(filters), threshold, protected)
+    locality_columns = [(loc.id, loc.name) for loc in localities] + [(None, "Not given")]
+    by_quarter, quarters = quarter_counts(queries.fold(groups, lambda g: (g[0], g[3], g[4])))
+    current = (confirmed if (start, end) == (filters.date_from, filters.date_to)
+               else queries.period_counts(filters, start, end))
     return {
         "total": summary_cells(total, tagged, threshold, protected), "rows": rows,
         "localities": locality_columns,
-        "by_locality": breakdown_rows(rows, queries.confirmed_by_theme_and(filters, Contribution.locality_id),
-                                      locality_columns, threshold, protected),
+        "by_locality": breakdown_rows(rows, queries.fold(groups, lambda g: (g[0], g[1])), locality_columns,
+                                      threshold, protected),
         "sentiments": SENTIMENTS,
-        "by_sentiment": breakdown_rows(rows, queries.confirmed_by_theme_and(filters, Contribution.sentiment),
-                                       SENTIMENTS, threshold, protected),
+        "by_sentiment": breakdown_rows(rows, queries.fold(groups, lambda g: (g[0], g[2])), SENTIMENTS, threshold,
+                                       protected),
         "quarters": quarters,
         "by_quarter": breakdown_rows(rows, by_quarter, [(q, q) for q in quarters], threshold, protected),
         "quotes": queries.quotes(filters, viewer=viewer),
         "emerging_period": (start, end, prev_start, prev_end),
-        "emerging": emerging_rows([r.theme for r in rows], queries.period_counts(filters, start, end),
-                                  queries.period_counts(filters, prev_start, prev_end), threshold, protected),
+        "emerging": emerging_rows([r.theme for r in rows], current,
+                                  previous, threshold, protected),
         "max_confirmed": max([r.confirmed.n or 0 for r in rows] + [1]),
     }

@@ -3,6 +3,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
 from sqlalchemy import case, distinct, extract, func, select
+from sqlalchemy.orm import aliased
 
 from portal.contributions.models import Contribution, Status
 from portal.extensions import db
@@ -32,20 +33,31 @@ class Filters:
         return Filters(**{**self.__dict__, "date_from": date_from, "date_to": date_to})
 
 
-def conditions(filters):
-    """SQL conditions on Contribution for `filters`. Rejected items (spam, off topic) never count."""
-    found = [Contribution.status != Status.REJECTED]
+def conditions(filters, model=Contribution):
+    """SQL conditions on Contribution (or an alias of it) for `filters`. Rejected items (spam, off topic)
+    never count."""
+    found = [model.status != Status.REJECTED]
     if filters.date_from:
-        found.append(Contribution.created_at >= datetime.combine(filters.date_from, time.min))
+        found.append(model.created_at >= datetime.combine(filters.date_from, time.min))
     if filters.date_to:
-        found.append(Contribution.created_at < datetime.combine(filters.date_to + timedelta(days=1), time.min))
-    for column, value in ((Contribution.survey_id, filters.survey_id), (Contribution.channel, filters.channel),
-                          (Contribution.author_role, filters.author_role),
-                          (Contribution.locality_id, filters.locality_id),
-                          (Contribution.age_band, filters.age_band), (Contribution.cohort, filters.cohort)):
+        found.append(model.created_at < datetime.combine(filters.date_to + timedelta(days=1), time.min))
+    for column, value in ((model.survey_id, filters.survey_id), (model.channel, filters.channel),
+                          (model.author_role, filters.author_role), (model.locality_id, filters.locality_id),
+                          (model.age_band, filters.age_band), (model.cohort, filters.cohort)):
         if value not in (None, ""):
             found.append(column == value)
     return found
+
+
+def tagged_in(filters):
+    """SQL condition on tags: their contribution matches `filters`.
+
+    Written as `contribution_id IN (contributions matching)` so the database finds the period's
+    contributions by their date index and then their tags, rather than walking every tag of every
+    theme and looking up each contribution (about 5 times slower at 100,000 contributions).
+    """
+    inner = aliased(Contribution)
+    return Tag.contribution_id.in_(select(inner.id).where(*conditions(filters, inner)))
 
 
 def _confirmed(filters, *columns):
@@ -53,7 +65,7 @@ def _confirmed(filters, *columns):
     return db.session.execute(
         select(*columns, func.count(distinct(Tag.contribution_id)))
         .join(Contribution, Contribution.id == Tag.contribution_id)
-        .where(Tag.state == TagState.CONFIRMED, *conditions(filters)).group_by(*columns)).all()
+        .where(Tag.state == TagState.CONFIRMED, tagged_in(filters)).group_by(*columns)).all()
 
 
 def totals(filters):
@@ -74,7 +86,7 @@ def suggested_only_by_theme(filters):
     rows = db.session.execute(
         select(Tag.theme_id, func.count(distinct(Tag.contribution_id)))
         .join(Contribution, Contribution.id == Tag.contribution_id)
-        .where(Tag.state == TagState.SUGGESTED, ~has_confirmed_theme(), *conditions(filters))
+        .where(Tag.state == TagState.SUGGESTED, ~has_confirmed_theme(), tagged_in(filters))
         .group_by(Tag.theme_id)).all()
     return dict(rows)
 
@@ -90,6 +102,28 @@ def confirmed_by_theme_and_month(filters):
     return {(theme_id, int(y), int(m)): n for theme_id, y, m, n in _confirmed(filters, Tag.theme_id, year, month)}
 
 
+def confirmed_groups(filters):
+    """{(theme_id, locality_id, sentiment, year, month): count} over confirmed tags, in one scan.
+
+    A contribution carries each theme at most once (one_tag_per_theme), so these counts add up to
+    every per-theme figure the explorer shows (by theme, by locality, by sentiment, by month):
+    fold them with `fold` instead of running one query for each.
+    """
+    year, month = extract("year", Contribution.created_at), extract("month", Contribution.created_at)
+    columns = (Tag.theme_id, Contribution.locality_id, Contribution.sentiment, year, month)
+    rows = db.session.execute(select(*columns, func.count()).join(Contribution, Contribution.id == Tag.contribution_id)
+                              .where(Tag.state == TagState.CONFIRMED, tagged_in(filters)).group_by(*columns))
+    return {(theme_id, locality_id, sentiment, int(y), int(m)): n for theme_id, locality_id, sentiment, y, m, n in rows}
+
+
+def fold(groups, key):
+    """Sum confirmed_groups' counts by key(group): e.g. key=lambda g: g[0] gives {theme_id: count}."""
+    found = {}
+    for group, n in groups.items():
+        found[key(group)] = found.get(key(group), 0) + n
+    return found
+
+
 def quotes(filters, per_theme=QUOTES_PER_THEME, *, viewer=None):
     """{theme_id: [redacted text, ...]} newest first: approved items only, redacted text only, never an
     item flagged for safeguarding or abuse, or one that has ever had a safeguarding concern, and only
@@ -103,7 +137,7 @@ def quotes(filters, per_theme=QUOTES_PER_THEME, *, viewer=None):
               .where(Tag.state == TagState.CONFIRMED, Contribution.status == Status.APPROVED,
                      Contribution.redacted_text.is_not(None), Contribution.safeguarding_flag.is_(False),
                      Contribution.abusive_flag.is_(False), ~ever_concern, quotable_filter(viewer),
-                     *conditions(filters))
+                     tagged_in(filters))
               .subquery())
     found = {}  # the same words sent several times (a shared template, a copied post) are quoted once
     for theme_id, text in db.session.execute(select(ranked.c.theme_id, ranked.c.redacted_text)

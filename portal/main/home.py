@@ -2,6 +2,7 @@
 from portal.extensions import db
 from portal.surveys.models import Audience
 from portal.surveys.services import open_surveys
+from portal.you_said_we_did.models import Entry
 from portal.you_said_we_did.queries import published_query
 
 LATEST_CHANGES = 3
@@ -20,5 +21,9 @@ def young_peoples_surveys():
 
 
 def latest_changes(limit=LATEST_CHANGES):
-    """The newest published "you said, we did" entries."""
-    return db.session.scalars(published_query().limit(limit)).all()
+    """The newest published "you said, we did" entries as (id, title) rows: the home page links them by title.
+
+    Only the two columns are read: loading whole entries also loads their themes, localities and
+    evidence (several queries), which the home page never shows.
+    """
+    return db.session.execute(published_query().with_only_columns(Entry.id, Entry.title).limit(limit)).all()

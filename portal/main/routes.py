@@ -18,8 +18,7 @@ def index():
 @bp.route("/young-people")
 @public
 def young_people():
-    return render_template("main/young_people.html", surveys=home.young_peoples_surveys(),
-                           changes=home.latest_changes())
+    return render_template("main/young_people.html", surveys=home.young_peoples_surveys())
 
 
 @bp.route("/accessibility")

@@ -2,12 +2,7 @@
 import click
 from flask.cli import with_appcontext
 
-from portal.cli import _COMMANDS
-
-
-@click.group("measures")
-def measures_group():
-    """Measures: the daily deterioration check."""
+from portal.measures.commands import measures_group
 
 
 @measures_group.command("check")
@@ -24,6 +19,3 @@ def check_command(period):
     for action in opened:
         click.echo(f"Opened action {action.id}: {action.measure.name}, {action.period_label}, {action.trigger}")
     click.echo(f"{len(opened)} action(s) opened.")
-
-
-_COMMANDS.append(measures_group)

@@ -1,6 +1,7 @@
 """The public, read-only JSON API of measures (described at /api/v1/openapi.json)."""
 from flask import Blueprint, current_app, jsonify, request
 
+from portal.measures import published
 from portal.measures.openapi import openapi_document
 from portal.measures.periods import UnknownWindow, resolve_window, window_names
 from portal.measures.queries import BREAKDOWNS
@@ -48,19 +49,44 @@ def measures():
                     for m in list_measures(public_only=True)])
 
 
+def measure_json(measure, by, window):
+    """One public measure's API answer for a closed window, as JSON text (what is stored)."""
+    result = measure_result(measure, by=by, date_from=window.start, date_to=window.end, since_baseline=False,
+                            threshold=current_app.config["SMALL_NUMBER_THRESHOLD"])
+    return current_app.json.dumps({**api_view(result), "period": window.key})
+
+
+def stored_measure_json(slug, by, window):
+    """The stored answer (JSON text) for a published measure, computed on a miss; None for no such measure.
+
+    Only public measures are ever stored, and any change to a measure makes stored answers stale,
+    so a stored answer is served without reading the measure.
+    """
+    threshold = current_app.config["SMALL_NUMBER_THRESHOLD"]
+    key = dict(period=window.key, threshold=threshold, measure=slug, breakdown=by or "")
+    found = published.read("api", **key)
+    if found is None:
+        measure = find_measure(slug)
+        if measure is None or not measure.public:
+            return None
+        found = published.stored("api", compute=lambda: measure_json(measure, by, window), **key)
+    return found[0]
+
+
 @bp.route("/measures/<slug>")
 @public
 def measure(slug):
-    found = find_measure(slug)
-    if found is None or not found.public:
-        return _error(f"No published measure is called '{slug}'", 404)
     try:
         by, window = parse_query(request.args)
     except BadParameter as error:
+        found = find_measure(slug)
+        if found is None or not found.public:
+            return _error(f"No published measure is called '{slug}'", 404)
         return _error(str(error), 400)
-    result = measure_result(found, by=by, date_from=window.start, date_to=window.end, since_baseline=False,
-                            threshold=current_app.config["SMALL_NUMBER_THRESHOLD"])
-    return jsonify({**api_view(result), "period": window.key})
+    payload = stored_measure_json(slug, by, window)
+    if payload is None:
+        return _error(f"No published measure is called '{slug}'", 404)
+    return current_app.response_class(payload + "\n", mimetype="application/json")
 
 
 @bp.route("/openapi.json")

@@ -170,3 +170,38 @@ DECISION_LEVELS = {
     "service": "How a service works",
     "strategic": "Strategy, commissioning or the partnership plan",
 }
+
+
+class FigureChange(db.Model):
+    """One change to anything published figures are made from; the newest id is the figures' generation.
+
+    Rows are only ever added (two editors never race on one counter); stored figures of an older
+    generation are stale and are never served.
+    """
+
+    __tablename__ = "figure_changes"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    reason: Mapped[str] = mapped_column(String(80), default="")
+    changed_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class PublishedFigure(db.Model):
+    """A published page or API answer, rendered once for a closed period and served as stored.
+
+    page: "results" (the /results figures, HTML) or "api" (one measure's JSON); measure: its slug or
+    ""; period: the closed window's key it was computed for; breakdown: the API's `by` or "".
+    """
+
+    __tablename__ = "published_figures"
+    __table_args__ = (UniqueConstraint("page", "measure", "period", "breakdown", "threshold", "generation"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    page: Mapped[str] = mapped_column(String(20))
+    measure: Mapped[str] = mapped_column(String(80), default="")
+    period: Mapped[str] = mapped_column(String(20))
+    breakdown: Mapped[str] = mapped_column(String(20), default="")
+    threshold: Mapped[int]
+    generation: Mapped[int] = mapped_column(index=True)
+    payload: Mapped[str] = mapped_column(Text)
+    computed_at: Mapped[datetime] = mapped_column(default=utcnow)

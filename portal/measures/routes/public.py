@@ -1,6 +1,8 @@
 """The public results page."""
 from flask import current_app, render_template, request
+from markupsafe import Markup
 
+from portal.measures import published
 from portal.measures.charts import breakdown_chart, interval_chart
 from portal.measures.periods import UnknownWindow, period_options, resolve_window
 from portal.measures.results import measure_result, prefetch_counts
@@ -53,11 +55,23 @@ def window_or_error(key):
         return None, str(error)
 
 
+def results_figures(window):
+    """The /results figures of one closed window as HTML: stored, or rendered and stored (Markup)."""
+    threshold = current_app.config["SMALL_NUMBER_THRESHOLD"]
+
+    def render():
+        items = results_for(list_measures(public_only=True), window, ("locality", "role"))
+        return render_template("measures/_results_figures.html", items=items, threshold=threshold)
+
+    html, _ = published.stored("results", period=window.key, threshold=threshold, compute=render)
+    return Markup(html)
+
+
 @bp.route("/results")
 @public
 def results():
     window, error = window_or_error(request.args.get("period", ""))
-    items = results_for(list_measures(public_only=True), window, ("locality", "role")) if window else []
-    return render_template("measures/results.html", items=items, window=window, error=error,
-                           period=request.args.get("period", ""), options=period_options(),
+    return render_template("measures/results.html", figures=results_figures(window) if window else "",
+                           window=window, error=error, period=request.args.get("period", ""),
+                           options=period_options(),
                            threshold=current_app.config["SMALL_NUMBER_THRESHOLD"]), 400 if error else 200
