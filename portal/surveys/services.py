@@ -3,13 +3,13 @@ import logging
 import secrets
 from datetime import timedelta
 
-from sqlalchemy import delete, select, update
+from sqlalchemy import delete, func, insert, select, update
 
 from portal.accounts.models import utcnow
 from portal.extensions import db
 from portal.reference.models import AgeBand, Cohort, Locality
 from portal.surveys.models import (
-    DistributionLink, ResponseStatus, ResumeEmail, Survey, SurveyAnswer, SurveyResponse, SurveyState,
+    DistributionLink, ResponseStatus, ResumeEmail, Survey, SurveyAnswer, SurveyResponse, SurveyState, SurveyVersion,
 )
 from portal.surveys.questions import PROFILE_TYPES, TEXT_TYPES, visible_questions
 
@@ -49,6 +49,19 @@ def survey_by_slug(slug):
     return db.session.scalar(select(Survey).where(Survey.slug == slug))
 
 
+def survey_and_response(slug, response_id):
+    """(survey, response, version stamp) for a question page in one query when `response_id` (held by this
+    browser) belongs to the survey `slug`; else (the survey or None, None, None)."""
+    if response_id:
+        row = db.session.execute(
+            select(Survey, SurveyResponse, SurveyVersion.created_at).join(Survey, Survey.id == SurveyResponse.survey_id)
+            .outerjoin(SurveyVersion, SurveyVersion.id == SurveyResponse.version_id)
+            .where(SurveyResponse.id == response_id, Survey.slug == slug)).first()
+        if row is not None:
+            return tuple(row)
+    return survey_by_slug(slug), None, None
+
+
 def new_resume_code():
     return "".join(secrets.choice(CODE_ALPHABET) for _ in range(8))
 
@@ -68,7 +81,9 @@ def start_response(survey, *, channel="online", entered_by=None, distribution_li
 
     Returns the SurveyResponse (committed).
     """
-    response = SurveyResponse(survey_id=survey.id, channel=channel, resume_code=new_resume_code(),
+    from portal.surveys.versions import for_new_response
+    response = SurveyResponse(survey_id=survey.id, version_id=for_new_response(survey), channel=channel,
+                              resume_code=new_resume_code(),
                               entered_by_id=getattr(entered_by, "id", None),
                               distribution_link_id=distribution_link_id)
     db.session.add(response)
@@ -95,10 +110,11 @@ def is_expired(response, now=None):
 
 
 def answers_by_key(response):
-    """{question_key: [SurveyAnswer]} for one response."""
+    """{question_key: [answer rows with .code, .text, .number]} for one response."""
     found = {}
-    for answer in db.session.scalars(select(SurveyAnswer).where(SurveyAnswer.response_id == response.id)
-                                     .order_by(SurveyAnswer.id)):
+    for answer in db.session.execute(select(SurveyAnswer.question_key, SurveyAnswer.code, SurveyAnswer.text,
+                                            SurveyAnswer.number)
+                                     .where(SurveyAnswer.response_id == response.id).order_by(SurveyAnswer.id)):
         found.setdefault(answer.question_key, []).append(answer)
     return found
 
@@ -107,10 +123,37 @@ def codes_by_key(answers):
     return {key: [a.code for a in rows if a.code] for key, rows in answers.items()}
 
 
-def route_for(response):
-    """(visible questions, answers by key) for this respondent, after routing."""
+def questions_of(response, stamp=None):
+    """The live questions of the version this response started on (held in memory), in order.
+
+    Responses begun before survey versions existed use the survey's questions as they are now.
+    """
+    from portal.surveys.versions import frozen
+    if response.version_id is None:
+        return response.survey.live_questions
+    return frozen(response.version_id, stamp).live_questions
+
+
+def page_state(response, stamp=None):
+    """(version or None, the version's live questions, visible questions, answers by key) for a page."""
+    from portal.surveys.versions import frozen
+    version = frozen(response.version_id, stamp) if response.version_id is not None else None
+    live = version.live_questions if version else response.survey.live_questions
     answers = answers_by_key(response)
-    return visible_questions(response.survey.questions, codes_by_key(answers)), answers
+    return version, live, visible_questions(live, codes_by_key(answers)), answers
+
+
+def visible_after_saving(live, answers, key, rows):
+    """The visible questions once `rows` replace the answer to `key`, without reading the answers back."""
+    codes = codes_by_key(answers)
+    codes[key] = [code for code, _, _ in rows if code]
+    return visible_questions(live, codes)
+
+
+def route_for(response, stamp=None):
+    """(visible questions, answers by key) for this respondent, after routing, on their survey version."""
+    answers = answers_by_key(response)
+    return visible_questions(questions_of(response, stamp), codes_by_key(answers)), answers
 
 
 def save_answer(response, question, rows, reference):
@@ -119,34 +162,42 @@ def save_answer(response, question, rows, reference):
     Args: rows from questions.answer_values; reference from reference_options (for localities).
     Locks the response row first, so two copies of the same page (a double click) queue, not duplicate.
     Raises InvalidTransition when the response is already submitted.
+
+    Three statements and one durable commit: the resume state (and any profile answer) in one UPDATE,
+    which also locks the response row, then the page's old rows out and its new rows in.
     """
     from portal.errors import InvalidTransition
+    response_id = response.id  # read before the commit expires the object
+    values = {"updated_at": utcnow(), "last_question_key": question.key}
+    if question.type in PROFILE_TYPES:
+        values.update(_profile(question.type, rows[0][0] if rows else None))
     locked = db.session.execute(
-        update(SurveyResponse).where(SurveyResponse.id == response.id,
+        update(SurveyResponse).where(SurveyResponse.id == response_id,
                                      SurveyResponse.status == ResponseStatus.IN_PROGRESS)
-        .values(updated_at=utcnow(), last_question_key=question.key)).rowcount
+        .values(values).execution_options(synchronize_session=False)).rowcount
     if locked != 1:
         db.session.rollback()
         raise InvalidTransition("This response has already been sent")
-    db.session.execute(delete(SurveyAnswer).where(SurveyAnswer.response_id == response.id,
-                                                  SurveyAnswer.question_key == question.key))
-    for code, text, number in rows:
-        db.session.add(SurveyAnswer(response_id=response.id, question_key=question.key, code=code,
-                                    text=text, number=number))
-    if question.type in PROFILE_TYPES:
-        _set_profile(response, question.type, rows[0][0] if rows else None)
+    db.session.execute(delete(SurveyAnswer).where(SurveyAnswer.response_id == response_id,
+                                                  SurveyAnswer.question_key == question.key)
+                       .execution_options(synchronize_session=False))
+    if rows:
+        db.session.execute(insert(SurveyAnswer), [
+            {"response_id": response_id, "question_key": question.key, "code": code, "text": text,
+             "number": number} for code, text, number in rows])
     db.session.commit()
 
 
-def _set_profile(response, kind, code):
-    if kind == "locality":
-        from portal.reference.services import find_locality
-        locality = find_locality(code) if code else None
-        db.session.execute(update(SurveyResponse).where(SurveyResponse.id == response.id)
-                           .values(locality_id=locality.id if locality else None))
-    else:
-        db.session.execute(update(SurveyResponse).where(SurveyResponse.id == response.id).values({kind: code}))
-    db.session.expire(response)
+def _profile(kind, code):
+    """The response columns a profile answer sets (the locality by slug or name, as find_locality reads it)."""
+    if kind != "locality":
+        return {kind: code}
+    if not code:
+        return {"locality_id": None}
+    value = code.strip().lower()
+    return {"locality_id": select(Locality.id).where((func.lower(Locality.slug) == value)
+                                                     | (func.lower(Locality.name) == value))
+            .limit(1).scalar_subquery()}
 
 
 def missing_required(questions, answers):
