@@ -2,7 +2,7 @@
 from datetime import datetime
 from enum import StrEnum
 
-from sqlalchemy import JSON, CheckConstraint, ForeignKey, Index, String, Text, UniqueConstraint
+from sqlalchemy import JSON, CheckConstraint, ForeignKey, Index, String, Text, UniqueConstraint, event
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from portal.accounts.models import utcnow
@@ -100,6 +100,11 @@ class SurveyVersion(db.Model):
     definition: Mapped[dict] = mapped_column(JSON)
     created_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+@event.listens_for(SurveyVersion, "before_update")
+def _versions_never_change(mapper, connection, version):
+    raise ValueError(f"Survey version {version.number} is frozen: make a new version instead of changing it")
 
 
 class SurveyResponse(db.Model):

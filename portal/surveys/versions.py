@@ -7,11 +7,11 @@ page reads only the respondent's own rows, never the survey's questions.
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import select, update
+from sqlalchemy import func, select, update
 
 from portal.accounts.models import utcnow
 from portal.extensions import db
-from portal.surveys.models import Survey, SurveyState, SurveyVersion
+from portal.surveys.models import ResponseStatus, Survey, SurveyResponse, SurveyState, SurveyVersion
 
 FIELDS = ("key", "type", "text", "hint", "options", "required", "error_message", "show_if")
 _CACHE: dict = {}  # (version id, created_at) -> Frozen; ids alone can come back in a recreated database
@@ -74,6 +74,9 @@ def freeze(survey, *, actor=None):
     number = latest.number + 1 if latest else 1
     db.session.add(SurveyVersion(survey_id=survey.id, number=number, definition=definition,
                                  created_by_id=getattr(actor, "id", None)))
+    if actor is not None:
+        from portal.audit.services import record
+        record(actor, "survey.version", survey, number=number)
     db.session.flush()
     return number, True
 
@@ -116,6 +119,22 @@ def frozen(version_id, stamp=None):
             _CACHE.clear()
         _CACHE[(version_id, row.created_at)] = found
     return found
+
+
+def edit_notice(survey):
+    """What an edit to an open survey means, for the editor: who gets which version. None when not open."""
+    if survey.state != SurveyState.OPEN:
+        return None
+    latest = _latest(survey.id)
+    if latest is None:
+        return None
+    part_way = db.session.scalar(select(func.count(SurveyResponse.id)).where(
+        SurveyResponse.survey_id == survey.id, SurveyResponse.status == ResponseStatus.IN_PROGRESS,
+        SurveyResponse.version_id != latest.id))
+    people = "1 person" if part_way == 1 else f"{part_way} people"
+    return (f"New respondents get version {latest.number} of this survey. "
+            + (f"{people} part-way through an earlier version will finish the one they started, and keep "
+               "their answers." if part_way else "Nobody is part-way through an earlier version."))
 
 
 def version_numbers(survey):
