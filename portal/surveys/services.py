@@ -111,10 +111,11 @@ def is_expired(response, now=None):
 
 def answers_by_key(response):
     """{question_key: [answer rows with .code, .text, .number]} for one response."""
-    found = {}
-    for answer in db.session.execute(select(SurveyAnswer.question_key, SurveyAnswer.code, SurveyAnswer.text,
-                                            SurveyAnswer.number)
-                                     .where(SurveyAnswer.response_id == response.id).order_by(SurveyAnswer.id)):
+    table, found = SurveyAnswer.__table__, {}
+    # Plain rows through the session's connection (its transaction), not ORM objects: a page only reads them.
+    for answer in db.session.connection().execute(
+            select(table.c.question_key, table.c.code, table.c.text, table.c.number)
+            .where(table.c.response_id == response.id).order_by(table.c.id)):
         found.setdefault(answer.question_key, []).append(answer)
     return found
 
@@ -171,18 +172,18 @@ def save_answer(response, question, rows, reference):
     values = {"updated_at": utcnow(), "last_question_key": question.key}
     if question.type in PROFILE_TYPES:
         values.update(_profile(question.type, rows[0][0] if rows else None))
-    locked = db.session.execute(
-        update(SurveyResponse).where(SurveyResponse.id == response_id,
-                                     SurveyResponse.status == ResponseStatus.IN_PROGRESS)
-        .values(values).execution_options(synchronize_session=False)).rowcount
+    responses, answers = SurveyResponse.__table__, SurveyAnswer.__table__
+    connection = db.session.connection()  # Core statements in the session's transaction: no ORM bookkeeping
+    locked = connection.execute(
+        update(responses).where(responses.c.id == response_id, responses.c.status == ResponseStatus.IN_PROGRESS)
+        .values(values)).rowcount
     if locked != 1:
         db.session.rollback()
         raise InvalidTransition("This response has already been sent")
-    db.session.execute(delete(SurveyAnswer).where(SurveyAnswer.response_id == response_id,
-                                                  SurveyAnswer.question_key == question.key)
-                       .execution_options(synchronize_session=False))
+    connection.execute(delete(answers).where(answers.c.response_id == response_id,
+                                             answers.c.question_key == question.key))
     if rows:
-        db.session.execute(insert(SurveyAnswer), [
+        connection.execute(insert(answers), [
             {"response_id": response_id, "question_key": question.key, "code": code, "text": text,
              "number": number} for code, text, number in rows])
     db.session.commit()
