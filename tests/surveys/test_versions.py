@@ -214,3 +214,24 @@ def test_editing_while_people_answer_loses_nothing_and_numbers_versions_in_order
     counts = db.session.execute(select(SurveyAnswer.response_id, func.count(SurveyAnswer.id))
                                 .group_by(SurveyAnswer.response_id)).all()
     assert len(counts) == 12 and all(count == len(KEYS) for _, count in counts)
+
+
+def test_a_response_begun_before_versions_carries_on_with_the_survey_as_it_is(client):
+    open_seeded_surveys()
+    walk(client, PARENTS, stop_before="overall_satisfaction")
+    db.session.execute(SurveyResponse.__table__.update().values(version_id=None))  # as the migration leaves them
+    db.session.commit()
+    visited = walk(client, PARENTS)
+    assert visited[0] == "overall_satisfaction" and "equality_english" in visited
+    assert client.post(f"/surveys/{PARENTS}/check").headers["Location"].endswith("/sent")
+    assert db.session.scalar(select(SurveyResponse.status)) == "submitted"
+
+
+def test_imported_paper_responses_record_the_version_they_answered(runner, tmp_path):
+    survey = open_seeded_surveys()[PARENTS]
+    path = tmp_path / "paper.csv"
+    path.write_text("role,locality,overall_satisfaction\nparent_carer,shrewsbury,satisfied\n")
+    result = runner.invoke(args=["import-responses", PARENTS, str(path)])
+    assert result.exit_code == 0, result.output
+    assert _version_of(db.session.scalar(select(SurveyResponse.id))) == 1
+    assert db.session.scalar(select(func.count(SurveyVersion.id)).where(SurveyVersion.survey_id == survey.id)) == 1
