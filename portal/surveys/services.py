@@ -3,7 +3,7 @@ import logging
 import secrets
 from datetime import timedelta
 
-from sqlalchemy import delete, func, insert, select, update
+from sqlalchemy import bindparam, delete, func, insert, select, update
 
 from portal.accounts.models import utcnow
 from portal.extensions import db
@@ -53,13 +53,16 @@ def survey_and_response(slug, response_id):
     """(survey, response, version stamp) for a question page in one query when `response_id` (held by this
     browser) belongs to the survey `slug`; else (the survey or None, None, None)."""
     if response_id:
-        row = db.session.execute(
-            select(Survey, SurveyResponse, SurveyVersion.created_at).join(Survey, Survey.id == SurveyResponse.survey_id)
-            .outerjoin(SurveyVersion, SurveyVersion.id == SurveyResponse.version_id)
-            .where(SurveyResponse.id == response_id, Survey.slug == slug)).first()
+        row = db.session.execute(_HELD, {"response_id": response_id, "slug": slug}).first()
         if row is not None:
             return tuple(row)
     return survey_by_slug(slug), None, None
+
+
+# Built once: a question page runs it on every request.
+_HELD = (select(Survey, SurveyResponse, SurveyVersion.created_at).join(Survey, Survey.id == SurveyResponse.survey_id)
+         .outerjoin(SurveyVersion, SurveyVersion.id == SurveyResponse.version_id)
+         .where(SurveyResponse.id == bindparam("response_id"), Survey.slug == bindparam("slug")))
 
 
 def new_resume_code():
@@ -111,13 +114,21 @@ def is_expired(response, now=None):
 
 def answers_by_key(response):
     """{question_key: [answer rows with .code, .text, .number]} for one response."""
-    table, found = SurveyAnswer.__table__, {}
+    found = {}
     # Plain rows through the session's connection (its transaction), not ORM objects: a page only reads them.
-    for answer in db.session.connection().execute(
-            select(table.c.question_key, table.c.code, table.c.text, table.c.number)
-            .where(table.c.response_id == response.id).order_by(table.c.id)):
+    for answer in db.session.connection().execute(_ANSWERS, {"response_id": response.id}):
         found.setdefault(answer.question_key, []).append(answer)
     return found
+
+
+_answers, _responses = SurveyAnswer.__table__, SurveyResponse.__table__
+# Built once (every question page runs them): a page's answers read, and the three statements of a save.
+_ANSWERS = (select(_answers.c.question_key, _answers.c.code, _answers.c.text, _answers.c.number)
+            .where(_answers.c.response_id == bindparam("response_id")).order_by(_answers.c.id))
+_LOCK_AND_MARK = (update(_responses).where(_responses.c.id == bindparam("response_id"),
+                                           _responses.c.status == ResponseStatus.IN_PROGRESS))
+_CLEAR_PAGE = delete(_answers).where(_answers.c.response_id == bindparam("response_id"),
+                                     _answers.c.question_key == bindparam("key"))
 
 
 def codes_by_key(answers):
@@ -172,18 +183,14 @@ def save_answer(response, question, rows, reference):
     values = {"updated_at": utcnow(), "last_question_key": question.key}
     if question.type in PROFILE_TYPES:
         values.update(_profile(question.type, rows[0][0] if rows else None))
-    responses, answers = SurveyResponse.__table__, SurveyAnswer.__table__
     connection = db.session.connection()  # Core statements in the session's transaction: no ORM bookkeeping
-    locked = connection.execute(
-        update(responses).where(responses.c.id == response_id, responses.c.status == ResponseStatus.IN_PROGRESS)
-        .values(values)).rowcount
+    locked = connection.execute(_LOCK_AND_MARK.values(values), {"response_id": response_id}).rowcount
     if locked != 1:
         db.session.rollback()
         raise InvalidTransition("This response has already been sent")
-    connection.execute(delete(answers).where(answers.c.response_id == response_id,
-                                             answers.c.question_key == question.key))
+    connection.execute(_CLEAR_PAGE, {"response_id": response_id, "key": question.key})
     if rows:
-        connection.execute(insert(answers), [
+        connection.execute(insert(_answers), [
             {"response_id": response_id, "question_key": question.key, "code": code, "text": text,
              "number": number} for code, text, number in rows])
     db.session.commit()
