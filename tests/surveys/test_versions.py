@@ -235,3 +235,41 @@ def test_imported_paper_responses_record_the_version_they_answered(runner, tmp_p
     assert result.exit_code == 0, result.output
     assert _version_of(db.session.scalar(select(SurveyResponse.id))) == 1
     assert db.session.scalar(select(func.count(SurveyVersion.id)).where(SurveyVersion.survey_id == survey.id)) == 1
+
+
+def test_resuming_on_another_device_after_an_edit_carries_on_with_the_version_started(app, client, editor,
+                                                                                     login_as):
+    survey = open_seeded_surveys()[PARENTS]
+    phone = app.test_client()
+    walk(phone, PARENTS, stop_before="overall_satisfaction")
+    code = db.session.scalar(select(SurveyResponse.resume_code))
+    _sign_in(login_as, editor)
+    _reword(client, survey, "overall_satisfaction", NEW_WORDING)
+    laptop = app.test_client()
+    back = laptop.post("/surveys/resume", data={"code": code.lower()})
+    assert back.headers["Location"].endswith("/questions/overall_satisfaction")
+    page = laptop.get(back.headers["Location"]).get_data(as_text=True)
+    assert "how satisfied are you" in page and NEW_WORDING not in page
+
+
+def test_a_page_sent_twice_or_changed_is_stored_once_and_a_sent_response_takes_no_more(client):
+    open_seeded_surveys()
+    walk(client, PARENTS, stop_before="services_used")
+    url = f"/surveys/{PARENTS}/questions/services_used"
+    for answer in (["salt", "pacc"], ["salt", "pacc"], ["salt"]):
+        assert client.post(url, data={"answer": answer}).status_code == 302
+    stored = db.session.scalars(select(SurveyAnswer.code).where(SurveyAnswer.question_key == "services_used")).all()
+    assert stored == ["salt"]
+    walk(client, PARENTS)
+    client.post(f"/surveys/{PARENTS}/check")
+    response_id = db.session.scalar(select(SurveyResponse.id))
+    from portal.surveys import services
+    with pytest.raises(Exception, match="already been sent"):
+        response = db.session.get(SurveyResponse, response_id)
+        services.save_answer(response, _question_for_key("services_used"), [("pacc", None, None)], {})
+    assert db.session.scalars(select(SurveyAnswer.code).where(SurveyAnswer.question_key == "services_used")).all() \
+        == ["salt"]
+
+
+def _question_for_key(key):
+    return db.session.scalar(select(Question).where(Question.key == key))
