@@ -127,6 +127,7 @@ _ANSWERS = (select(_answers.c.question_key, _answers.c.code, _answers.c.text, _a
             .where(_answers.c.response_id == bindparam("response_id")).order_by(_answers.c.id))
 _LOCK_AND_MARK = (update(_responses).where(_responses.c.id == bindparam("response_id"),
                                            _responses.c.status == ResponseStatus.IN_PROGRESS))
+_MARK = _LOCK_AND_MARK.values(updated_at=bindparam("at"), last_question_key=bindparam("page"))
 _CLEAR_PAGE = delete(_answers).where(_answers.c.response_id == bindparam("response_id"),
                                      _answers.c.question_key == bindparam("key"))
 
@@ -180,11 +181,13 @@ def save_answer(response, question, rows, reference):
     """
     from portal.errors import InvalidTransition
     response_id = response.id  # read before the commit expires the object
-    values = {"updated_at": utcnow(), "last_question_key": question.key}
-    if question.type in PROFILE_TYPES:
-        values.update(_profile(question.type, rows[0][0] if rows else None))
+    mark = {"response_id": response_id, "at": utcnow(), "page": question.key}
+    if question.type in PROFILE_TYPES:  # the profile answer is copied onto the response in the same UPDATE
+        statement = _MARK.values(_profile(question.type, rows[0][0] if rows else None))
+    else:
+        statement = _MARK
     connection = db.session.connection()  # Core statements in the session's transaction: no ORM bookkeeping
-    locked = connection.execute(_LOCK_AND_MARK.values(values), {"response_id": response_id}).rowcount
+    locked = connection.execute(statement, mark).rowcount
     if locked != 1:
         db.session.rollback()
         raise InvalidTransition("This response has already been sent")
