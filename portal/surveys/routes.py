@@ -136,8 +136,10 @@ def question(slug, key):
     if not index and respondent.kiosk():
         back = None  # in event mode the start page begins the next person
     number, total, exact = flow.progress(live, questions, key)
-    picture, answer_pictures = pictures_for(survey, page)
+    easy_read = version.easy_read if version is not None else survey.is_easy_read
+    picture, answer_pictures = pictures_for(survey, page, easy_read)
     return render_template("surveys/question.html", survey=survey, question=page, form=form, number=number,
+                           easy_read=easy_read,
                            total=total, exact=exact, back=url_for("surveys.check", slug=slug) if changing else back,
                            response=response, changing=changing, max_length=LONG_TEXT_MAX,
                            picture=picture, answer_pictures=answer_pictures)

@@ -39,6 +39,7 @@ class Frozen:
     number: int
     questions: tuple
     glossary: Any  # (terms, pattern) from glossary.services.compile_terms
+    easy_read: bool
 
     @property
     def live_questions(self):
@@ -114,7 +115,8 @@ def frozen(version_id, stamp=None):
         definition = row.definition
         found = Frozen(id=row.id, number=row.number,
                        questions=tuple(FrozenQuestion(**q) for q in definition["questions"]),
-                       glossary=compile_terms(definition.get("glossary") or {}))
+                       glossary=compile_terms(definition.get("glossary") or {}),
+                       easy_read=bool(definition.get("easy_read")))
         if len(_CACHE) >= _CACHE_LIMIT:
             _CACHE.clear()
         _CACHE[(version_id, row.created_at)] = found

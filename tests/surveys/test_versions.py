@@ -273,3 +273,16 @@ def test_a_page_sent_twice_or_changed_is_stored_once_and_a_sent_response_takes_n
 
 def _question_for_key(key):
     return db.session.scalar(select(Question).where(Question.key == key))
+
+
+def test_easy_read_is_part_of_the_version(app, editor):
+    from tests.surveys.helpers import EASY
+    survey = open_seeded_surveys()[EASY]
+    before, after = app.test_client(), app.test_client()
+    first = start(before, EASY)
+    assert "img/easy-read/" in before.get(first).get_data(as_text=True)
+    builder.save_survey(survey, actor=editor, title=survey.title, slug=survey.slug, description=survey.description,
+                        audience=survey.audience, is_easy_read=False, opens_at=None, closes_at=None,
+                        minutes_to_complete=survey.minutes_to_complete)
+    assert "img/easy-read/" in before.get(first).get_data(as_text=True)  # part-way: the version they began
+    assert "img/easy-read/" not in after.get(start(after, EASY)).get_data(as_text=True)
