@@ -14,7 +14,7 @@ from portal.measures.models import (  # noqa: F401
     Baseline, CoproductionActivity, FigureChange, Measure, MeasureFigure, PublishedFigure, Target,
 )
 from portal.surveys.models import (  # noqa: F401
-    DistributionLink, Question, ResumeEmail, Survey, SurveyAnswer, SurveyResponse,
+    DistributionLink, Question, ResumeEmail, Survey, SurveyAnswer, SurveyResponse, SurveyVersion,
 )
 from portal.glossary.models import GlossaryTerm  # noqa: F401
 from portal.walls.models import OrganisationWall  # noqa: F401

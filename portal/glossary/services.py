@@ -55,18 +55,38 @@ def delete_term(term_row, *, actor):
     db.session.commit()
 
 
+def compile_terms(terms):
+    """({term: expansion}, one pattern matching any of them, or None) as `mark_up` uses them."""
+    words = sorted(terms, key=len, reverse=True)
+    pattern = re.compile(r"(?<![\w/])(" + "|".join(map(re.escape, words)) + r")(?![\w/])") if words else None
+    return terms, pattern
+
+
 def _lookup():
     """{term: expansion} and one compiled pattern, loaded once per request."""
     # Cached on the request (not `g`, which tests share between requests) so edits show at once.
     cached = getattr(request, "_glossary", None) if has_request_context() else None
     if cached is None:
-        terms = dict(db.session.execute(select(GlossaryTerm.term, GlossaryTerm.expansion)).all())
-        words = sorted(terms, key=len, reverse=True)
-        pattern = re.compile(r"(?<![\w/])(" + "|".join(map(re.escape, words)) + r")(?![\w/])") if words else None
-        cached = (terms, pattern)
+        cached = compile_terms(dict(db.session.execute(select(GlossaryTerm.term, GlossaryTerm.expansion)).all()))
         if has_request_context():
             request._glossary = cached
     return cached
+
+
+def terms_in(texts):
+    """{term: expansion} of the glossary terms found in `texts` (a survey version freezes those it uses)."""
+    terms, pattern = _lookup()
+    found = {}
+    for text in texts if pattern is not None else ():
+        for match in pattern.finditer(str(escape(text or ""))):
+            found[match.group(1)] = terms[match.group(1)]
+    return found
+
+
+def use_terms(compiled):
+    """Mark up the rest of this request with `compiled` (from compile_terms), not the table: a survey page
+    shows the glossary its frozen version was written with, without reading it again."""
+    request._glossary = compiled
 
 
 def mark_up(text, expand_first=True):

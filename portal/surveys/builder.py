@@ -10,6 +10,7 @@ from portal.extensions import db
 from portal.surveys.content import EASY_READ_OF, ERROR_MESSAGES, NEXT, SURVEYS, WHO_SEES
 from portal.surveys.models import DistributionLink, Question, Survey, SurveyAnswer, SurveyResponse, SurveyState
 from portal.surveys.questions import CHOICE_TYPES, QUESTION_TYPES
+from portal.surveys.versions import freeze, refreeze_if_open
 
 KEY_PATTERN = re.compile(r"^[a-z][a-z0-9_]{1,59}$")
 NEEDS_OPTIONS = {"single_choice", "multiple_choice", "equality"}
@@ -71,6 +72,8 @@ def save_survey(survey, *, actor, title, slug, description, audience, is_easy_re
     if what_happens_next is not None:
         survey.what_happens_next = what_happens_next.strip()
     record(actor, "survey.create" if created else "survey.update", survey, slug=slug)
+    if not created:
+        refreeze_if_open(survey, actor=actor)  # easy read on or off is part of what respondents get
     db.session.commit()
     return survey
 
@@ -81,6 +84,8 @@ def set_state(survey, state, *, actor):
         raise InvalidTransition("Add at least one question before opening the survey")
     survey.state = SurveyState(state)
     record(actor, f"survey.{state}", survey)
+    if state == SurveyState.OPEN:
+        freeze(survey, actor=actor)  # opening freezes the definition (a new version only if it changed)
     db.session.commit()
 
 
@@ -161,6 +166,7 @@ def save_question(survey, question, *, actor, key, type, text, hint, options_tex
     question.options, question.required, question.error_message = options, required, error_message
     question.show_if = {"key": show_if_key, "in": codes} if show_if_key else None
     record(actor, "survey.question.save", survey, key=key)
+    refreeze_if_open(survey, actor=actor)
     db.session.commit()
     return question
 
@@ -175,6 +181,7 @@ def move_question(survey, question, direction, *, actor):
         for position, q in enumerate(ordered):
             q.position = position
         record(actor, "survey.question.move", survey, key=question.key, direction=direction)
+        refreeze_if_open(survey, actor=actor)
         db.session.commit()
 
 
@@ -190,6 +197,7 @@ def remove_question(survey, question, *, actor):
         survey.questions.remove(question)
         outcome = "deleted"
     record(actor, f"survey.question.{outcome}", survey, key=question.key)
+    refreeze_if_open(survey, actor=actor)
     db.session.commit()
     return outcome
 
@@ -197,6 +205,7 @@ def remove_question(survey, question, *, actor):
 def restore_question(survey, question, *, actor):
     question.retired = False
     record(actor, "survey.question.restore", survey, key=question.key)
+    refreeze_if_open(survey, actor=actor)
     db.session.commit()
 
 

@@ -75,8 +75,10 @@ def _demo_responses(survey, rng, decks, used):
         stop = len(questions) if row["status"] == "submitted" else rng.randrange(1, len(questions))
         row["last_question_key"] = questions[stop - 1].key
         stops.append(stop)
+    from portal.surveys.versions import for_new_response
+    version_id = for_new_response(survey)
     ids = db.session.scalars(insert(SurveyResponse).returning(SurveyResponse.id, sort_by_parameter_order=True),
-                             [row for row, _ in planned]).all()
+                             [{**row, "version_id": version_id} for row, _ in planned]).all()
     answers, texts = [], []
     for response_id, (row, mood), stop in zip(ids, planned, stops):
         for question in questions[:stop]:

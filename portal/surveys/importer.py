@@ -112,10 +112,13 @@ def import_responses(survey, path, *, actor=None):
     """
     from portal.audit.services import record
     from portal.contributions.services import submit_contribution
+    from portal.surveys.versions import for_new_response
     header, rows = read_csv(path)
     parsed = validate(survey, header, rows)
     now = datetime.now().replace(microsecond=0)
-    records = [{"survey_id": survey.id, "status": "submitted", "resume_code": new_resume_code(),
+    version_id = for_new_response(survey)  # paper answers the questions as they are now
+    records = [{"survey_id": survey.id, "version_id": version_id, "status": "submitted",
+                "resume_code": new_resume_code(),
                 "channel": item.get("channel", "paper"), "role": item["role"],
                 "locality_id": getattr(item.get("locality"), "id", None), "age_band": item.get("age_band"),
                 "cohort": item.get("cohort"), "setting_type": item.get("setting_type"),

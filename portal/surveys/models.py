@@ -2,7 +2,7 @@
 from datetime import datetime
 from enum import StrEnum
 
-from sqlalchemy import JSON, CheckConstraint, ForeignKey, Index, String, Text, UniqueConstraint
+from sqlalchemy import JSON, CheckConstraint, ForeignKey, Index, String, Text, UniqueConstraint, event
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from portal.accounts.models import utcnow
@@ -84,6 +84,29 @@ class Question(db.Model):
     survey = relationship("Survey", back_populates="questions")
 
 
+class SurveyVersion(db.Model):
+    """A survey's definition frozen when it opens, and again at each edit while open. Never changed.
+
+    `definition` is JSON: {"questions": [...live questions...], "glossary": {term: expansion}}. Responses
+    record the version they started on and finish on it, whatever editors change meanwhile.
+    """
+
+    __tablename__ = "survey_versions"
+    __table_args__ = (UniqueConstraint("survey_id", "number"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    survey_id: Mapped[int] = mapped_column(ForeignKey("surveys.id", ondelete="CASCADE"), index=True)
+    number: Mapped[int]
+    definition: Mapped[dict] = mapped_column(JSON)
+    created_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+@event.listens_for(SurveyVersion, "before_update")
+def _versions_never_change(mapper, connection, version):
+    raise ValueError(f"Survey version {version.number} is frozen: make a new version instead of changing it")
+
+
 class SurveyResponse(db.Model):
     __tablename__ = "survey_responses"
     __table_args__ = (
@@ -93,6 +116,8 @@ class SurveyResponse(db.Model):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     survey_id: Mapped[int] = mapped_column(ForeignKey("surveys.id", ondelete="CASCADE"), index=True)
+    # The frozen definition this respondent answers (None only for responses begun before versions).
+    version_id: Mapped[int | None] = mapped_column(ForeignKey("survey_versions.id"), index=True)
     status: Mapped[str] = mapped_column(String(12), default=ResponseStatus.IN_PROGRESS, index=True)
     resume_code: Mapped[str] = mapped_column(String(12), unique=True)
     channel: Mapped[str] = mapped_column(String(12), default="online", index=True)

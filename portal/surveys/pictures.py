@@ -29,9 +29,11 @@ ANSWER_PICTURES = {
 PICTURED_TYPES = {"satisfaction_scale", "agreement_scale"}
 
 
-def pictures_for(survey, question):
-    """(question picture as (name, alt) or None, {answer code: picture name}) for an easy-read page."""
-    if not survey.is_easy_read:
+def pictures_for(survey, question, easy_read=None):
+    """(question picture as (name, alt) or None, {answer code: picture name}) for an easy-read page.
+
+    `easy_read` is the respondent's survey version's setting, when there is one (else the survey's)."""
+    if not (survey.is_easy_read if easy_read is None else easy_read):
         return None, {}
     answers = ANSWER_PICTURES if question.type in PICTURED_TYPES else {}
     return QUESTION_PICTURES.get(question.key), answers

@@ -106,9 +106,22 @@ def _required_message(question):
     return "Select an answer"
 
 
+_FORM_CLASSES = {}  # what a form class depends on -> the class: building one costs more than filling it in
+
+
 def answer_form(question, options, **kwargs):
     """A FlaskForm with one field, `answer`, for this question (radios, checkboxes or text)."""
+    shape = (question.type, question.text, bool(question.required), question.error_message,
+             tuple((o["code"], o["label"]) for o in options))
+    form_class = _FORM_CLASSES.get(shape)
+    if form_class is None:
+        if len(_FORM_CLASSES) >= 2000:
+            _FORM_CLASSES.clear()
+        form_class = _FORM_CLASSES[shape] = _answer_form_class(question, options)
+    return form_class(**kwargs)
 
+
+def _answer_form_class(question, options):
     class AnswerForm(FlaskForm):
         submit = SubmitField("Continue", widget=GovSubmitInput())
 
@@ -129,7 +142,7 @@ def answer_form(question, options, **kwargs):
             _check_control_characters,
             Length(max=LONG_TEXT_MAX, message=f"Your answer must be {LONG_TEXT_MAX:,} characters or fewer")])
     AnswerForm.answer = field
-    return AnswerForm(**kwargs)
+    return AnswerForm
 
 
 def answer_values(question, data):

@@ -32,6 +32,11 @@ def all_held():
     return [r for r in (db.session.get(SurveyResponse, i) for i in ids) if r is not None]
 
 
+def held_id(slug):
+    """The id of the response this browser holds for the survey `slug`, or None (nothing read)."""
+    return session.get(_KEY, {}).get(slug)
+
+
 def current(survey):
     """The response this browser holds for `survey`, or None."""
     response_id = session.get(_KEY, {}).get(survey.slug)

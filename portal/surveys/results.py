@@ -9,12 +9,13 @@ from portal.extensions import db
 from portal.reference.models import Locality
 from portal.surveys.models import DistributionLink, ResponseStatus, SurveyAnswer, SurveyResponse
 from portal.surveys.questions import PROFILE_TYPES, TEXT_TYPES
+from portal.surveys.versions import all_questions, version_numbers
 from portal.walls.rules import quotable_filter, readable_filter
 
 # Profile answers (role, area, age band, cohort, setting) are stored on the response, so they appear once,
 # here, and their questions get no answer column of their own.
 PROFILE_COLUMNS = ["Response number", "Status", "How it was given", "Answering as", "Area", "Age band",
-                   "Plan or support in place", "Setting", "Survey link", "Started", "Sent"]
+                   "Plan or support in place", "Setting", "Survey link", "Started", "Sent", "Survey version"]
 REDACTED = "[free text withheld: ask a moderator]"
 WALLED = "[free text withheld: it belongs to another organisation]"
 
@@ -66,7 +67,7 @@ def _by_link(survey):
 def _stopped_at(survey):
     """Unfinished responses by the last page they saved, in question order (where people stop)."""
     counts = dict(_count_by(survey, SurveyResponse.last_question_key, status=ResponseStatus.IN_PROGRESS))
-    ordered = [(q, counts.pop(q.key)) for q in survey.questions if q.key in counts]
+    ordered = [(q, counts.pop(q.key)) for q in all_questions(survey) if q.key in counts]
     if None in counts:
         ordered.insert(0, (None, counts.pop(None)))
     return ordered
@@ -74,12 +75,14 @@ def _stopped_at(survey):
 
 def export_rows(survey, *, show_free_text, viewer=None):
     """(header, rows) for CSV/XLSX: one row per response, profile and channel once, then a column per
-    question (headed by its wording) that is not a profile question.
+    question (headed by its wording) that is not a profile question, from every version of the survey
+    (answers are keyed by question key, so one column holds a question's answers whatever the version).
 
     Free text is the moderator-approved redacted version unless `show_free_text` (moderators), and
     never text `viewer` may not read or see quoted (portal/walls).
     """
-    questions = [q for q in survey.questions if q.type not in PROFILE_TYPES]
+    questions = [q for q in all_questions(survey) if q.type not in PROFILE_TYPES]
+    numbers = version_numbers(survey)
     keys = [q.key for q in questions]
     text_keys = {q.key for q in questions if q.type in TEXT_TYPES}
     responses = db.session.execute(
@@ -99,7 +102,7 @@ def export_rows(survey, *, show_free_text, viewer=None):
     for response, locality_slug, link_label in responses:
         row = [response.id, response.status, response.channel, response.role, locality_slug, response.age_band,
                response.cohort, response.setting_type, link_label, _iso(response.started_at),
-               _iso(response.submitted_at)]
+               _iso(response.submitted_at), numbers.get(response.version_id, "")]
         for key in keys:
             values = answers.get((response.id, key), [])
             if key in text_keys and values and (response.id, key) in walled:

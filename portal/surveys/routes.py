@@ -3,6 +3,7 @@ from flask import Blueprint, abort, flash, redirect, render_template, request, u
 
 from portal.errors import InvalidTransition
 from portal.extensions import csrf, db, limiter
+from portal.glossary.services import use_terms
 from portal.permissions import public
 from portal.surveys import flow, respondent, services
 from portal.surveys.forms import CSRF_MESSAGE, EmailForm, ResumeForm, StartForm, SubmitForm
@@ -78,9 +79,10 @@ def _start_details(survey):
 
 
 def _question_url(survey, key, **kwargs):
+    slug = survey if isinstance(survey, str) else survey.slug
     if key is None:
-        return url_for("surveys.check", slug=survey.slug)
-    return url_for("surveys.question", slug=survey.slug, key=key, **kwargs)
+        return url_for("surveys.check", slug=slug)
+    return url_for("surveys.question", slug=slug, key=key, **kwargs)
 
 
 def _held_response(survey):
@@ -103,11 +105,17 @@ def _held_response(survey):
 @public
 @csrf.exempt  # checked by the form instead, so a stale page keeps what was typed
 def question(slug, key):
-    survey = _survey_or_404(slug)
+    # One query for the survey and this browser's response; the questions come from the frozen version in
+    # memory, so the page reads only the respondent's own rows (their response and answers).
+    survey, _, stamp = services.survey_and_response(slug, respondent.held_id(slug))
+    if survey is None:
+        abort(404)
     response, stop = _held_response(survey)
     if stop:
         return stop
-    questions, answers = services.route_for(response)
+    version, live, questions, answers = services.page_state(response, stamp)
+    if version is not None:
+        use_terms(version.glossary)  # the glossary terms the version was written with
     index = flow.position(questions, key)
     if index is None:
         return redirect(_question_url(survey, flow.resume_key(questions, answers, response.last_question_key)))
@@ -121,14 +129,17 @@ def question(slug, key):
         if later is not None:
             return later
     elif form.validate_on_submit():
-        return _save_and_move_on(survey, response, page, answer_values(page, form.answer.data), reference, changing)
+        return _save_and_move_on(slug, response, page, answer_values(page, form.answer.data), reference, changing,
+                                 live, answers)
     _explain_csrf(form)
     back = _question_url(survey, flow.previous_key(questions, key)) if index else url_for("surveys.start", slug=slug)
     if not index and respondent.kiosk():
         back = None  # in event mode the start page begins the next person
-    number, total, exact = flow.progress(survey.live_questions, questions, key)
-    picture, answer_pictures = pictures_for(survey, page)
+    number, total, exact = flow.progress(live, questions, key)
+    easy_read = version.easy_read if version is not None else survey.is_easy_read
+    picture, answer_pictures = pictures_for(survey, page, easy_read)
     return render_template("surveys/question.html", survey=survey, question=page, form=form, number=number,
+                           easy_read=easy_read,
                            total=total, exact=exact, back=url_for("surveys.check", slug=slug) if changing else back,
                            response=response, changing=changing, max_length=LONG_TEXT_MAX,
                            picture=picture, answer_pictures=answer_pictures)
@@ -163,13 +174,15 @@ def saved(slug):
                            days=services.RESPONSE_LIFETIME.days, kiosk=respondent.kiosk())
 
 
-def _save_and_move_on(survey, response, page, rows, reference, changing):
+def _save_and_move_on(slug, response, page, rows, reference, changing, live, answers):
     try:
         services.save_answer(response, page, rows, reference)
     except InvalidTransition:
-        return redirect(url_for("surveys.sent", slug=survey.slug))
-    questions, answers = services.route_for(response)
-    return redirect(_question_url(survey, flow.next_key(questions, page.key, answers, changing)))
+        return redirect(url_for("surveys.sent", slug=slug))
+    # Route on what was just stored rather than reading it back.
+    questions = services.visible_after_saving(live, answers, page.key, rows)
+    answers = {**answers, page.key: rows}
+    return redirect(_question_url(slug, flow.next_key(questions, page.key, answers, changing)))
 
 
 def _explain_csrf(form):

@@ -3,13 +3,13 @@ import logging
 import secrets
 from datetime import timedelta
 
-from sqlalchemy import delete, select, update
+from sqlalchemy import bindparam, delete, func, insert, select, update
 
 from portal.accounts.models import utcnow
 from portal.extensions import db
 from portal.reference.models import AgeBand, Cohort, Locality
 from portal.surveys.models import (
-    DistributionLink, ResponseStatus, ResumeEmail, Survey, SurveyAnswer, SurveyResponse, SurveyState,
+    DistributionLink, ResponseStatus, ResumeEmail, Survey, SurveyAnswer, SurveyResponse, SurveyState, SurveyVersion,
 )
 from portal.surveys.questions import PROFILE_TYPES, TEXT_TYPES, visible_questions
 
@@ -49,6 +49,22 @@ def survey_by_slug(slug):
     return db.session.scalar(select(Survey).where(Survey.slug == slug))
 
 
+def survey_and_response(slug, response_id):
+    """(survey, response, version stamp) for a question page in one query when `response_id` (held by this
+    browser) belongs to the survey `slug`; else (the survey or None, None, None)."""
+    if response_id:
+        row = db.session.execute(_HELD, {"response_id": response_id, "slug": slug}).first()
+        if row is not None:
+            return tuple(row)
+    return survey_by_slug(slug), None, None
+
+
+# Built once: a question page runs it on every request.
+_HELD = (select(Survey, SurveyResponse, SurveyVersion.created_at).join(Survey, Survey.id == SurveyResponse.survey_id)
+         .outerjoin(SurveyVersion, SurveyVersion.id == SurveyResponse.version_id)
+         .where(SurveyResponse.id == bindparam("response_id"), Survey.slug == bindparam("slug")))
+
+
 def new_resume_code():
     return "".join(secrets.choice(CODE_ALPHABET) for _ in range(8))
 
@@ -68,7 +84,9 @@ def start_response(survey, *, channel="online", entered_by=None, distribution_li
 
     Returns the SurveyResponse (committed).
     """
-    response = SurveyResponse(survey_id=survey.id, channel=channel, resume_code=new_resume_code(),
+    from portal.surveys.versions import for_new_response
+    response = SurveyResponse(survey_id=survey.id, version_id=for_new_response(survey), channel=channel,
+                              resume_code=new_resume_code(),
                               entered_by_id=getattr(entered_by, "id", None),
                               distribution_link_id=distribution_link_id)
     db.session.add(response)
@@ -95,22 +113,60 @@ def is_expired(response, now=None):
 
 
 def answers_by_key(response):
-    """{question_key: [SurveyAnswer]} for one response."""
+    """{question_key: [answer rows with .code, .text, .number]} for one response."""
     found = {}
-    for answer in db.session.scalars(select(SurveyAnswer).where(SurveyAnswer.response_id == response.id)
-                                     .order_by(SurveyAnswer.id)):
+    # Plain rows through the session's connection (its transaction), not ORM objects: a page only reads them.
+    for answer in db.session.connection().execute(_ANSWERS, {"response_id": response.id}):
         found.setdefault(answer.question_key, []).append(answer)
     return found
+
+
+_answers, _responses = SurveyAnswer.__table__, SurveyResponse.__table__
+# Built once (every question page runs them): a page's answers read, and the three statements of a save.
+_ANSWERS = (select(_answers.c.question_key, _answers.c.code, _answers.c.text, _answers.c.number)
+            .where(_answers.c.response_id == bindparam("response_id")).order_by(_answers.c.id))
+_LOCK_AND_MARK = (update(_responses).where(_responses.c.id == bindparam("response_id"),
+                                           _responses.c.status == ResponseStatus.IN_PROGRESS))
+_MARK = _LOCK_AND_MARK.values(updated_at=bindparam("at"), last_question_key=bindparam("page"))
+_CLEAR_PAGE = delete(_answers).where(_answers.c.response_id == bindparam("response_id"),
+                                     _answers.c.question_key == bindparam("key"))
 
 
 def codes_by_key(answers):
     return {key: [a.code for a in rows if a.code] for key, rows in answers.items()}
 
 
-def route_for(response):
-    """(visible questions, answers by key) for this respondent, after routing."""
+def questions_of(response, stamp=None):
+    """The live questions of the version this response started on (held in memory), in order.
+
+    Responses begun before survey versions existed use the survey's questions as they are now.
+    """
+    from portal.surveys.versions import frozen
+    if response.version_id is None:
+        return response.survey.live_questions
+    return frozen(response.version_id, stamp).live_questions
+
+
+def page_state(response, stamp=None):
+    """(version or None, the version's live questions, visible questions, answers by key) for a page."""
+    from portal.surveys.versions import frozen
+    version = frozen(response.version_id, stamp) if response.version_id is not None else None
+    live = version.live_questions if version else response.survey.live_questions
     answers = answers_by_key(response)
-    return visible_questions(response.survey.questions, codes_by_key(answers)), answers
+    return version, live, visible_questions(live, codes_by_key(answers)), answers
+
+
+def visible_after_saving(live, answers, key, rows):
+    """The visible questions once `rows` replace the answer to `key`, without reading the answers back."""
+    codes = codes_by_key(answers)
+    codes[key] = [code for code, _, _ in rows if code]
+    return visible_questions(live, codes)
+
+
+def route_for(response, stamp=None):
+    """(visible questions, answers by key) for this respondent, after routing, on their survey version."""
+    answers = answers_by_key(response)
+    return visible_questions(questions_of(response, stamp), codes_by_key(answers)), answers
 
 
 def save_answer(response, question, rows, reference):
@@ -119,34 +175,40 @@ def save_answer(response, question, rows, reference):
     Args: rows from questions.answer_values; reference from reference_options (for localities).
     Locks the response row first, so two copies of the same page (a double click) queue, not duplicate.
     Raises InvalidTransition when the response is already submitted.
+
+    Three statements and one durable commit: the resume state (and any profile answer) in one UPDATE,
+    which also locks the response row, then the page's old rows out and its new rows in.
     """
     from portal.errors import InvalidTransition
-    locked = db.session.execute(
-        update(SurveyResponse).where(SurveyResponse.id == response.id,
-                                     SurveyResponse.status == ResponseStatus.IN_PROGRESS)
-        .values(updated_at=utcnow(), last_question_key=question.key)).rowcount
+    response_id = response.id  # read before the commit expires the object
+    mark = {"response_id": response_id, "at": utcnow(), "page": question.key}
+    if question.type in PROFILE_TYPES:  # the profile answer is copied onto the response in the same UPDATE
+        statement = _MARK.values(_profile(question.type, rows[0][0] if rows else None))
+    else:
+        statement = _MARK
+    connection = db.session.connection()  # Core statements in the session's transaction: no ORM bookkeeping
+    locked = connection.execute(statement, mark).rowcount
     if locked != 1:
         db.session.rollback()
         raise InvalidTransition("This response has already been sent")
-    db.session.execute(delete(SurveyAnswer).where(SurveyAnswer.response_id == response.id,
-                                                  SurveyAnswer.question_key == question.key))
-    for code, text, number in rows:
-        db.session.add(SurveyAnswer(response_id=response.id, question_key=question.key, code=code,
-                                    text=text, number=number))
-    if question.type in PROFILE_TYPES:
-        _set_profile(response, question.type, rows[0][0] if rows else None)
+    connection.execute(_CLEAR_PAGE, {"response_id": response_id, "key": question.key})
+    if rows:
+        connection.execute(insert(_answers), [
+            {"response_id": response_id, "question_key": question.key, "code": code, "text": text,
+             "number": number} for code, text, number in rows])
     db.session.commit()
 
 
-def _set_profile(response, kind, code):
-    if kind == "locality":
-        from portal.reference.services import find_locality
-        locality = find_locality(code) if code else None
-        db.session.execute(update(SurveyResponse).where(SurveyResponse.id == response.id)
-                           .values(locality_id=locality.id if locality else None))
-    else:
-        db.session.execute(update(SurveyResponse).where(SurveyResponse.id == response.id).values({kind: code}))
-    db.session.expire(response)
+def _profile(kind, code):
+    """The response columns a profile answer sets (the locality by slug or name, as find_locality reads it)."""
+    if kind != "locality":
+        return {kind: code}
+    if not code:
+        return {"locality_id": None}
+    value = code.strip().lower()
+    return {"locality_id": select(Locality.id).where((func.lower(Locality.slug) == value)
+                                                     | (func.lower(Locality.name) == value))
+            .limit(1).scalar_subquery()}
 
 
 def missing_required(questions, answers):

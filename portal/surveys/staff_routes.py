@@ -10,7 +10,7 @@ from portal.errors import InvalidTransition, ValidationFailed
 from portal.extensions import db
 from portal.forms_util import ConfirmForm, apply_errors
 from portal.permissions import Role, role_required
-from portal.surveys import builder, services
+from portal.surveys import builder, services, versions
 from portal.surveys.models import Question, Survey
 from portal.surveys.pictures import pictures_for
 from portal.surveys.questions import LONG_TEXT_MAX, answer_form, question_options
@@ -21,6 +21,13 @@ bp = Blueprint("survey_admin", __name__, url_prefix="/staff/surveys")
 
 def _as_datetime(day):
     return datetime.combine(day, time()) if day else None
+
+
+def _flash_version(survey):
+    """After an edit to an open survey, say who gets which version (the editor should never have to guess)."""
+    notice = versions.edit_notice(survey)
+    if notice:
+        flash(notice, "information")
 
 
 @bp.route("/")
@@ -52,6 +59,7 @@ def edit_survey(survey_id):
             apply_errors(form, error)
         else:
             flash("Survey details saved.", "success")
+            _flash_version(survey)
             return redirect(url_for("survey_admin.show", survey_id=survey.id))
     return render_template("surveys/manage/details.html", form=form, survey=survey)
 
@@ -61,6 +69,7 @@ def edit_survey(survey_id):
 def show(survey_id):
     survey = db.get_or_404(Survey, survey_id)
     return render_template("surveys/manage/show.html", survey=survey, form=ConfirmForm(),
+                           version_notice=versions.edit_notice(survey),
                            answered={q.key for q in survey.questions if builder.has_answers(survey, q.key)})
 
 
@@ -84,6 +93,7 @@ def edit_question(survey_id, question_id):
             apply_errors(form, error)
         else:
             flash("Question saved.", "success")
+            _flash_version(survey)
             return redirect(url_for("survey_admin.show", survey_id=survey.id))
     return render_template("surveys/manage/question.html", form=form, survey=survey, question=question)
 
@@ -104,6 +114,7 @@ def change_question(survey_id, question_id, action):
             flash(f"Question {question.key} {outcome}"
                   + (": it has answers, so they are kept and it is hidden from new respondents." if
                      outcome == "retired" else "."), "success")
+        _flash_version(survey)
     return redirect(url_for("survey_admin.show", survey_id=survey.id, _anchor=f"q-{question.key}"))
 
 
@@ -119,6 +130,7 @@ def set_state(survey_id, state):
         else:
             flash({"open": "Survey opened.", "closed": "Survey closed.", "draft": "Survey is a draft again."}[state],
                   "success")
+            _flash_version(survey)
     return redirect(url_for("survey_admin.show", survey_id=survey.id))
 
 
