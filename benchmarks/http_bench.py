@@ -38,8 +38,8 @@ def answer_post(base):
 # (label, path or callable(base_url) -> (path, post body, cookie), target share of the bare app's req/s)
 TARGETS = [
     ("home page", "/", 0.45),
-    ("survey question page", question_page, 0.5),
-    ("answer POST (saved, 302)", answer_post, 0.25),
+    ("survey question page", question_page, 0.25),
+    ("answer POST (saved, 302)", answer_post, 0.15),
     ("/results", "/results", 0.25),
     ("API measure ?by=locality", "/api/v1/measures/parent-carer-satisfaction?by=locality", 0.3),
 ]

@@ -1,7 +1,7 @@
 """survey versions: a survey's definition frozen when opened and at each edit while open; responses record theirs
 
 Revision ID: 152d5df89ec2
-Revises: bdc3f6ef5bc0
+Revises: a33501314b36
 Create Date: 2026-12-02 01:09:34.815893
 
 """
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 
 # revision identifiers, used by Alembic.
 revision = '152d5df89ec2'
-down_revision = 'bdc3f6ef5bc0'
+down_revision = 'a33501314b36'
 branch_labels = None
 depends_on = None
 
