@@ -234,5 +234,5 @@ import portal.forum.demo  # noqa: F401,E402  demo content joins `portal demo-dat
 @bp.app_template_global()
 def rejection_kind(code):
     """The kind, plain explanation a forum author sees for a rejection reason code."""
-    from portal.moderation.services import REJECTION_REASONS
+    from portal.contributions.models import REJECTION_REASONS
     return REJECTION_REASONS.get(code, REJECTION_REASONS["other"])[1]

@@ -7,9 +7,8 @@ from wtforms import IntegerField, RadioField, SelectChoice, SelectField, StringF
 from wtforms.validators import InputRequired, Length, NumberRange, Optional
 
 from portal.accounts.models import ORGANISATION_LABELS
-from portal.contributions.models import CHANNEL_LABELS, ROLE_LABELS, Channel
+from portal.contributions.models import CHANNEL_LABELS, REJECTION_REASONS, ROLE_LABELS, Channel
 from portal.contributions.services import MAX_TEXT
-from portal.moderation.services import REJECTION_REASONS
 
 
 class ApproveForm(FlaskForm):

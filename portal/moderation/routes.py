@@ -3,14 +3,15 @@ from flask import Blueprint, abort, flash, redirect, render_template, request, u
 from flask_login import current_user
 
 from portal.contributions.models import CHANNEL_LABELS, SOURCE_LABELS, STATUS_LABELS, Contribution
+from portal.contributions.services import author_of
 from portal.errors import InvalidTransition, NotAllowed, ValidationFailed
 from portal.extensions import db
 from portal.forms_util import ConfirmForm, apply_errors
-from portal.forum.services import opening_topic_for, post_author_for
 from portal.main.dashboard import register_panel
 from portal.moderation import services
 from portal.moderation.forms import ApproveForm, EscalateForm, InsightForm, RejectForm
-from portal.moderation.queries import highlighted, locality_choices
+from portal.moderation.queries import highlighted
+from portal.reference.services import active_localities
 from portal.navigation import add_nav_item
 from portal.permissions import Role, can_moderate, role_required
 from portal.safeguarding.services import FOUR_EYES, active_concern_for, cleared_by, cleared_ids
@@ -37,24 +38,24 @@ def queue():
                         page=page_arg(), per_page=50, error_out=False)
     mine = cleared_ids(current_user, [c.id for c in pager.items])  # four eyes: no bulk box for these
     return render_template("moderation/queue.html", pager=pager, filters=filters, form=ConfirmForm(), cleared=mine,
-                           localities=locality_choices(), is_clean=services.is_clean, flags=services.FLAGS,
+                           localities=active_localities(), is_clean=services.is_clean, flags=services.FLAGS,
                            sources=SOURCE_LABELS, channels=CHANNEL_LABELS, summary=services.queue_summary(current_user))
 
 
 def _render_item(contribution, approve=None, reject=None, escalate=None, tag=None, status=200):
     require_readable(contribution, where="moderation item")
-    topic = opening_topic_for(contribution)
     approve = approve or ApproveForm(redacted_text=contribution.redacted_text,
-                                     redacted_title=topic.title_redacted if topic else None)
+                                     redacted_title=contribution.redacted_title)
+    titled = contribution.title is not None
     return render_template(
-        "moderation/item.html", item=contribution, topic=topic, parts=highlighted(contribution.text,
-                                                                                  contribution.pii_spans),
+        "moderation/item.html", item=contribution, parts=highlighted(contribution.text, contribution.pii_spans),
+        title_parts=highlighted(contribution.title, contribution.title_pii_spans) if titled else None,
         approve_form=approve, reject_form=reject or RejectForm(), escalate_form=escalate or EscalateForm(),
         concern=active_concern_for(contribution),
         four_eyes=FOUR_EYES if cleared_by(contribution, current_user) else None,
         sources=SOURCE_LABELS, channels=CHANNEL_LABELS,
         statuses=STATUS_LABELS, tag_form=tag or AddThemeForm(active_themes()), outside_form=ConfirmForm(),
-        author=post_author_for(contribution) if contribution.source == "forum" else None), status
+        author=author_of(contribution)), status
 
 
 @bp.route("/moderation/<int:item_id>")
@@ -152,7 +153,7 @@ def bulk_approve():
 @bp.route("/insight/new", methods=["GET", "POST"])
 @role_required(Role.MODERATOR)
 def log_insight():
-    localities = locality_choices()
+    localities = active_localities()
     form = InsightForm(localities)
     if form.validate_on_submit():
         try:
