@@ -120,6 +120,11 @@ class Contribution(db.Model):
     themes = relationship("ContributionTheme", cascade="all, delete-orphan", lazy="selectin")
 
     @property
+    def needs_signposting(self):
+        """The one rule: what its author wrote may show risk of harm, so they are shown where to get help now."""
+        return bool(self.safeguarding_flag or self.status == Status.ESCALATED)
+
+    @property
     def suggested_themes(self):
         return [t for t in self.themes if t.state == "suggested"]
 

@@ -6,6 +6,7 @@ from sqlalchemy import select
 
 from portal.accounts.models import utcnow
 from portal.contributions.models import Contribution, Source
+from portal.errors import TextNotAccepted
 from portal.extensions import db
 from portal.text.analysis import analyse
 
@@ -43,7 +44,7 @@ def author_of(contribution):
 
 
 def submit_contribution(*, source, text, title=None, channel="online", author_role=None, locality=None,
-                        age_band=None, cohort=None, entered_by=None, commit=True, **provenance):
+                        age_band=None, cohort=None, entered_by=None, commit=True, field="text", **provenance):
     """Save one piece of free text as a pending contribution, analysed before it is stored.
 
     Args:
@@ -53,15 +54,17 @@ def submit_contribution(*, source, text, title=None, channel="online", author_ro
         author_role, locality (a Locality or None), age_band, cohort: who said it, broadly.
         entered_by: the staff User who typed it in (paper, phone, insight), else None.
         commit: False when the caller commits as part of a larger transaction (a survey submission).
+        field: the form field the text came from, named in TextNotAccepted.
         provenance: organisation, families_represented, survey_id, response_id, question_key.
-    Returns the Contribution. Raises ValueError for empty or over-long text or title.
+    Returns the Contribution. Raises TextNotAccepted (a ValidationFailed) for empty or over-long
+    text or title: the one translation of bad text into a message for the person who wrote it.
     """
     if not text or not text.strip():
-        raise ValueError("A contribution needs some text")
+        raise TextNotAccepted("A contribution needs some text", field)
     if len(text) > MAX_TEXT:
-        raise ValueError(f"A contribution can be at most {MAX_TEXT:,} characters")
+        raise TextNotAccepted(f"A contribution can be at most {MAX_TEXT:,} characters", field)
     if title is not None and (not title.strip() or len(title.strip()) > MAX_TITLE):
-        raise ValueError(f"Enter a title of {MAX_TITLE} characters or fewer")
+        raise TextNotAccepted(f"Enter a title of {MAX_TITLE} characters or fewer", "title")
     contribution = Contribution(
         source=Source(source), channel=channel, text=text, title=title.strip() if title else None,
         author_role=author_role,

@@ -38,7 +38,7 @@ def tell_us():
             apply_errors(form, error)
         else:
             # Only what the confirmation needs: never the message or contact details (shared phones).
-            session["feedback_sent"] = {"signpost": services.needs_signposting(contribution),
+            session["feedback_sent"] = {"signpost": bool(contribution and contribution.needs_signposting),
                                         "contact": services.wants_contact(contribution)}
             session["feedback_forms_sent"] = session.get("feedback_forms_sent", 0) + 1
             return redirect(url_for("feedback.sent"))

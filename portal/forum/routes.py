@@ -102,7 +102,7 @@ def new_topic(slug):
 
 
 def _after_post(post):
-    if services.needs_signposting(post) and not current_user.is_staff:
+    if post.contribution.needs_signposting and not current_user.is_staff:
         session["forum_signpost"] = True
     else:
         flash("Thank you. A moderator will check your post soon." if not post.by_staff else "Posted.", "success")

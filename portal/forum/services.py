@@ -50,12 +50,9 @@ def _add_post(topic, author, text, title=None):
     if not can_post(author):
         raise NotAllowed("Your account cannot post at the moment")
     profile = None if author.is_staff else profile_for(author)
-    try:
-        contribution = submit_contribution(
-            source=Source.FORUM, text=text, title=title, author_role=AuthorRole.PROFESSIONAL if author.is_staff
-            else AuthorRole.YOUNG_PERSON, age_band=getattr(profile, "age_band", None), commit=False)
-    except ValueError as error:
-        raise ValidationFailed(str(error), {"text": str(error)})
+    contribution = submit_contribution(
+        source=Source.FORUM, text=text, title=title, author_role=AuthorRole.PROFESSIONAL if author.is_staff
+        else AuthorRole.YOUNG_PERSON, age_band=getattr(profile, "age_band", None), commit=False)
     post = Post(topic=topic, author_id=author.id, contribution=contribution, by_staff=author.is_staff)
     db.session.add(post)
     if author.is_staff and contribution.status == Status.PENDING and not contribution.safeguarding_flag:
@@ -98,11 +95,6 @@ def _once(form_token, author, store):
     if post is None or post.author_id != author.id:  # erased since, or another person's token
         raise NotAllowed("This form has already been sent. Go back to the forum to see your post.")
     return post
-
-
-def needs_signposting(post):
-    """True when what the member wrote may show risk of harm (they see where to get help now)."""
-    return post.contribution.safeguarding_flag or post.contribution.status == Status.ESCALATED
 
 
 def visible_posts(topic, viewer):

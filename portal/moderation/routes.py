@@ -163,8 +163,6 @@ def log_insight():
                 families_represented=form.families_represented.data, author_role=form.author_role.data)
         except ValidationFailed as error:
             apply_errors(form, error)
-        except ValueError as error:
-            form.text.errors.append(str(error))
         else:
             flash(f"Insight saved as item {contribution.id}. It is in the moderation queue.", "success")
             return redirect(url_for("moderation.queue"))

@@ -10,7 +10,7 @@ from portal.contributions.models import REJECTION_REASONS, Contribution, Source,
 from portal.contributions.services import MAX_TEXT, set_redacted_title, submit_contribution
 from portal.errors import InvalidTransition, NotAllowed, ValidationFailed
 from portal.extensions import db
-from portal.safeguarding.models import Concern, ConcernState
+from portal.safeguarding.models import Concern, active_concern_exists
 from portal.safeguarding.services import FOUR_EYES, active_concern_for, cleared_by, cleared_ids, open_concern
 from portal.walls.rules import readable_filter
 
@@ -20,8 +20,7 @@ FLAGS = {"safeguarding": "Safeguarding", "abusive": "Abusive", "personal_data": 
 
 
 def _has_concern():
-    return select(Concern.id).where(Concern.contribution_id == Contribution.id,
-                                    Concern.state != ConcernState.CLOSED).exists()
+    return active_concern_exists(Contribution.id)
 
 
 def _waiting():
@@ -186,7 +185,7 @@ def log_insight(*, moderator, text, channel, organisation, locality, families_re
 
     The logging moderator's organisation owns the text (see portal/walls/rules.py).
 
-    Raises ValidationFailed for a missing count; ValueError from submit_contribution for bad text.
+    Raises ValidationFailed for a missing count or bad text (TextNotAccepted from submit_contribution).
     """
     if not families_represented or families_represented < 1:
         raise ValidationFailed("How many families", {"families_represented": "Enter how many families, 1 or more"})
