@@ -6,7 +6,8 @@ from sqlalchemy import select
 
 from portal.accounts.models import utcnow
 from portal.contributions.models import Contribution, Source
-from portal.errors import TextNotAccepted
+from portal.audit.services import record
+from portal.errors import TextNotAccepted, ValidationFailed
 from portal.extensions import db
 from portal.text.analysis import analyse
 
@@ -136,3 +137,22 @@ def get_contribution(contribution_id):
 
 def contributions_for_response(response_id):
     return db.session.scalars(select(Contribution).where(Contribution.response_id == response_id)).all()
+
+
+def log_insight(*, moderator, text, channel, organisation, locality, families_represented, author_role=None):
+    """Record SENDIASS, PCF, event or phone intelligence as a contribution (aggregate themes only).
+
+    The logging moderator's organisation owns the text (see portal/walls/rules.py).
+
+    Raises ValidationFailed for a missing count or bad text (TextNotAccepted from submit_contribution).
+    """
+    if not families_represented or families_represented < 1:
+        raise ValidationFailed("How many families", {"families_represented": "Enter how many families, 1 or more"})
+    contribution = submit_contribution(
+        source=Source.INSIGHT, text=text, channel=channel, author_role=author_role or None, locality=locality,
+        entered_by=moderator, organisation=organisation, families_represented=families_represented,
+        owner_organisation=moderator.organisation or None, commit=False)
+    record(moderator, "contribution.log_insight", contribution, channel=channel, organisation=organisation,
+           owner=contribution.owner_organisation)
+    db.session.commit()
+    return contribution

@@ -1,4 +1,4 @@
-"""The moderation queue, one item's page with its decisions, bulk approval and staff-logged insight."""
+"""The moderation queue, one item's page with its decisions, and bulk approval."""
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_login import current_user
 
@@ -9,7 +9,7 @@ from portal.extensions import db
 from portal.forms_util import ConfirmForm, apply_errors
 from portal.main.dashboard import register_panel
 from portal.moderation import services
-from portal.moderation.forms import ApproveForm, EscalateForm, InsightForm, RejectForm
+from portal.moderation.forms import ApproveForm, EscalateForm, RejectForm
 from portal.moderation.queries import highlighted
 from portal.reference.services import active_localities
 from portal.navigation import add_nav_item
@@ -148,25 +148,6 @@ def bulk_approve():
     flash(f"Approved {approved} item(s)." + (f" {skipped} could not be bulk approved: open them one by one."
                                              if skipped else ""), "success" if approved else "information")
     return redirect(url_for("moderation.queue"))
-
-
-@bp.route("/insight/new", methods=["GET", "POST"])
-@role_required(Role.MODERATOR)
-def log_insight():
-    localities = active_localities()
-    form = InsightForm(localities)
-    if form.validate_on_submit():
-        try:
-            contribution = services.log_insight(
-                moderator=current_user, text=form.text.data, channel=form.channel.data,
-                organisation=form.organisation.data, locality=int(form.locality.data) if form.locality.data else None,
-                families_represented=form.families_represented.data, author_role=form.author_role.data)
-        except ValidationFailed as error:
-            apply_errors(form, error)
-        else:
-            flash(f"Insight saved as item {contribution.id}. It is in the moderation queue.", "success")
-            return redirect(url_for("moderation.queue"))
-    return render_template("moderation/insight.html", form=form)
 
 
 @register_panel

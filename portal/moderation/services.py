@@ -6,8 +6,8 @@ from sqlalchemy import and_, case, func, or_, select
 from portal.accounts.models import utcnow
 from portal.audit.services import record
 from portal.textmodel import capture
-from portal.contributions.models import REJECTION_REASONS, Contribution, Source, Status
-from portal.contributions.services import MAX_TEXT, set_redacted_title, submit_contribution
+from portal.contributions.models import REJECTION_REASONS, Contribution, Status
+from portal.contributions.services import MAX_TEXT, set_redacted_title
 from portal.errors import InvalidTransition, NotAllowed, ValidationFailed
 from portal.extensions import db
 from portal.safeguarding.models import Concern, active_concern_exists
@@ -178,22 +178,3 @@ def bulk_approve(ids, *, moderator):
         record(moderator, "contribution.approve", contribution, bulk=True)
     db.session.commit()
     return len(approved), len(ids) - len(approved)
-
-
-def log_insight(*, moderator, text, channel, organisation, locality, families_represented, author_role=None):
-    """Record SENDIASS, PCF, event or phone intelligence as a contribution (aggregate themes only).
-
-    The logging moderator's organisation owns the text (see portal/walls/rules.py).
-
-    Raises ValidationFailed for a missing count or bad text (TextNotAccepted from submit_contribution).
-    """
-    if not families_represented or families_represented < 1:
-        raise ValidationFailed("How many families", {"families_represented": "Enter how many families, 1 or more"})
-    contribution = submit_contribution(
-        source=Source.INSIGHT, text=text, channel=channel, author_role=author_role or None, locality=locality,
-        entered_by=moderator, organisation=organisation, families_represented=families_represented,
-        owner_organisation=moderator.organisation or None, commit=False)
-    record(moderator, "contribution.log_insight", contribution, channel=channel, organisation=organisation,
-           owner=contribution.owner_organisation)
-    db.session.commit()
-    return contribution
