@@ -126,9 +126,12 @@ def _with_title(contribution, title, result, fresh):
 
 
 def set_redacted_title(contribution, redacted_title):
-    """Store a moderator's redaction of the contribution's title (ignored when it has none or it is blank)."""
-    if contribution.title is not None and redacted_title and redacted_title.strip():
-        contribution.redacted_title = redacted_title.strip()[:MAX_TITLE]
+    """Store a moderator's redaction of the contribution's title (ignored when it has none or it is blank).
+
+    A changed title counts as a saved redaction: re-analysis keeps it, as it keeps edited text."""
+    redacted_title = (redacted_title or "").strip()[:MAX_TITLE]
+    if contribution.title is not None and redacted_title and redacted_title != contribution.redacted_title:
+        contribution.redacted_title, contribution.redaction_saved_at = redacted_title, utcnow()
 
 
 def get_contribution(contribution_id):
