@@ -19,6 +19,7 @@ BLUEPRINTS = [
     "portal.you_said_we_did.public_routes", "portal.you_said_we_did.staff_routes",
     "portal.you_said_we_did.report_routes", "portal.mail.routes", "portal.walls.routes",
     "portal.surveys.kiosk_routes", "portal.textmodel.routes", "portal.insight_summaries.routes",
+    "portal.contributions.routes",
 ]
 from portal.requests import PortalRequest
 from portal.extensions import CSP, csrf, db, limiter, login_manager, migrate, talisman

@@ -34,6 +34,15 @@ class ValidationFailed(PortalError):
         self.errors = errors or {}
 
 
+class TextNotAccepted(ValidationFailed, ValueError):
+    """submit_contribution refused the free text (empty or too long). `errors` names the form field
+    the text came from, so a handler shows it with apply_errors like any ValidationFailed. Still a
+    ValueError for callers that only need to skip bad text (imports)."""
+
+    def __init__(self, message, field="text"):
+        super().__init__(message, {field: message})
+
+
 def register_error_handlers(app):
     """Render friendly, accessible pages for the errors a visitor can meet."""
 

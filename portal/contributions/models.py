@@ -44,6 +44,17 @@ SOURCE_LABELS = {Source.SURVEY: "Survey answer", Source.FEEDBACK: "Feedback", So
                  Source.INSIGHT: "Staff-logged insight"}
 STATUS_LABELS = {Status.PENDING: "Waiting for a moderator", Status.APPROVED: "Approved",
                  Status.REJECTED: "Rejected", Status.ESCALATED: "Escalated"}
+# Why a moderator rejected a contribution: (label for the moderator, plain words for its author).
+REJECTION_REASONS = {
+    "personal_information": ("It shares personal information that could identify someone",
+                             "it had personal details in it, like a name or where someone lives. "
+                             "We do this to keep everyone safe"),
+    "unkind": ("It is unkind, abusive or breaks the house rules",
+               "it did not follow the house rules about being kind to each other"),
+    "off_topic": ("It is off topic or spam", "it was not about the topic or looked like spam"),
+    "duplicate": ("It repeats something already posted", "it said the same as another post"),
+    "other": ("Another reason (say in the note)", "a moderator decided it could not be shared"),
+}
 ROLE_LABELS = {AuthorRole.PARENT_CARER: "Parent carer", AuthorRole.YOUNG_PERSON: "Young person",
                AuthorRole.PROFESSIONAL: "Professional"}
 
@@ -60,6 +71,11 @@ class Contribution(db.Model):
     channel: Mapped[str] = mapped_column(String(12), index=True, default=Channel.ONLINE)
     text: Mapped[str] = mapped_column(Text)  # exactly as given; never shown outside moderation
     redacted_text: Mapped[str | None] = mapped_column(Text)  # the only text ever published or quoted
+    # A title given with the text (a forum post that opens a topic): analysed, redacted and moderated
+    # with it. As given, only its author and moderators see it; everyone else sees redacted_title.
+    title: Mapped[str | None] = mapped_column(String(120))
+    redacted_title: Mapped[str | None] = mapped_column(String(120))
+    title_pii_spans: Mapped[list | None] = mapped_column(JSON)
     status: Mapped[str] = mapped_column(String(12), index=True, default=Status.PENDING)
     # Who said it, in broad terms only.
     author_role: Mapped[str | None] = mapped_column(String(20), index=True)
@@ -102,6 +118,11 @@ class Contribution(db.Model):
     entered_by = relationship("User", foreign_keys=[entered_by_id])
     moderated_by = relationship("User", foreign_keys=[moderated_by_id])
     themes = relationship("ContributionTheme", cascade="all, delete-orphan", lazy="selectin")
+
+    @property
+    def needs_signposting(self):
+        """The one rule: what its author wrote may show risk of harm, so they are shown where to get help now."""
+        return bool(self.safeguarding_flag or self.status == Status.ESCALATED)
 
     @property
     def suggested_themes(self):

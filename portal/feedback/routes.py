@@ -6,7 +6,7 @@ from portal.extensions import limiter
 from portal.feedback import services
 from portal.feedback.forms import FeedbackForm
 from portal.forms_util import apply_errors
-from portal.moderation.queries import locality_choices
+from portal.reference.services import active_localities
 from portal.navigation import add_home_link, add_nav_item
 from portal.permissions import public
 
@@ -23,7 +23,7 @@ def _limit():
 @limiter.limit(_limit, methods=["POST"])
 @public
 def tell_us():
-    form = FeedbackForm(locality_choices())
+    form = FeedbackForm(active_localities())
     if form.validate_on_submit():
         if form.website.data:  # a robot filled the hidden field: look successful, keep nothing
             session["feedback_sent"] = {"signpost": False}
@@ -38,7 +38,7 @@ def tell_us():
             apply_errors(form, error)
         else:
             # Only what the confirmation needs: never the message or contact details (shared phones).
-            session["feedback_sent"] = {"signpost": services.needs_signposting(contribution),
+            session["feedback_sent"] = {"signpost": bool(contribution and contribution.needs_signposting),
                                         "contact": services.wants_contact(contribution)}
             session["feedback_forms_sent"] = session.get("feedback_forms_sent", 0) + 1
             return redirect(url_for("feedback.sent"))

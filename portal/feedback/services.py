@@ -3,7 +3,7 @@ import re
 
 from sqlalchemy import select
 
-from portal.contributions.models import Contribution, Source, Status
+from portal.contributions.models import Contribution, Source
 from portal.contributions.services import submit_contribution
 from portal.errors import ValidationFailed
 from portal.extensions import db
@@ -45,11 +45,8 @@ def submit_feedback(*, author_role, about, locality, message, contact_choices=()
     text = f"About: {about.strip()}\n\n{message}" if (about or "").strip() else message
 
     def store():
-        try:
-            contribution = submit_contribution(source=Source.FEEDBACK, text=text, author_role=author_role or None,
-                                               locality=locality, commit=False)
-        except ValueError as error:
-            raise ValidationFailed(str(error), {"message": str(error)})
+        contribution = submit_contribution(source=Source.FEEDBACK, text=text, author_role=author_role or None,
+                                           locality=locality, commit=False, field="message")
         if contact_choices:
             db.session.add(FeedbackContact(contribution_id=contribution.id, name=(name or "").strip()[:120],
                                            email=clean_address(email) if email else None, phone=phone or None,
@@ -66,5 +63,3 @@ def wants_contact(contribution):
         select(FeedbackContact.id).where(FeedbackContact.contribution_id == contribution.id).limit(1)) is not None
 
 
-def needs_signposting(contribution):
-    return contribution is not None and (contribution.safeguarding_flag or contribution.status == Status.ESCALATED)

@@ -1,4 +1,7 @@
-"""Forum member profiles, boards, topics, posts (each a contribution) and reports."""
+"""Forum member profiles, boards, topics, posts (each a contribution) and reports.
+
+A topic's title belongs to the contribution of its first post (portal/contributions).
+"""
 from datetime import datetime
 
 from sqlalchemy import ForeignKey, String, Text
@@ -55,14 +58,17 @@ class Topic(db.Model):
     id: Mapped[int] = mapped_column(primary_key=True)
     board_id: Mapped[int] = mapped_column(ForeignKey("forum_boards.id", ondelete="CASCADE"), index=True)
     author_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
-    title: Mapped[str] = mapped_column(String(120))  # as given: only its author and moderators see it
-    title_redacted: Mapped[str | None] = mapped_column(String(120))  # what everyone else sees
     have_your_say: Mapped[bool] = mapped_column(default=False)  # opened by staff to ask a question
     created_at: Mapped[datetime] = mapped_column(default=utcnow, index=True)
 
     board = relationship("Board")
     author = relationship("User")
     posts = relationship("Post", order_by="Post.id", back_populates="topic", cascade="all, delete-orphan")
+
+    @property
+    def opening(self):
+        """The contribution of the topic's first post: it holds the title (as given and redacted)."""
+        return self.posts[0].contribution if self.posts else None
 
 
 class Post(db.Model):

@@ -102,7 +102,7 @@ def new_topic(slug):
 
 
 def _after_post(post):
-    if services.needs_signposting(post) and not current_user.is_staff:
+    if post.contribution.needs_signposting and not current_user.is_staff:
         session["forum_signpost"] = True
     else:
         flash("Thank you. A moderator will check your post soon." if not post.by_staff else "Posted.", "success")
@@ -234,5 +234,5 @@ import portal.forum.demo  # noqa: F401,E402  demo content joins `portal demo-dat
 @bp.app_template_global()
 def rejection_kind(code):
     """The kind, plain explanation a forum author sees for a rejection reason code."""
-    from portal.moderation.services import REJECTION_REASONS
+    from portal.contributions.models import REJECTION_REASONS
     return REJECTION_REASONS.get(code, REJECTION_REASONS["other"])[1]

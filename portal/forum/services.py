@@ -7,14 +7,13 @@ from sqlalchemy.orm import aliased
 from portal.accounts.models import utcnow
 from portal.audit.services import record
 from portal.contributions.models import AuthorRole, Contribution, Source, Status
-from portal.contributions.services import submit_contribution
+from portal.contributions.services import author_lookup, submit_contribution
 from portal.errors import NotAllowed, ValidationFailed
 from portal.extensions import db
 from portal.forum.members import profile_for
 from portal.forum.models import REPORT_REASONS, Board, Post, Report, Topic
 from portal.idempotency.services import store_once
 from portal.safeguarding.services import active_concern_for, open_concern
-from portal.text.analysis import analyse
 
 log = logging.getLogger(__name__)
 DEFAULT_BOARDS = [
@@ -47,21 +46,18 @@ def can_post(user):
     return profile is not None and not profile.is_suspended
 
 
-def _add_post(topic, author, text):
+def _add_post(topic, author, text, title=None):
     if not can_post(author):
         raise NotAllowed("Your account cannot post at the moment")
     profile = None if author.is_staff else profile_for(author)
-    try:
-        contribution = submit_contribution(
-            source=Source.FORUM, text=text, author_role=AuthorRole.PROFESSIONAL if author.is_staff
-            else AuthorRole.YOUNG_PERSON, age_band=getattr(profile, "age_band", None), commit=False)
-    except ValueError as error:
-        raise ValidationFailed(str(error), {"text": str(error)})
+    contribution = submit_contribution(
+        source=Source.FORUM, text=text, title=title, author_role=AuthorRole.PROFESSIONAL if author.is_staff
+        else AuthorRole.YOUNG_PERSON, age_band=getattr(profile, "age_band", None), commit=False)
     post = Post(topic=topic, author_id=author.id, contribution=contribution, by_staff=author.is_staff)
     db.session.add(post)
     if author.is_staff and contribution.status == Status.PENDING and not contribution.safeguarding_flag:
         # Staff posts are published at once: the author is a moderator, accountable and audited.
-        contribution.redacted_text = contribution.text
+        contribution.redacted_text, contribution.redacted_title = contribution.text, contribution.title
         contribution.status, contribution.moderated_by_id, contribution.moderated_at = \
             Status.APPROVED, author.id, utcnow()
         record(author, "forum.staff_post", post)
@@ -69,7 +65,8 @@ def _add_post(topic, author, text):
 
 
 def start_topic(board, *, author, title, text, form_token=None):
-    """Open a topic with its first post. Staff topics are "have your say" questions. Returns the Post.
+    """Open a topic with its first post, whose contribution carries the title through analysis and
+    moderation. Staff topics are "have your say" questions. Returns the Post.
 
     `form_token` is the form's one-time token: sent again, it returns the first sending's post.
     """
@@ -78,14 +75,9 @@ def start_topic(board, *, author, title, text, form_token=None):
         raise ValidationFailed("Title", {"title": "Enter a title of 120 characters or fewer"})
 
     def store():
-        result = analyse(title)
-        topic = Topic(board_id=board.id, author_id=author.id, title=title, have_your_say=author.is_staff,
-                      title_redacted=title if author.is_staff else result.redacted)
+        topic = Topic(board_id=board.id, author_id=author.id, have_your_say=author.is_staff)
         db.session.add(topic)
-        post = _add_post(topic, author, text)
-        if result.safeguarding:
-            open_concern(post.contribution, opened_by="analysis", reasons=result.safeguarding_reasons)
-        return post
+        return _add_post(topic, author, text, title=title)  # the title is analysed with the post
 
     return _once(form_token, author, store)
 
@@ -103,11 +95,6 @@ def _once(form_token, author, store):
     if post is None or post.author_id != author.id:  # erased since, or another person's token
         raise NotAllowed("This form has already been sent. Go back to the forum to see your post.")
     return post
-
-
-def needs_signposting(post):
-    """True when what the member wrote may show risk of harm (they see where to get help now)."""
-    return post.contribution.safeguarding_flag or post.contribution.status == Status.ESCALATED
 
 
 def visible_posts(topic, viewer):
@@ -129,28 +116,17 @@ def visible_topics(board, viewer):
 
 def topic_title_for(topic, viewer):
     """The author sees their own title; everyone else sees the moderator-approved redacted one."""
-    return topic.title if topic.author_id == viewer.id else (topic.title_redacted or "Untitled")
+    opening = topic.opening
+    if opening is not None and topic.author_id == viewer.id and opening.title:
+        return opening.title
+    return getattr(opening, "redacted_title", None) or "Untitled"
 
 
+@author_lookup(Source.FORUM)
 def post_author_for(contribution):
     """The young person who wrote the forum post behind `contribution` (any status), or None for staff."""
     post = db.session.scalar(select(Post).where(Post.contribution_id == contribution.id))
     return post.author if post is not None and post.author is not None and not post.by_staff else None
-
-
-def opening_topic_for(contribution):
-    """The topic this contribution opened (so moderators can redact its title), or None."""
-    post = db.session.scalar(select(Post).where(Post.contribution_id == contribution.id))
-    if post is None or post.topic.posts[0].id != post.id:
-        return None
-    return post.topic
-
-
-def set_published_title(contribution, title):
-    """Store the moderator's redacted topic title when `contribution` opened a topic."""
-    topic = opening_topic_for(contribution)
-    if topic is not None and title and title.strip():
-        topic.title_redacted = title.strip()[:120]
 
 
 def delete_own_post(post, *, user):

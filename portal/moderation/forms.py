@@ -1,15 +1,11 @@
-"""Moderation and insight forms."""
+"""Moderation forms: approve, reject, escalate."""
 from flask_wtf import FlaskForm
-from govuk_frontend_wtf.wtforms_widgets import (
-    GovRadioInput, GovSelect, GovSubmitInput, GovTextArea, GovTextInput,
-)
-from wtforms import IntegerField, RadioField, SelectChoice, SelectField, StringField, SubmitField, TextAreaField
-from wtforms.validators import InputRequired, Length, NumberRange, Optional
+from govuk_frontend_wtf.wtforms_widgets import GovRadioInput, GovSubmitInput, GovTextArea, GovTextInput
+from wtforms import RadioField, SelectChoice, StringField, SubmitField, TextAreaField
+from wtforms.validators import InputRequired, Length
 
-from portal.accounts.models import ORGANISATION_LABELS
-from portal.contributions.models import CHANNEL_LABELS, ROLE_LABELS, Channel
+from portal.contributions.models import REJECTION_REASONS
 from portal.contributions.services import MAX_TEXT
-from portal.moderation.services import REJECTION_REASONS
 
 
 class ApproveForm(FlaskForm):
@@ -37,35 +33,3 @@ class EscalateForm(FlaskForm):
     reason = StringField("Why are you worried? (no names)", widget=GovTextInput(),
                          validators=[InputRequired(message="Say briefly why you are worried"), Length(max=200)])
     escalate = SubmitField("Escalate to safeguarding", widget=GovSubmitInput())
-
-
-INSIGHT_CHANNELS = [Channel.SENDIASS, Channel.PCF, Channel.EVENT, Channel.PHONE, Channel.PAPER]
-
-
-class InsightForm(FlaskForm):
-    text = TextAreaField(
-        "What did families tell you?", widget=GovTextArea(),
-        description="Themes across families only. Never case details, names or anything that identifies a family.",
-        validators=[InputRequired(message="Enter what families told you"), Length(max=MAX_TEXT)])
-    channel = SelectField("Where it came from", widget=GovSelect(),
-                          validators=[InputRequired(message="Select where it came from")])
-    organisation = SelectField("Organisation", widget=GovSelect(),
-                               validators=[InputRequired(message="Select an organisation")])
-    locality = SelectField("Locality (optional)", widget=GovSelect(), validators=[Optional()])
-    author_role = SelectField("Who it is from (optional)", widget=GovSelect(), validators=[Optional()])
-    families_represented = IntegerField(
-        "How many families does this represent?", widget=GovTextInput(),
-        validators=[InputRequired(message="Enter how many families, 1 or more"),
-                    NumberRange(min=1, max=100_000, message="Enter a number from 1 to 100,000")])
-    submit = SubmitField("Save insight", widget=GovSubmitInput())
-
-    def __init__(self, localities, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.channel.choices = [SelectChoice("", "Select")] + [
-            SelectChoice(c.value, CHANNEL_LABELS[c]) for c in INSIGHT_CHANNELS]
-        self.organisation.choices = [SelectChoice("", "Select")] + [
-            SelectChoice(o.value, label) for o, label in ORGANISATION_LABELS.items()]
-        self.locality.choices = [SelectChoice("", "Across all localities")] + [
-            SelectChoice(str(loc.id), loc.name) for loc in localities]
-        self.author_role.choices = [SelectChoice("", "Not given")] + [
-            SelectChoice(r.value, label) for r, label in ROLE_LABELS.items()]

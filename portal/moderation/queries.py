@@ -1,8 +1,4 @@
-"""Read helpers for moderation pages: highlighted text and filter choices."""
-from sqlalchemy import select
-
-from portal.extensions import db
-from portal.reference.models import Locality
+"""Read helpers for moderation pages: highlighted text."""
 from portal.reference.services import settings_gazetteer
 from portal.text.pii import describe, setting_checks
 
@@ -27,7 +23,3 @@ def highlighted(text, spans):
         parts.append((text[position:], None))
     return parts
 
-
-def locality_choices():
-    return db.session.scalars(select(Locality).where(Locality.active.is_(True)).order_by(Locality.position,
-                                                                                        Locality.name)).all()

@@ -1,16 +1,17 @@
-"""The moderation queue, one item's page with its decisions, bulk approval and staff-logged insight."""
+"""The moderation queue, one item's page with its decisions, and bulk approval."""
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_login import current_user
 
 from portal.contributions.models import CHANNEL_LABELS, SOURCE_LABELS, STATUS_LABELS, Contribution
+from portal.contributions.services import author_of
 from portal.errors import InvalidTransition, NotAllowed, ValidationFailed
 from portal.extensions import db
 from portal.forms_util import ConfirmForm, apply_errors
-from portal.forum.services import opening_topic_for, post_author_for
 from portal.main.dashboard import register_panel
 from portal.moderation import services
-from portal.moderation.forms import ApproveForm, EscalateForm, InsightForm, RejectForm
-from portal.moderation.queries import highlighted, locality_choices
+from portal.moderation.forms import ApproveForm, EscalateForm, RejectForm
+from portal.moderation.queries import highlighted
+from portal.reference.services import active_localities
 from portal.navigation import add_nav_item
 from portal.permissions import Role, can_moderate, role_required
 from portal.safeguarding.services import FOUR_EYES, active_concern_for, cleared_by, cleared_ids
@@ -42,24 +43,24 @@ def queue():
         pager.total = summary[0]
     mine = cleared_ids(current_user, [c.id for c in pager.items])  # four eyes: no bulk box for these
     return render_template("moderation/queue.html", pager=pager, filters=filters, form=ConfirmForm(), cleared=mine,
-                           localities=locality_choices(), is_clean=services.is_clean, flags=services.FLAGS,
+                           localities=active_localities(), is_clean=services.is_clean, flags=services.FLAGS,
                            sources=SOURCE_LABELS, channels=CHANNEL_LABELS, summary=summary)
 
 
 def _render_item(contribution, approve=None, reject=None, escalate=None, tag=None, status=200):
     require_readable(contribution, where="moderation item")
-    topic = opening_topic_for(contribution)
     approve = approve or ApproveForm(redacted_text=contribution.redacted_text,
-                                     redacted_title=topic.title_redacted if topic else None)
+                                     redacted_title=contribution.redacted_title)
+    titled = contribution.title is not None
     return render_template(
-        "moderation/item.html", item=contribution, topic=topic, parts=highlighted(contribution.text,
-                                                                                  contribution.pii_spans),
+        "moderation/item.html", item=contribution, parts=highlighted(contribution.text, contribution.pii_spans),
+        title_parts=highlighted(contribution.title, contribution.title_pii_spans) if titled else None,
         approve_form=approve, reject_form=reject or RejectForm(), escalate_form=escalate or EscalateForm(),
         concern=active_concern_for(contribution),
         four_eyes=FOUR_EYES if cleared_by(contribution, current_user) else None,
         sources=SOURCE_LABELS, channels=CHANNEL_LABELS,
         statuses=STATUS_LABELS, tag_form=tag or AddThemeForm(active_themes()), outside_form=ConfirmForm(),
-        author=post_author_for(contribution) if contribution.source == "forum" else None), status
+        author=author_of(contribution)), status
 
 
 @bp.route("/moderation/<int:item_id>")
@@ -152,27 +153,6 @@ def bulk_approve():
     flash(f"Approved {approved} item(s)." + (f" {skipped} could not be bulk approved: open them one by one."
                                              if skipped else ""), "success" if approved else "information")
     return redirect(url_for("moderation.queue"))
-
-
-@bp.route("/insight/new", methods=["GET", "POST"])
-@role_required(Role.MODERATOR)
-def log_insight():
-    localities = locality_choices()
-    form = InsightForm(localities)
-    if form.validate_on_submit():
-        try:
-            contribution = services.log_insight(
-                moderator=current_user, text=form.text.data, channel=form.channel.data,
-                organisation=form.organisation.data, locality=int(form.locality.data) if form.locality.data else None,
-                families_represented=form.families_represented.data, author_role=form.author_role.data)
-        except ValidationFailed as error:
-            apply_errors(form, error)
-        except ValueError as error:
-            form.text.errors.append(str(error))
-        else:
-            flash(f"Insight saved as item {contribution.id}. It is in the moderation queue.", "success")
-            return redirect(url_for("moderation.queue"))
-    return render_template("moderation/insight.html", form=form)
 
 
 @register_panel

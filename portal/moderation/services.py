@@ -6,32 +6,21 @@ from sqlalchemy import and_, case, func, or_, select
 from portal.accounts.models import utcnow
 from portal.audit.services import record
 from portal.textmodel import capture
-from portal.contributions.models import Contribution, Source, Status
-from portal.contributions.services import MAX_TEXT, submit_contribution
+from portal.contributions.models import REJECTION_REASONS, Contribution, Status
+from portal.contributions.services import MAX_TEXT, set_redacted_title
 from portal.errors import InvalidTransition, NotAllowed, ValidationFailed
 from portal.extensions import db
-from portal.safeguarding.models import Concern, ConcernState
+from portal.safeguarding.models import Concern, active_concern_exists
 from portal.safeguarding.services import FOUR_EYES, active_concern_for, cleared_by, cleared_ids, open_concern
 from portal.walls.rules import readable_filter
 
 log = logging.getLogger(__name__)
-REJECTION_REASONS = {
-    "personal_information": ("It shares personal information that could identify someone",
-                             "it had personal details in it, like a name or where someone lives. "
-                             "We do this to keep everyone safe"),
-    "unkind": ("It is unkind, abusive or breaks the house rules",
-               "it did not follow the house rules about being kind to each other"),
-    "off_topic": ("It is off topic or spam", "it was not about the topic or looked like spam"),
-    "duplicate": ("It repeats something already posted", "it said the same as another post"),
-    "other": ("Another reason (say in the note)", "a moderator decided it could not be shared"),
-}
 FLAGS = {"safeguarding": "Safeguarding", "abusive": "Abusive", "personal_data": "Personal data",
          "clean": "Nothing detected"}
 
 
 def _has_concern():
-    return select(Concern.id).where(Concern.contribution_id == Contribution.id,
-                                    Concern.state != ConcernState.CLOSED).exists()
+    return active_concern_exists(Contribution.id)
 
 
 def _waiting():
@@ -58,6 +47,7 @@ def queue_query(*, viewer=None, source=None, channel=None, flag=None, locality_i
         query = query.where(Contribution.abusive_flag.is_(True))
     elif flag == "personal_data":
         query = query.where(or_(Contribution.redacted_text != Contribution.text,
+                                Contribution.redacted_title != Contribution.title,
                                 Contribution.pii_suspected.is_(True)))
     elif flag == "clean":
         query = query.where(_is_clean())
@@ -69,6 +59,7 @@ def queue_query(*, viewer=None, source=None, channel=None, flag=None, locality_i
 def _is_clean():
     return and_(Contribution.status == Status.PENDING, Contribution.safeguarding_flag.is_(False),
                 Contribution.abusive_flag.is_(False), Contribution.redacted_text == Contribution.text,
+                or_(Contribution.title.is_(None), Contribution.redacted_title == Contribution.title),
                 Contribution.pii_suspected.is_(False))
 
 
@@ -76,6 +67,7 @@ def is_clean(contribution):
     """True when nothing was detected: pending, no flags and no personal data to redact."""
     return (contribution.status == Status.PENDING and not contribution.safeguarding_flag
             and not contribution.abusive_flag and contribution.redacted_text == contribution.text
+            and contribution.redacted_title == contribution.title
             and not contribution.pii_suspected)  # the learned layer asks a person to look
 
 
@@ -103,8 +95,7 @@ def approve(contribution, *, moderator, redacted_text, redacted_title=None):
     redacted_text = _clean_redaction(redacted_text)
     edited = redacted_text != (contribution.redacted_text or "").strip()
     contribution.redacted_text = redacted_text
-    from portal.forum.services import set_published_title
-    set_published_title(contribution, redacted_title)
+    set_redacted_title(contribution, redacted_title)
     _decide(contribution, moderator, Status.APPROVED)
     capture.approved(contribution, original_text=contribution.text)
     record(moderator, "contribution.approve", contribution, redaction_edited=edited,
@@ -132,7 +123,6 @@ def tag_keeping_redaction(contribution, *, moderator, redacted_text, redacted_ti
     Raises ValidationFailed (empty or over-long text), InvalidTransition unless pending, NotAllowed.
     Returns the Theme confirmed or removed.
     """
-    from portal.forum.services import set_published_title
     from portal.themes import tagging
     if contribution.status != Status.PENDING:
         raise InvalidTransition(f"This item is already {contribution.status}")
@@ -140,7 +130,7 @@ def tag_keeping_redaction(contribution, *, moderator, redacted_text, redacted_ti
     if redacted_text != (contribution.redacted_text or "").strip():
         contribution.redacted_text, contribution.redaction_saved_at = redacted_text, utcnow()
         record(moderator, "contribution.save_redaction", contribution)
-    set_published_title(contribution, redacted_title)
+    set_redacted_title(contribution, redacted_title)
     if confirm is not None:
         return tagging.confirm_theme(contribution, actor=moderator, theme_id=confirm)
     return tagging.remove_theme(contribution, actor=moderator, theme_id=remove)
@@ -188,22 +178,3 @@ def bulk_approve(ids, *, moderator):
         record(moderator, "contribution.approve", contribution, bulk=True)
     db.session.commit()
     return len(approved), len(ids) - len(approved)
-
-
-def log_insight(*, moderator, text, channel, organisation, locality, families_represented, author_role=None):
-    """Record SENDIASS, PCF, event or phone intelligence as a contribution (aggregate themes only).
-
-    The logging moderator's organisation owns the text (see portal/walls/rules.py).
-
-    Raises ValidationFailed for a missing count; ValueError from submit_contribution for bad text.
-    """
-    if not families_represented or families_represented < 1:
-        raise ValidationFailed("How many families", {"families_represented": "Enter how many families, 1 or more"})
-    contribution = submit_contribution(
-        source=Source.INSIGHT, text=text, channel=channel, author_role=author_role or None, locality=locality,
-        entered_by=moderator, organisation=organisation, families_represented=families_represented,
-        owner_organisation=moderator.organisation or None, commit=False)
-    record(moderator, "contribution.log_insight", contribution, channel=channel, organisation=organisation,
-           owner=contribution.owner_organisation)
-    db.session.commit()
-    return contribution

@@ -10,7 +10,7 @@ from portal.contributions.models import Contribution, Status
 from portal.extensions import db
 from portal.feedback.models import FeedbackContact
 from portal.forum.models import ForumProfile, Post, Report, Topic
-from portal.safeguarding.models import Concern, ConcernState
+from portal.safeguarding.models import has_active_concern
 
 _PURGE_STEPS = {}
 _ERASURE_STEPS = {}
@@ -30,14 +30,9 @@ def _days(name, now):
     return now - timedelta(days=current_app.config[name])
 
 
-def _has_active_concern(contribution_id):
-    return db.session.scalar(select(Concern.id).where(Concern.contribution_id == contribution_id,
-                                                      Concern.state != ConcernState.CLOSED).limit(1)) is not None
-
-
 def _delete_contributions(ids):
     """Delete contributions (and their forum posts) unless a safeguarding concern is still active."""
-    kept = [i for i in ids if _has_active_concern(i)]
+    kept = [i for i in ids if has_active_concern(i)]
     doomed = [i for i in ids if i not in kept]
     if doomed:
         db.session.execute(delete(Report).where(Report.post_id.in_(

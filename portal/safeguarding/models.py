@@ -2,7 +2,8 @@
 from datetime import datetime
 from enum import StrEnum
 
-from sqlalchemy import JSON, CheckConstraint, ForeignKey, String, Text
+from sqlalchemy import JSON, CheckConstraint, ForeignKey, String, Text, select
+from sqlalchemy.ext.hybrid import hybrid_property
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from portal.accounts.models import utcnow
@@ -52,9 +53,22 @@ class Concern(db.Model):
     acknowledged_by = relationship("User", foreign_keys=[acknowledged_by_id])
     notes = relationship("ConcernNote", order_by="ConcernNote.id", cascade="all, delete-orphan")
 
-    @property
+    @hybrid_property
     def is_active(self):
+        """The one concern rule: a concern is active until a lead closes it. Also a SQL condition
+        (`where(Concern.is_active)`), so Python and queries can never disagree."""
         return self.state != ConcernState.CLOSED
+
+
+def active_concern_exists(contribution_id):
+    """SQL EXISTS: a concern that is not closed is about `contribution_id` (a value, or a column such
+    as Contribution.id for a correlated filter)."""
+    return select(Concern.id).where(Concern.contribution_id == contribution_id, Concern.is_active).exists()
+
+
+def has_active_concern(contribution_id):
+    """True when a concern that is not closed is about the contribution with this id."""
+    return bool(db.session.scalar(select(active_concern_exists(contribution_id))))
 
 
 class ConcernNote(db.Model):

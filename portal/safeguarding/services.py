@@ -15,7 +15,9 @@ from portal.errors import InvalidTransition, NotAllowed, ValidationFailed
 from portal.extensions import db
 from portal.jinja import format_datetime
 from portal.mail.services import messages_with_prefix, queue_email
-from portal.safeguarding.models import OPENED_BY_LABELS, Concern, ConcernNote, ConcernState, Outcome
+from portal.safeguarding.models import (
+    OPENED_BY_LABELS, Concern, ConcernNote, ConcernState, Outcome, has_active_concern,
+)
 
 log = logging.getLogger(__name__)
 LEAD_ONLY = "Only a safeguarding lead can acknowledge, refer on or close a concern. You can add a note."
@@ -60,14 +62,13 @@ def active_concern_for(contribution):
     Flagged answers of one survey response share one concern: a second flagged answer joins the
     concern opened for the first (its reasons added, no second alert), so this returns that concern
     for it too."""
-    own = db.session.scalar(select(Concern).where(
-        Concern.contribution_id == contribution.id, Concern.state != ConcernState.CLOSED))
+    own = db.session.scalar(select(Concern).where(Concern.contribution_id == contribution.id, Concern.is_active))
     shares = contribution.response_id is not None and (
         contribution.safeguarding_flag or contribution.status == Status.ESCALATED)
     if own is not None or not shares:
         return own  # an ordinary answer beside a disclosure is moderated as usual
     return db.session.scalar(select(Concern).join(Contribution, Concern.contribution_id == Contribution.id).where(
-        Contribution.response_id == contribution.response_id, Concern.state != ConcernState.CLOSED)
+        Contribution.response_id == contribution.response_id, Concern.is_active)
         .order_by(Concern.id).limit(1))
 
 
@@ -107,8 +108,7 @@ def open_concern(contribution, *, opened_by, reasons, actor=None, commit=False):
 
 
 def _has_own_active_concern(contribution):
-    return db.session.scalar(select(Concern.id).where(
-        Concern.contribution_id == contribution.id, Concern.state != ConcernState.CLOSED).limit(1)) is not None
+    return has_active_concern(contribution.id)
 
 
 def _ever_had_concern(contribution):
@@ -294,7 +294,7 @@ def list_concerns(*, active_only=True):
     """Concerns, open ones first then oldest first."""
     query = select(Concern)
     if active_only:
-        query = query.where(Concern.state != ConcernState.CLOSED)
+        query = query.where(Concern.is_active)
     order = case((Concern.state == ConcernState.OPEN, 0), else_=1)
     return db.session.scalars(query.order_by(order, Concern.opened_at)).all()
 

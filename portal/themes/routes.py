@@ -6,7 +6,7 @@ from portal.contributions.models import SOURCE_LABELS, STATUS_LABELS, Contributi
 from portal.errors import NotAllowed, ValidationFailed
 from portal.extensions import db
 from portal.forms_util import ConfirmForm, apply_errors
-from portal.moderation.queries import locality_choices
+from portal.reference.services import active_localities
 from portal.navigation import add_nav_item
 from portal.permissions import Role, can_edit, can_moderate, role_required
 from portal.themes import services, tagging
@@ -61,7 +61,7 @@ def tagging_list():
                         per_page=50, error_out=False)
     return render_template("themes/tagging.html", pager=pager, filters=filters, themes=themes,
                            bulk_form=AddThemeForm(themes, label="Theme to confirm on the selected items"),
-                           localities=locality_choices(), sources=SOURCE_LABELS, statuses=STATUS_LABELS)
+                           localities=active_localities(), sources=SOURCE_LABELS, statuses=STATUS_LABELS)
 
 
 def _back(contribution):

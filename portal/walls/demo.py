@@ -3,9 +3,10 @@ from sqlalchemy import select
 
 from portal.accounts.models import User
 from portal.contributions.models import Contribution
+from portal.contributions.services import log_insight
 from portal.demo import register_demo
 from portal.extensions import db
-from portal.moderation.services import approve, log_insight
+from portal.moderation.services import approve
 from portal.themes.tagging import confirm_theme
 from portal.walls.services import approve_outside
 

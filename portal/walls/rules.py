@@ -13,7 +13,7 @@ from sqlalchemy import and_, or_, select
 
 from portal.contributions.models import Contribution, Status
 from portal.extensions import db
-from portal.safeguarding.models import Concern, ConcernState
+from portal.safeguarding.models import active_concern_exists, has_active_concern
 from portal.walls.models import WALLED_BY_DEFAULT, OrganisationWall
 
 
@@ -48,8 +48,7 @@ def _staff(user):
 
 
 def has_open_concern(contribution):
-    return db.session.scalar(select(Concern.id).where(
-        Concern.contribution_id == contribution.id, Concern.state != ConcernState.CLOSED).limit(1)) is not None
+    return has_active_concern(contribution.id)
 
 
 def read_reason(user, contribution):
@@ -81,11 +80,6 @@ def can_quote(user, contribution):
     return can_read_text(user, contribution) or is_published_outside(contribution)
 
 
-def _open_concern_exists():
-    return select(Concern.id).where(Concern.contribution_id == Contribution.id,
-                                    Concern.state != ConcernState.CLOSED).exists()
-
-
 def readable_filter(user, *, include_safeguarding=True):
     """SQL condition on Contribution: the rows whose text `user` may read in full (can_read_text).
 
@@ -98,7 +92,7 @@ def readable_filter(user, *, include_safeguarding=True):
     if _staff(user) and user.organisation:
         allowed.append(Contribution.owner_organisation == user.organisation)
     if _staff(user) and user.is_safeguarding_lead and include_safeguarding:
-        allowed.append(_open_concern_exists())
+        allowed.append(active_concern_exists(Contribution.id))
     return or_(*allowed)
 
 

@@ -81,16 +81,3 @@ def test_viewer_and_young_person_cannot_moderate(client, login_as):
     login_as(make_user(role="viewer"))
     assert client.post(f"/staff/moderation/{item.id}/approve", data={"redacted_text": "x"}).status_code == 403
     assert item.status == "pending"
-
-
-def test_log_insight(client, login_as, moderator):
-    login_as(moderator)
-    response = client.post("/staff/insight/new", data={
-        "text": "Several families say transport letters arrive too late.", "channel": "sendiass",
-        "organisation": "sendiass", "families_represented": "12"})
-    assert response.status_code == 302
-    item = db.session.scalars(queue_query(source="insight")).one()
-    assert item.families_represented == 12 and item.entered_by_id == moderator.id and item.channel == "sendiass"
-    bad = client.post("/staff/insight/new", data={"text": "x", "channel": "sendiass", "organisation": "pcf",
-                                                  "families_represented": "0"})
-    assert "Enter a number from 1" in bad.get_data(as_text=True)

@@ -6,9 +6,9 @@ from sqlalchemy import select
 
 from portal.audit.models import AuditEvent
 from portal.contributions.models import Contribution, Status
+from portal.contributions.services import log_insight
 from portal.errors import InvalidTransition, NotAllowed, ValidationFailed
 from portal.extensions import db
-from portal.moderation.services import log_insight
 from portal.safeguarding.services import close, open_concern
 from portal.walls import rules, services
 from tests.factories import make_user
