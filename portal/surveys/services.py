@@ -270,11 +270,9 @@ def release_free_text(response):
 
 
 def needs_signposting(response):
-    """True when any free-text answer of the submitted response was flagged for safeguarding."""
-    from portal.contributions.models import Status
+    """True when any free-text answer of the submitted response needs signposting (the Contribution's rule)."""
     from portal.contributions.services import contributions_for_response
-    return any(item.safeguarding_flag or item.status == Status.ESCALATED
-               for item in contributions_for_response(response.id))
+    return any(item.needs_signposting for item in contributions_for_response(response.id))
 
 
 def _drop_unrouted_answers(response, questions, answers):
