@@ -126,6 +126,12 @@ def _title_spans(text):
             continue  # "Mrs B said": an initial alone is not personal data
         if _INITIALS.fullmatch(word):
             continue  # "Mrs D-S", "Mr H.": initials alone are never personal data
+        if initials and initials[0].isupper() and word[0].islower() and base not in SURNAMES and _known_word(base):
+            continue  # "ms T wanted", "a school nurse I see": a capital initial, then an ordinary lower-case word
+        title_word = match.group(0).split()[0]
+        if title_word.endswith(".") and title_word.lower().rstrip(".") in ("nurse", "miss", "sir", "dame",
+                                                                          "professor"):
+            continue  # "I'm a school nurse. We've had": the end of a sentence, not an abbreviation
         title = match.group(0).split()[0].lower().rstrip(".")
         if not initials and title in ("miss", "sir", "nurse", "dame") and word[0].islower() \
                 and _known_word(base) and base not in SURNAMES and base not in EXTRA_FIRST_NAMES:

@@ -120,6 +120,8 @@ def test_names_from_round_two_cues(text, name):
     "the Cross-Party group met the council",  # hyphenated words that are not both first names
     "give it to me at school tomorrow",
     "i will talk to them in class",
+    "miss K asked me to stay behind after maths",  # a capital initial, then an ordinary word
+    "I work as a nurse. We have seen referrals double",  # a sentence ending in a title word
 ])
 def test_round_two_non_names(text):
     assert not [s for s in find_pii(text) if s.kind == "name"]
