@@ -71,6 +71,18 @@ SETS = {
         ("safeguarding", "recall"): 0.96, ("safeguarding", "precision"): 0.54,
         ("pii", "recall"): 0.9, ("pii", "precision"): 0.8,
         ("abusive", "recall"): 0.8, ("abusive", "precision"): 0.78}},
+    # Written blind for round 2 (FORUM2.md, PARENTS2.md), scored blind by b6e64c03, then trained on:
+    # in-sample regression checks, set just under the BLIND figures (the in-sample ones are higher).
+    "forum2": {"min_items": 300, "floors": {
+        ("themes_micro", "f1"): 0.5, ("sentiment_accuracy", None): 0.8,
+        ("safeguarding", "recall"): 0.93, ("safeguarding", "precision"): 0.5,
+        ("pii", "recall"): 0.8, ("pii", "precision"): 0.75,
+        ("abusive", "recall"): 0.66, ("abusive", "precision"): 0.8}},
+    "parents2": {"min_items": 300, "floors": {
+        ("themes_micro", "f1"): 0.73, ("sentiment_accuracy", None): 0.9,
+        ("safeguarding", "recall"): 0.96, ("safeguarding", "precision"): 0.36,
+        ("pii", "recall"): 0.94, ("pii", "precision"): 0.78,
+        ("abusive", "recall"): 0.9, ("abusive", "precision"): 0.84}},
 }
 CASES = [(name, metric_name, part) for name, spec in SETS.items() for metric_name, part in spec["floors"]]
 
