@@ -22,11 +22,14 @@ C = {"flags": 10.0, "sentiment": 10.0, "themes": 10.0}
 #   precision first (personal data: the span finder does the redacting, the model's comment-level
 #     signal only sends a moderator to look): the best recall among thresholds with realistic
 #     precision >= `precision`, else the best precision.
+#     Its target is 0.85, not the goal's 0.8: at 0.8 the rule lands on the edge (0.804 at 15% on the
+#     eight rule-blind sets, 0.6) and the signal's precision varies by set; the span finder alone is
+#     0.928, and below 0.7 the signal adds one find for about ten false alarms.
 # Without rule-blind sets (the rules score perfectly on every set they were written with, hiding
 # what the model adds), the model's own out-of-fold scores are used against MODEL_ALONE_TARGETS.
 TARGETS = {"safeguarding": {"recall": 0.96, "precision": 0.5, "prevalence": 0.07, "first": "recall"},
            "abusive": {"recall": 0.85, "precision": 0.8, "prevalence": 0.05, "first": "recall"},
-           "pii": {"recall": 0.95, "precision": 0.8, "prevalence": 0.15, "first": "precision"}}
+           "pii": {"recall": 0.95, "precision": 0.85, "prevalence": 0.15, "first": "precision"}}
 PREVALENCE = {flag: target["prevalence"] for flag, target in TARGETS.items()}
 MODEL_ALONE_TARGETS = {"safeguarding": (0.45, 3.0), "abusive": (0.7, 1.0), "pii": (0.6, 1.0)}
 # Groups whose wording the rules were never tuned on.
