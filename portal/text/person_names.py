@@ -124,6 +124,14 @@ def _title_spans(text):
             continue
         if initials and base in _NOT_AFTER_INITIAL:
             continue  # "Mrs B said": an initial alone is not personal data
+        if _INITIALS.fullmatch(word):
+            continue  # "Mrs D-S", "Mr H.": initials alone are never personal data
+        if initials and initials[0].isupper() and word[0].islower() and base not in SURNAMES and _known_word(base):
+            continue  # "ms T wanted", "a school nurse I see": a capital initial, then an ordinary lower-case word
+        title_word = match.group(0).split()[0]
+        if title_word.endswith(".") and title_word.lower().rstrip(".") in ("nurse", "miss", "sir", "dame",
+                                                                          "professor"):
+            continue  # "I'm a school nurse. We've had": the end of a sentence, not an abbreviation
         title = match.group(0).split()[0].lower().rstrip(".")
         if not initials and title in ("miss", "sir", "nurse", "dame") and word[0].islower() \
                 and _known_word(base) and base not in SURNAMES and base not in EXTRA_FIRST_NAMES:
@@ -133,6 +141,7 @@ def _title_spans(text):
         yield match.start(), match.end(2)
 
 
+_INITIALS = re.compile(r"[A-Za-z](?:[-.'\u2019][A-Za-z])*\.?")
 # Words that follow an initial or title without being a surname ("Mrs B said", "mr and mrs").
 _NOT_AFTER_INITIAL = frozenset("""the a an and is was said says at from who in on or to has had b
 be been will would can could did does do gave got came comes went goes made makes wants needs
@@ -255,6 +264,52 @@ def _mention_spans(text):
             yield match.start(), match.end()
 
 
+# A capitalised word followed by an age in brackets: "Elodie (9)", "Kacper (14yo)".
+_NAME_AGE = re.compile(rf"\b({_CAP})\s*\(\s*\d{{1,2}}\s*(?:yo|y/o|yrs?|years?(?: old)?)?\s*\)")
+# A double-barrelled first name, both parts listed: "Lily-May", "Ella-Rose" (each part may be ambiguous alone).
+_HYPHENATED = re.compile(r"\b([A-Z][a-z]+)-([A-Z][a-z]+)\b")
+# Strong cues before a lower-case listed first name: a kinship or role word ("my cousin jay"),
+# or handing or telling something to someone ("gave it to jay", "gave my old phone to jay", "said to jay").
+_STRONG_CUE = re.compile(
+    rf"\b(?:{_POSSESSIVE}\s+{RELATIONS}|(?:gave|give|giving|given|sent|send|passed|pass|lent|lend|"
+    r"handed|hand|said|say|says|saying|explained|showed|show|wrote|write|texted|text|talking|talked|"
+    r"speaking|spoke|went round|go round|going round|went over|came over)\s+(?:[a-z']+\s+){0,4}?to|"
+    r"told|tell|telling|with)\s+([a-z][a-z]+)\b(?!['\u2019]?-)", re.IGNORECASE)
+
+# ... or after a preposition, followed by where they are met: "sat next to jay in class".
+_SCHOOLMATE = re.compile(r"\b(?:to|with|and|beside|near)\s+([a-z][a-z]+)\s+(?:at|in|from)\s+(?:my\s+)?"
+                         r"(?:school|college|class|form|tutor group|youth club|club)\b")
+
+
+def _age_spans(text):
+    for match in _NAME_AGE.finditer(text):
+        word = match.group(1)
+        base = word.lower().replace("\u2019", "'").split("'")[0]
+        if base in NOT_NAMES or base in FICTIONAL or base in TEXT_SPEAK or base in _ABSTRACT:
+            continue
+        if _is_listed(base) or (len(base) >= 3 and not _known_word(base)):
+            yield match.start(1), match.end(1)
+
+
+def _hyphenated_spans(text):
+    for match in _HYPHENATED.finditer(text):
+        first, second = match.group(1).lower(), match.group(2).lower()
+        if first in ALL_FIRST and second in ALL_FIRST and first not in NOT_NAMES and second not in NOT_NAMES \
+                and not _PLACE_AFTER.match(text, match.end()):
+            yield match.start(), match.end()
+
+
+def _strong_cue_spans(text):
+    for match in (*_STRONG_CUE.finditer(text), *_SCHOOLMATE.finditer(text)):
+        word = match.group(1)
+        if not word.islower():
+            continue  # capitalised names after these cues are found elsewhere
+        base = word.replace("\u2019", "'")
+        if base in ALL_FIRST and base not in NOT_NAMES and base not in _ABSTRACT and base not in TEXT_SPEAK \
+                and len(base) >= 3 and not _PLACE_AFTER.match(text, match.end(1)):
+            yield match.start(1), match.end(1)
+
+
 def find_names(text):
     """Return sorted (start, end) spans of personal names in text.
 
@@ -263,7 +318,8 @@ def find_names(text):
     "(mum of Ellie)" patterns, and from a list of common first names. Services,
     towns, initials and fictional characters are not names."""
     spans = set()
-    for finder in (_title_spans, _context_spans, _gazetteer_spans, _mention_spans, _subject_spans):
+    for finder in (_title_spans, _context_spans, _gazetteer_spans, _mention_spans, _subject_spans,
+                   _age_spans, _hyphenated_spans, _strong_cue_spans):
         spans.update(finder(text))
     return sorted(_with_surname(text, start, end) for start, end in spans)
 

@@ -18,7 +18,10 @@ def text_group():
 
 
 def version_for(document):
-    body = json.dumps([document["vocabulary"], document["coef"], document["intercept"], document["combine"]])
+    parts = [document["vocabulary"], document["coef"], document["intercept"], document["combine"]]
+    if document.get("word_heads"):  # only when present, so older models' versions still match their files
+        parts.append(document["word_heads"])
+    body = json.dumps(parts)
     return f"{datetime.now(UTC):%Y-%m-%d}-{hashlib.sha256(body.encode()).hexdigest()[:8]}"
 
 

@@ -11,14 +11,16 @@ docs/text-model.md); the shipped model is now trained on it, so these floors are
 against regression, set at the issue's goals or a little below the figures achieved. young, family and
 mixed.jsonl are likewise in-sample now (see their floors below).
 
-unseen.jsonl and unseen2.jsonl are out-of-sample (never trained or tuned on; UNSEEN.md, UNSEEN2.md).
-unseen's floors were set under model 2026-12-01-9c67b772. Model 2026-12-02-b6e64c03 chose its
-thresholds for recall at the portal's real rates and gave up some precision on both sets: abusive
-precision 0.714 -> 0.640 and personal-data precision 0.878 -> 0.818 on unseen (recall rose for abuse,
-0.789 -> 0.842), and the same direction on the freshly sealed unseen2. Those two floors were lowered
-to just under the new figures, deliberately and only there, after both sets had been scored; every
-other floor is unchanged. unseen2's floors sit just under the figures measured when it was scored
-once, after the model was frozen."""
+unseen.jsonl and unseen2.jsonl were out-of-sample (never trained or tuned on; UNSEEN.md, UNSEEN2.md)
+until model 2026-12-02-b6e64c03 had been scored on them. Round 2 of issue 14 spent them: the span
+finder's round-2 changes were made with unseen2's misses described, and the model after b6e64c03 is
+trained on both (each its own cross-validation group). Their floors are now IN-SAMPLE regression
+checks only, like every other set's here; they say nothing about new wording. (History: unseen's
+floors were set under 2026-12-01-9c67b772; b6e64c03 lowered abusive precision to 0.62 and personal-data
+precision to 0.80 on unseen after both sets confirmed that trade; unseen2's floors sat just under its
+one blind scoring.) forum2.jsonl and parents2.jsonl (FORUM2.md, PARENTS2.md) were scored blind by
+b6e64c03 before any training (docs/text-model.md) and are in-sample now too. The out-of-sample check is
+the lead's sealed set, scored after the model is frozen."""
 import pytest
 
 from tests.text.labelled_sets import DATA, check_well_formed, metric, score_set
@@ -57,8 +59,8 @@ SETS = {
         ("safeguarding", "recall"): 0.97, ("safeguarding", "precision"): 0.72,
         ("pii", "recall"): 0.95, ("pii", "precision"): 0.83,
         ("abusive", "recall"): 0.95, ("abusive", "precision"): 0.85}},
-    # Never trained or tuned on (tests/text/data/UNSEEN.md): floors just under the figures measured
-    # when the model was frozen, so a change that loses recall on new wording fails here.
+    # Spent blind sets (UNSEEN.md, UNSEEN2.md), trained on since round 2: in-sample regression checks
+    # only. Floors unchanged from their blind scorings (the in-sample figures are higher).
     "unseen": {"min_items": 220, "floors": {
         ("themes_micro", "f1"): 0.72, ("sentiment_accuracy", None): 0.74,
         ("safeguarding", "recall"): 0.98, ("safeguarding", "precision"): 0.6,
@@ -69,6 +71,18 @@ SETS = {
         ("safeguarding", "recall"): 0.96, ("safeguarding", "precision"): 0.54,
         ("pii", "recall"): 0.9, ("pii", "precision"): 0.8,
         ("abusive", "recall"): 0.8, ("abusive", "precision"): 0.78}},
+    # Written blind for round 2 (FORUM2.md, PARENTS2.md), scored blind by b6e64c03, then trained on:
+    # in-sample regression checks, set just under the BLIND figures (the in-sample ones are higher).
+    "forum2": {"min_items": 300, "floors": {
+        ("themes_micro", "f1"): 0.5, ("sentiment_accuracy", None): 0.8,
+        ("safeguarding", "recall"): 0.93, ("safeguarding", "precision"): 0.5,
+        ("pii", "recall"): 0.8, ("pii", "precision"): 0.75,
+        ("abusive", "recall"): 0.66, ("abusive", "precision"): 0.8}},
+    "parents2": {"min_items": 300, "floors": {
+        ("themes_micro", "f1"): 0.73, ("sentiment_accuracy", None): 0.9,
+        ("safeguarding", "recall"): 0.96, ("safeguarding", "precision"): 0.36,
+        ("pii", "recall"): 0.94, ("pii", "precision"): 0.78,
+        ("abusive", "recall"): 0.9, ("abusive", "precision"): 0.84}},
 }
 CASES = [(name, metric_name, part) for name, spec in SETS.items() for metric_name, part in spec["floors"]]
 

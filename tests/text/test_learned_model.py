@@ -168,3 +168,28 @@ def test_precision_first_threshold_for_personal_data_keeps_realistic_precision()
     scores = [0.9] * 10 + [0.3] * 90
     threshold = training.choose_flag_threshold("pii", truth, scores, [False] * 100, ["s"] * 100)
     assert 0.3 < threshold <= 0.9
+
+
+def test_word_only_heads_are_stored_and_scored_as_scikit_learn_does(small_fit):
+    records, (vectoriser, coef, intercept), _ = small_fit
+    words, heads = training.fit_word_heads(records, vectoriser)
+    document = json.loads(json.dumps(training.to_document(vectoriser, coef, intercept, SLUGS, version="test-2",
+                                                          word_heads=heads)))
+    texts = [r["text"] for r in records[:40]] + ["", "🙂", "!!!", "zqxj", "ALL CAPS and   spaces"]
+    gap = training.check_same_as_sklearn(document, (vectoriser, coef, intercept, words, heads), texts)
+    assert gap < 1e-3
+    stored = StoredModel(document)
+    full = StoredModel(training.to_document(vectoriser, coef, intercept, SLUGS, version="test-3"))
+    text = "i dont want to be here anymore"
+    # the flag's probability is the mean of the full head's and the word-only head's
+    word_p = 1 / (1 + np.exp(-stored.word_decision(text)["safeguarding"]))
+    expected = (full.scores(text).flags["safeguarding"] + word_p) / 2
+    assert abs(stored.scores(text).flags["safeguarding"] - expected) < 1e-9
+    assert stored.scores(text).flags["abusive"] == full.scores(text).flags["abusive"]
+
+
+def test_a_word_head_with_mismatched_sizes_is_refused(small_fit):
+    _, _, document = small_fit
+    broken = {**document, "word_heads": {"safeguarding": {"index": [0, 1], "coef": [0.5], "intercept": 0.0}}}
+    with pytest.raises(ModelFileError):
+        StoredModel(broken)

@@ -98,3 +98,30 @@ def test_more_name_and_date_cues():
     assert not find_pii("Honestly the best thing is his key adult at school. He trusts her.")
     assert not find_pii("Harry Potter is the only thing he reads")
     assert not find_pii("Shrewsbury is an hour on the bus")
+
+
+@pytest.mark.parametrize("text, name", [
+    ("our Ella-Rose starts reception in september", "Ella-Rose"),  # both parts listed, each ambiguous alone
+    ("Oriane (9) and her brother are both waiting", "Oriane"),  # an unlisted name before an age in brackets
+    ("Kacper (14yo) has been out of school since may", "Kacper"),
+    ("my cousin jay came round after tea", "jay"),  # lower case, ambiguous, after a kinship word
+    ("i lent my old charger to jay last week", "jay"),  # handed to someone
+    ("i sit next to rose in class and she helps me", "rose"),  # where they are met
+])
+def test_names_from_round_two_cues(text, name):
+    assert name in [text[s.start:s.end] for s in find_pii(text) if s.kind == "name"]
+
+
+@pytest.mark.parametrize("text", [
+    "Mrs D-S was really kind at the meeting",  # initials alone are never personal data
+    "Mr H. said the plan is late",
+    "the SENCO (J.R.) replied within a day",
+    "Year (9) options evening was useful",  # a known word before an age is not a name
+    "the Cross-Party group met the council",  # hyphenated words that are not both first names
+    "give it to me at school tomorrow",
+    "i will talk to them in class",
+    "miss K asked me to stay behind after maths",  # a capital initial, then an ordinary word
+    "I work as a nurse. We have seen referrals double",  # a sentence ending in a title word
+])
+def test_round_two_non_names(text):
+    assert not [s for s in find_pii(text) if s.kind == "name"]

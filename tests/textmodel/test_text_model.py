@@ -35,6 +35,9 @@ def candidates(tmp_path, app, monkeypatch):
         data = dict(shipped, version=version, training={"moderator_label_ids": []})
         if deaf_to_safeguarding:
             data["intercept"] = [-60.0] + shipped["intercept"][1:]
+            if "safeguarding" in (shipped.get("word_heads") or {}):  # and its word-only companion head
+                data["word_heads"] = {**shipped["word_heads"], "safeguarding": {
+                    **shipped["word_heads"]["safeguarding"], "intercept": -60.0}}
         (tmp_path / f"{version}.json").write_text(json.dumps(data), encoding="utf-8")
         return version
 

@@ -54,6 +54,18 @@ class StoredModel:
         self.theme_slugs = [name.split(":", 1)[1] for name in self.outputs if name.startswith("theme:")]
         self._theme_at = [self.outputs.index(f"theme:{slug}") for slug in self.theme_slugs]
         self._token_cache = {}
+        # Word-only companion heads (training.WORD_HEADS): a dense coefficient row each over the
+        # vocabulary, applied to the word terms' tf-idf normalised on their own; their probability is
+        # averaged with the full head's. Older model files have none.
+        self._is_word = np.fromiter((term.startswith("w:") for term in data["vocabulary"]), dtype=bool,
+                                    count=len(self.vocabulary))
+        self._word_heads = {}
+        for flag, head in (data.get("word_heads") or {}).items():
+            row = np.zeros(len(self.vocabulary))
+            if len(head["index"]) != len(head["coef"]):
+                raise ModelFileError(f"word head {flag}: indices and coefficients do not match")
+            row[np.asarray(head["index"], dtype=np.intp)] = head["coef"]
+            self._word_heads[flag] = (row, float(head["intercept"]))
 
     def _token_indices(self, token):
         """Vocabulary indices of a token's character n-grams, remembered: words recur, so most
@@ -76,6 +88,11 @@ class StoredModel:
 
     def vector(self, text):
         """(feature indices, tf-idf values, l2-normalised) exactly as scikit-learn's TfidfVectorizer."""
+        index, values = self._tfidf(text)
+        return (index, values / math.sqrt(float(values @ values))) if len(index) else (index, values)
+
+    def _tfidf(self, text):
+        """(feature indices, tf-idf values before normalisation)."""
         low = (text or "").lower()
         indices = [index for index in map(self.vocabulary.get, word_features(low, self.settings))
                    if index is not None]
@@ -91,16 +108,33 @@ class StoredModel:
         index = np.fromiter(counts.keys(), dtype=np.intp, count=len(counts))
         tf = np.fromiter(counts.values(), dtype=np.float64, count=len(counts))
         values = (np.log(tf) + 1.0 if self.sublinear_tf else tf) * self.idf[index]
-        return index, values / math.sqrt(float(values @ values))
+        return index, values
 
     def decision(self, text):
         """The raw linear scores, one per output."""
-        index, values = self.vector(text)
-        return values @ self.weights[index] + self.intercept
+        return self._decisions(*self._tfidf(text))[0]
+
+    def word_decision(self, text):
+        """The word-only heads' raw scores: {flag: score}."""
+        return self._decisions(*self._tfidf(text))[1]
+
+    def _decisions(self, index, values):
+        norm = math.sqrt(float(values @ values)) if len(index) else 0.0
+        raw = (values / norm) @ self.weights[index] + self.intercept if norm else self.intercept.copy()
+        words = {}
+        if self._word_heads:
+            mask = self._is_word[index]
+            at, part = index[mask], values[mask]
+            norm = math.sqrt(float(part @ part)) if len(at) else 0.0
+            for flag, (row, intercept) in self._word_heads.items():
+                words[flag] = float((part / norm) @ row[at]) + intercept if norm else intercept
+        return raw, words
 
     def scores(self, text):
-        raw = self.decision(text)
+        raw, words = self._decisions(*self._tfidf(text))
         flags = {name: _sigmoid(raw[at]) for name, at in self._flag_at.items()}
+        for name, value in words.items():  # averaged with the word-only companion head
+            flags[name] = (flags[name] + _sigmoid(value)) / 2
         logits = raw[self._sent_at]
         exp = np.exp(logits - logits.max())
         exp /= exp.sum()

@@ -7,7 +7,7 @@ import numpy as np
 
 from portal.text.analysis import combined, run_rules
 from portal.text.learned import combine
-from portal.text.learned.features import SETTINGS, features
+from portal.text.learned.features import SETTINGS, features, word_features
 from portal.text.learned.model import FLAGS, FORMAT, SENTIMENTS, Scores, StoredModel
 from portal.text.taxonomy import BUILTIN_THEMES
 
@@ -22,15 +22,24 @@ C = {"flags": 10.0, "sentiment": 10.0, "themes": 10.0}
 #   precision first (personal data: the span finder does the redacting, the model's comment-level
 #     signal only sends a moderator to look): the best recall among thresholds with realistic
 #     precision >= `precision`, else the best precision.
+#     Its target is 0.85, not the goal's 0.8: at 0.8 the rule lands on the edge (0.804 at 15% on the
+#     eight rule-blind sets, 0.6) and the signal's precision varies by set; the span finder alone is
+#     0.928, and below 0.7 the signal adds one find for about ten false alarms.
 # Without rule-blind sets (the rules score perfectly on every set they were written with, hiding
 # what the model adds), the model's own out-of-fold scores are used against MODEL_ALONE_TARGETS.
 TARGETS = {"safeguarding": {"recall": 0.96, "precision": 0.5, "prevalence": 0.07, "first": "recall"},
            "abusive": {"recall": 0.85, "precision": 0.8, "prevalence": 0.05, "first": "recall"},
-           "pii": {"recall": 0.95, "precision": 0.8, "prevalence": 0.15, "first": "precision"}}
+           "pii": {"recall": 0.95, "precision": 0.85, "prevalence": 0.15, "first": "precision"}}
 PREVALENCE = {flag: target["prevalence"] for flag, target in TARGETS.items()}
 MODEL_ALONE_TARGETS = {"safeguarding": (0.45, 3.0), "abusive": (0.7, 1.0), "pii": (0.6, 1.0)}
 # Groups whose wording the rules were never tuned on.
-RULE_BLIND_GROUPS = {"corpus", "young", "family", "mixed", "moderators"}
+RULE_BLIND_GROUPS = {"corpus", "young", "family", "mixed", "unseen", "unseen2", "forum2", "parents2", "moderators"}
+# Flags that also get a companion head on word n-grams alone, averaged with the full head's
+# probability. The character n-grams carry writing style (text-speak, spelling), and in the
+# labelled sets young people's posts are often disclosures, so the full head alone learned the
+# style; averaging with a head that sees only words cut safeguarding false alarms by about a sixth
+# at the same recall in cross-validation (docs/text-model.md).
+WORD_HEADS = ("safeguarding",)
 THRESHOLDS = [0.01, 0.02, 0.03, 0.04] + [round(t, 3) for t in np.arange(0.05, 0.96, 0.025)]
 SENTIMENT_GRID = [{"model_weight": 1.0, "rule_weight": w} for w in (0.0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.7)] + \
     [{"model_weight": 0.0, "rule_weight": 1.0}]
@@ -46,6 +55,36 @@ def outputs(slugs):
 def _vectoriser():
     from sklearn.feature_extraction.text import TfidfVectorizer
     return TfidfVectorizer(analyzer=features, sublinear_tf=True, min_df=2, dtype=np.float64)
+
+
+def _words(text):
+    return word_features((text or "").lower(), SETTINGS)
+
+
+def fit_word_heads(records, vectoriser):
+    """The word-only companion heads: {flag: (term indices in vectoriser's vocabulary, coef, intercept)}.
+    Word n-grams pass min_df on the same texts, so every term is in the full vocabulary, with the
+    same idf; only the l2 normalisation differs (over the word terms alone)."""
+    from sklearn.feature_extraction.text import TfidfVectorizer
+    words = TfidfVectorizer(analyzer=_words, sublinear_tf=True, min_df=2, dtype=np.float64)
+    X = words.fit_transform([r["text"] for r in records])
+    order = sorted(words.vocabulary_, key=words.vocabulary_.get)
+    at = np.asarray([vectoriser.vocabulary_[term] for term in order], dtype=np.intp)
+    heads = {}
+    for flag in WORD_HEADS:
+        rows = [i for i, r in enumerate(records) if r[flag] is not None]
+        w, b = _binary(X[rows], [bool(records[i][flag]) for i in rows], C["flags"])
+        heads[flag] = (at, np.asarray(w), float(b))
+    return words, heads
+
+
+def word_head_raw(words, heads, texts):
+    """scikit-learn's raw scores of the word-only heads: {flag: array over texts}."""
+    X = words.transform(texts)
+    out = {}
+    for flag, (at, w, b) in heads.items():
+        out[flag] = np.asarray(X @ w + b).ravel()
+    return out
 
 
 def _binary(X, y, c):
@@ -83,19 +122,26 @@ def fit(records, slugs):
     return vectoriser, np.vstack(coef), np.asarray(intercept)
 
 
-def to_document(vectoriser, coef, intercept, slugs, *, version, combine=None, metrics=None, training=None):
-    """The JSON-ready model: vocabulary in index order, idf, coefficients (outputs x features)."""
+def to_document(vectoriser, coef, intercept, slugs, *, version, combine=None, metrics=None, training=None,
+                word_heads=None):
+    """The JSON-ready model: vocabulary in index order, idf, coefficients (outputs x features), and
+    the word-only companion heads (vocabulary indices and their coefficients)."""
     vocabulary = sorted(vectoriser.vocabulary_, key=vectoriser.vocabulary_.get)
+    heads = {flag: {"index": [int(i) for i in at], "coef": [round(float(v), 5) for v in w],
+                    "intercept": round(float(b), 6)} for flag, (at, w, b) in (word_heads or {}).items()}
     return {"format": FORMAT, "version": version, "created_at": datetime.now(UTC).isoformat(timespec="seconds"),
             "settings": SETTINGS, "sublinear_tf": True, "outputs": outputs(slugs),
-            "combine": combine or {}, "metrics": metrics or {}, "training": training or {},
+            "combine": combine or {}, "metrics": metrics or {}, "training": training or {}, "word_heads": heads,
             "vocabulary": vocabulary, "idf": [round(float(v), 6) for v in vectoriser.idf_],
             "intercept": [round(float(v), 6) for v in intercept],
             "coef": [[round(float(v), 5) for v in row] for row in coef]}
 
 
-def _scores_from_raw(raw, slugs):
+def _scores_from_raw(raw, slugs, word_raw=None):
     sig = 1 / (1 + np.exp(-raw))
+    for flag, value in (word_raw or {}).items():
+        at = FLAGS.index(flag)
+        sig[at] = (sig[at] + 1 / (1 + np.exp(-value))) / 2
     logits = raw[3:7]
     exp = np.exp(logits - logits.max())
     exp /= exp.sum()
@@ -112,9 +158,11 @@ def out_of_fold(records, slugs, progress=print):
         train = [r for r in records if r["group"] != group]
         test = [r for r in records if r["group"] == group]
         vectoriser, coef, intercept = fit(train, slugs)
-        raw = vectoriser.transform([r["text"] for r in test]) @ coef.T + intercept
-        for record, row in zip(test, np.asarray(raw)):
-            scores[record["id"]] = _scores_from_raw(row, slugs)
+        texts = [r["text"] for r in test]
+        raw = vectoriser.transform(texts) @ coef.T + intercept
+        word_raw = word_head_raw(*fit_word_heads(train, vectoriser), texts)
+        for n, (record, row) in enumerate(zip(test, np.asarray(raw))):
+            scores[record["id"]] = _scores_from_raw(row, slugs, {flag: v[n] for flag, v in word_raw.items()})
         progress(f"  fold without {group}: trained on {len(train)}, scored {len(test)}")
     return scores
 
@@ -277,20 +325,26 @@ def train(records, *, version, slugs=None, progress=print, keep_scores=None):
     metrics = {"cross_validated": by_group(complete, cv), "rules_alone": by_group(complete, rules_only),
                "model_alone": by_group(complete, model_alone)}
     vectoriser, coef, intercept = fit(records, slugs)
+    words, heads = fit_word_heads(records, vectoriser)
     sets = {}
     for r in records:
         sets[r["group"]] = sets.get(r["group"], 0) + 1
     training = {"examples": len(records), "by_group": sets,
                 "moderator_label_ids": sorted(r["id"] for r in records if r["group"] == "moderators")}
     document = to_document(vectoriser, coef, intercept, slugs, version=version, combine=settings,
-                           metrics=metrics, training=training)
-    return document, (vectoriser, coef, intercept)
+                           metrics=metrics, training=training, word_heads=heads)
+    return document, (vectoriser, coef, intercept, words, heads)
 
 
 def check_same_as_sklearn(document, fitted, texts):
-    """Largest difference between the stored model's raw scores and scikit-learn's on `texts`."""
-    vectoriser, coef, intercept = fitted
+    """Largest difference between the stored model's raw scores and scikit-learn's on `texts`
+    (every output, and the word-only heads)."""
+    vectoriser, coef, intercept, words, heads = fitted
     stored = StoredModel(document)
     expected = np.asarray(vectoriser.transform(texts) @ coef.T + intercept)
     got = np.vstack([stored.decision(text) for text in texts])
-    return float(np.abs(expected - got).max())
+    gap = float(np.abs(expected - got).max())
+    for flag, values in word_head_raw(words, heads, texts).items():
+        mine = np.asarray([stored.word_decision(text)[flag] for text in texts])
+        gap = max(gap, float(np.abs(values - mine).max()))
+    return gap
