@@ -71,6 +71,13 @@ SETS = {
         ("safeguarding", "recall"): 0.96, ("safeguarding", "precision"): 0.54,
         ("pii", "recall"): 0.9, ("pii", "precision"): 0.8,
         ("abusive", "recall"): 0.8, ("abusive", "precision"): 0.78}},
+    # Sealed while 3b59576a was built and scored once after it was frozen (UNSEEN3.md); never trained
+    # on: floors just under the figures measured then.
+    "unseen3": {"min_items": 300, "floors": {
+        ("themes_micro", "f1"): 0.70, ("sentiment_accuracy", None): 0.76,
+        ("safeguarding", "recall"): 0.95, ("safeguarding", "precision"): 0.65,
+        ("pii", "recall"): 0.95, ("pii", "precision"): 0.77,
+        ("abusive", "recall"): 0.88, ("abusive", "precision"): 0.58}},
     # Written blind for round 2 (FORUM2.md, PARENTS2.md), scored blind by b6e64c03, then trained on:
     # in-sample regression checks, set just under the BLIND figures (the in-sample ones are higher).
     "forum2": {"min_items": 300, "floors": {
