@@ -13,12 +13,11 @@ from portal.config import CONFIGS
 BLUEPRINTS = [
     "portal.main.routes", "portal.accounts.routes", "portal.audit.routes", "portal.reference.routes",
     "portal.feedback.routes", "portal.forum.routes", "portal.moderation.routes", "portal.safeguarding.routes",
-    "portal.privacy.routes", "portal.surveys.routes", "portal.surveys.staff_routes", "portal.surveys.ops_routes",
+    "portal.privacy.routes", "portal.surveys.routes",
     "portal.glossary.routes", "portal.themes.routes", "portal.insights.routes", "portal.measures.routes",
     "portal.measures.api", "portal.measure_actions.routes", "portal.disagreements.routes",
-    "portal.you_said_we_did.public_routes", "portal.you_said_we_did.staff_routes",
-    "portal.you_said_we_did.report_routes", "portal.mail.routes", "portal.walls.routes",
-    "portal.surveys.kiosk_routes", "portal.textmodel.routes", "portal.insight_summaries.routes",
+    "portal.you_said_we_did.routes", "portal.mail.routes", "portal.walls.routes",
+    "portal.textmodel.routes", "portal.insight_summaries.routes",
     "portal.contributions.routes",
 ]
 from portal.requests import PortalRequest

@@ -59,7 +59,7 @@ def test_survey_link_pages_ignore_the_host_header(client, editor, base_url):
 
 def test_qr_code_encodes_the_public_address(app, base_url, moderator):
     import segno
-    from portal.surveys.ops_routes import _qr_data_uri
+    from portal.surveys.routes.ops import _qr_data_uri
     survey = open_seeded_surveys()[PARENTS]
     link = builder.create_link(survey, actor=moderator, route="family_hub", label="Hub")
     with app.test_request_context("/", headers=HOSTILE):

@@ -12,9 +12,9 @@ from portal.permissions import Role
 
 SKIP = {"static", "accounts.sign_out"}
 # File downloads (not pages): the role matrix still checks them, the browser page checks do not.
-DOWNLOADS = {"survey_staff.export", "survey_staff.qr_code", "measures.report_csv", "measures.report_xlsx",
+DOWNLOADS = {"surveys.export", "surveys.qr_code", "measures.report_csv", "measures.report_xlsx",
              "measures.quarterly_return",
-             "you_said_we_did_report.report_csv"}
+             "you_said_we_did.report_csv"}
 
 
 def _first_id(model_path, **filters):
@@ -67,11 +67,11 @@ SAMPLE_ARGS = {
     "you_said_we_did.entry": lambda: {"entry_id": _first_id(_ENTRY, state="published")},
     "you_said_we_did.confirm": lambda: {"token": _token("confirm_token", confirmed_at=None)},
     "you_said_we_did.unsubscribe": lambda: {"token": _token("unsubscribe_token")},
-    "you_said_we_did_manage.show": lambda: {"entry_id": _first_id(_ENTRY, state="draft")},
-    "you_said_we_did_manage.edit": lambda: {"entry_id": _first_id(_ENTRY, state="published")},
-    "you_said_we_did_manage.evidence": lambda: {"entry_id": _first_id(_ENTRY, state="draft")},
-    "you_said_we_did_manage.return_to_draft": lambda: {"entry_id": _first_id(_ENTRY, state="in_review")},
-    "you_said_we_did_manage.change_status": lambda: {"entry_id": _first_id(_ENTRY, state="published")},
+    "you_said_we_did.show": lambda: {"entry_id": _first_id(_ENTRY, state="draft")},
+    "you_said_we_did.edit": lambda: {"entry_id": _first_id(_ENTRY, state="published")},
+    "you_said_we_did.evidence": lambda: {"entry_id": _first_id(_ENTRY, state="draft")},
+    "you_said_we_did.return_to_draft": lambda: {"entry_id": _first_id(_ENTRY, state="in_review")},
+    "you_said_we_did.change_status": lambda: {"entry_id": _first_id(_ENTRY, state="published")},
     "themes.edit": lambda: {"theme_id": _first_id("portal.themes.models.Theme", slug="transport")},
     "safeguarding.concern": lambda: {"concern_id": _first_id("portal.safeguarding.models.Concern")},
     "measures.measure_detail": lambda: {"slug": "parent-carer-satisfaction"},
@@ -83,19 +83,19 @@ SAMPLE_ARGS = {
     "measure_actions.show": lambda: {"action_id": _first_id("portal.measure_actions.models.MeasureAction")},
     **{endpoint: lambda: {"slug": "big-listen-2026-parent-carers"} for endpoint in (
         "surveys.start", "surveys.check", "surveys.sent", "surveys.email", "surveys.printable", "surveys.saved")},
-    "survey_kiosk.cleared": lambda: {"slug": "big-listen-2026-parent-carers"},
+    "surveys.cleared": lambda: {"slug": "big-listen-2026-parent-carers"},
     "surveys.question": lambda: {"slug": "big-listen-2026-parent-carers", "key": "overall_satisfaction"},
     "surveys.resume_link": lambda: {"token": _resume_token()},
     "surveys.link": lambda: {"code": db.session.scalar(select(_model("portal.surveys.models.DistributionLink").code))},
     **{endpoint: lambda: {"survey_id": _first_id("portal.surveys.models.Survey")} for endpoint in (
-        "survey_admin.edit_survey", "survey_admin.show", "survey_admin.duplicate", "survey_admin.preview",
-        "survey_staff.entry", "survey_staff.kiosk", "survey_staff.show_results", "survey_staff.links")},
-    "survey_admin.preview_question": lambda: {"survey_id": _first_id("portal.surveys.models.Survey"), "number": 2},
-    "survey_admin.edit_question": lambda: {"survey_id": _first_id("portal.surveys.models.Survey"),
+        "surveys.edit_survey", "surveys.show", "surveys.duplicate", "surveys.preview",
+        "surveys.entry", "surveys.kiosk", "surveys.show_results", "surveys.links")},
+    "surveys.preview_question": lambda: {"survey_id": _first_id("portal.surveys.models.Survey"), "number": 2},
+    "surveys.edit_question": lambda: {"survey_id": _first_id("portal.surveys.models.Survey"),
                                            "question_id": _first_id("portal.surveys.models.Question")},
-    "survey_staff.export": lambda: {"survey_id": _first_id("portal.surveys.models.Survey"), "kind": "csv"},
-    "survey_staff.qr_code": lambda: {"link_id": _first_id("portal.surveys.models.DistributionLink")},
-    "survey_staff.poster": lambda: {"link_id": _first_id("portal.surveys.models.DistributionLink")},
+    "surveys.export": lambda: {"survey_id": _first_id("portal.surveys.models.Survey"), "kind": "csv"},
+    "surveys.qr_code": lambda: {"link_id": _first_id("portal.surveys.models.DistributionLink")},
+    "surveys.poster": lambda: {"link_id": _first_id("portal.surveys.models.DistributionLink")},
     "glossary.edit_term": lambda: {"term_id": _first_id("portal.glossary.models.GlossaryTerm")},
     **{endpoint: lambda: {"month": _summary_month()} for endpoint in (
         "insight_summaries.show", "insight_summaries.edit", "insight_summaries.public_show")},

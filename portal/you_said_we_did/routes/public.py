@@ -1,5 +1,5 @@
 """The public "you said, we did" pages, decisions, the Atom feed and asking for updates."""
-from flask import Blueprint, Response, abort, current_app, flash, redirect, render_template, request, url_for
+from flask import Response, abort, current_app, flash, redirect, render_template, request, url_for
 
 from portal.accounts.models import ORGANISATION_LABELS
 from portal.metrics.disclosure import published_count, published_counts
@@ -14,8 +14,8 @@ from portal.you_said_we_did.feed import atom_feed
 from portal.you_said_we_did.forms import SubscribeForm
 from portal.urls import page_arg, public_url
 from portal.you_said_we_did.models import Entry, EntryState, STATUS_LABELS, STATUS_TAGS, YOUNG_STATUS_LABELS
+from portal.you_said_we_did.routes.blueprint import bp
 
-bp = Blueprint("you_said_we_did", __name__)
 add_nav_item("you_said_we_did.index", "You said, we did", order=20)
 add_home_link("you_said_we_did.index", "See what changed because of what people told us", order=20)
 

@@ -1,7 +1,7 @@
 """Editors' survey builder: details, questions, routing, order, state, duplicate, preview."""
 from datetime import datetime, time
 
-from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask import abort, flash, redirect, render_template, request, url_for
 from flask_login import current_user
 from sqlalchemy import select
 from wtforms import SelectChoice
@@ -14,9 +14,8 @@ from portal.surveys import builder, services, versions
 from portal.surveys.models import Question, Survey
 from portal.surveys.pictures import pictures_for
 from portal.surveys.questions import LONG_TEXT_MAX, answer_form, question_options
+from portal.surveys.routes.blueprint import bp
 from portal.surveys.staff_forms import DuplicateForm, QuestionForm, SurveyForm
-
-bp = Blueprint("survey_admin", __name__, url_prefix="/staff/surveys")
 
 
 def _as_datetime(day):
@@ -30,15 +29,15 @@ def _flash_version(survey):
         flash(notice, "information")
 
 
-@bp.route("/")
+@bp.route("/staff/surveys/")
 @role_required(Role.VIEWER)
-def index():
+def staff_index():
     surveys = db.session.scalars(select(Survey).order_by(Survey.created_at.desc(), Survey.id.desc())).all()
     return render_template("surveys/manage/index.html", surveys=surveys)
 
 
-@bp.route("/new", methods=["GET", "POST"], defaults={"survey_id": None})
-@bp.route("/<int:survey_id>/details", methods=["GET", "POST"])
+@bp.route("/staff/surveys/new", methods=["GET", "POST"], defaults={"survey_id": None})
+@bp.route("/staff/surveys/<int:survey_id>/details", methods=["GET", "POST"])
 @role_required(Role.EDITOR)
 def edit_survey(survey_id):
     survey = db.get_or_404(Survey, survey_id) if survey_id else None
@@ -60,11 +59,11 @@ def edit_survey(survey_id):
         else:
             flash("Survey details saved.", "success")
             _flash_version(survey)
-            return redirect(url_for("survey_admin.show", survey_id=survey.id))
+            return redirect(url_for("surveys.show", survey_id=survey.id))
     return render_template("surveys/manage/details.html", form=form, survey=survey)
 
 
-@bp.route("/<int:survey_id>")
+@bp.route("/staff/surveys/<int:survey_id>")
 @role_required(Role.EDITOR)
 def show(survey_id):
     survey = db.get_or_404(Survey, survey_id)
@@ -73,8 +72,8 @@ def show(survey_id):
                            answered={q.key for q in survey.questions if builder.has_answers(survey, q.key)})
 
 
-@bp.route("/<int:survey_id>/questions/new", methods=["GET", "POST"], defaults={"question_id": None})
-@bp.route("/<int:survey_id>/questions/<int:question_id>", methods=["GET", "POST"])
+@bp.route("/staff/surveys/<int:survey_id>/questions/new", methods=["GET", "POST"], defaults={"question_id": None})
+@bp.route("/staff/surveys/<int:survey_id>/questions/<int:question_id>", methods=["GET", "POST"])
 @role_required(Role.EDITOR)
 def edit_question(survey_id, question_id):
     survey = db.get_or_404(Survey, survey_id)
@@ -94,11 +93,11 @@ def edit_question(survey_id, question_id):
         else:
             flash("Question saved.", "success")
             _flash_version(survey)
-            return redirect(url_for("survey_admin.show", survey_id=survey.id))
+            return redirect(url_for("surveys.show", survey_id=survey.id))
     return render_template("surveys/manage/question.html", form=form, survey=survey, question=question)
 
 
-@bp.route("/<int:survey_id>/questions/<int:question_id>/<any(up, down, remove, restore):action>",
+@bp.route("/staff/surveys/<int:survey_id>/questions/<int:question_id>/<any(up, down, remove, restore):action>",
           methods=["POST"])
 @role_required(Role.EDITOR)
 def change_question(survey_id, question_id, action):
@@ -115,10 +114,10 @@ def change_question(survey_id, question_id, action):
                   + (": it has answers, so they are kept and it is hidden from new respondents." if
                      outcome == "retired" else "."), "success")
         _flash_version(survey)
-    return redirect(url_for("survey_admin.show", survey_id=survey.id, _anchor=f"q-{question.key}"))
+    return redirect(url_for("surveys.show", survey_id=survey.id, _anchor=f"q-{question.key}"))
 
 
-@bp.route("/<int:survey_id>/<any(open, closed, draft):state>", methods=["POST"])
+@bp.route("/staff/surveys/<int:survey_id>/<any(open, closed, draft):state>", methods=["POST"])
 @role_required(Role.EDITOR)
 def set_state(survey_id, state):
     survey = db.get_or_404(Survey, survey_id)
@@ -131,10 +130,10 @@ def set_state(survey_id, state):
             flash({"open": "Survey opened.", "closed": "Survey closed.", "draft": "Survey is a draft again."}[state],
                   "success")
             _flash_version(survey)
-    return redirect(url_for("survey_admin.show", survey_id=survey.id))
+    return redirect(url_for("surveys.show", survey_id=survey.id))
 
 
-@bp.route("/<int:survey_id>/duplicate", methods=["GET", "POST"])
+@bp.route("/staff/surveys/<int:survey_id>/duplicate", methods=["GET", "POST"])
 @role_required(Role.EDITOR)
 def duplicate(survey_id):
     survey = db.get_or_404(Survey, survey_id)
@@ -147,11 +146,11 @@ def duplicate(survey_id):
             apply_errors(form, error)
         else:
             flash("Copy made. It is a draft: check the dates and questions before opening it.", "success")
-            return redirect(url_for("survey_admin.show", survey_id=copy.id))
+            return redirect(url_for("surveys.show", survey_id=copy.id))
     return render_template("surveys/manage/duplicate.html", form=form, survey=survey)
 
 
-@bp.route("/<int:survey_id>/preview/<int:number>")
+@bp.route("/staff/surveys/<int:survey_id>/preview/<int:number>")
 @role_required(Role.EDITOR)
 def preview_question(survey_id, number):
     """One question a page, as respondents meet it, with where routing shows it."""
@@ -168,7 +167,7 @@ def preview_question(survey_id, number):
                            total=len(questions), max_length=LONG_TEXT_MAX)
 
 
-@bp.route("/<int:survey_id>/preview")
+@bp.route("/staff/surveys/<int:survey_id>/preview")
 @role_required(Role.EDITOR)
 def preview(survey_id):
     survey = db.get_or_404(Survey, survey_id)

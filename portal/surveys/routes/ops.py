@@ -2,7 +2,7 @@
 import io
 
 import segno
-from flask import Blueprint, Response, current_app, flash, redirect, render_template, request, url_for
+from flask import Response, current_app, flash, redirect, render_template, request, url_for
 from flask_login import current_user
 from sqlalchemy import select
 from wtforms import SelectChoice
@@ -15,13 +15,12 @@ from portal.reference.models import Locality
 from portal.reference.services import active_localities
 from portal.surveys import builder, respondent, results
 from portal.surveys.models import DistributionLink, Survey
+from portal.surveys.routes.blueprint import bp
 from portal.surveys.staff_forms import ROUTE_LABELS, EndKioskForm, EntryForm, KioskForm, LinkForm
 from portal.urls import public_url
 
-bp = Blueprint("survey_staff", __name__, url_prefix="/staff/surveys")
 
-
-@bp.route("/<int:survey_id>/entry", methods=["GET", "POST"])
+@bp.route("/staff/surveys/<int:survey_id>/entry", methods=["GET", "POST"])
 @role_required(Role.MODERATOR)
 def entry(survey_id):
     survey = db.get_or_404(Survey, survey_id)
@@ -34,16 +33,16 @@ def entry(survey_id):
     return render_template("surveys/manage/entry.html", survey=survey, form=form, end_form=ConfirmForm())
 
 
-@bp.route("/entry/end", methods=["POST"])
+@bp.route("/staff/surveys/entry/end", methods=["POST"])
 @role_required(Role.MODERATOR)
 def end_entry():
     if ConfirmForm().validate_on_submit():
         respondent.end_staff_entry()
         flash("You have stopped entering responses.", "success")
-    return redirect(url_for("survey_admin.index"))
+    return redirect(url_for("surveys.staff_index"))
 
 
-@bp.route("/<int:survey_id>/kiosk", methods=["GET", "POST"])
+@bp.route("/staff/surveys/<int:survey_id>/kiosk", methods=["GET", "POST"])
 @role_required(Role.MODERATOR)
 def kiosk(survey_id):
     survey = db.get_or_404(Survey, survey_id)
@@ -60,8 +59,8 @@ def kiosk(survey_id):
 
 # While event mode is on, the tablet only shows the survey (and the page to end it), never staff pages.
 KIOSK_ENDPOINTS = {"surveys.start", "surveys.begin", "surveys.question", "surveys.check", "surveys.sent",
-                   "survey_kiosk.finish", "survey_kiosk.still_here", "survey_kiosk.cleared",
-                   "survey_staff.end_kiosk", "glossary.index", "main.accessibility", "main.privacy", "static"}
+                   "surveys.finish", "surveys.still_here", "surveys.cleared",
+                   "surveys.end_kiosk", "glossary.index", "main.accessibility", "main.privacy", "static"}
 
 
 @bp.before_app_request
@@ -85,7 +84,7 @@ def _wrong_password(response):
     return response.status_code != 302  # a right password redirects; only failures use up the allowance
 
 
-@bp.route("/kiosk/end", methods=["GET", "POST"])
+@bp.route("/staff/surveys/kiosk/end", methods=["GET", "POST"])
 @limiter.limit(lambda: current_app.config["KIOSK_END_RATE_LIMIT"], key_func=_kiosk_staff_key, methods=["POST"],
                deduct_when=_wrong_password)
 @limiter.limit(lambda: current_app.config["LOGIN_RATE_LIMIT"], methods=["POST"], deduct_when=_wrong_password)
@@ -100,19 +99,19 @@ def end_kiosk():
                 respondent.forget(survey)  # an unfinished answer on the tablet ends with the kiosk
             respondent.end_kiosk()
             flash("Event mode has ended on this device.", "success")
-            return redirect(url_for("survey_admin.index"))
+            return redirect(url_for("surveys.staff_index"))
         form.password.errors = ["That password is not right"]
     return render_template("surveys/manage/end_kiosk.html", form=form)
 
 
-@bp.route("/<int:survey_id>/results")
+@bp.route("/staff/surveys/<int:survey_id>/results")
 @role_required(Role.MODERATOR)  # live exact counts: viewers read the protected measures and insights instead
 def show_results(survey_id):
     survey = db.get_or_404(Survey, survey_id)
     return render_template("surveys/manage/results.html", survey=survey, results=results.survey_results(survey))
 
 
-@bp.route("/<int:survey_id>/export.<any(csv, xlsx):kind>")
+@bp.route("/staff/surveys/<int:survey_id>/export.<any(csv, xlsx):kind>")
 @role_required(Role.MODERATOR)  # one row per response: never for aggregate-only roles
 def export(survey_id, kind):
     survey = db.get_or_404(Survey, survey_id)
@@ -127,7 +126,7 @@ def export(survey_id, kind):
         "Content-Disposition": f'attachment; filename="{survey.slug}-responses.{kind}"'})
 
 
-@bp.route("/<int:survey_id>/links", methods=["GET", "POST"])
+@bp.route("/staff/surveys/<int:survey_id>/links", methods=["GET", "POST"])
 @role_required(Role.MODERATOR)
 def links(survey_id):
     survey = db.get_or_404(Survey, survey_id)
@@ -139,7 +138,7 @@ def links(survey_id):
             apply_errors(form, error)
         else:
             flash("Link created. Share it, or print its QR code.", "success")
-            return redirect(url_for("survey_staff.links", survey_id=survey.id))
+            return redirect(url_for("surveys.links", survey_id=survey.id))
     rows = db.session.scalars(select(DistributionLink).where(DistributionLink.survey_id == survey.id)
                               .order_by(DistributionLink.id.desc())).all()
     return render_template("surveys/manage/links.html", survey=survey, form=form, links=rows,
@@ -162,7 +161,7 @@ def qr_svg(link, scale=10):
     return out.getvalue()
 
 
-@bp.route("/links/<int:link_id>/qr.svg")
+@bp.route("/staff/surveys/links/<int:link_id>/qr.svg")
 @role_required(Role.MODERATOR)
 def qr_code(link_id):
     link = db.get_or_404(DistributionLink, link_id)
@@ -170,7 +169,7 @@ def qr_code(link_id):
                     headers={"Content-Disposition": f'attachment; filename="survey-qr-{link.code}.svg"'})
 
 
-@bp.route("/links/<int:link_id>/poster")
+@bp.route("/staff/surveys/links/<int:link_id>/poster")
 @role_required(Role.MODERATOR)
 def poster(link_id):
     link = db.get_or_404(DistributionLink, link_id)

@@ -1,5 +1,5 @@
 """Taking a survey: list, start page, one question per page, check your answers, confirmation."""
-from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask import abort, flash, redirect, render_template, request, url_for
 
 from portal.errors import InvalidTransition
 from portal.extensions import csrf, db, limiter
@@ -10,9 +10,8 @@ from portal.surveys.forms import CSRF_MESSAGE, EmailForm, ResumeForm, StartForm,
 from portal.surveys.models import ResponseStatus
 from portal.surveys.pictures import pictures_for
 from portal.surveys.questions import LONG_TEXT_MAX, answer_form, answer_values, form_value, question_options
+from portal.surveys.routes.blueprint import bp
 from portal.urls import public_url
-
-bp = Blueprint("surveys", __name__)
 
 
 def _survey_or_404(slug):

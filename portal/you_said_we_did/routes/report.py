@@ -3,7 +3,7 @@ import csv
 import io
 from datetime import date
 
-from flask import Blueprint, Response, current_app, render_template, request
+from flask import Response, current_app, render_template, request
 
 from portal.accounts.models import ORGANISATION_LABELS
 from portal.metrics.disclosure import published_count, published_counts
@@ -11,8 +11,8 @@ from portal.permissions import Role, role_required
 from portal.you_said_we_did import queries
 from portal.you_said_we_did.evidence import public_quotes
 from portal.you_said_we_did.models import STATUS_LABELS
+from portal.you_said_we_did.routes.blueprint import bp
 
-bp = Blueprint("you_said_we_did_report", __name__, url_prefix="/staff/you-said-we-did")
 CSV_COLUMNS = ["id", "title", "status", "owner", "themes", "localities", "contributions", "you_said", "we_did",
                "not_possible_reason", "due_on", "completed_on", "published_on", "decision", "young_version"]
 
@@ -43,7 +43,7 @@ def _row(entry, count):
             entry.published_at.date(), entry.decision, entry.young_text]
 
 
-@bp.route("/report")
+@bp.route("/staff/you-said-we-did/report")
 @role_required(Role.VIEWER)
 def report():
     start, end, error = _period()
@@ -56,7 +56,7 @@ def report():
                            organisations=ORGANISATION_LABELS)
 
 
-@bp.route("/report.csv")
+@bp.route("/staff/you-said-we-did/report.csv")
 @role_required(Role.VIEWER)
 def report_csv():
     start, end, _ = _period()

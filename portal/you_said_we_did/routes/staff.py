@@ -1,5 +1,5 @@
 """Editors' pages: drafting (also from an insight explorer selection), evidence, review, publish, status."""
-from flask import Blueprint, current_app, flash, redirect, render_template, request, url_for
+from flask import current_app, flash, redirect, render_template, request, url_for
 from flask_login import current_user
 
 from portal.errors import InvalidTransition, NotAllowed, ValidationFailed
@@ -13,9 +13,9 @@ from portal.you_said_we_did import queries, services
 from portal.you_said_we_did.evidence import candidates, check_evidence, evidence_count, parse_ids, public_quotes
 from portal.you_said_we_did.forms import EntryForm, EvidenceForm, ReturnForm, StatusForm
 from portal.you_said_we_did.models import STATE_LABELS, Entry, EntryState
+from portal.you_said_we_did.routes.blueprint import bp
 
-bp = Blueprint("you_said_we_did_manage", __name__, url_prefix="/staff/you-said-we-did")
-add_nav_item("you_said_we_did_manage.index", "Manage you said, we did", can_edit, order=60)
+add_nav_item("you_said_we_did.staff_index", "Manage you said, we did", can_edit, order=60)
 
 
 @register_panel
@@ -23,7 +23,7 @@ def review_panel():
     if not can_edit(current_user):
         return []
     return [{"title": "\u201cYou said, we did\u201d waiting for review", "value": queries.count_waiting_review(),
-             "url": url_for("you_said_we_did_manage.index", state="in_review"), "link_text": "Review entries"}]
+             "url": url_for("you_said_we_did.staff_index", state="in_review"), "link_text": "Review entries"}]
 
 
 def _entry_form(entry=None):
@@ -31,9 +31,9 @@ def _entry_form(entry=None):
                      data=None if entry else {"status": "planned", "owner_organisation": current_user.organisation})
 
 
-@bp.route("/")
+@bp.route("/staff/you-said-we-did/")
 @role_required(Role.EDITOR)
-def index():
+def staff_index():
     state = request.args.get("state") if request.args.get("state") in set(EntryState) else None
     return render_template("you_said_we_did/manage/index.html", entries=queries.staff_list(state), state=state,
                            state_labels=STATE_LABELS)
@@ -52,7 +52,7 @@ def _preselect(form):
         apply_errors(form, error)
 
 
-@bp.route("/new", methods=["GET", "POST"])
+@bp.route("/staff/you-said-we-did/new", methods=["GET", "POST"])
 @role_required(Role.EDITOR)
 def new():
     form = _entry_form()
@@ -66,11 +66,11 @@ def new():
             apply_errors(form, error)
         else:
             flash("Draft saved. Check the evidence and quotes, then publish or ask for a review.", "success")
-            return redirect(url_for("you_said_we_did_manage.evidence", entry_id=entry.id))
+            return redirect(url_for("you_said_we_did.evidence", entry_id=entry.id))
     return render_template("you_said_we_did/manage/edit.html", form=form, entry=None)
 
 
-@bp.route("/<int:entry_id>")
+@bp.route("/staff/you-said-we-did/<int:entry_id>")
 @role_required(Role.EDITOR)
 def show(entry_id):
     entry = db.get_or_404(Entry, entry_id)
@@ -81,7 +81,7 @@ def show(entry_id):
                            may_review=services.may_review(entry, current_user))
 
 
-@bp.route("/<int:entry_id>/edit", methods=["GET", "POST"])
+@bp.route("/staff/you-said-we-did/<int:entry_id>/edit", methods=["GET", "POST"])
 @role_required(Role.EDITOR)
 def edit(entry_id):
     entry = db.get_or_404(Entry, entry_id)
@@ -95,11 +95,11 @@ def edit(entry_id):
             apply_errors(form, error)
         else:
             flash("Saved.", "success")
-            return redirect(url_for("you_said_we_did_manage.show", entry_id=entry.id))
+            return redirect(url_for("you_said_we_did.show", entry_id=entry.id))
     return render_template("you_said_we_did/manage/edit.html", form=form, entry=entry)
 
 
-@bp.route("/<int:entry_id>/evidence", methods=["GET", "POST"])
+@bp.route("/staff/you-said-we-did/<int:entry_id>/evidence", methods=["GET", "POST"])
 @role_required(Role.EDITOR)
 def evidence(entry_id):
     entry = db.get_or_404(Entry, entry_id)
@@ -116,7 +116,7 @@ def evidence(entry_id):
             apply_errors(form, error)
         else:
             flash("Evidence and quotes saved.", "success")
-            return redirect(url_for("you_said_we_did_manage.show", entry_id=entry.id))
+            return redirect(url_for("you_said_we_did.show", entry_id=entry.id))
     return render_template("you_said_we_did/manage/evidence.html", form=form, entry=entry,
                            contributions=candidates(entry))
 
@@ -129,22 +129,22 @@ def _transition(entry_id, action, done_message):
             flash(done_message, "success")
         except (InvalidTransition, NotAllowed, ValidationFailed) as error:
             flash(str(error), "information")
-    return redirect(url_for("you_said_we_did_manage.show", entry_id=entry_id))
+    return redirect(url_for("you_said_we_did.show", entry_id=entry_id))
 
 
-@bp.route("/<int:entry_id>/request-review", methods=["POST"])
+@bp.route("/staff/you-said-we-did/<int:entry_id>/request-review", methods=["POST"])
 @role_required(Role.EDITOR)
 def request_review(entry_id):
     return _transition(entry_id, services.request_review, "Sent for review. Another editor can now publish it.")
 
 
-@bp.route("/<int:entry_id>/publish", methods=["POST"])
+@bp.route("/staff/you-said-we-did/<int:entry_id>/publish", methods=["POST"])
 @role_required(Role.EDITOR)
 def publish(entry_id):
     return _transition(entry_id, services.publish, "Published. People who asked for updates are being told.")
 
 
-@bp.route("/<int:entry_id>/return", methods=["GET", "POST"])
+@bp.route("/staff/you-said-we-did/<int:entry_id>/return", methods=["GET", "POST"])
 @role_required(Role.EDITOR)
 def return_to_draft(entry_id):
     entry = db.get_or_404(Entry, entry_id)
@@ -156,11 +156,11 @@ def return_to_draft(entry_id):
             apply_errors(form, error)
         else:
             flash("Sent back to the author with your note.", "success")
-            return redirect(url_for("you_said_we_did_manage.show", entry_id=entry.id))
+            return redirect(url_for("you_said_we_did.show", entry_id=entry.id))
     return render_template("you_said_we_did/manage/return.html", form=form, entry=entry)
 
 
-@bp.route("/<int:entry_id>/status", methods=["GET", "POST"])
+@bp.route("/staff/you-said-we-did/<int:entry_id>/status", methods=["GET", "POST"])
 @role_required(Role.EDITOR)
 def change_status(entry_id):
     entry = db.get_or_404(Entry, entry_id)
@@ -173,5 +173,5 @@ def change_status(entry_id):
             apply_errors(form, error)
         else:
             flash("Status changed. It is in the public history and subscribers are being told.", "success")
-            return redirect(url_for("you_said_we_did_manage.show", entry_id=entry.id))
+            return redirect(url_for("you_said_we_did.show", entry_id=entry.id))
     return render_template("you_said_we_did/manage/status.html", form=form, entry=entry)

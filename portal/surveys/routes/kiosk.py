@@ -7,15 +7,14 @@ shown, nobody can carry it on).
 """
 import time
 
-from flask import Blueprint, current_app, redirect, render_template, request, url_for
+from flask import current_app, redirect, render_template, request, url_for
 
 from portal.extensions import db
 from portal.forms_util import ConfirmForm
 from portal.permissions import public
 from portal.surveys import respondent, services
 from portal.surveys.models import ResponseStatus, Survey
-
-bp = Blueprint("survey_kiosk", __name__)
+from portal.surveys.routes.blueprint import bp
 
 
 def _kiosk_survey():
@@ -54,7 +53,7 @@ def kiosk_idle_timeout():
     if survey is None or not _unfinished():
         return None
     clear_person()
-    return redirect(url_for("survey_kiosk.cleared", slug=survey.slug))
+    return redirect(url_for("surveys.cleared", slug=survey.slug))
 
 
 @bp.app_context_processor
@@ -70,7 +69,7 @@ def finish(slug):
     if survey is None or not ConfirmForm().validate_on_submit():
         return redirect(url_for("surveys.start", slug=slug))
     clear_person()
-    return redirect(url_for("survey_kiosk.cleared", slug=survey.slug))
+    return redirect(url_for("surveys.cleared", slug=survey.slug))
 
 
 @bp.route("/surveys/kiosk/still-here", methods=["POST"])
