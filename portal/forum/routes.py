@@ -10,15 +10,17 @@ from portal.forms_util import ConfirmForm, apply_errors
 from portal.forum import members, services
 from portal.forum.forms import JoinForm, MemberSignInForm, PostForm, ReportForm, SuspendForm, TopicForm
 from portal.forum.models import Board, Post, Topic
-from portal.navigation import add_home_link, add_nav_item
 from portal.permissions import Role, can_moderate, has_role, public, role_required
 from portal.urls import safe_next
 
 bp = Blueprint("forum", __name__, url_prefix="/forum")
 login_manager.blueprint_login_views["forum"] = "forum.sign_in"
 READERS = (Role.YOUNG_PERSON, Role.MODERATOR)  # viewers do not read young people's posts
-add_nav_item("forum.index", "Forum", lambda user: has_role(user, *READERS), order=20)
-add_home_link("forum.index", "Young people's forum (for ages 25 and under)", order=30)
+
+
+def can_read_forum(user):
+    """Young people and moderators read the forum (its menu entry shows for them)."""
+    return has_role(user, *READERS)
 
 
 def _limit():
@@ -228,7 +230,6 @@ def resolve_report(report_id):
         services.resolve_report(report, moderator=current_user)
         flash("Report marked as dealt with.", "success")
     return redirect(url_for("forum.reports"))
-import portal.forum.demo  # noqa: F401,E402  demo content joins `portal demo-data`
 
 
 @bp.app_template_global()

@@ -4,16 +4,9 @@ import time
 
 import click
 
-from portal.cli import command
+from portal.hooks import wired
 
 log = logging.getLogger(__name__)
-_PERIODIC = []
-
-
-def every_pass(task):
-    """Register `task() -> str | None`, also run on each pass of `send-mail --loop` (re-alerts)."""
-    _PERIODIC.append(task)
-    return task
 
 
 def one_pass():
@@ -22,7 +15,7 @@ def one_pass():
     from portal.extensions import db
     from portal.mail.services import deliver_outbox
     lines = []
-    for task in _PERIODIC:
+    for task in wired().mail_passes:
         try:
             if message := task():
                 lines.append(message)
@@ -35,7 +28,7 @@ def one_pass():
     return lines
 
 
-@command("send-mail")
+@click.command("send-mail")
 @click.option("--loop", is_flag=True, help="Keep running (the mail worker), one pass every --interval seconds.")
 @click.option("--interval", default=30, show_default=True, type=click.IntRange(min=1))
 def send_mail(loop, interval):

@@ -2,10 +2,8 @@
 import click
 from flask.cli import with_appcontext
 
-from portal.measures.commands import measures_group
 
-
-@measures_group.command("check")
+@click.command("check")
 @click.option("--period", default="", help="A closed quarter like 2026-27-Q3; the latest closed one if not given.")
 @with_appcontext
 def check_command(period):

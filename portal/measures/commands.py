@@ -1,9 +1,7 @@
 """The `portal measures` commands: `refresh` (here) stores the published figures ahead of requests;
-`check` (portal.measure_actions.commands) adds itself to this group."""
+`check` (portal.measure_actions.commands) is added to this group in portal/cli.py."""
 import click
 from flask import current_app
-
-from portal.cli import _COMMANDS
 
 
 @click.group("measures")
@@ -23,5 +21,3 @@ def refresh_command(all_periods):
     for key, count in done:
         click.echo(f"{key}: stored the results page and {count} API answers.")
 
-
-_COMMANDS.append(measures_group)

@@ -1,10 +1,8 @@
 """The purge and erase-person commands."""
 import click
 
-from portal.cli import command
 
-
-@command("purge")
+@click.command("purge")
 def purge_command():
     """Delete contact details, rejected items and suspended accounts past their retention time."""
     from portal.privacy.services import purge
@@ -12,7 +10,7 @@ def purge_command():
     click.echo(", ".join(f"{key.replace('_', ' ')}: {value}" for key, value in counts.items()))
 
 
-@command("erase-person")
+@click.command("erase-person")
 @click.argument("identifier")
 def erase_person_command(identifier):
     """Erase everything linked to an email address or a forum username."""

@@ -1,18 +1,15 @@
 """The safeguarding-realert command (also run on every pass of `send-mail --loop`)."""
 import click
 
-from portal.cli import command
-from portal.mail.commands import every_pass
 
 
-@every_pass
 def realert_task():
     from portal.safeguarding.services import realert_due
     count = realert_due()
     return f"Re-alerted {count} unacknowledged safeguarding concern(s)." if count else None
 
 
-@command("safeguarding-realert")
+@click.command("safeguarding-realert")
 def safeguarding_realert():
     """Email the leads again about concerns nobody has acknowledged in time, then send the mail."""
     from portal.mail.services import deliver_outbox

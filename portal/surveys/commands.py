@@ -1,11 +1,10 @@
 """Survey commands: seed the Big Listen surveys, import responses, purge old resume emails."""
 import click
 
-from portal.cli import command
 from portal.errors import ValidationFailed
 
 
-@command("seed-surveys")
+@click.command("seed-surveys")
 def seed_surveys_command():
     """Add the Big Listen 2026 surveys (as drafts) and the glossary, when missing (safe to run again)."""
     from portal.glossary.services import seed_glossary
@@ -16,7 +15,7 @@ def seed_surveys_command():
                f"Added {terms} glossary terms.")
 
 
-@command("import-responses")
+@click.command("import-responses")
 @click.argument("slug")
 @click.argument("path", type=click.Path(exists=True, dir_okay=False))
 def import_responses_command(slug, path):
@@ -37,7 +36,7 @@ def import_responses_command(slug, path):
     click.echo(f"Imported {count} responses into {survey.title}.")
 
 
-@command("purge-survey-emails")
+@click.command("purge-survey-emails")
 def purge_survey_emails_command():
     """Delete resume-link email addresses older than 30 days (run daily)."""
     from portal.surveys.services import purge_expired

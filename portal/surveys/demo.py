@@ -6,7 +6,6 @@ from sqlalchemy import func, insert, select
 
 from portal.accounts.models import User, utcnow
 from portal.contributions.services import submit_contribution
-from portal.demo import register_demo
 from portal.extensions import db
 from portal.glossary.services import seed_glossary
 from portal.reference.models import Locality
@@ -24,7 +23,6 @@ DEMO_LINKS = [("family_hub", "Oswestry family hub poster"), ("pcf_newsletter", "
               ("school", "Secondary schools' parent mailing")]
 
 
-@register_demo
 def load_demo_surveys():
     """Seed the glossary and surveys (opened for the demo), then responses once. Returns lines to print."""
     seed_glossary()

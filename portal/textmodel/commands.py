@@ -6,8 +6,6 @@ from datetime import UTC, datetime
 import click
 from flask.cli import with_appcontext
 
-from portal.cli import _COMMANDS
-
 ROWS = [("safeguarding", "recall"), ("safeguarding", "precision"), ("abusive", "recall"),
         ("abusive", "precision"), ("pii", "recall"), ("pii", "precision")]
 
@@ -72,5 +70,3 @@ def activate_command(version):
         click.echo(f"  {name:<12} safeguarding recall {activation.figures['before'].get(name, 0):.3f} -> {after:.3f}")
     click.echo(f"Activated {version}. Run `portal reanalyse --outdated` to bring stored items up to it.")
 
-
-_COMMANDS.append(text_group)

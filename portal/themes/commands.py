@@ -3,11 +3,10 @@ import sys
 
 import click
 
-from portal.cli import command
 from portal.contributions.models import Source
 
 
-@command("reanalyse")
+@click.command("reanalyse")
 @click.option("--since", type=click.DateTime(formats=["%Y-%m-%d"]), default=None,
               help="Only contributions created on or after this date (YYYY-MM-DD).")
 @click.option("--source", type=click.Choice([s.value for s in Source]), default=None,
