@@ -4,7 +4,9 @@ import time
 
 import click
 
+from portal.extensions import db
 from portal.hooks import wired
+from portal.mail.services import deliver_outbox
 
 log = logging.getLogger(__name__)
 
@@ -12,8 +14,6 @@ log = logging.getLogger(__name__)
 def one_pass():
     """Run the periodic tasks, then deliver what is due. Returns the lines to print. A task that
     breaks is logged and the pass goes on, so a failing re-alert never stops the mail."""
-    from portal.extensions import db
-    from portal.mail.services import deliver_outbox
     lines = []
     for task in wired().mail_passes:
         try:
@@ -33,7 +33,6 @@ def one_pass():
 @click.option("--interval", default=30, show_default=True, type=click.IntRange(min=1))
 def send_mail(loop, interval):
     """Send the emails waiting in the outbox (and run safeguarding re-alerts)."""
-    from portal.extensions import db
     while True:
         try:
             for line in one_pass():

@@ -3,6 +3,8 @@
 import click
 from flask import current_app
 
+from portal.measures.publishing import refresh
+
 
 @click.group("measures")
 def measures_group():
@@ -13,7 +15,6 @@ def measures_group():
 @click.option("--all-periods", is_flag=True, help="Every closed quarter, not only the latest.")
 def refresh_command(all_periods):
     """Recompute and store /results and the public API for the latest closed quarter (or all)."""
-    from portal.measures.publishing import refresh
     with current_app.test_request_context("/"):
         done = refresh(all_periods=all_periods)
     if not done:

@@ -1,11 +1,12 @@
 """The purge and erase-person commands."""
 import click
 
+from portal.privacy.services import erase_person, purge
+
 
 @click.command("purge")
 def purge_command():
     """Delete contact details, rejected items and suspended accounts past their retention time."""
-    from portal.privacy.services import purge
     counts = purge()
     click.echo(", ".join(f"{key.replace('_', ' ')}: {value}" for key, value in counts.items()))
 
@@ -14,6 +15,5 @@ def purge_command():
 @click.argument("identifier")
 def erase_person_command(identifier):
     """Erase everything linked to an email address or a forum username."""
-    from portal.privacy.services import erase_person
     counts = erase_person(identifier, actor=None)
     click.echo(", ".join(f"{key.replace('_', ' ')}: {value}" for key, value in counts.items()))

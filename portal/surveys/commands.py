@@ -2,13 +2,15 @@
 import click
 
 from portal.errors import ValidationFailed
+from portal.glossary.services import seed_glossary
+from portal.surveys.builder import seed_surveys
+from portal.surveys.importer import import_responses
+from portal.surveys.services import purge_expired, survey_by_slug
 
 
 @click.command("seed-surveys")
 def seed_surveys_command():
     """Add the Big Listen 2026 surveys (as drafts) and the glossary, when missing (safe to run again)."""
-    from portal.glossary.services import seed_glossary
-    from portal.surveys.builder import seed_surveys
     added = seed_surveys()
     terms = seed_glossary()
     click.echo(f"Added {len(added)} draft surveys{': ' + ', '.join(added) if added else ''}. "
@@ -20,8 +22,6 @@ def seed_surveys_command():
 @click.argument("path", type=click.Path(exists=True, dir_okay=False))
 def import_responses_command(slug, path):
     """Import responses from a CSV (columns: question keys, role, locality, age_band, cohort, channel, submitted_at)."""
-    from portal.surveys.importer import import_responses
-    from portal.surveys.services import survey_by_slug
     survey = survey_by_slug(slug)
     if survey is None:
         click.echo(f"No survey with the address {slug!r}.", err=True)
@@ -39,5 +39,4 @@ def import_responses_command(slug, path):
 @click.command("purge-survey-emails")
 def purge_survey_emails_command():
     """Delete resume-link email addresses older than 30 days (run daily)."""
-    from portal.surveys.services import purge_expired
     click.echo(f"Deleted {purge_expired()} old resume email addresses.")
