@@ -4,12 +4,13 @@ from flask_login import current_user, login_user
 
 from portal.accounts import throttle
 from portal.accounts.models import User
+from portal.contributions.models import REJECTION_REASONS, Contribution
 from portal.errors import NotAllowed, ValidationFailed
 from portal.extensions import db, limiter, login_manager
 from portal.forms_util import ConfirmForm, apply_errors
 from portal.forum import members, services
 from portal.forum.forms import JoinForm, MemberSignInForm, PostForm, ReportForm, SuspendForm, TopicForm
-from portal.forum.models import Board, Post, Topic
+from portal.forum.models import Board, Post, Report, Topic
 from portal.permissions import Role, can_moderate, has_role, public, role_required
 from portal.urls import safe_next
 
@@ -198,7 +199,6 @@ def suspend(user_id):
 
 def _suspend_item(member):
     """The moderation item named by ?item=, when it is a post by `member` (from the item page)."""
-    from portal.contributions.models import Contribution
     item = db.session.get(Contribution, request.args.get("item", type=int) or 0)
     return item if item is not None and services.post_author_for(item) == member else None
 
@@ -224,7 +224,6 @@ def reports():
 @bp.route("/reports/<int:report_id>/resolve", methods=["POST"])
 @role_required(Role.MODERATOR)
 def resolve_report(report_id):
-    from portal.forum.models import Report
     report = db.get_or_404(Report, report_id)
     if ConfirmForm().validate_on_submit():
         services.resolve_report(report, moderator=current_user)
@@ -235,5 +234,4 @@ def resolve_report(report_id):
 @bp.app_template_global()
 def rejection_kind(code):
     """The kind, plain explanation a forum author sees for a rejection reason code."""
-    from portal.contributions.models import REJECTION_REASONS
     return REJECTION_REASONS.get(code, REJECTION_REASONS["other"])[1]

@@ -7,15 +7,16 @@ from portal.contributions.services import author_of
 from portal.errors import InvalidTransition, NotAllowed, ValidationFailed
 from portal.extensions import db
 from portal.forms_util import ConfirmForm, apply_errors
+from portal.jinja import format_datetime
 from portal.moderation import services
 from portal.moderation.forms import ApproveForm, EscalateForm, RejectForm
 from portal.moderation.queries import highlighted
-from portal.reference.services import active_localities
 from portal.permissions import Role, can_moderate, role_required
+from portal.reference.services import active_localities
 from portal.safeguarding.services import FOUR_EYES, active_concern_for, cleared_by, cleared_ids
-from portal.urls import db_id, page_arg
 from portal.themes.forms import AddThemeForm
 from portal.themes.services import active_themes
+from portal.urls import db_id, page_arg
 from portal.walls.guard import require_readable
 
 bp = Blueprint("moderation", __name__, url_prefix="/staff")
@@ -153,7 +154,6 @@ def bulk_approve():
 
 
 def queue_panel():
-    from portal.jinja import format_datetime
     if not can_moderate(current_user):
         return []
     count, oldest = services.queue_summary(current_user)
