@@ -38,6 +38,8 @@ def create_app(config=None):
     register_error_handlers(app)
     from portal.cli import register_cli
     register_cli(app)
+    from portal.wiring import wire
+    wire(app)
     from portal.jinja import register_jinja
     register_jinja(app)
     register_session_rules(app)

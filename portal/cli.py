@@ -1,40 +1,37 @@
-"""The `portal` command line: Flask's commands plus the portal's own."""
+"""The `portal` command line: Flask's commands plus the portal's own.
+
+Every portal command is listed in COMMANDS below; a feature's command exists only if it is here.
+"""
 import getpass
 import sys
 
 import click
 from flask.cli import FlaskGroup
 
+from portal.accounts.services import create_staff_user
+from portal.commands import seed_measures_command, seed_themes_command
+from portal.demo import database_is_empty, demo_logins, load_demo_data
 from portal.errors import ValidationFailed
+from portal.mail.commands import send_mail
+from portal.measure_actions.commands import check_command
+from portal.measures.commands import measures_group
+from portal.privacy.commands import erase_person_command, purge_command
+from portal.safeguarding.commands import safeguarding_realert
+from portal.surveys.commands import import_responses_command, purge_survey_emails_command, seed_surveys_command
+from portal.text.commands import analyse_command
+from portal.textmodel.commands import text_group
+from portal.themes.commands import reanalyse_command
 
 
 def _create_app():
-    from portal import create_app
+    from portal import create_app  # the package imports this module: a cycle forbids a top import
     return create_app()
 
 
 main = FlaskGroup(create_app=_create_app, help="The SEND voice portal's commands.")
-_COMMANDS = []
 
 
-def command(*args, **kwargs):
-    """Declare a portal command; features add theirs the same way and they join the app's CLI."""
-
-    def decorator(fn):
-        cmd = click.command(*args, **kwargs)(fn)
-        _COMMANDS.append(cmd)
-        return cmd
-
-    return decorator
-
-
-def register_cli(app):
-    import portal.commands  # noqa: F401  feature commands register themselves on import
-    for cmd in _COMMANDS:
-        app.cli.add_command(cmd)
-
-
-@command("create-user")
+@click.command("create-user")
 @click.option("--email", required=True)
 @click.option("--role", required=True, type=click.Choice(["viewer", "moderator", "editor", "admin"]))
 @click.option("--organisation", required=True,
@@ -44,7 +41,6 @@ def register_cli(app):
 @click.option("--safeguarding-lead", is_flag=True)
 def create_user(email, role, organisation, name, password, safeguarding_lead):
     """Create a staff account."""
-    from portal.accounts.services import create_staff_user
     if password is None:
         password = getpass.getpass("Password: ") if sys.stdin.isatty() else sys.stdin.readline().rstrip("\n")
     try:
@@ -57,11 +53,26 @@ def create_user(email, role, organisation, name, password, safeguarding_lead):
     click.echo(f"Created {user.role} {user.email}")
 
 
-@command("demo-data")
+@click.command("demo-data")
 @click.option("--if-empty", is_flag=True, help="Only load when the database has no users yet.")
 def demo_data(if_empty):
     """Load demo reference data, staff and content (safe to run again)."""
-    from portal.demo import database_is_empty, demo_logins, load_demo_data
     lines = load_demo_data() if not if_empty or database_is_empty() else demo_logins()
     for line in lines:
         click.echo(line)
+
+
+# `portal measures check` lives with measure actions; it joins the measures group here.
+measures_group.add_command(check_command)
+
+# Every portal command (`portal --help` lists them sorted).
+COMMANDS = [
+    create_user, demo_data, seed_themes_command, seed_measures_command, seed_surveys_command,
+    import_responses_command, purge_survey_emails_command, send_mail, safeguarding_realert,
+    purge_command, erase_person_command, reanalyse_command, analyse_command, text_group, measures_group,
+]
+
+
+def register_cli(app):
+    for cmd in COMMANDS:
+        app.cli.add_command(cmd)

@@ -1,41 +1,31 @@
 """Demo data for a newcomer's first run. Idempotent: running it twice changes nothing."""
-import secrets
-
 from sqlalchemy import func, select
 
 from portal.accounts.models import User
 from portal.accounts.services import create_staff_user, find_staff_by_email
+from portal.demo_staff import DEMO_PASSWORD, DEMO_STAFF, give_demo_password, setup_password
+from portal.disagreements.demo import load_disagreements_demo
 from portal.extensions import db
+from portal.forum.demo import load_forum_demo
+from portal.insight_summaries.demo import load as load_insight_summary_demo
+from portal.insights.demo import load_insight_demo
+from portal.measure_actions.demo import load_measure_actions_demo
+from portal.measures.demo import load_measures_demo
 from portal.reference.models import DEMO_LOCALITIES
 from portal.reference.services import ensure_defaults, ensure_demo_settings
+from portal.surveys.demo import load_demo_surveys
 from portal.themes.services import seed_themes
+from portal.walls.demo import load_walled_insight_demo
+from portal.you_said_we_did.demo import load_you_said_we_did_demo
 
-DEMO_PASSWORD = "purple-lantern-otter-41"  # demo only: printed on screen, never use in production
-DEMO_STAFF = [
-    ("admin@example.org", "admin", "council", "Alex Admin", False),
-    ("editor@example.org", "editor", "council", "Erin Editor", False),
-    ("moderator@example.org", "moderator", "pcf", "Mo Moderator", True),
-    ("sendiass@example.org", "moderator", "sendiass", "Sam SENDIASS", False),
-    ("viewer@example.org", "viewer", "icb", "Vic Viewer", False),
+# Every feature's demo content, in the order it loads. The order matters: surveys before measures
+# (measures lock baselines from survey answers), measure actions after measures (they check
+# their figures), and insight summaries last (they draft last month's summary from all of it).
+LOADERS = [
+    load_forum_demo, load_insight_demo, load_you_said_we_did_demo, load_walled_insight_demo,
+    load_demo_surveys, load_measures_demo, load_measure_actions_demo, load_disagreements_demo,
+    load_insight_summary_demo,
 ]
-_LOADERS = []
-
-
-def setup_password():
-    """A throwaway password that passes the policy, replaced by DEMO_PASSWORD (which the policy
-    refuses, because it is published) with `give_demo_password`."""
-    return f"demo-setup-{secrets.token_hex(12)}"
-
-
-def give_demo_password(user):
-    user.set_password(DEMO_PASSWORD)
-    db.session.commit()
-
-
-def register_demo(loader):
-    """Register `loader() -> list[str]` (lines to print); features add their demo content this way."""
-    _LOADERS.append(loader)
-    return loader
 
 
 def load_demo_data():
@@ -48,7 +38,7 @@ def load_demo_data():
         if find_staff_by_email(email) is None:
             give_demo_password(create_staff_user(email=email, role=role, organisation=organisation,
                                                  password=setup_password(), name=name, safeguarding_lead=lead))
-    for loader in _LOADERS:
+    for loader in LOADERS:
         lines.extend(loader())
     return lines + demo_logins()
 

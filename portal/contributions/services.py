@@ -9,38 +9,20 @@ from portal.contributions.models import Contribution, Source
 from portal.audit.services import record
 from portal.errors import TextNotAccepted, ValidationFailed
 from portal.extensions import db
+from portal.hooks import wired
 from portal.text.analysis import analyse
 
 log = logging.getLogger(__name__)
 MAX_TEXT = 10_000
 MAX_TITLE = 120
-_ANALYSED_HOOKS = []
-_AUTHOR_LOOKUPS = {}
-
-
-def on_analysed(hook):
-    """Register `hook(contribution, analysis)`, called in the same transaction after analysis.
-
-    Safeguarding registers here so a risky contribution opens a concern at once.
-    """
-    _ANALYSED_HOOKS.append(hook)
-    return hook
-
-
-def author_lookup(source):
-    """Register `lookup(contribution) -> User or None`: who wrote contributions of `source`, for moderators.
-
-    The forum registers here, so moderation can offer to suspend a member without importing the forum.
-    """
-    def register(lookup):
-        _AUTHOR_LOOKUPS[Source(source)] = lookup
-        return lookup
-    return register
 
 
 def author_of(contribution):
-    """The member who wrote `contribution`, when its source keeps one (a forum post), else None."""
-    lookup = _AUTHOR_LOOKUPS.get(contribution.source)
+    """The member who wrote `contribution`, when its source keeps one (a forum post), else None.
+
+    The forum's lookup is wired in (portal/wiring.py), so moderation can offer to suspend a member
+    without importing the forum."""
+    lookup = dict(wired().author_lookups).get(contribution.source)
     return lookup(contribution) if lookup is not None else None
 
 
@@ -108,7 +90,7 @@ def apply_analysis(contribution, *, keep_confirmed=True):
     contribution.analysed_at = utcnow()
     store_suggestions(contribution, result.themes, themes_by_slug)
     db.session.flush()
-    for hook in _ANALYSED_HOOKS:
+    for hook in wired().on_analysed:
         hook(contribution, result)
     return result
 

@@ -2,7 +2,6 @@
 from sqlalchemy import func, select
 
 from portal.accounts.services import find_staff_by_email
-from portal.demo import register_demo
 from portal.disagreements.models import DisagreementCount
 from portal.disagreements.services import record_count
 from portal.extensions import db
@@ -24,7 +23,6 @@ DEMO_COUNTS = [
 ]
 
 
-@register_demo
 def load_disagreements_demo():
     """Record the demo counts once (as the demo editor), unless any count exists."""
     editor = find_staff_by_email("editor@example.org")

@@ -7,12 +7,9 @@ from portal.feedback import services
 from portal.feedback.forms import FeedbackForm
 from portal.forms_util import apply_errors
 from portal.reference.services import active_localities
-from portal.navigation import add_home_link, add_nav_item
 from portal.permissions import public
 
 bp = Blueprint("feedback", __name__, url_prefix="/feedback")
-add_nav_item("feedback.tell_us", "Tell us", order=10)
-add_home_link("feedback.tell_us", "Tell us what is working and what should change", order=10)
 
 
 def _limit():

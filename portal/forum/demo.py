@@ -2,7 +2,7 @@
 from sqlalchemy import select
 
 from portal.accounts.models import User
-from portal.demo import DEMO_PASSWORD, give_demo_password, register_demo, setup_password
+from portal.demo_staff import DEMO_PASSWORD, give_demo_password, setup_password
 from portal.extensions import db
 from portal.forum import members, services
 from portal.forum.models import Board
@@ -10,7 +10,6 @@ from portal.forum.models import Board
 DEMO_MEMBER = "bluefox7"
 
 
-@register_demo
 def load_forum_demo():
     services.ensure_boards()
     if members.find_member(DEMO_MEMBER) is not None:

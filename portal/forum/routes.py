@@ -4,21 +4,24 @@ from flask_login import current_user, login_user
 
 from portal.accounts import throttle
 from portal.accounts.models import User
+from portal.contributions.models import REJECTION_REASONS, Contribution
 from portal.errors import NotAllowed, ValidationFailed
 from portal.extensions import db, limiter, login_manager
 from portal.forms_util import ConfirmForm, apply_errors
 from portal.forum import members, services
 from portal.forum.forms import JoinForm, MemberSignInForm, PostForm, ReportForm, SuspendForm, TopicForm
-from portal.forum.models import Board, Post, Topic
-from portal.navigation import add_home_link, add_nav_item
+from portal.forum.models import Board, Post, Report, Topic
 from portal.permissions import Role, can_moderate, has_role, public, role_required
 from portal.urls import safe_next
 
 bp = Blueprint("forum", __name__, url_prefix="/forum")
 login_manager.blueprint_login_views["forum"] = "forum.sign_in"
 READERS = (Role.YOUNG_PERSON, Role.MODERATOR)  # viewers do not read young people's posts
-add_nav_item("forum.index", "Forum", lambda user: has_role(user, *READERS), order=20)
-add_home_link("forum.index", "Young people's forum (for ages 25 and under)", order=30)
+
+
+def can_read_forum(user):
+    """Young people and moderators read the forum (its menu entry shows for them)."""
+    return has_role(user, *READERS)
 
 
 def _limit():
@@ -196,7 +199,6 @@ def suspend(user_id):
 
 def _suspend_item(member):
     """The moderation item named by ?item=, when it is a post by `member` (from the item page)."""
-    from portal.contributions.models import Contribution
     item = db.session.get(Contribution, request.args.get("item", type=int) or 0)
     return item if item is not None and services.post_author_for(item) == member else None
 
@@ -222,17 +224,14 @@ def reports():
 @bp.route("/reports/<int:report_id>/resolve", methods=["POST"])
 @role_required(Role.MODERATOR)
 def resolve_report(report_id):
-    from portal.forum.models import Report
     report = db.get_or_404(Report, report_id)
     if ConfirmForm().validate_on_submit():
         services.resolve_report(report, moderator=current_user)
         flash("Report marked as dealt with.", "success")
     return redirect(url_for("forum.reports"))
-import portal.forum.demo  # noqa: F401,E402  demo content joins `portal demo-data`
 
 
 @bp.app_template_global()
 def rejection_kind(code):
     """The kind, plain explanation a forum author sees for a rejection reason code."""
-    from portal.contributions.models import REJECTION_REASONS
     return REJECTION_REASONS.get(code, REJECTION_REASONS["other"])[1]

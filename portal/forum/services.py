@@ -7,7 +7,7 @@ from sqlalchemy.orm import aliased
 from portal.accounts.models import utcnow
 from portal.audit.services import record
 from portal.contributions.models import AuthorRole, Contribution, Source, Status
-from portal.contributions.services import author_lookup, submit_contribution
+from portal.contributions.services import submit_contribution
 from portal.errors import NotAllowed, ValidationFailed
 from portal.extensions import db
 from portal.forum.members import profile_for
@@ -122,7 +122,6 @@ def topic_title_for(topic, viewer):
     return getattr(opening, "redacted_title", None) or "Untitled"
 
 
-@author_lookup(Source.FORUM)
 def post_author_for(contribution):
     """The young person who wrote the forum post behind `contribution` (any status), or None for staff."""
     post = db.session.scalar(select(Post).where(Post.contribution_id == contribution.id))

@@ -2,7 +2,6 @@
 from sqlalchemy import select
 
 from portal.accounts.models import User
-from portal.demo import register_demo
 from portal.extensions import db
 from portal.insight_summaries import services
 from portal.insight_summaries.months import closed_months
@@ -11,7 +10,6 @@ YOUNG = ("This is what you told us last month. More of you told us about getting
          "We are looking at the buses. We will tell you what we find out.")
 
 
-@register_demo
 def load():
     months = closed_months()
     if not months:

@@ -8,12 +8,9 @@ from portal.insight_summaries import services
 from portal.insight_summaries.forms import DraftForm, EditForm
 from portal.insight_summaries.months import UnknownMonth, closed_months, parse_month
 from portal.insight_summaries.models import PARTS
-from portal.main.dashboard import register_panel
-from portal.navigation import add_nav_item
-from portal.permissions import Role, can_edit, can_view_dashboards, public, role_required
+from portal.permissions import Role, can_edit, public, role_required
 
 bp = Blueprint("insight_summaries", __name__)
-add_nav_item("insight_summaries.index", "Insight summaries", can_view_dashboards, order=86)
 
 
 def _summary_or_404(month_key, *, published_only=False):
@@ -37,7 +34,6 @@ def _draft_form():
     return form
 
 
-@register_panel
 def sign_off_panel():
     if not can_edit(current_user):
         return []

@@ -6,7 +6,6 @@ from sqlalchemy import select
 
 from portal.accounts.models import User, utcnow
 from portal.contributions.models import Contribution, Status
-from portal.demo import register_demo
 from portal.extensions import db
 from portal.insights.demo_text import TEXTS
 from portal.reference.models import Locality
@@ -42,7 +41,6 @@ def _contribution(index, text, role, analysis, localities, now, days_ago):
         sentiment=analysis.sentiment, polarity=analysis.polarity, analysed_at=now)
 
 
-@register_demo
 def load_insight_demo():
     if db.session.scalar(select(Contribution.id).where(Contribution.question_key == DEMO_KEY).limit(1)):
         return ["Demo insight: contributions with themes are in place (/staff/insights)."]

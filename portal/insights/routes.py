@@ -9,14 +9,12 @@ from portal.contributions.models import CHANNEL_LABELS, ROLE_LABELS
 from portal.extensions import db
 from portal.insights.explorer import explore
 from portal.insights.queries import Filters
-from portal.navigation import add_nav_item
 from portal.measures.periods import FIRST_YEAR, closed_windows
-from portal.permissions import Role, can_admin, can_view_dashboards, role_required
+from portal.permissions import Role, can_admin, role_required
 from portal.reference.models import AgeBand, Cohort, Locality
 from portal.themes.models import Theme
 
 bp = Blueprint("insights", __name__, url_prefix="/staff/insights")
-add_nav_item("insights.index", "Insights", can_view_dashboards, order=64)
 
 
 def survey_choices():
@@ -100,6 +98,3 @@ def index():
                    viewer=current_user, protected=protected)
     return render_template("insights/index.html", data=data, filters=filters, choices=choices, errors=errors,
                            threshold=threshold, args=request.args, protected=protected), 400 if errors else 200
-
-
-import portal.insights.demo  # noqa: F401,E402  demo content joins `portal demo-data`

@@ -4,25 +4,18 @@ import time
 
 import click
 
-from portal.cli import command
+from portal.extensions import db
+from portal.hooks import wired
+from portal.mail.services import deliver_outbox
 
 log = logging.getLogger(__name__)
-_PERIODIC = []
-
-
-def every_pass(task):
-    """Register `task() -> str | None`, also run on each pass of `send-mail --loop` (re-alerts)."""
-    _PERIODIC.append(task)
-    return task
 
 
 def one_pass():
     """Run the periodic tasks, then deliver what is due. Returns the lines to print. A task that
     breaks is logged and the pass goes on, so a failing re-alert never stops the mail."""
-    from portal.extensions import db
-    from portal.mail.services import deliver_outbox
     lines = []
-    for task in _PERIODIC:
+    for task in wired().mail_passes:
         try:
             if message := task():
                 lines.append(message)
@@ -35,12 +28,11 @@ def one_pass():
     return lines
 
 
-@command("send-mail")
+@click.command("send-mail")
 @click.option("--loop", is_flag=True, help="Keep running (the mail worker), one pass every --interval seconds.")
 @click.option("--interval", default=30, show_default=True, type=click.IntRange(min=1))
 def send_mail(loop, interval):
     """Send the emails waiting in the outbox (and run safeguarding re-alerts)."""
-    from portal.extensions import db
     while True:
         try:
             for line in one_pass():

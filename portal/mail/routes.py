@@ -7,12 +7,9 @@ from portal.extensions import db
 from portal.forms_util import ConfirmForm
 from portal.mail import services
 from portal.mail.models import OutboxMessage
-from portal.main.dashboard import register_panel
-from portal.navigation import add_nav_item
 from portal.permissions import Role, can_admin, role_required
 
 bp = Blueprint("outbox", __name__, url_prefix="/staff/outbox")
-add_nav_item("outbox.index", "Outbox", can_admin, order=94)
 STATES = {"queued": "Queued", "failed": "Failed (set aside)", "sent": "Sent"}
 
 
@@ -42,7 +39,6 @@ def retry(message_id):
     return redirect(url_for("outbox.index", state=request.args.get("state", "")[:10] or None))
 
 
-@register_panel
 def outbox_panel():
     if not can_admin(current_user):
         return []

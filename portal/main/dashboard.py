@@ -1,13 +1,7 @@
-"""The staff home page's panels. Features register a function returning panel dicts."""
-_PROVIDERS = []
-
-
-def register_panel(provider):
-    """Register `provider() -> list[dict(title, value, detail, url)]` for the staff home page."""
-    _PROVIDERS.append(provider)
-    return provider
+"""The staff home page's panels, as wired in portal/wiring.py."""
+from portal.hooks import wired
 
 
 def panels():
-    """Every registered panel, in registration order."""
-    return [panel for provider in _PROVIDERS for panel in provider()]
+    """Every wired panel, in order."""
+    return [panel for provider in wired().staff_panels for panel in provider()]

@@ -2,16 +2,15 @@
 import click
 from flask.cli import with_appcontext
 
-from portal.measures.commands import measures_group
+from portal.measure_actions.check import check_measures
+from portal.measures.periods import UnknownWindow
 
 
-@measures_group.command("check")
+@click.command("check")
 @click.option("--period", default="", help="A closed quarter like 2026-27-Q3; the latest closed one if not given.")
 @with_appcontext
 def check_command(period):
     """Open an action (and email its owner) for each measure that got worse; safe to run again."""
-    from portal.measure_actions.check import check_measures
-    from portal.measures.periods import UnknownWindow
     try:
         opened = check_measures(period=period or None)
     except UnknownWindow as error:

@@ -5,7 +5,6 @@ from datetime import date
 from sqlalchemy import select
 
 from portal.accounts.services import find_staff_by_email
-from portal.demo import register_demo
 from portal.extensions import db
 from portal.measure_actions.check import check_measures
 from portal.measures import services
@@ -28,7 +27,6 @@ def _enter_complaints(editor):
                                    note="Demo figure from the complaints team")
 
 
-@register_demo
 def load_measure_actions_demo():
     """Enter the demo complaints figures, then run the check for each closed quarter, oldest first,
     as the daily job would have (safe to run again: each action opens once)."""

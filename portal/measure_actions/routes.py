@@ -9,7 +9,6 @@ from portal.accounts.models import ORGANISATION_LABELS
 from portal.errors import InvalidTransition, ValidationFailed
 from portal.extensions import db
 from portal.forms_util import apply_errors
-from portal.main.dashboard import register_panel
 from portal.measure_actions import services
 from portal.measure_actions.check import follow_up
 from portal.measure_actions.forms import AssignForm, CloseForm
@@ -82,7 +81,6 @@ def assign(action_id):
     return _page(action, assign_form=form)
 
 
-@register_panel
 def overdue_panel():
     if not can_view_dashboards(current_user):
         return []

@@ -1,9 +1,9 @@
 """The `portal measures` commands: `refresh` (here) stores the published figures ahead of requests;
-`check` (portal.measure_actions.commands) adds itself to this group."""
+`check` (portal.measure_actions.commands) is added to this group in portal/cli.py."""
 import click
 from flask import current_app
 
-from portal.cli import _COMMANDS
+from portal.measures.publishing import refresh
 
 
 @click.group("measures")
@@ -15,7 +15,6 @@ def measures_group():
 @click.option("--all-periods", is_flag=True, help="Every closed quarter, not only the latest.")
 def refresh_command(all_periods):
     """Recompute and store /results and the public API for the latest closed quarter (or all)."""
-    from portal.measures.publishing import refresh
     with current_app.test_request_context("/"):
         done = refresh(all_periods=all_periods)
     if not done:
@@ -23,5 +22,3 @@ def refresh_command(all_periods):
     for key, count in done:
         click.echo(f"{key}: stored the results page and {count} API answers.")
 
-
-_COMMANDS.append(measures_group)

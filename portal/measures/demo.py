@@ -5,7 +5,6 @@ from flask import current_app
 from sqlalchemy import func, select
 
 from portal.accounts.services import find_staff_by_email
-from portal.demo import register_demo
 from portal.errors import PortalError
 from portal.extensions import db
 from portal.measures import services
@@ -55,7 +54,6 @@ def _log_activities(editor):
     return len(DEMO_ACTIVITIES)
 
 
-@register_demo
 def load_measures_demo():
     """Seed measures; lock Big Listen baselines when survey answers exist; log co-production."""
     added = seed_measures()

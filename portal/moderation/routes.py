@@ -7,21 +7,19 @@ from portal.contributions.services import author_of
 from portal.errors import InvalidTransition, NotAllowed, ValidationFailed
 from portal.extensions import db
 from portal.forms_util import ConfirmForm, apply_errors
-from portal.main.dashboard import register_panel
+from portal.jinja import format_datetime
 from portal.moderation import services
 from portal.moderation.forms import ApproveForm, EscalateForm, RejectForm
 from portal.moderation.queries import highlighted
-from portal.reference.services import active_localities
-from portal.navigation import add_nav_item
 from portal.permissions import Role, can_moderate, role_required
+from portal.reference.services import active_localities
 from portal.safeguarding.services import FOUR_EYES, active_concern_for, cleared_by, cleared_ids
-from portal.urls import db_id, page_arg
 from portal.themes.forms import AddThemeForm
 from portal.themes.services import active_themes
+from portal.urls import db_id, page_arg
 from portal.walls.guard import require_readable
 
 bp = Blueprint("moderation", __name__, url_prefix="/staff")
-add_nav_item("moderation.queue", "Moderation", can_moderate, order=60)
 
 
 def _filters():
@@ -155,9 +153,7 @@ def bulk_approve():
     return redirect(url_for("moderation.queue"))
 
 
-@register_panel
 def queue_panel():
-    from portal.jinja import format_datetime
     if not can_moderate(current_user):
         return []
     count, oldest = services.queue_summary(current_user)

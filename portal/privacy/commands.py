@@ -1,21 +1,19 @@
 """The purge and erase-person commands."""
 import click
 
-from portal.cli import command
+from portal.privacy.services import erase_person, purge
 
 
-@command("purge")
+@click.command("purge")
 def purge_command():
     """Delete contact details, rejected items and suspended accounts past their retention time."""
-    from portal.privacy.services import purge
     counts = purge()
     click.echo(", ".join(f"{key.replace('_', ' ')}: {value}" for key, value in counts.items()))
 
 
-@command("erase-person")
+@click.command("erase-person")
 @click.argument("identifier")
 def erase_person_command(identifier):
     """Erase everything linked to an email address or a forum username."""
-    from portal.privacy.services import erase_person
     counts = erase_person(identifier, actor=None)
     click.echo(", ".join(f"{key.replace('_', ' ')}: {value}" for key, value in counts.items()))

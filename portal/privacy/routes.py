@@ -6,12 +6,10 @@ from govuk_frontend_wtf.wtforms_widgets import GovSubmitInput, GovTextInput
 from wtforms import StringField, SubmitField
 from wtforms.validators import InputRequired, Length
 
-from portal.navigation import add_nav_item
-from portal.permissions import Role, can_admin, role_required
+from portal.permissions import Role, role_required
 from portal.privacy.services import erase_person
 
 bp = Blueprint("privacy", __name__, url_prefix="/staff/erasure")
-add_nav_item("privacy.erase", "Erasure", can_admin, order=93)
 
 
 class EraseForm(FlaskForm):

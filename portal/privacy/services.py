@@ -10,20 +10,9 @@ from portal.contributions.models import Contribution, Status
 from portal.extensions import db
 from portal.feedback.models import FeedbackContact
 from portal.forum.models import ForumProfile, Post, Report, Topic
+from portal.hooks import wired
 from portal.safeguarding.models import has_active_concern
 
-_PURGE_STEPS = {}
-_ERASURE_STEPS = {}
-
-
-def on_purge(name):
-    """Register `step(now) -> int` (rows deleted, not committed) to run in `purge`, counted as `name`."""
-    return lambda step: _PURGE_STEPS.setdefault(name, step)
-
-
-def on_erasure(name):
-    """Register `step(identifier) -> int` (rows deleted, not committed) to run in `erase_person`."""
-    return lambda step: _ERASURE_STEPS.setdefault(name, step)
 
 
 def _days(name, now):
@@ -60,7 +49,7 @@ def purge(*, actor=None, now=None):
         kept += _erase_member(user)
     counts = {"contacts": contacts, "rejected": rejected, "suspended_accounts": len(suspended),
               "kept_for_safeguarding": kept}
-    counts.update({name: step(now) for name, step in _PURGE_STEPS.items()})
+    counts.update({name: step(now) for name, step in wired().purge_steps})
     record(actor, "privacy.purge", None, **counts)
     db.session.commit()
     return counts
@@ -98,7 +87,7 @@ def erase_person(identifier, *, actor):
     if user is not None:
         counts["kept_for_safeguarding"] += _erase_member(user)
         counts["accounts"] = 1
-    counts.update({name: step(identifier) for name, step in _ERASURE_STEPS.items()})
+    counts.update({name: step(identifier) for name, step in wired().erasure_steps})
     record(actor, "privacy.erase", None, found=any(counts.values()), **counts)  # never the identifier itself
     db.session.commit()
     return counts

@@ -1,21 +1,19 @@
 """The safeguarding-realert command (also run on every pass of `send-mail --loop`)."""
 import click
 
-from portal.cli import command
-from portal.mail.commands import every_pass
+from portal.mail.services import deliver_outbox
+from portal.safeguarding.services import realert_due
 
 
-@every_pass
 def realert_task():
-    from portal.safeguarding.services import realert_due
+    """Re-alert the leads about unacknowledged concerns; wired as a mail pass (portal/wiring.py)."""
     count = realert_due()
     return f"Re-alerted {count} unacknowledged safeguarding concern(s)." if count else None
 
 
-@command("safeguarding-realert")
+@click.command("safeguarding-realert")
 def safeguarding_realert():
     """Email the leads again about concerns nobody has acknowledged in time, then send the mail."""
-    from portal.mail.services import deliver_outbox
     click.echo(realert_task() or "No concern needs a re-alert.")
     sent, failed = deliver_outbox()
     click.echo(f"Sent {sent} email(s); {failed} failed (retried later, or set aside: see /staff/outbox).")

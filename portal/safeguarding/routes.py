@@ -6,8 +6,6 @@ from portal.contributions.models import SOURCE_LABELS
 from portal.errors import InvalidTransition, NotAllowed, ValidationFailed
 from portal.extensions import db
 from portal.forms_util import apply_errors
-from portal.main.dashboard import register_panel
-from portal.navigation import add_nav_item
 from portal.permissions import Role, can_moderate, role_required
 from portal.safeguarding import services
 from portal.safeguarding.forms import NoteForm
@@ -15,7 +13,6 @@ from portal.safeguarding.models import OPENED_BY_LABELS, STATE_LABELS, Concern
 from portal.walls.services import note_read, organisation_label
 
 bp = Blueprint("safeguarding", __name__, url_prefix="/staff/safeguarding")
-add_nav_item("safeguarding.index", "Safeguarding", can_moderate, order=61)
 ACTIONS = {
     "note": lambda c, note: services.add_note(c, actor=current_user, text=note),
     "acknowledge": lambda c, note: services.acknowledge(c, actor=current_user, note=note),
@@ -58,7 +55,6 @@ def concern(concern_id):
                            related=services.related_contributions(concern)), status
 
 
-@register_panel
 def concerns_panel():
     if not can_moderate(current_user):
         return []

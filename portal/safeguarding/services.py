@@ -10,7 +10,6 @@ from portal.accounts.services import safeguarding_leads
 from portal.audit.services import record
 from portal.textmodel import capture
 from portal.contributions.models import Contribution, Status
-from portal.contributions.services import on_analysed
 from portal.errors import InvalidTransition, NotAllowed, ValidationFailed
 from portal.extensions import db
 from portal.jinja import format_datetime
@@ -125,7 +124,6 @@ def _ever_had_concern(contribution):
     return db.session.scalar(closed_for_response) is not None
 
 
-@on_analysed
 def flag_from_analysis(contribution, analysis):
     """A safeguarding flag from analysis opens a concern in the same transaction as the save.
 

@@ -1,28 +1,27 @@
 """Survey commands: seed the Big Listen surveys, import responses, purge old resume emails."""
 import click
 
-from portal.cli import command
 from portal.errors import ValidationFailed
+from portal.glossary.services import seed_glossary
+from portal.surveys.builder import seed_surveys
+from portal.surveys.importer import import_responses
+from portal.surveys.services import purge_expired, survey_by_slug
 
 
-@command("seed-surveys")
+@click.command("seed-surveys")
 def seed_surveys_command():
     """Add the Big Listen 2026 surveys (as drafts) and the glossary, when missing (safe to run again)."""
-    from portal.glossary.services import seed_glossary
-    from portal.surveys.builder import seed_surveys
     added = seed_surveys()
     terms = seed_glossary()
     click.echo(f"Added {len(added)} draft surveys{': ' + ', '.join(added) if added else ''}. "
                f"Added {terms} glossary terms.")
 
 
-@command("import-responses")
+@click.command("import-responses")
 @click.argument("slug")
 @click.argument("path", type=click.Path(exists=True, dir_okay=False))
 def import_responses_command(slug, path):
     """Import responses from a CSV (columns: question keys, role, locality, age_band, cohort, channel, submitted_at)."""
-    from portal.surveys.importer import import_responses
-    from portal.surveys.services import survey_by_slug
     survey = survey_by_slug(slug)
     if survey is None:
         click.echo(f"No survey with the address {slug!r}.", err=True)
@@ -37,8 +36,7 @@ def import_responses_command(slug, path):
     click.echo(f"Imported {count} responses into {survey.title}.")
 
 
-@command("purge-survey-emails")
+@click.command("purge-survey-emails")
 def purge_survey_emails_command():
     """Delete resume-link email addresses older than 30 days (run daily)."""
-    from portal.surveys.services import purge_expired
     click.echo(f"Deleted {purge_expired()} old resume email addresses.")

@@ -6,7 +6,6 @@ from sqlalchemy import func, insert, select
 
 from portal.accounts.models import User, utcnow
 from portal.contributions.services import submit_contribution
-from portal.demo import register_demo
 from portal.extensions import db
 from portal.glossary.services import seed_glossary
 from portal.reference.models import Locality
@@ -14,6 +13,7 @@ from portal.surveys.builder import seed_surveys
 from portal.surveys.demo_text import CHANGE_PARENT, CHANGE_YOUNG, WORKING_PARENT, WORKING_YOUNG, Deck
 from portal.surveys.models import DistributionLink, Survey, SurveyAnswer, SurveyResponse, SurveyState
 from portal.surveys.services import new_resume_code
+from portal.surveys.versions import for_new_response
 
 PLAN = {"big-listen-2026-parent-carers": 300, "big-listen-2026-young-people": 110,
         "big-listen-2026-young-people-easy-read": 50}
@@ -24,7 +24,6 @@ DEMO_LINKS = [("family_hub", "Oswestry family hub poster"), ("pcf_newsletter", "
               ("school", "Secondary schools' parent mailing")]
 
 
-@register_demo
 def load_demo_surveys():
     """Seed the glossary and surveys (opened for the demo), then responses once. Returns lines to print."""
     seed_glossary()
@@ -75,7 +74,6 @@ def _demo_responses(survey, rng, decks, used):
         stop = len(questions) if row["status"] == "submitted" else rng.randrange(1, len(questions))
         row["last_question_key"] = questions[stop - 1].key
         stops.append(stop)
-    from portal.surveys.versions import for_new_response
     version_id = for_new_response(survey)
     ids = db.session.scalars(insert(SurveyResponse).returning(SurveyResponse.id, sort_by_parameter_order=True),
                              [{**row, "version_id": version_id} for row, _ in planned]).all()

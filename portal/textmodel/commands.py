@@ -6,7 +6,9 @@ from datetime import UTC, datetime
 import click
 from flask.cli import with_appcontext
 
-from portal.cli import _COMMANDS
+from portal.errors import InvalidTransition, ValidationFailed
+from portal.text.taxonomy import BUILTIN_THEMES
+from portal.textmodel.services import activate, status, training_records, write_candidate
 
 ROWS = [("safeguarding", "recall"), ("safeguarding", "precision"), ("abusive", "recall"),
         ("abusive", "precision"), ("pii", "recall"), ("pii", "precision")]
@@ -42,8 +44,6 @@ def train_command():
     """Build a candidate model from the labelled sets and moderators' labels; print its
     cross-validated figures beside the active model's. Does not activate it."""
     from portal.text.learned.training import train
-    from portal.text.taxonomy import BUILTIN_THEMES
-    from portal.textmodel.services import status, training_records, write_candidate
     slugs = [theme.slug for theme in BUILTIN_THEMES]
     records = training_records(slugs)
     document, _ = train(records, version="candidate", progress=lambda line: click.echo(line, err=True))
@@ -65,8 +65,6 @@ def train_command():
 @with_appcontext
 def activate_command(version):
     """Make VERSION the active model, if safeguarding recall falls on no reference set."""
-    from portal.errors import InvalidTransition, ValidationFailed
-    from portal.textmodel.services import activate
     try:
         activation = activate(version, actor=None)
     except (ValidationFailed, InvalidTransition) as error:
@@ -75,5 +73,3 @@ def activate_command(version):
         click.echo(f"  {name:<12} safeguarding recall {activation.figures['before'].get(name, 0):.3f} -> {after:.3f}")
     click.echo(f"Activated {version}. Run `portal reanalyse --outdated` to bring stored items up to it.")
 
-
-_COMMANDS.append(text_group)

@@ -3,11 +3,11 @@ import sys
 
 import click
 
-from portal.cli import command
 from portal.contributions.models import Source
+from portal.themes.reanalyse import count_to_reanalyse, reanalyse
 
 
-@command("reanalyse")
+@click.command("reanalyse")
 @click.option("--since", type=click.DateTime(formats=["%Y-%m-%d"]), default=None,
               help="Only contributions created on or after this date (YYYY-MM-DD).")
 @click.option("--source", type=click.Choice([s.value for s in Source]), default=None,
@@ -17,7 +17,6 @@ from portal.contributions.models import Source
               help="Only contributions not yet analysed with the active learned text model.")
 def reanalyse_command(since, source, batch_size, outdated):
     """Re-run analysis over contributions; confirmed themes and moderation decisions are kept."""
-    from portal.themes.reanalyse import count_to_reanalyse, reanalyse
     total = count_to_reanalyse(since=since, source=source, outdated=outdated)
     with click.progressbar(length=total, label="Re-analysing", file=sys.stderr) as bar:
         counts = reanalyse(since=since, source=source, batch_size=batch_size, progress=bar.update,

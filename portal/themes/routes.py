@@ -7,16 +7,13 @@ from portal.errors import NotAllowed, ValidationFailed
 from portal.extensions import db
 from portal.forms_util import ConfirmForm, apply_errors
 from portal.reference.services import active_localities
-from portal.navigation import add_nav_item
-from portal.permissions import Role, can_edit, can_moderate, role_required
+from portal.permissions import Role, role_required
 from portal.themes import services, tagging
 from portal.themes.forms import AddThemeForm, ThemeForm
 from portal.themes.models import Theme
 from portal.urls import db_id, page_arg, safe_next
 
 bp = Blueprint("themes", __name__, url_prefix="/staff/themes")
-add_nav_item("themes.tagging_list", "Tagging", can_moderate, order=62)
-add_nav_item("themes.index", "Themes", can_edit, order=63)
 
 
 @bp.route("/")

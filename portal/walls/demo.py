@@ -4,7 +4,6 @@ from sqlalchemy import select
 from portal.accounts.models import User
 from portal.contributions.models import Contribution
 from portal.contributions.services import log_insight
-from portal.demo import register_demo
 from portal.extensions import db
 from portal.moderation.services import approve
 from portal.themes.tagging import confirm_theme
@@ -25,7 +24,6 @@ TEXTS = [
 ]
 
 
-@register_demo
 def load_walled_insight_demo():
     sendiass = db.session.scalar(select(User).where(User.email == "sendiass@example.org"))
     if sendiass is None:

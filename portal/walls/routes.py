@@ -6,15 +6,13 @@ from portal.contributions.models import Contribution
 from portal.errors import InvalidTransition, NotAllowed, ValidationFailed
 from portal.extensions import db
 from portal.forms_util import ConfirmForm, apply_errors
-from portal.navigation import add_nav_item
-from portal.permissions import Role, can_admin, role_required
+from portal.permissions import Role, role_required
 from portal.walls import services
 from portal.walls.forms import WallsForm
 from portal.walls.guard import template_helpers
 
 bp = Blueprint("walls", __name__, url_prefix="/staff/walls")
 bp.app_context_processor(template_helpers)
-add_nav_item("walls.settings", "Walls", can_admin, order=93)
 
 
 @bp.route("/", methods=["GET", "POST"])
@@ -48,6 +46,3 @@ def outside(item_id, action):
         flash(f"Item {item_id} " + (f"may now be quoted outside {owner}." if action == "approve"
                                     else f"is no longer quoted outside {owner}."), "success")
     return redirect(url_for("moderation.item", item_id=item_id) + "#outside")
-
-
-import portal.walls.demo  # noqa: F401,E402  demo content joins `portal demo-data`

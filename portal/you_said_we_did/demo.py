@@ -11,7 +11,6 @@ from sqlalchemy import select
 from portal.accounts.models import User, utcnow
 from portal.contributions.models import Source, Status
 from portal.contributions.services import submit_contribution
-from portal.demo import register_demo
 from portal.extensions import db
 from portal.reference.models import Locality
 from portal.themes.models import Theme
@@ -81,7 +80,6 @@ def _load(spec, ids, editor, reviewer, localities):
     db.session.commit()
 
 
-@register_demo
 def load_you_said_we_did_demo():
     editor = db.session.scalar(select(User).where(User.email == "editor@example.org"))
     reviewer = db.session.scalar(select(User).where(User.email == "admin@example.org"))

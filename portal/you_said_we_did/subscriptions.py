@@ -9,7 +9,6 @@ from portal.errors import InvalidTransition, ValidationFailed
 from portal.extensions import db
 from portal.mail.addresses import FORMAT, clean_address
 from portal.mail.services import queue_email
-from portal.privacy.services import on_erasure, on_purge
 from portal.reference.models import Locality
 from portal.themes.models import Theme
 from portal.urls import public_url
@@ -68,7 +67,6 @@ def unsubscribe(subscriber):
     db.session.commit()
 
 
-@on_purge("unconfirmed_subscriptions")
 def purge_unconfirmed(now=None):
     """Delete subscriptions left unconfirmed for UNCONFIRMED_DAYS days (does not commit). Returns n."""
     cutoff = (now or utcnow()) - timedelta(days=UNCONFIRMED_DAYS)
@@ -76,7 +74,6 @@ def purge_unconfirmed(now=None):
                                                        Subscriber.created_at < cutoff)).rowcount
 
 
-@on_erasure("subscriptions")
 def erase_subscriptions(email):
     """Delete every subscription for `email` (does not commit). Returns how many."""
     return db.session.execute(delete(Subscriber).where(

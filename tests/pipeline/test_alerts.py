@@ -1,6 +1,7 @@
 """Alerts always get through, and show when they don't: no request waits on the mail server, the
 send-mail worker delivers, a poison message is set aside without blocking the others, and the concern
 and outbox pages say plainly what was and was not delivered. Real SMTP servers throughout."""
+import dataclasses
 import re
 import time
 from datetime import timedelta
@@ -13,7 +14,6 @@ from portal.accounts.models import utcnow
 from portal.audit.models import AuditEvent
 from portal.contributions.services import submit_contribution
 from portal.extensions import db
-from portal.mail import commands
 from portal.mail.models import OutboxMessage
 from portal.mail.services import deliver_outbox, queue_email
 from portal.safeguarding import services
@@ -83,10 +83,12 @@ def test_poison_messages_are_set_aside_and_four_due_alerts_still_go(runner, smtp
     assert services.alert_delivery(concern)["latest"][0].startswith("Alert delivered to 4 leads at ")
 
 
-def test_a_broken_periodic_task_never_stops_the_mail(runner, smtp_server, monkeypatch):
+def test_a_broken_periodic_task_never_stops_the_mail(app, runner, smtp_server, monkeypatch):
     def broken():
         raise RuntimeError("database went away")
-    monkeypatch.setattr(commands, "_PERIODIC", [broken, *commands._PERIODIC])
+    wiring = app.extensions["portal.wiring"]
+    monkeypatch.setitem(app.extensions, "portal.wiring",
+                        dataclasses.replace(wiring, mail_passes=(broken, *wiring.mail_passes)))
     queue_email("lead@example.test", "Alert", "Please look", key="k-1")
     db.session.commit()
     result = runner.invoke(args=["send-mail"])

@@ -29,14 +29,3 @@ def format_figure(value, result):
 def hidden_cell_text(row, threshold=10):
     return hidden_text(row, threshold)
 
-
-def _register_links():
-    from portal.navigation import add_home_link, add_nav_item
-    from portal.permissions import can_view_dashboards
-    add_nav_item("measures.results", "Results", order=30)
-    add_nav_item("measures.dashboard", "Measures", can_view_dashboards, order=85)
-    add_home_link("measures.results", "See how confident and satisfied families are, and whether it is improving",
-                  order=40)
-
-
-_register_links()

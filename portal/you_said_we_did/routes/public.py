@@ -6,7 +6,6 @@ from portal.metrics.disclosure import published_count, published_counts
 from portal.errors import InvalidTransition, ValidationFailed
 from portal.extensions import db, limiter
 from portal.forms_util import ConfirmForm, apply_errors
-from portal.navigation import add_home_link, add_nav_item
 from portal.permissions import public
 from portal.you_said_we_did import queries, subscriptions
 from portal.you_said_we_did.evidence import evidence_count, public_quotes
@@ -15,9 +14,6 @@ from portal.you_said_we_did.forms import SubscribeForm
 from portal.urls import page_arg, public_url
 from portal.you_said_we_did.models import Entry, EntryState, STATUS_LABELS, STATUS_TAGS, YOUNG_STATUS_LABELS
 from portal.you_said_we_did.routes.blueprint import bp
-
-add_nav_item("you_said_we_did.index", "You said, we did", order=20)
-add_home_link("you_said_we_did.index", "See what changed because of what people told us", order=20)
 
 
 @bp.app_template_filter("ysywd_text")
@@ -144,4 +140,3 @@ def unsubscribe(token):
         flash("You will not get any more updates. We have deleted your email address.", "success")
         return redirect(url_for("you_said_we_did.index"))
     return render_template("you_said_we_did/unsubscribe.html", form=form)
-import portal.you_said_we_did.demo  # noqa: F401,E402  demo content joins `portal demo-data`

@@ -5,9 +5,7 @@ from flask_login import current_user
 from portal.errors import InvalidTransition, NotAllowed, ValidationFailed
 from portal.extensions import db
 from portal.forms_util import ConfirmForm, apply_errors
-from portal.main.dashboard import register_panel
 from portal.metrics.disclosure import published_count
-from portal.navigation import add_nav_item
 from portal.permissions import Role, can_edit, role_required
 from portal.you_said_we_did import queries, services
 from portal.you_said_we_did.evidence import candidates, check_evidence, evidence_count, parse_ids, public_quotes
@@ -15,10 +13,7 @@ from portal.you_said_we_did.forms import EntryForm, EvidenceForm, ReturnForm, St
 from portal.you_said_we_did.models import STATE_LABELS, Entry, EntryState
 from portal.you_said_we_did.routes.blueprint import bp
 
-add_nav_item("you_said_we_did.staff_index", "Manage you said, we did", can_edit, order=60)
 
-
-@register_panel
 def review_panel():
     if not can_edit(current_user):
         return []
