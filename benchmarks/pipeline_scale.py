@@ -81,7 +81,8 @@ def _fill(count, chunk=20_000):
     return count
 
 
-def _best(fn, repeat=3):
+def best_of(fn, repeat=3):
+    """The fastest of `repeat` runs of fn, in seconds (shared with benchmarks.scale)."""
     best = float("inf")
     for _ in range(repeat):
         started = time.perf_counter()
@@ -118,9 +119,9 @@ def measure_size(size, url, analyse):
             session["_fresh"] = True
         quarter = {"before": datetime(2026, 4, 1), "start": datetime(2026, 7, 1), "end": datetime(2026, 10, 1)}
         month = MONTH[db.engine.dialect.name]
-        floors = {name: _best(lambda sql=sql: db.session.execute(text(sql.replace("{month}", month)), {
+        floors = {name: best_of(lambda sql=sql: db.session.execute(text(sql.replace("{month}", month)), {
             key: value for key, value in quarter.items() if f":{key}" in sql}).all()) for name, sql in FLOORS.items()}
-        pages = {name: _best(lambda url=page_url: _get(client, url)) for name, (page_url, _) in PAGES.items()}
+        pages = {name: best_of(lambda url=page_url: _get(client, url)) for name, (page_url, _) in PAGES.items()}
         db.session.remove()
         db.drop_all()
         db.engine.dispose()
