@@ -111,13 +111,15 @@ def test_every_command_in_the_readme_table_exists(app):
     listed = _readme_commands()
     assert ["demo-data"] in listed and ["measures", "check"] in listed  # the table was read
     from portal.cli import main
-    context = click.Context(main, info_name="portal", obj=ScriptInfo(create_app=lambda: app))
-    for words in listed:
-        group, command = main, None
-        for word in words:
-            command = group.get_command(context, word)
-            assert command is not None, f"`portal {' '.join(words)}` is in README.md but not a command"
-            group = command
+    # As a context manager: get_command pushes an app context onto it, popped (and its database
+    # connection returned) when the context closes; left open it leaks a connection.
+    with click.Context(main, info_name="portal", obj=ScriptInfo(create_app=lambda: app)) as context:
+        for words in listed:
+            group, command = main, None
+            for word in words:
+                command = group.get_command(context, word)
+                assert command is not None, f"`portal {' '.join(words)}` is in README.md but not a command"
+                group = command
 
 
 def test_portal_help_lists_the_portal_commands(runner):
