@@ -3,7 +3,7 @@ import pytest
 
 from tests.browser.test_pages import _session_cookie
 from tests.factories import make_user
-from tests.fixtures.browser import axe_violations, horizontal_overflow
+from tests.fixtures.browser import axe_violations, follow, horizontal_overflow
 
 pytestmark = [pytest.mark.browser, pytest.mark.shared_demo]
 
@@ -24,9 +24,9 @@ def test_record_form_errors_are_accessible_and_keep_what_was_typed(app, live_ser
     assert page.locator("#disagreements-heading").count() == 1 and "Counts recorded for" in page.content()
     if javascript:
         assert not axe_violations(page) and horizontal_overflow(page) <= 0
-    page.get_by_role("link", name="Record a count").click()
+    follow(page.get_by_role("link", name="Record a count"))
     page.locator("#count").fill("a few")
-    page.get_by_role("button", name="Save the count").click()
+    follow(page.get_by_role("button", name="Save the count"))
     summary = page.locator(".govuk-error-summary")
     assert "Enter how many, as a whole number from 0 to 100,000" in summary.inner_text()
     assert "Choose the stage" in summary.inner_text()

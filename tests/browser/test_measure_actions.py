@@ -5,7 +5,7 @@ from portal.extensions import db
 from portal.measure_actions.models import MeasureAction
 from tests.browser.test_pages import _session_cookie
 from tests.factories import make_user
-from tests.fixtures.browser import axe_violations, horizontal_overflow
+from tests.fixtures.browser import axe_violations, follow, horizontal_overflow
 
 pytestmark = [pytest.mark.browser, pytest.mark.shared_demo]
 
@@ -29,13 +29,13 @@ def test_officer_forms_and_their_errors_are_accessible(app, live_server, context
     link = page.get_by_role("link", name="SEND complaints per month").first
     action_id = int(link.get_attribute("href").rstrip("/").rpartition("/")[2])  # the demo may open several
     assert db.session.get(MeasureAction, action_id) is not None
-    link.click()
+    follow(link)
     assert page.url.endswith(f"/staff/measures/actions/{action_id}")
     assert page.get_by_role("button", name="Close the action").count() == 1
     if javascript:
         assert not axe_violations(page) and horizontal_overflow(page) <= 0
 
-    page.get_by_role("button", name="Close the action").click()
+    follow(page.get_by_role("button", name="Close the action"))
     summary = page.locator(".govuk-error-summary")
     assert "Enter what was done before closing the action" in summary.inner_text()
     assert page.locator(summary.locator("a").first.get_attribute("href")).count() == 1
@@ -45,7 +45,7 @@ def test_officer_forms_and_their_errors_are_accessible(app, live_server, context
     page.goto(f"{base}/staff/measures/actions/{action_id}")
     page.locator("#review_by-day, [name=review_by]").first.fill("31")
     page.locator("[name=review_by]").nth(1).fill("2")
-    page.get_by_role("button", name="Save owner and review date").click()
+    follow(page.get_by_role("button", name="Save owner and review date"))
     assert "Enter a real date" in page.locator(".govuk-error-summary").inner_text()
     assert page.locator("[name=review_by]").first.input_value() == "31"
     if javascript:

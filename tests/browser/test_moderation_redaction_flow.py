@@ -4,7 +4,7 @@ import pytest
 from portal.contributions.models import Contribution
 from portal.extensions import db
 from tests.factories import PASSWORD, make_user
-from tests.fixtures.browser import sign_in_page
+from tests.fixtures.browser import follow, sign_in_page
 from tests.themes.helpers import contribution
 
 pytestmark = pytest.mark.browser
@@ -19,10 +19,10 @@ def test_confirm_a_theme_then_approve_publishes_the_edited_text(context_factory)
     page.goto(f"/staff/moderation/{item.id}")
     assert page.get_by_text("“Mr David Evans”: a person's name").is_visible()
     page.get_by_label("Text to publish").fill(EDITED)
-    page.get_by_role("button", name="Confirm Travel to school or college").click()
+    follow(page.get_by_role("button", name="Confirm Travel to school or college"))
     assert page.get_by_text("Your text is saved").first.is_visible()
     assert page.get_by_label("Text to publish").input_value() == EDITED
-    page.get_by_role("button", name="Approve and publish").click()
+    follow(page.get_by_role("button", name="Approve and publish"))
     assert page.get_by_text("approved").first.is_visible()
     db.session.expire_all()
     assert db.session.get(Contribution, item.id).redacted_text == EDITED

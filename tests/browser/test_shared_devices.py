@@ -12,7 +12,7 @@ from sqlalchemy import select
 from portal.extensions import db
 from portal.surveys.models import SurveyResponse
 from tests.factories import PASSWORD, make_user
-from tests.fixtures.browser import axe_violations, horizontal_overflow, sign_in_page
+from tests.fixtures.browser import axe_violations, follow, horizontal_overflow, sign_in_page
 from tests.surveys.helpers import PARENTS, open_seeded_surveys
 
 pytestmark = pytest.mark.browser
@@ -33,18 +33,18 @@ def _kiosk_tablet(context_factory, javascript):
     sign_in_page(page, "events@example.test", PASSWORD)
     page.goto(f"/staff/surveys/{surveys[PARENTS].id}/kiosk")
     page.get_by_label("Where is the event?").select_option(label="Ludlow and the South")
-    page.get_by_role("button", name="Start event mode on this device").click()
+    follow(page.get_by_role("button", name="Start event mode on this device"))
     assert page.url.endswith(f"/surveys/{PARENTS}")
     return page
 
 
 def _person_a_answers_part_way(page):
-    page.get_by_role("button", name="Start now").click()
+    follow(page.get_by_role("button", name="Start now"))
     page.get_by_label("A parent or carer").check()
-    page.get_by_role("button", name="Continue").click()
+    follow(page.get_by_role("button", name="Continue"))
     page.goto(f"/surveys/{PARENTS}/questions/what_is_working")
     page.locator("textarea").fill(SECRET)
-    page.get_by_role("button", name="Continue").click()
+    follow(page.get_by_role("button", name="Continue"))
     assert "/questions/what_should_change" in page.url
     page.locator("textarea").fill("half typed, never saved")
 
@@ -60,11 +60,11 @@ def _assert_nothing_of_a(page, first):
 def _person_b_starts(page, first, javascript):
     """Person B presses Start now and looks everywhere A's answers could be."""
     if "/cleared" in page.url:
-        page.get_by_role("button", name="Start now").click()
+        follow(page.get_by_role("button", name="Start now"))
     assert page.url.endswith(f"/surveys/{PARENTS}")
     assert page.get_by_role("button", name="Carry on where you left off").count() == 0
     _assert_nothing_of_a(page, first)
-    page.get_by_role("button", name="Start now").click()
+    follow(page.get_by_role("button", name="Start now"))
     assert "/questions/role" in page.url
     _assert_nothing_of_a(page, first)
     if javascript:
@@ -86,7 +86,7 @@ def test_person_a_presses_finish_and_person_b_sees_none_of_it(context_factory, j
     _person_a_answers_part_way(page)
     if javascript:
         _check_page(page)  # the question page with the hand-over controls
-    page.get_by_role("button", name="Finish and hand over").first.click()
+    follow(page.get_by_role("button", name="Finish and hand over").first)
     assert page.url.endswith(f"/surveys/{PARENTS}/cleared")
     assert "answers were saved" in page.content()
     if javascript:
@@ -122,7 +122,7 @@ def test_person_a_walks_away_without_javascript_the_server_clears_it(context_fac
     _person_a_answers_part_way(page)
     monkeypatch.setitem(app.config, "KIOSK_IDLE_SECONDS", 1)
     time.sleep(1.5)
-    page.get_by_role("button", name="Continue").click()  # person B presses on with A's page still showing
+    follow(page.get_by_role("button", name="Continue"))  # person B presses on with A's page still showing
     assert page.url.endswith(f"/surveys/{PARENTS}/cleared")
     assert "answers were saved" in page.content() and SECRET not in page.content()
     monkeypatch.setitem(app.config, "KIOSK_IDLE_SECONDS", 300)
@@ -164,7 +164,7 @@ def test_back_after_sending_feedback_shows_nothing_that_was_sent(context_factory
     page.get_by_label("Your name (optional)").fill("Sam Jones")
     page.get_by_label("Email address").fill("sam.jones@example.test")
     page.get_by_label("Phone number").fill("01632 960 001")
-    page.get_by_role("button", name="Send feedback").click()
+    follow(page.get_by_role("button", name="Send feedback"))
     assert page.url.endswith("/feedback/sent")
     _go_back_to(page, "/feedback/")
     html = page.content()
@@ -183,6 +183,6 @@ def test_back_before_sending_keeps_what_was_typed(context_factory):
     page = context_factory(width=320, height=640).new_page()
     page.goto("/feedback/")
     page.get_by_label("Your message").fill("Half way through writing this")
-    page.get_by_role("link", name="Privacy notice").click()
+    follow(page.get_by_role("link", name="Privacy notice"))
     page.go_back()
     assert page.get_by_label("Your message").input_value() == "Half way through writing this"

@@ -4,7 +4,7 @@ from sqlalchemy import func, select
 
 from portal.extensions import db
 from portal.surveys.models import SurveyResponse
-from tests.fixtures.browser import axe_violations, horizontal_overflow
+from tests.fixtures.browser import axe_violations, follow, horizontal_overflow
 from tests.surveys.helpers import EASY, PARENTS, YOUNG, open_seeded_surveys
 
 pytestmark = pytest.mark.browser
@@ -28,7 +28,7 @@ def _answer_current(page):
         boxes.first.check()
     elif text.count():
         text.first.fill("Shorter waits, and plain English letters about the EHCP.")
-    page.get_by_role("button", name="Continue").click()
+    follow(page.get_by_role("button", name="Continue"))
 
 
 @pytest.mark.parametrize("javascript", [True, False], ids=["js", "no-js"])
@@ -38,8 +38,8 @@ def test_complete_each_survey_on_a_small_phone(context_factory, slug, javascript
     page = context_factory(width=320, height=640, javascript=javascript).new_page()
     page.goto(f"/surveys/{slug}")
     _check_page(page, javascript)
-    page.get_by_role("button", name="Start now").click()
-    page.get_by_role("button", name="Continue").click()  # the required first question, unanswered
+    follow(page.get_by_role("button", name="Start now"))
+    follow(page.get_by_role("button", name="Continue"))  # the required first question, unanswered
     assert page.locator(".govuk-error-summary").is_visible()
     _check_page(page, javascript)
     for _ in range(30):
@@ -49,7 +49,7 @@ def test_complete_each_survey_on_a_small_phone(context_factory, slug, javascript
         _answer_current(page)
     _check_page(page, javascript)
     assert page.get_by_role("link", name="Change").count() >= 10
-    page.get_by_role("button", name="Send your answers").click()
+    follow(page.get_by_role("button", name="Send your answers"))
     assert page.locator("h1").first.inner_text().strip() == "Your answers have been sent"
     _check_page(page, javascript)
     assert db.session.scalar(select(func.count(SurveyResponse.id)).where(SurveyResponse.status == "submitted")) == 1
@@ -59,15 +59,15 @@ def test_resume_by_code_in_a_fresh_browser(context_factory):
     open_seeded_surveys()
     first = context_factory(width=320, height=640).new_page()
     first.goto(f"/surveys/{PARENTS}")
-    first.get_by_role("button", name="Start now").click()
+    follow(first.get_by_role("button", name="Start now"))
     for _ in range(3):
         _answer_current(first)
-    first.get_by_role("button", name="Save and come back later").click()  # GOV.UK's secondary action
+    follow(first.get_by_role("button", name="Save and come back later"))  # GOV.UK's secondary action
     assert first.locator("h1").first.inner_text().strip() == "Your answers have been saved"
     code = first.locator(".portal-resume-code").first.inner_text().strip()
     assert len(code) == 9 and code[4] == "-"
     fresh = context_factory(width=320, height=640, javascript=False).new_page()
     fresh.goto("/surveys/resume")
     fresh.get_by_label("Carry on with a survey: enter your resume code").fill(code.lower())
-    fresh.get_by_role("button", name="Continue").click()
+    follow(fresh.get_by_role("button", name="Continue"))
     assert "Question 4 of" in fresh.locator(".govuk-caption-l").first.inner_text()
