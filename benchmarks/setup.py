@@ -35,7 +35,7 @@ def demo_app(url=None):
 
 def public_pages():
     """(app, [(endpoint, kwargs)]) for every public HTML page, using the browser tests' sample URLs."""
-    from tests.browser.pages import SAMPLE_ARGS, SKIP
+    from tests.fixtures.pages import SAMPLE_ARGS, SKIP
 
     app = demo_app()
     pages = []

@@ -8,7 +8,7 @@ from flask import url_for
 from portal import create_app
 from portal.demo import load_demo_data
 from portal.extensions import db
-from tests.browser.pages import SAMPLE_ARGS, _first_id, rendered_pages
+from tests.fixtures.pages import SAMPLE_ARGS, _first_id, rendered_pages
 from tests.factories import make_user
 
 # Routes exempt from the global check because their form checks the token itself and re-shows
