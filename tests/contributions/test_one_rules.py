@@ -7,6 +7,7 @@ from portal.contributions.models import Contribution, Status
 from portal.contributions.services import MAX_TEXT, submit_contribution
 from portal.errors import TextNotAccepted, ValidationFailed
 from portal.extensions import db
+from tests.factories import make_contribution
 
 
 @pytest.mark.parametrize(
@@ -18,7 +19,7 @@ from portal.extensions import db
     ],
 )
 def test_needs_signposting_is_one_rule_on_the_contribution(text, status, expected):
-    item = submit_contribution(source="feedback", text=text)
+    item = make_contribution(text)
     item.status = status
     assert item.needs_signposting is expected
 

@@ -3,7 +3,6 @@
 import pytest
 from sqlalchemy import select
 
-from portal.contributions.services import submit_contribution
 from portal.extensions import db
 from portal.safeguarding.models import (
     Concern,
@@ -12,11 +11,12 @@ from portal.safeguarding.models import (
     has_active_concern,
 )
 from portal.safeguarding.services import open_concern
+from tests.factories import make_contribution
 
 
 @pytest.mark.parametrize("state", list(ConcernState))
 def test_concern_rule_is_the_same_in_python_and_in_sql(state):
-    item = submit_contribution(source="feedback", text="The bus is late")
+    item = make_contribution("The bus is late")
     concern = open_concern(item, opened_by="moderator", reasons=["worried"], commit=True)
     concern.state = state
     db.session.commit()
@@ -27,5 +27,5 @@ def test_concern_rule_is_the_same_in_python_and_in_sql(state):
 
 
 def test_no_concern_is_not_an_active_concern():
-    item = submit_contribution(source="feedback", text="The bus is late")
+    item = make_contribution("The bus is late")
     assert not has_active_concern(item.id)
