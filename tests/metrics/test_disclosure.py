@@ -1,4 +1,4 @@
-"""The disclosure rule in portal.metrics.disclosure: rounding, protected figures, the audit, who sees exact counts."""
+"""portal.metrics.disclosure: rounding, protected figures, the audit, who sees exact counts."""
 
 from types import SimpleNamespace
 
@@ -13,6 +13,8 @@ from portal.metrics.disclosure import (
     round_count,
     sees_exact_counts,
 )
+
+pytestmark = pytest.mark.pure
 
 
 @pytest.mark.parametrize(
