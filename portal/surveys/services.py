@@ -418,12 +418,10 @@ def response_for_token(token):
     return db.session.get(SurveyResponse, row.response_id)
 
 
-def purge_expired(now=None):
-    """Delete resume emails older than 30 days. Returns how many were deleted (the retention rule)."""
-    cutoff = (now or utcnow()) - RESPONSE_LIFETIME
-    deleted = _forget_resume_emails(ResumeEmail.created_at < cutoff)
-    db.session.commit()
-    return deleted
+def purge_resume_emails(now):
+    """Retention: delete resume emails (and their outbox messages) older than 30 days (does not
+    commit). Returns how many were deleted."""
+    return _forget_resume_emails(ResumeEmail.created_at < now - RESPONSE_LIFETIME)
 
 
 def _forget_resume_emails(condition):
