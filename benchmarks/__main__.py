@@ -3,6 +3,7 @@
 Options: --quick (shorter load runs), --write (also write docs/benchmarks.md), --only NAME[,NAME].
 PORTAL_BENCH_DATABASE_URL=postgresql+psycopg://... adds the PostgreSQL runs.
 """
+
 import argparse
 import datetime
 import os
@@ -10,13 +11,16 @@ import platform
 import subprocess
 
 from benchmarks import http_bench, page_weight, scale, text_analysis
-from benchmarks.setup import demo_app, public_pages
+from benchmarks.setup import public_pages
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
 
 def machine():
-    cpu = next((line.split(":", 1)[1].strip() for line in open("/proc/cpuinfo") if "model name" in line), "?")
+    cpu = next(
+        (line.split(":", 1)[1].strip() for line in open("/proc/cpuinfo") if "model name" in line),
+        "?",
+    )
     return f"{platform.node()}: {os.cpu_count()} cores ({cpu}), Python {platform.python_version()}"
 
 
@@ -27,9 +31,11 @@ def main():
     parser.add_argument("--only", default="text,weight,http,scale")
     args = parser.parse_args()
     wanted = set(args.only.split(","))
-    lines = [f"Benchmarks run {datetime.datetime.now():%Y-%m-%d %H:%M} on {machine()}",
-             f"Commit {subprocess.run(['git', 'rev-parse', '--short', 'HEAD'], capture_output=True, text=True, cwd=ROOT).stdout.strip()}",
-             ""]
+    lines = [
+        f"Benchmarks run {datetime.datetime.now():%Y-%m-%d %H:%M} on {machine()}",
+        f"Commit {subprocess.run(['git', 'rev-parse', '--short', 'HEAD'], capture_output=True, text=True, cwd=ROOT).stdout.strip()}",
+        "",
+    ]
     sections = [
         ("text", lambda: text_analysis.report(text_analysis.measure(1000 if args.quick else 3000))),
         ("weight", lambda: page_weight.report(page_weight.weigh(*public_pages()))),
@@ -44,8 +50,10 @@ def main():
     if args.write:
         os.makedirs(os.path.join(ROOT, "docs"), exist_ok=True)
         with open(os.path.join(ROOT, "docs", "benchmarks.md"), "w") as handle:
-            handle.write("# Benchmarks\n\nWritten by `make bench` (`python -m benchmarks --write`). "
-                         "Figures, not assertions: see README.\n\n```\n" + "\n".join(lines) + "\n```\n")
+            handle.write(
+                "# Benchmarks\n\nWritten by `make bench` (`python -m benchmarks --write`). "
+                "Figures, not assertions: see README.\n\n```\n" + "\n".join(lines) + "\n```\n"
+            )
 
 
 if __name__ == "__main__":

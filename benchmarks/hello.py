@@ -1,4 +1,5 @@
 """The framework's own limit: a bare Flask app served the same way as the portal."""
+
 from flask import Flask
 
 app = Flask(__name__)

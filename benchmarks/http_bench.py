@@ -1,4 +1,5 @@
 """Requests a second and latency of portal pages under gunicorn, against a bare Flask app served the same way."""
+
 import os
 import re
 import urllib.parse
@@ -17,8 +18,12 @@ def respondent(base):
     session = requests.Session()
     page = session.get(f"{base}/surveys/{SURVEY}", timeout=10).text
     token = re.search(r'name="csrf_token" type="hidden" value="([^"]+)"', page).group(1)
-    started = session.post(f"{base}/surveys/{SURVEY}/start", data={"csrf_token": token}, timeout=10,
-                           allow_redirects=False)
+    started = session.post(
+        f"{base}/surveys/{SURVEY}/start",
+        data={"csrf_token": token},
+        timeout=10,
+        allow_redirects=False,
+    )
     if started.status_code != 302 or "/questions/" not in started.headers["Location"]:
         raise RuntimeError(f"could not start the survey: {started.status_code}")
     cookie = "; ".join(f"{c.name}={c.value}" for c in session.cookies)
@@ -60,7 +65,9 @@ def _check(base, path, body, cookie):
         ok = response.status_code == 200
     else:
         headers["Content-Type"] = "application/x-www-form-urlencoded"
-        response = requests.post(base + path, data=body, headers=headers, timeout=10, allow_redirects=False)
+        response = requests.post(
+            base + path, data=body, headers=headers, timeout=10, allow_redirects=False
+        )
         ok = response.status_code == 302 and "/questions/" in response.headers.get("Location", "")
     if not ok:
         raise RuntimeError(f"{path} answered {response.status_code} before the load started")
@@ -103,17 +110,29 @@ def report(result):
     if "error" in result:
         return [f"HTTP load: skipped, {result['error']}"]
     bare = result["bare"]
-    lines = [f"HTTP load (wrk, 2 threads, 8 connections; gunicorn, {servers.WORKERS} sync workers each)",
-             f"bare Flask hello: {bare['rps']:,.0f} req/s, median {bare['p50_ms']:.1f} ms, p95 {bare['p95_ms']:.1f} ms",
-             f"{'page':<28} {'db':<10} {'req/s':>8} {'median':>8} {'p95':>8} {'errors':>6} {'vs bare':>8}  target"]
+    lines = [
+        f"HTTP load (wrk, 2 threads, 8 connections; gunicorn, {servers.WORKERS} sync workers each)",
+        f"bare Flask hello: {bare['rps']:,.0f} req/s, median {bare['p50_ms']:.1f} ms, p95 {bare['p95_ms']:.1f} ms",
+        f"{'page':<28} {'db':<10} {'req/s':>8} {'median':>8} {'p95':>8} {'errors':>6} {'vs bare':>8}  target",
+    ]
     for row in result["rows"]:
         ratio = row["rps"] / bare["rps"]
-        target = f">= {row['share']:.2f}: {'met' if ratio >= row['share'] else 'MISSED'}" if row["share"] else ""
-        lines.append(f"{row['label']:<28} {row['database']:<10} {row['rps']:>8,.0f} {row['p50_ms']:>6.1f}ms "
-                     f"{row['p95_ms']:>6.1f}ms {row['errors']:>6} {ratio:>8.2f}  {target}")
+        target = (
+            f">= {row['share']:.2f}: {'met' if ratio >= row['share'] else 'MISSED'}"
+            if row["share"]
+            else ""
+        )
+        lines.append(
+            f"{row['label']:<28} {row['database']:<10} {row['rps']:>8,.0f} {row['p50_ms']:>6.1f}ms "
+            f"{row['p95_ms']:>6.1f}ms {row['errors']:>6} {ratio:>8.2f}  {target}"
+        )
     for db_name, ms in server_time_per_question(result["rows"]).items():
         budget = ANSWERED_BUDGET_MS.get(db_name)
-        verdict = f"  budget <= {budget:.1f} ms: {'met' if ms <= budget else 'MISSED'}" if budget else ""
-        lines.append(f"server time per question answered ({db_name}, question GET + answer POST): {ms:.2f} ms"
-                     + verdict)
+        verdict = (
+            f"  budget <= {budget:.1f} ms: {'met' if ms <= budget else 'MISSED'}" if budget else ""
+        )
+        lines.append(
+            f"server time per question answered ({db_name}, question GET + answer POST): {ms:.2f} ms"
+            + verdict
+        )
     return lines

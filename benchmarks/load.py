@@ -3,6 +3,7 @@
 Every response's status is checked against the one expected (200 for a page, 302 for a saved
 answer), so a benchmark can never quietly time a redirect or an error page instead of the real one.
 """
+
 import os
 import re
 import shutil
@@ -43,15 +44,30 @@ def run_wrk(url, seconds=5, connections=8, threads=2, post_body=None, cookie=Non
     with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as script:
         script.write(LUA)
     expect = expect or (302 if post_body is not None else 200)
-    env = {**os.environ, "WRK_METHOD": "POST" if post_body is not None else "GET", "WRK_BODY": post_body or "",
-           "WRK_COOKIE": cookie or "", "WRK_EXPECT": str(expect)}
+    env = {
+        **os.environ,
+        "WRK_METHOD": "POST" if post_body is not None else "GET",
+        "WRK_BODY": post_body or "",
+        "WRK_COOKIE": cookie or "",
+        "WRK_EXPECT": str(expect),
+    }
     try:
         output = subprocess.run(
             ["wrk", f"-t{threads}", f"-c{connections}", f"-d{seconds}s", "-s", script.name, url],
-            capture_output=True, text=True, env=env, timeout=seconds + 30, check=True).stdout
+            capture_output=True,
+            text=True,
+            env=env,
+            timeout=seconds + 30,
+            check=True,
+        ).stdout
     finally:
         os.unlink(script.name)
     match = re.search(r"RESULT (\d+) (\d+) ([\d.]+) ([\d.]+) (\d+) (\d+)", output)
     requests, micros, p50, p95, wrong_status, socket_errors = match.groups()
-    return {"rps": int(requests) / (int(micros) / 1e6), "p50_ms": float(p50), "p95_ms": float(p95),
-            "requests": int(requests), "errors": int(wrong_status) + int(socket_errors)}
+    return {
+        "rps": int(requests) / (int(micros) / 1e6),
+        "p50_ms": float(p50),
+        "p95_ms": float(p95),
+        "requests": int(requests),
+        "errors": int(wrong_status) + int(socket_errors),
+    }

@@ -1,4 +1,5 @@
 """Page weight of every public page: gzipped HTML and assets, first and repeat loads, request counts."""
+
 import gzip
 import re
 from html.parser import HTMLParser
@@ -40,20 +41,29 @@ def _fetch_assets(client, urls, seen):
         found.append((url, gz(body), "immutable" in response.headers.get("Cache-Control", "")))
         if url.split("?")[0].endswith(".js"):
             base = url.rsplit("/", 1)[0]
-            queue += [f"{base}/{name.decode()}" for name in re.findall(rb'from\s*"\./([\w.?=-]+)"', body)]
+            queue += [
+                f"{base}/{name.decode()}" for name in re.findall(rb'from\s*"\./([\w.?=-]+)"', body)
+            ]
     return found
 
 
 RESPONDENT_SURVEY = "big-listen-2026-parent-carers"
-RESPONDENT_PAGES = ["questions/role", "questions/overall_satisfaction", "questions/services_used",
-                    "questions/what_is_working", "check"]
+RESPONDENT_PAGES = [
+    "questions/role",
+    "questions/overall_satisfaction",
+    "questions/services_used",
+    "questions/what_is_working",
+    "check",
+]
 
 
 def _respondent_urls(client):
     """Start the parent carers' survey as a respondent would; the pages only a respondent sees."""
     start = client.get(f"/surveys/{RESPONDENT_SURVEY}").get_data(as_text=True)
     token = re.search(r'name="csrf_token" type="hidden" value="([^"]+)"', start)
-    response = client.post(f"/surveys/{RESPONDENT_SURVEY}/start", data={"csrf_token": token.group(1) if token else ""})
+    response = client.post(
+        f"/surveys/{RESPONDENT_SURVEY}/start", data={"csrf_token": token.group(1) if token else ""}
+    )
     if response.status_code != 302:
         raise RuntimeError(f"could not start the survey to weigh its pages: {response.status_code}")
     return [f"/surveys/{RESPONDENT_SURVEY}/{page}" for page in RESPONDENT_PAGES]
@@ -78,23 +88,39 @@ def weigh(app, endpoints):
         assets = _fetch_assets(client, parser.urls, set())
         first = gz(html) + sum(size for _, size, _ in assets)
         uncached = [size for _, size, cached in assets if not cached]
-        repeat = gz(html) + sum(uncached)  # revalidated files may come back 304; counted in full here
-        rows.append({"url": url, "html": gz(html), "first": first, "first_requests": 1 + len(assets),
-                     "repeat": repeat, "repeat_requests": 1 + len(uncached)})
+        repeat = gz(html) + sum(
+            uncached
+        )  # revalidated files may come back 304; counted in full here
+        rows.append(
+            {
+                "url": url,
+                "html": gz(html),
+                "first": first,
+                "first_requests": 1 + len(assets),
+                "repeat": repeat,
+                "repeat_requests": 1 + len(uncached),
+            }
+        )
     return rows
 
 
 def report(rows):
-    lines = ["Page weight (gzip level 6; budgets: first load <= 60 KB, repeat <= 15 KB)",
-             f"{'page':<66} {'html':>7} {'first':>8} {'req':>4} {'repeat':>8} {'req':>4}  verdict"]
+    lines = [
+        "Page weight (gzip level 6; budgets: first load <= 60 KB, repeat <= 15 KB)",
+        f"{'page':<66} {'html':>7} {'first':>8} {'req':>4} {'repeat':>8} {'req':>4}  verdict",
+    ]
     for r in rows:
         ok = r["first"] <= FIRST_LOAD_BUDGET and r["repeat"] <= REPEAT_LOAD_BUDGET
-        lines.append(f"{r['url'][:66]:<66} {r['html']:>7,} {r['first']:>8,} {r['first_requests']:>4} "
-                     f"{r['repeat']:>8,} {r['repeat_requests']:>4}  {'within budget' if ok else 'OVER BUDGET'}")
+        lines.append(
+            f"{r['url'][:66]:<66} {r['html']:>7,} {r['first']:>8,} {r['first_requests']:>4} "
+            f"{r['repeat']:>8,} {r['repeat_requests']:>4}  {'within budget' if ok else 'OVER BUDGET'}"
+        )
     if rows:
         worst = max(rows, key=lambda r: r["first"])
-        lines.append(f"Heaviest first load: {worst['url']} {worst['first']:,} B = "
-                     f"{worst['first'] / FIRST_LOAD_BUDGET:.2f} of budget; heaviest repeat: "
-                     f"{max(r['repeat'] for r in rows):,} B = "
-                     f"{max(r['repeat'] for r in rows) / REPEAT_LOAD_BUDGET:.2f} of budget")
+        lines.append(
+            f"Heaviest first load: {worst['url']} {worst['first']:,} B = "
+            f"{worst['first'] / FIRST_LOAD_BUDGET:.2f} of budget; heaviest repeat: "
+            f"{max(r['repeat'] for r in rows):,} B = "
+            f"{max(r['repeat'] for r in rows) / REPEAT_LOAD_BUDGET:.2f} of budget"
+        )
     return lines

@@ -1,4 +1,5 @@
 """A portal database with migrations and demo data, for the benchmarks."""
+
 import functools
 import os
 import tempfile
@@ -35,12 +36,17 @@ def demo_app(url=None):
 def public_pages():
     """(app, [(endpoint, kwargs)]) for every public HTML page, using the browser tests' sample URLs."""
     from tests.browser.pages import SAMPLE_ARGS, SKIP
+
     app = demo_app()
     pages = []
     with app.app_context():
         for rule in app.url_map.iter_rules():
             view = app.view_functions[rule.endpoint]
-            if rule.endpoint in SKIP or "GET" not in rule.methods or not getattr(view, "is_public", False):
+            if (
+                rule.endpoint in SKIP
+                or "GET" not in rule.methods
+                or not getattr(view, "is_public", False)
+            ):
                 continue
             if rule.arguments and rule.endpoint not in SAMPLE_ARGS:
                 continue
@@ -51,4 +57,5 @@ def public_pages():
 def environment(url):
     """Environment settings that point a gunicorn-served portal at the benchmark database."""
     from tests.fixtures.servers import portal_environment
+
     return portal_environment(url, secret="bench")

@@ -1,7 +1,8 @@
 """The SEND voice portal: an application factory."""
+
 import importlib
 import os
-from datetime import datetime, timezone
+from datetime import UTC, datetime, timezone
 
 from flask import Flask, abort, flash, redirect, request, session, url_for
 from flask_login import current_user, logout_user
@@ -11,36 +12,60 @@ from portal.config import CONFIGS
 
 # Each feature's routes module defines `bp`; the order is the order routes are matched.
 BLUEPRINTS = [
-    "portal.main.routes", "portal.accounts.routes", "portal.audit.routes", "portal.reference.routes",
-    "portal.feedback.routes", "portal.forum.routes", "portal.moderation.routes", "portal.safeguarding.routes",
-    "portal.privacy.routes", "portal.surveys.routes",
-    "portal.glossary.routes", "portal.themes.routes", "portal.insights.routes", "portal.measures.routes",
-    "portal.measures.api", "portal.measure_actions.routes", "portal.disagreements.routes",
-    "portal.you_said_we_did.routes", "portal.mail.routes", "portal.walls.routes",
-    "portal.textmodel.routes", "portal.insight_summaries.routes",
+    "portal.main.routes",
+    "portal.accounts.routes",
+    "portal.audit.routes",
+    "portal.reference.routes",
+    "portal.feedback.routes",
+    "portal.forum.routes",
+    "portal.moderation.routes",
+    "portal.safeguarding.routes",
+    "portal.privacy.routes",
+    "portal.surveys.routes",
+    "portal.glossary.routes",
+    "portal.themes.routes",
+    "portal.insights.routes",
+    "portal.measures.routes",
+    "portal.measures.api",
+    "portal.measure_actions.routes",
+    "portal.disagreements.routes",
+    "portal.you_said_we_did.routes",
+    "portal.mail.routes",
+    "portal.walls.routes",
+    "portal.textmodel.routes",
+    "portal.insight_summaries.routes",
     "portal.contributions.routes",
 ]
-from portal.requests import PortalRequest
 from portal.extensions import CSP, csrf, db, limiter, login_manager, migrate, talisman
+from portal.requests import PortalRequest
 
 
 def create_app(config=None):
     """Build the app. `config` is a config class, a mapping of overrides, or None (PORTAL_ENV)."""
-    app = Flask(__name__, instance_relative_config=True,
-                template_folder="../templates", static_folder="../static")
+    app = Flask(
+        __name__,
+        instance_relative_config=True,
+        template_folder="../templates",
+        static_folder="../static",
+    )
     app.request_class = PortalRequest
     configure(app, config)
     register_extensions(app)
     register_blueprints(app)
     from portal.textmodel.services import register_text_model
+
     register_text_model(app)
     from portal.errors import register_error_handlers
+
     register_error_handlers(app)
     from portal.cli import register_cli
+
     register_cli(app)
     from portal.wiring import wire
+
     wire(app)
     from portal.jinja import register_jinja
+
     register_jinja(app)
     register_session_rules(app)
     return app
@@ -61,14 +86,19 @@ def configure(app, config):
     if url := app.config.get("DATABASE_URL"):
         app.config["SQLALCHEMY_DATABASE_URI"] = url
     if not app.config.get("SECRET_KEY"):
-        raise RuntimeError("Set PORTAL_SECRET_KEY (or SECRET_KEY in instance/config.py) before starting")
+        raise RuntimeError(
+            "Set PORTAL_SECRET_KEY (or SECRET_KEY in instance/config.py) before starting"
+        )
     if not str(app.config.get("PUBLIC_BASE_URL") or "").startswith(("http://", "https://")):
-        raise RuntimeError("Set PORTAL_PUBLIC_BASE_URL to the portal's address, like https://send.example.org")
+        raise RuntimeError(
+            "Set PORTAL_PUBLIC_BASE_URL to the portal's address, like https://send.example.org"
+        )
     os.makedirs(app.instance_path, exist_ok=True)
 
 
 def register_extensions(app):
     import portal.models  # noqa: F401  every model registered before the first query
+
     db.init_app(app)
     migrate.init_app(app, db, render_as_batch=True)
     login_manager.init_app(app)
@@ -76,11 +106,16 @@ def register_extensions(app):
     login_manager.login_message = "Sign in to see this page."
     login_manager.session_protection = "basic"
     # Talisman first: its nonce must exist even when CSRF rejects a request.
-    talisman.init_app(app, force_https=app.config["FORCE_HTTPS"], content_security_policy=CSP,
-                      content_security_policy_nonce_in=["script-src"],
-                      session_cookie_secure=app.config["SESSION_COOKIE_SECURE"],
-                      referrer_policy="strict-origin-when-cross-origin", frame_options="DENY",
-                      permissions_policy={"geolocation": "()", "camera": "()", "microphone": "()"})
+    talisman.init_app(
+        app,
+        force_https=app.config["FORCE_HTTPS"],
+        content_security_policy=CSP,
+        content_security_policy_nonce_in=["script-src"],
+        session_cookie_secure=app.config["SESSION_COOKIE_SECURE"],
+        referrer_policy="strict-origin-when-cross-origin",
+        frame_options="DENY",
+        permissions_policy={"geolocation": "()", "camera": "()", "microphone": "()"},
+    )
     csrf.init_app(app)
     limiter.init_app(app)
     proxies = int(app.config.get("PROXY_FIX") or 0)  # only as many as really stand in front
@@ -90,11 +125,13 @@ def register_extensions(app):
     @login_manager.user_loader
     def load_user(session_id):
         from portal.accounts.models import User
+
         return User.from_session_id(session_id)
 
 
 def register_blueprints(app):
     from portal.urls import IdConverter
+
     app.url_map.converters["int"] = IdConverter  # before any rule is added
     for module in BLUEPRINTS:
         app.register_blueprint(importlib.import_module(module).bp)
@@ -112,15 +149,18 @@ def register_session_rules(app):
     def staff_idle_timeout():
         if request.endpoint == "static" or not current_user.is_authenticated:
             return None
-        now = datetime.now(timezone.utc).timestamp()
+        now = datetime.now(UTC).timestamp()
         last = session.get("seen_at", now)
         if current_user.is_staff and now - last > app.config["STAFF_IDLE_MINUTES"] * 60:
             logout_user()
             session.clear()
-            flash("You were signed out because you had not done anything for a while.", "information")
+            flash(
+                "You were signed out because you had not done anything for a while.", "information"
+            )
             return redirect(url_for("accounts.sign_in", next=request.full_path.rstrip("?")))
         session["seen_at"] = now
         return None
 
     from portal.caching import register_cache_rules
+
     register_cache_rules(app)

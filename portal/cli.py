@@ -2,6 +2,7 @@
 
 Every portal command is listed in COMMANDS below; a feature's command exists only if it is here.
 """
+
 import getpass
 import sys
 
@@ -17,7 +18,11 @@ from portal.measure_actions.commands import check_command
 from portal.measures.commands import measures_group
 from portal.privacy.commands import erase_person_command, purge_command
 from portal.safeguarding.commands import safeguarding_realert
-from portal.surveys.commands import import_responses_command, purge_survey_emails_command, seed_surveys_command
+from portal.surveys.commands import (
+    import_responses_command,
+    purge_survey_emails_command,
+    seed_surveys_command,
+)
 from portal.text.commands import analyse_command
 from portal.textmodel.commands import text_group
 from portal.themes.commands import reanalyse_command
@@ -25,6 +30,7 @@ from portal.themes.commands import reanalyse_command
 
 def _create_app():
     from portal import create_app  # the package imports this module: a cycle forbids a top import
+
     return create_app()
 
 
@@ -33,19 +39,34 @@ main = FlaskGroup(create_app=_create_app, help="The SEND voice portal's commands
 
 @click.command("create-user")
 @click.option("--email", required=True)
-@click.option("--role", required=True, type=click.Choice(["viewer", "moderator", "editor", "admin"]))
-@click.option("--organisation", required=True,
-              type=click.Choice(["council", "icb", "pcf", "sendiass", "school", "other"]))
+@click.option(
+    "--role", required=True, type=click.Choice(["viewer", "moderator", "editor", "admin"])
+)
+@click.option(
+    "--organisation",
+    required=True,
+    type=click.Choice(["council", "icb", "pcf", "sendiass", "school", "other"]),
+)
 @click.option("--name", default="")
 @click.option("--password", default=None, help="Prompted for (hidden) when not given.")
 @click.option("--safeguarding-lead", is_flag=True)
 def create_user(email, role, organisation, name, password, safeguarding_lead):
     """Create a staff account."""
     if password is None:
-        password = getpass.getpass("Password: ") if sys.stdin.isatty() else sys.stdin.readline().rstrip("\n")
+        password = (
+            getpass.getpass("Password: ")
+            if sys.stdin.isatty()
+            else sys.stdin.readline().rstrip("\n")
+        )
     try:
-        user = create_staff_user(email=email, role=role, organisation=organisation, password=password,
-                                 name=name, safeguarding_lead=safeguarding_lead)
+        user = create_staff_user(
+            email=email,
+            role=role,
+            organisation=organisation,
+            password=password,
+            name=name,
+            safeguarding_lead=safeguarding_lead,
+        )
     except ValidationFailed as error:
         for field, message in error.errors.items():
             click.echo(f"{field}: {message}", err=True)
@@ -67,9 +88,21 @@ measures_group.add_command(check_command)
 
 # Every portal command (`portal --help` lists them sorted).
 COMMANDS = [
-    create_user, demo_data, seed_themes_command, seed_measures_command, seed_surveys_command,
-    import_responses_command, purge_survey_emails_command, send_mail, safeguarding_realert,
-    purge_command, erase_person_command, reanalyse_command, analyse_command, text_group, measures_group,
+    create_user,
+    demo_data,
+    seed_themes_command,
+    seed_measures_command,
+    seed_surveys_command,
+    import_responses_command,
+    purge_survey_emails_command,
+    send_mail,
+    safeguarding_realert,
+    purge_command,
+    erase_person_command,
+    reanalyse_command,
+    analyse_command,
+    text_group,
+    measures_group,
 ]
 
 

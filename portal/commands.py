@@ -1,4 +1,5 @@
 """Small commands with no feature of their own: seed the built-in themes and measures."""
+
 import click
 
 from portal.measures.seeds import seed_measures

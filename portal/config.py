@@ -1,4 +1,5 @@
 """Configuration classes; deploy-time overrides come from PORTAL_* environment settings."""
+
 import os
 from datetime import timedelta
 
@@ -14,14 +15,22 @@ class Config:
     REMEMBER_COOKIE_SECURE = True
     PERMANENT_SESSION_LIFETIME = timedelta(days=30)  # respondents; staff have their own idle limit
     STAFF_IDLE_MINUTES = 30
-    KIOSK_IDLE_SECONDS = 300  # event mode: a person's answers leave the tablet after this long untouched
-    KIOSK_WARNING_SECONDS = 120  # ... with a "still there?" warning this long before (when JavaScript runs)
-    KIOSK_END_RATE_LIMIT = "5 per minute;20 per hour"  # wrong staff passwords to end event mode, per account
+    KIOSK_IDLE_SECONDS = (
+        300  # event mode: a person's answers leave the tablet after this long untouched
+    )
+    KIOSK_WARNING_SECONDS = (
+        120  # ... with a "still there?" warning this long before (when JavaScript runs)
+    )
+    KIOSK_END_RATE_LIMIT = (
+        "5 per minute;20 per hour"  # wrong staff passwords to end event mode, per account
+    )
     RATELIMIT_STORAGE_URI = "memory://"
     RATELIMIT_HEADERS_ENABLED = True
     RATELIMIT_SWALLOW_ERRORS = True  # a Redis outage must not take the service down
     LOGIN_RATE_LIMIT = "10 per minute;50 per hour"  # sign-in attempts per client address
-    ACCOUNT_LOGIN_RATE_LIMIT = "5 per minute;20 per hour"  # failed sign-ins per account, from anywhere
+    ACCOUNT_LOGIN_RATE_LIMIT = (
+        "5 per minute;20 per hour"  # failed sign-ins per account, from anywhere
+    )
     PROXY_FIX = 0  # how many reverse proxies' X-Forwarded-For/-Proto to trust; 0 ignores them
     PUBLIC_POST_RATE_LIMIT = "20 per minute;200 per hour"
     SMALL_NUMBER_THRESHOLD = 10

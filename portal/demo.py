@@ -1,4 +1,5 @@
 """Demo data for a newcomer's first run. Idempotent: running it twice changes nothing."""
+
 from sqlalchemy import func, select
 
 from portal.accounts.models import User
@@ -22,8 +23,14 @@ from portal.you_said_we_did.demo import load_you_said_we_did_demo
 # (measures lock baselines from survey answers), measure actions after measures (they check
 # their figures), and insight summaries last (they draft last month's summary from all of it).
 LOADERS = [
-    load_forum_demo, load_insight_demo, load_you_said_we_did_demo, load_walled_insight_demo,
-    load_demo_surveys, load_measures_demo, load_measure_actions_demo, load_disagreements_demo,
+    load_forum_demo,
+    load_insight_demo,
+    load_you_said_we_did_demo,
+    load_walled_insight_demo,
+    load_demo_surveys,
+    load_measures_demo,
+    load_measure_actions_demo,
+    load_disagreements_demo,
     load_insight_summary_demo,
 ]
 
@@ -36,8 +43,16 @@ def load_demo_data():
     lines = ["Reference data: localities, age bands, cohorts and themes are in place."]
     for email, role, organisation, name, lead in DEMO_STAFF:
         if find_staff_by_email(email) is None:
-            give_demo_password(create_staff_user(email=email, role=role, organisation=organisation,
-                                                 password=setup_password(), name=name, safeguarding_lead=lead))
+            give_demo_password(
+                create_staff_user(
+                    email=email,
+                    role=role,
+                    organisation=organisation,
+                    password=setup_password(),
+                    name=name,
+                    safeguarding_lead=lead,
+                )
+            )
     for loader in LOADERS:
         lines.extend(loader())
     return lines + demo_logins()
@@ -46,7 +61,8 @@ def load_demo_data():
 def demo_logins():
     """Lines that tell a newcomer how to sign in as each demo role."""
     return [f"Demo staff sign-ins (password for each: {DEMO_PASSWORD}):"] + [
-        f"  {role:<10} {email}{'  (safeguarding lead)' if lead else ''}" for email, role, _, _, lead in DEMO_STAFF
+        f"  {role:<10} {email}{'  (safeguarding lead)' if lead else ''}"
+        for email, role, _, _, lead in DEMO_STAFF
     ]
 
 

@@ -1,4 +1,5 @@
 """Domain exceptions and the error pages."""
+
 import logging
 
 from flask import g, jsonify, render_template, request
@@ -8,10 +9,12 @@ from sqlalchemy.exc import SQLAlchemyError
 from portal.extensions import db, login_manager
 
 log = logging.getLogger(__name__)
-FALLBACK_500 = ("<!DOCTYPE html><html lang=\"en-GB\"><head><meta charset=\"utf-8\">"
-                "<title>Sorry, there is a problem with the service</title></head><body><main>"
-                "<h1>Sorry, there is a problem with the service</h1><p>Try again later. Answers you "
-                "already saved have not been lost.</p></main></body></html>")
+FALLBACK_500 = (
+    '<!DOCTYPE html><html lang="en-GB"><head><meta charset="utf-8">'
+    "<title>Sorry, there is a problem with the service</title></head><body><main>"
+    "<h1>Sorry, there is a problem with the service</h1><p>Try again later. Answers you "
+    "already saved have not been lost.</p></main></body></html>"
+)
 
 
 class PortalError(Exception):
@@ -49,10 +52,13 @@ def register_error_handlers(app):
     def render(code):
         def handler(error):
             # Keep what the error says about itself (Allow on a 405, Retry-After on a 429).
-            headers = [(name, value) for name, value in error.get_headers() if name != "Content-Type"]
+            headers = [
+                (name, value) for name, value in error.get_headers() if name != "Content-Type"
+            ]
             if request.path.startswith("/api/"):
                 return jsonify({"error": error.description}), code, headers
             return render_template(f"errors/{code}.html"), code, headers
+
         return handler
 
     for code in (403, 404, 405, 413, 429):
@@ -75,7 +81,9 @@ def register_error_handlers(app):
         except SQLAlchemyError:  # the connection itself may be gone
             db.session.close()
         if isinstance(original, SQLAlchemyError):
-            g._login_user = login_manager.anonymous_user()  # do not ask the broken database who this is
+            g._login_user = (
+                login_manager.anonymous_user()
+            )  # do not ask the broken database who this is
         try:
             return render_template("errors/500.html"), 500
         except Exception:  # noqa: BLE001  the last line of defence must not fail

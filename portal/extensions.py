@@ -1,4 +1,5 @@
 """Flask extensions, created unbound and initialised in the factory."""
+
 import sqlite3
 
 from flask_limiter import Limiter
@@ -48,6 +49,8 @@ def _sqlite_settings(dbapi_connection, connection_record):
         return
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA journal_mode=WAL")
-    cursor.execute("PRAGMA synchronous=NORMAL")  # durable at checkpoints; safe from corruption in WAL mode
+    cursor.execute(
+        "PRAGMA synchronous=NORMAL"
+    )  # durable at checkpoints; safe from corruption in WAL mode
     cursor.execute("PRAGMA busy_timeout=30000")
     cursor.close()

@@ -1,4 +1,5 @@
 """Small helpers shared by forms and handlers."""
+
 from flask_wtf import FlaskForm
 from govuk_frontend_wtf.wtforms_widgets import GovSubmitInput
 from wtforms import SubmitField

@@ -1,9 +1,9 @@
 """Template globals and filters: permission predicates and plain-English formatting."""
-from datetime import date, datetime
 
 import functools
 import hashlib
 import os
+from datetime import date, datetime
 
 from flask import current_app, request, url_for
 
@@ -42,6 +42,7 @@ def format_number(value):
 
 def utcnow_naive():
     from portal.accounts.models import utcnow
+
     return utcnow()
 
 
@@ -77,30 +78,49 @@ def asset(filename):
 
 def register_jinja(app):
     app.jinja_env.globals.update(TEMPLATE_PREDICATES)
-    app.jinja_env.globals.update(today=date.today, url_with=url_with, asset=asset, public_url=public_url)
+    app.jinja_env.globals.update(
+        today=date.today, url_with=url_with, asset=asset, public_url=public_url
+    )
     from portal.navigation import home_links, nav_items
+
     app.jinja_env.globals.update(nav_items=nav_items, home_links=home_links)
     app.jinja_env.filters.update(
-        date=format_date, datetime=format_datetime, percent=format_percent, number=format_number)
+        date=format_date, datetime=format_datetime, percent=format_percent, number=format_number
+    )
     from portal.glossary.services import mark_up
     from portal.surveys.services import format_code
-    app.jinja_env.filters.update(glossary=mark_up, capitalize_first=lambda text: text[:1].upper() + text[1:])
-    app.jinja_env.globals.update(format_code=format_code, now=utcnow_naive,
-                                 endpoints=lambda: app.view_functions)
+
+    app.jinja_env.filters.update(
+        glossary=mark_up, capitalize_first=lambda text: text[:1].upper() + text[1:]
+    )
+    app.jinja_env.globals.update(
+        format_code=format_code, now=utcnow_naive, endpoints=lambda: app.view_functions
+    )
     app.jinja_env.trim_blocks = True
     app.jinja_env.lstrip_blocks = True
 
     from jinja2 import ChoiceLoader, PackageLoader, PrefixLoader
-    app.jinja_loader = ChoiceLoader([app.jinja_loader, PrefixLoader({
-        "govuk_frontend_jinja": PackageLoader("govuk_frontend_jinja"),
-        "govuk_frontend_wtf": PackageLoader("govuk_frontend_wtf"),
-    })])
+
+    app.jinja_loader = ChoiceLoader(
+        [
+            app.jinja_loader,
+            PrefixLoader(
+                {
+                    "govuk_frontend_jinja": PackageLoader("govuk_frontend_jinja"),
+                    "govuk_frontend_wtf": PackageLoader("govuk_frontend_wtf"),
+                }
+            ),
+        ]
+    )
     from govuk_frontend_wtf.main import WTFormsHelpers
+
     WTFormsHelpers(app)
 
     @app.context_processor
     def service_details():
-        return {"service_name": app.config["SERVICE_NAME"],
-                "partnership_name": app.config["PARTNERSHIP_NAME"],
-                "contact_email": app.config["CONTACT_EMAIL"],
-                "contact_phone": app.config["CONTACT_PHONE"]}
+        return {
+            "service_name": app.config["SERVICE_NAME"],
+            "partnership_name": app.config["PARTNERSHIP_NAME"],
+            "contact_email": app.config["CONTACT_EMAIL"],
+            "contact_phone": app.config["CONTACT_PHONE"],
+        }

@@ -1,4 +1,5 @@
 """Roles, route guards and permission predicates (also exposed to templates)."""
+
 from enum import StrEnum
 from functools import wraps
 

@@ -4,6 +4,7 @@ PostgreSQL refuses NUL bytes in text, and no one means to send control character
 here, once, keeps every form and filter safe on both databases (tabs and line breaks are kept).
 Multipart parts without a name are dropped (CSRF and forms would fail on a key of None).
 """
+
 import re
 
 from flask import Request
@@ -30,7 +31,11 @@ def _named(items):
 class CleanMultiDict(ImmutableMultiDict):
     def __init__(self, mapping=None):
         if mapping is not None:
-            items = mapping.items(multi=True) if isinstance(mapping, MultiDict) else iter_multi_items(mapping)
+            items = (
+                mapping.items(multi=True)
+                if isinstance(mapping, MultiDict)
+                else iter_multi_items(mapping)
+            )
             mapping = [(clean(key), clean(value)) for key, value in _named(items)]
         super().__init__(mapping)
 

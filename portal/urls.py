@@ -1,4 +1,5 @@
 """URL helpers: safe redirect targets, and absolute links for emails and feeds."""
+
 from urllib.parse import urlsplit
 
 from flask import current_app, request, url_for
@@ -16,7 +17,13 @@ def safe_next(target):
         return None
     target = target.strip()
     parts = urlsplit(target)
-    if parts.scheme or parts.netloc or not target.startswith("/") or target.startswith("//") or "\\" in target:
+    if (
+        parts.scheme
+        or parts.netloc
+        or not target.startswith("/")
+        or target.startswith("//")
+        or "\\" in target
+    ):
         return None
     return target
 
@@ -43,11 +50,15 @@ def page_arg(name="page"):
         return 1
     return MAX_PAGE if len(raw) > 6 else min(max(int(raw), 1), MAX_PAGE)
 
+
 def copyable_args(args):
     """Query arguments that are safe to pass back into url_for: no `_method`, `_external`,
     `_anchor`, `_scheme` (url_for's own options) and no `endpoint`."""
-    return {key: value for key, value in args.items()
-            if key and not key.startswith("_") and key not in URL_FOR_KEYWORDS}
+    return {
+        key: value
+        for key, value in args.items()
+        if key and not key.startswith("_") and key not in URL_FOR_KEYWORDS
+    }
 
 
 class IdConverter(IntegerConverter):

@@ -3,6 +3,7 @@
 Features expose plain functions and values; `wire(app)` (called by the app factory) stores them on
 the app. Nothing is registered by importing a module, so building many apps doubles nothing.
 """
+
 from portal.contributions.models import Source
 from portal.forum.routes import can_read_forum
 from portal.forum.services import post_author_for
@@ -54,11 +55,21 @@ HOME_LINKS = (
     ("feedback.tell_us", "Tell us what is working and what should change"),
     ("you_said_we_did.index", "See what changed because of what people told us"),
     ("forum.index", "Young people's forum (for ages 25 and under)"),
-    ("measures.results", "See how confident and satisfied families are, and whether it is improving"),
+    (
+        "measures.results",
+        "See how confident and satisfied families are, and whether it is improving",
+    ),
 )
 
 # The staff home page's panels, in order.
-STAFF_PANELS = (queue_panel, concerns_panel, overdue_panel, review_panel, outbox_panel, sign_off_panel)
+STAFF_PANELS = (
+    queue_panel,
+    concerns_panel,
+    overdue_panel,
+    review_panel,
+    outbox_panel,
+    sign_off_panel,
+)
 
 # Run after a contribution is analysed: safeguarding opens a concern in the same transaction.
 ON_ANALYSED = (flag_from_analysis,)
@@ -77,6 +88,12 @@ AUTHOR_LOOKUPS = ((Source.FORUM, post_author_for),)
 def wire(app):
     """Store the wiring on `app` (replacing, never adding to, what was there)."""
     app.extensions["portal.wiring"] = Wiring(
-        nav_items=NAV_ITEMS, home_links=HOME_LINKS, staff_panels=STAFF_PANELS, on_analysed=ON_ANALYSED,
-        purge_steps=PURGE_STEPS, erasure_steps=ERASURE_STEPS, mail_passes=MAIL_PASSES,
-        author_lookups=AUTHOR_LOOKUPS)
+        nav_items=NAV_ITEMS,
+        home_links=HOME_LINKS,
+        staff_panels=STAFF_PANELS,
+        on_analysed=ON_ANALYSED,
+        purge_steps=PURGE_STEPS,
+        erasure_steps=ERASURE_STEPS,
+        mail_passes=MAIL_PASSES,
+        author_lookups=AUTHOR_LOOKUPS,
+    )

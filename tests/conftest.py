@@ -1,4 +1,5 @@
 """Shared fixtures: one app per test session, an emptied database for every test, role fixtures."""
+
 import os
 import tempfile
 
@@ -70,6 +71,7 @@ def clean(app, request):
 def shared_demo(app):
     """The demo data, loaded once for a module of read-only page checks."""
     from portal.demo import load_demo_data
+
     with app.app_context():
         empty_database()
         load_demo_data()

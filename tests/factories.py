@@ -1,4 +1,5 @@
 """Plain factory functions with valid defaults; tests override only what they assert on."""
+
 import functools
 import itertools
 
@@ -18,17 +19,31 @@ def _default_hash():
     return generate_password_hash(PASSWORD)
 
 
-def make_user(role="moderator", email="", username=None, organisation="pcf", password=PASSWORD,
-              safeguarding_lead=False, active=True, name=""):
+def make_user(
+    role="moderator",
+    email="",
+    username=None,
+    organisation="pcf",
+    password=PASSWORD,
+    safeguarding_lead=False,
+    active=True,
+    name="",
+):
     """A saved user; staff get an email, young people a username."""
     n = next(_counter)
     if email == "":
         email = f"user{n}@example.test" if role != "young_person" else None
     if role == "young_person" and username is None:
         username = f"member{n}"
-    user = User(email=email, username=username, role=role,
-                organisation=organisation if role != "young_person" else None,
-                is_safeguarding_lead=safeguarding_lead, active=active, name=name)
+    user = User(
+        email=email,
+        username=username,
+        role=role,
+        organisation=organisation if role != "young_person" else None,
+        is_safeguarding_lead=safeguarding_lead,
+        active=active,
+        name=name,
+    )
     if password == PASSWORD:
         user.password_hash = _default_hash()  # hashing is slow by design; do it once per run
     else:

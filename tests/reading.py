@@ -1,4 +1,5 @@
 """Reading age of what a page says, for the easy-read checks (the `readability` package's Kincaid grade)."""
+
 import re
 from html.parser import HTMLParser
 
@@ -65,8 +66,12 @@ def easy_read_problems(parts, age=9, long_words=True):
     problems = []
     if reading_age(parts) > age:
         problems.append(f"reading age {reading_age(parts):.1f} is over {age}")
-    problems += [f"long sentence: {s}" for s in _sentences(parts) if len(s.split()) > MAX_SENTENCE_WORDS]
+    problems += [
+        f"long sentence: {s}" for s in _sentences(parts) if len(s.split()) > MAX_SENTENCE_WORDS
+    ]
     info = _measures(parts)["sentence info"]
     if long_words and info["words"] and info["complex_words"] / info["words"] > MAX_COMPLEX_SHARE:
-        problems.append(f"{info['complex_words']} of {info['words']} words have three or more syllables")
+        problems.append(
+            f"{info['complex_words']} of {info['words']} words have three or more syllables"
+        )
     return problems

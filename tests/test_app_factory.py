@@ -1,4 +1,5 @@
 """The factory: configuration sources and refusal to start without a secret."""
+
 import pytest
 
 from portal import create_app

@@ -1,4 +1,5 @@
 """The demo data a newcomer first sees: varied, specific, dated like real work, and in every state."""
+
 import re
 from datetime import datetime
 
@@ -40,9 +41,13 @@ def _repeated(items):
 
 
 def _public_quotes():
-    rows = db.session.execute(select(Contribution.redacted_text).join(Evidence).join(Entry).where(
-        Entry.state == EntryState.PUBLISHED, Evidence.quote_position.is_not(None)))
-    return [text for text, in rows]
+    rows = db.session.execute(
+        select(Contribution.redacted_text)
+        .join(Evidence)
+        .join(Entry)
+        .where(Entry.state == EntryState.PUBLISHED, Evidence.quote_position.is_not(None))
+    )
+    return [text for (text,) in rows]
 
 
 def _insight_quotes():
@@ -54,7 +59,9 @@ def test_every_status_and_stage_is_represented(demo):
     published = [e for e in entries if e.state == EntryState.PUBLISHED]
     assert {e.status for e in published} == set(EntryStatus)
     assert {e.state for e in entries} == set(EntryState)
-    assert any(e.state == EntryState.DRAFT and e.review_note for e in entries)  # sent back by a reviewer
+    assert any(
+        e.state == EntryState.DRAFT and e.review_note for e in entries
+    )  # sent back by a reviewer
     refused = [e for e in published if e.status == EntryStatus.NOT_POSSIBLE]
     assert all(len(e.not_possible_reason) > 60 for e in refused)
     assert len({e.owner_organisation for e in entries}) >= 3
@@ -66,8 +73,11 @@ def test_no_title_summary_or_action_sentence_is_repeated(demo):
     entries = _entries()
     assert _repeated([e.title for e in entries]) == []
     assert _repeated(_sentences(e.you_said for e in entries)) == []
-    actions = _sentences([e.we_did for e in entries] + [e.not_possible_reason for e in entries]
-                         + [e.decision for e in entries])
+    actions = _sentences(
+        [e.we_did for e in entries]
+        + [e.not_possible_reason for e in entries]
+        + [e.decision for e in entries]
+    )
     assert _repeated(actions) == []
     assert _repeated(_sentences(e.young_text for e in entries)) == []
     for entry in entries:  # no placeholder wording left over
@@ -78,7 +88,9 @@ def test_no_quote_sentence_is_repeated(demo):
     public, insight = _public_quotes(), _insight_quotes()
     assert len(public) >= 15 and len(insight) >= 30
     assert _repeated(_sentences(public + insight)) == []
-    quoted = db.session.scalars(select(Contribution).join(Evidence).where(Evidence.quote_position.is_not(None)))
+    quoted = db.session.scalars(
+        select(Contribution).join(Evidence).where(Evidence.quote_position.is_not(None))
+    )
     for contribution in quoted:  # only approved, unflagged text
         assert contribution.status == "approved" and not contribution.safeguarding_flag
 
@@ -89,7 +101,9 @@ def test_each_entry_page_shows_its_own_quotes(demo, client):
         if entry.state != EntryState.PUBLISHED:
             continue
         html = client.get(f"/you-said-we-did/{entry.id}").get_data(as_text=True)
-        shown = re.findall(r'<blockquote class="portal-quote govuk-body"><p>&ldquo;(.*?)&rdquo;', html)
+        shown = re.findall(
+            r'<blockquote class="portal-quote govuk-body"><p>&ldquo;(.*?)&rdquo;', html
+        )
         assert shown, entry.title
         seen += shown
     assert _repeated(seen) == []
@@ -99,7 +113,9 @@ def test_insight_explorer_quotes_are_all_different(demo, client):
     viewer = db.session.scalar(select(User).where(User.email == "viewer@example.org"))
     sign_in(client, viewer)
     html = client.get("/staff/insights").get_data(as_text=True)
-    shown = re.findall(r'<blockquote class="govuk-inset-text portal-pre-wrap">(.*?)</blockquote>', html, re.S)
+    shown = re.findall(
+        r'<blockquote class="govuk-inset-text portal-pre-wrap">(.*?)</blockquote>', html, re.S
+    )
     assert len(shown) >= 10
     assert _repeated(shown) == []
 
@@ -128,15 +144,25 @@ def test_young_peoples_versions_are_short_and_easy(demo):
         assert len(entry.young_text.split()) <= 45, entry.title
         assert reading_age([entry.young_text]) <= 9, (entry.title, reading_age([entry.young_text]))
         assert entry.young_title and entry.young_title != entry.title, entry.title
-        assert easy_read_problems(entry.young_title) == [] and reading_age([entry.young_title + "."]) <= 9
+        assert (
+            easy_read_problems(entry.young_title) == []
+            and reading_age([entry.young_title + "."]) <= 9
+        )
 
 
 def test_survey_free_text_in_the_moderation_queue_never_repeats(demo):
     from portal.surveys.demo_text import CHANGE_YOUNG, WORKING_YOUNG
-    rows = db.session.execute(select(Contribution.text, Contribution.author_role).where(
-        Contribution.source == "survey", Contribution.survey_id.is_not(None))).all()
+
+    rows = db.session.execute(
+        select(Contribution.text, Contribution.author_role).where(
+            Contribution.source == "survey", Contribution.survey_id.is_not(None)
+        )
+    ).all()
     assert len(rows) >= 60
     assert _repeated(_sentences(text for text, _ in rows)) == []
     young_words = set(WORKING_YOUNG + CHANGE_YOUNG)
-    for text, role in rows:  # a young person never writes "my son", a parent never writes as a pupil
+    for (
+        text,
+        role,
+    ) in rows:  # a young person never writes "my son", a parent never writes as a pupil
         assert (text in young_words) == (role == "young_person"), (role, text)

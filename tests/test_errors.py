@@ -1,4 +1,5 @@
 """Error pages: a broken database connection mid-request gives a clear page and the next request works."""
+
 import pytest
 from sqlalchemy import text
 
@@ -11,8 +12,13 @@ from tests.factories import make_user
 @pytest.fixture
 def fragile_app(app):
     """The suite's database, plus a page whose database connection dies halfway through."""
-    other = create_app({"TESTING": True, "PROPAGATE_EXCEPTIONS": False,
-                        "SQLALCHEMY_DATABASE_URI": app.config["SQLALCHEMY_DATABASE_URI"]})
+    other = create_app(
+        {
+            "TESTING": True,
+            "PROPAGATE_EXCEPTIONS": False,
+            "SQLALCHEMY_DATABASE_URI": app.config["SQLALCHEMY_DATABASE_URI"],
+        }
+    )
 
     @public
     def drop_connection():

@@ -6,6 +6,7 @@ KNOWN_CYCLE_ARROWS are the arrows that closed cycles before this test existed (i
 them the graph has no cycle; any new cycle fails. Each must still exist: when one is removed, take it
 off the list, so the list only shrinks. The moderation <-> forum cycle is gone and may not return.
 """
+
 import ast
 from pathlib import Path
 
@@ -15,17 +16,17 @@ ROOT = Path(portal.__file__).parent
 
 
 KNOWN_CYCLE_ARROWS = {
-    ("accounts", "audit"),            # accounts.services records audit events; audit.models uses utcnow
-    ("accounts", "mail"),             # accounts.services checks addresses; mail uses accounts' utcnow
-    ("contributions", "themes"),      # analysis stores suggested themes; themes read contributions
-    ("main", "surveys"),              # the home page lists open surveys; surveys register dashboard panels
-    ("main", "you_said_we_did"),      # the home page shows published responses
-    ("measures", "disagreements"),    # measure reports embed the disagreements view
+    ("accounts", "audit"),  # accounts.services records audit events; audit.models uses utcnow
+    ("accounts", "mail"),  # accounts.services checks addresses; mail uses accounts' utcnow
+    ("contributions", "themes"),  # analysis stores suggested themes; themes read contributions
+    ("main", "surveys"),  # the home page lists open surveys; surveys register dashboard panels
+    ("main", "you_said_we_did"),  # the home page shows published responses
+    ("measures", "disagreements"),  # measure reports embed the disagreements view
     ("measures", "insight_summaries"),
     ("measures", "measure_actions"),
-    ("safeguarding", "walls"),        # concern pages note reads; walls read concerns
-    ("themes", "walls"),              # tagging checks walls; walls demo confirms themes
-    ("walls", "moderation"),          # walls demo content approves items
+    ("safeguarding", "walls"),  # concern pages note reads; walls read concerns
+    ("themes", "walls"),  # tagging checks walls; walls demo confirms themes
+    ("walls", "moderation"),  # walls demo content approves items
 }
 
 
@@ -44,7 +45,7 @@ def _imported_modules(path):
             yield from (alias.name for alias in node.names)
         elif isinstance(node, ast.ImportFrom):
             if node.level:
-                base = package.split(".")[:-node.level]
+                base = package.split(".")[: -node.level]
                 yield ".".join(base + ([node.module] if node.module else []))
             elif node.module:
                 yield node.module
@@ -73,7 +74,7 @@ def find_cycle(graph):
         state[node] = "open"
         for nxt in sorted(graph.get(node, ())):
             if state.get(nxt) == "open":
-                return trail[trail.index(nxt):] + [nxt]
+                return trail[trail.index(nxt) :] + [nxt]
             if nxt not in state:
                 found = visit(nxt, trail + [nxt])
                 if found:
@@ -100,8 +101,10 @@ def test_find_cycle_reports_a_cycle_and_nothing_when_there_is_none():
 
 
 def test_no_import_cycle_between_feature_packages():
-    graph = {here: {there for there in arrows if (here, there) not in KNOWN_CYCLE_ARROWS}
-             for here, arrows in feature_graph().items()}
+    graph = {
+        here: {there for there in arrows if (here, there) not in KNOWN_CYCLE_ARROWS}
+        for here, arrows in feature_graph().items()
+    }
     cycle = find_cycle(graph)
     assert cycle is None, "Import cycle between feature packages: " + " -> ".join(cycle)
 

@@ -1,11 +1,12 @@
 """Migrations build the same schema as the models, from an empty database."""
+
 import os
 import tempfile
 
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from flask_migrate import upgrade
-from sqlalchemy import create_engine, text
+from sqlalchemy import text
 
 from portal import create_app
 from portal.extensions import db
@@ -20,7 +21,9 @@ def test_upgrade_from_empty_matches_models():
             with db.engine.connect() as connection:
                 context = MigrationContext.configure(connection, opts={"compare_type": True})
                 diff = compare_metadata(context, db.metadata)
-                version = connection.execute(text("SELECT version_num FROM alembic_version")).scalar()
+                version = connection.execute(
+                    text("SELECT version_num FROM alembic_version")
+                ).scalar()
             db.engine.dispose()
     assert version
     assert diff == [], f"models and migrations differ: {diff}"

@@ -1,4 +1,5 @@
 """Odd requests get a page or a clear 4xx, never a 500: page numbers, url_for keywords, nameless parts."""
+
 import re
 
 import pytest
@@ -34,11 +35,20 @@ def test_huge_page_number_is_an_empty_page_with_a_way_back(client, login_as, adm
     assert first.count("test.event") >= 50  # below 1 means the first page
 
 
-@pytest.mark.parametrize("extra", [
-    {"_method": "POST"}, {"endpoint": "x"}, {"_external": "1", "_scheme": "javascript"},
-    {"_anchor": "x"}, {"values": "x"}, {"_method": "POST", "endpoint": "x", "page": "2"},
-])
-def test_url_for_keywords_in_the_query_are_ignored_in_pager_links(client, login_as, admin, sixty_events, extra):
+@pytest.mark.parametrize(
+    "extra",
+    [
+        {"_method": "POST"},
+        {"endpoint": "x"},
+        {"_external": "1", "_scheme": "javascript"},
+        {"_anchor": "x"},
+        {"values": "x"},
+        {"_method": "POST", "endpoint": "x", "page": "2"},
+    ],
+)
+def test_url_for_keywords_in_the_query_are_ignored_in_pager_links(
+    client, login_as, admin, sixty_events, extra
+):
     login_as(admin)
     response = client.get("/staff/audit/", query_string={"action": "", **extra})
     assert response.status_code == 200
@@ -50,7 +60,9 @@ def test_url_for_keywords_in_the_query_are_ignored_in_pager_links(client, login_
         assert "_method" not in link and "endpoint=" not in link and "_anchor" not in link
 
 
-@pytest.mark.parametrize("extra", [{"_method": "POST"}, {"endpoint": "x"}, {"_scheme": "javascript", "_external": "1"}])
+@pytest.mark.parametrize(
+    "extra", [{"_method": "POST"}, {"endpoint": "x"}, {"_scheme": "javascript", "_external": "1"}]
+)
 def test_public_list_ignores_url_for_keywords_and_keeps_real_filters(client, extra):
     response = client.get("/you-said-we-did", query_string={"status": "done", **extra})
     assert response.status_code == 200
@@ -61,16 +73,22 @@ def test_public_list_ignores_url_for_keywords_and_keeps_real_filters(client, ext
 
 
 NAMELESS = [
-    b'--B\r\nContent-Disposition: form-data\r\n\r\nhello\r\n--B--\r\n',
+    b"--B\r\nContent-Disposition: form-data\r\n\r\nhello\r\n--B--\r\n",
     b'--B\r\nContent-Disposition: form-data; filename="a.txt"\r\nContent-Type: text/plain\r\n\r\nhello\r\n--B--\r\n',
-    b'--B\r\nContent-Type: text/plain\r\n\r\nhello\r\n--B--\r\n',
+    b"--B\r\nContent-Type: text/plain\r\n\r\nhello\r\n--B--\r\n",
 ]
 
 
 @pytest.fixture
 def csrf_app(app):
-    other = create_app({"TESTING": True, "WTF_CSRF_ENABLED": True, "PROPAGATE_EXCEPTIONS": False,
-                        "SQLALCHEMY_DATABASE_URI": app.config["SQLALCHEMY_DATABASE_URI"]})
+    other = create_app(
+        {
+            "TESTING": True,
+            "WTF_CSRF_ENABLED": True,
+            "PROPAGATE_EXCEPTIONS": False,
+            "SQLALCHEMY_DATABASE_URI": app.config["SQLALCHEMY_DATABASE_URI"],
+        }
+    )
     yield other
     with other.app_context():
         db.engine.dispose()
@@ -79,7 +97,9 @@ def csrf_app(app):
 @pytest.mark.parametrize("body", NAMELESS)
 @pytest.mark.parametrize("path", ["/sign-in", "/feedback/", "/forum/sign-in", "/surveys/resume"])
 def test_multipart_part_without_a_name_is_refused_clearly_with_csrf(csrf_app, body, path):
-    response = csrf_app.test_client().post(path, data=body, content_type="multipart/form-data; boundary=B")
+    response = csrf_app.test_client().post(
+        path, data=body, content_type="multipart/form-data; boundary=B"
+    )
     assert response.status_code == 400
     assert "Sorry, there is a problem with the service" not in response.get_data(as_text=True)
 
@@ -104,8 +124,10 @@ def test_every_route_with_an_id_treats_a_twenty_digit_id_as_not_found(app, clien
     routes = list(_int_routes(app))
     assert len(routes) > 20
     for rule, method in routes:
-        values = {name: ("9" * 20 if type(conv).__name__ == "IdConverter" else "x")
-                  for name, conv in rule._converters.items()}
+        values = {
+            name: ("9" * 20 if type(conv).__name__ == "IdConverter" else "x")
+            for name, conv in rule._converters.items()
+        }
         path = rule.rule
         for name, value in values.items():
             path = re.sub(rf"<[^>]*:?{name}>", value, path)
@@ -113,8 +135,16 @@ def test_every_route_with_an_id_treats_a_twenty_digit_id_as_not_found(app, clien
         assert response.status_code in (404, 405), f"{method} {path}: {response.status_code}"
 
 
-@pytest.mark.parametrize("query", [{"locality": "9" * 20}, {"theme": "9" * 20}, {"locality": "-3"},
-                                   {"theme": "\u0661"}, {"locality": "9" * 5000}])
+@pytest.mark.parametrize(
+    "query",
+    [
+        {"locality": "9" * 20},
+        {"theme": "9" * 20},
+        {"locality": "-3"},
+        {"theme": "\u0661"},
+        {"locality": "9" * 5000},
+    ],
+)
 @pytest.mark.parametrize("path", ["/staff/moderation", "/staff/themes/tagging"])
 def test_filter_ids_out_of_range_are_ignored(client, login_as, admin, path, query):
     login_as(admin)

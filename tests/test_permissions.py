@@ -1,4 +1,5 @@
 """Every route is declared public or role-guarded, and each role gets what DESIGN.md section 3 says."""
+
 from collections import Counter
 
 import pytest
@@ -14,25 +15,49 @@ def _endpoints(app):
 
 
 def test_every_route_is_public_or_guarded(app):
-    unguarded = [e for e in _endpoints(app)
-                 if not getattr(app.view_functions[e], "is_public", False)
-                 and not getattr(app.view_functions[e], "required_roles", None)]
+    unguarded = [
+        e
+        for e in _endpoints(app)
+        if not getattr(app.view_functions[e], "is_public", False)
+        and not getattr(app.view_functions[e], "required_roles", None)
+    ]
     assert unguarded == [], f"declare these @public or @role_required: {unguarded}"
 
 
 def test_no_route_is_both_public_and_guarded(app):
-    both = [e for e in _endpoints(app) if getattr(app.view_functions[e], "is_public", False)
-            and getattr(app.view_functions[e], "required_roles", None)]
+    both = [
+        e
+        for e in _endpoints(app)
+        if getattr(app.view_functions[e], "is_public", False)
+        and getattr(app.view_functions[e], "required_roles", None)
+    ]
     assert both == []
 
 
 ROLES = [None, Role.YOUNG_PERSON, Role.VIEWER, Role.MODERATOR, Role.EDITOR, Role.ADMIN]
 # Role-guarded GET routes per blueprint (exact: a page lost, added or left unguarded changes it on purpose).
 GUARDED_GET_ROUTES = {
-    "accounts": 4, "audit": 1, "contributions": 1, "disagreements": 2, "forum": 7, "glossary": 3,
-    "insight_summaries": 4, "insights": 1, "main": 1, "measure_actions": 2, "measures": 13, "moderation": 2,
-    "outbox": 1, "privacy": 1, "reference": 6, "safeguarding": 2, "surveys": 17, "textmodel": 1, "themes": 4,
-    "walls": 1, "you_said_we_did": 9,
+    "accounts": 4,
+    "audit": 1,
+    "contributions": 1,
+    "disagreements": 2,
+    "forum": 7,
+    "glossary": 3,
+    "insight_summaries": 4,
+    "insights": 1,
+    "main": 1,
+    "measure_actions": 2,
+    "measures": 13,
+    "moderation": 2,
+    "outbox": 1,
+    "privacy": 1,
+    "reference": 6,
+    "safeguarding": 2,
+    "surveys": 17,
+    "textmodel": 1,
+    "themes": 4,
+    "walls": 1,
+    "you_said_we_did": 9,
 }
 
 
@@ -40,6 +65,7 @@ GUARDED_GET_ROUTES = {
 def test_role_access_matrix(app, client, login_as, role):
     """GET every guarded page as each role: allowed roles get 200, others 403, anonymous sign in."""
     from portal.demo import load_demo_data
+
     make_reference_data()
     load_demo_data()
     user = make_user(role=role.value) if role else None

@@ -1,4 +1,5 @@
 """Control characters never reach the database (PostgreSQL refuses NUL bytes in text)."""
+
 from portal.requests import clean
 
 
@@ -8,7 +9,9 @@ def test_clean_keeps_tabs_and_line_breaks():
 
 
 def test_nul_in_form_and_query(client):
-    response = client.post("/sign-in?next=/sta\x00ff", data={"email": "a\x00@b.test", "password": "x\x00y"})
+    response = client.post(
+        "/sign-in?next=/sta\x00ff", data={"email": "a\x00@b.test", "password": "x\x00y"}
+    )
     assert response.status_code == 200
     assert "Enter a correct email address and password" in response.get_data(as_text=True)
 

@@ -1,4 +1,5 @@
 """Security headers on every response, CSRF, cookie flags and open redirects."""
+
 import pytest
 
 from portal import create_app
@@ -27,8 +28,13 @@ def test_inline_script_carries_the_nonce(client):
 @pytest.fixture
 def csrf_app(app):
     """The same database with CSRF protection switched on, as in production."""
-    return create_app({"TESTING": True, "WTF_CSRF_ENABLED": True,
-                       "SQLALCHEMY_DATABASE_URI": app.config["SQLALCHEMY_DATABASE_URI"]})
+    return create_app(
+        {
+            "TESTING": True,
+            "WTF_CSRF_ENABLED": True,
+            "SQLALCHEMY_DATABASE_URI": app.config["SQLALCHEMY_DATABASE_URI"],
+        }
+    )
 
 
 def test_post_without_csrf_token_gets_friendly_400(csrf_app):
@@ -42,33 +48,44 @@ def test_post_without_csrf_token_gets_friendly_400(csrf_app):
 
 
 def test_session_cookie_flags_in_production(app):
-    prod = create_app({"TESTING": True, "SESSION_COOKIE_SECURE": True,
-                       "SQLALCHEMY_DATABASE_URI": app.config["SQLALCHEMY_DATABASE_URI"]})
+    prod = create_app(
+        {
+            "TESTING": True,
+            "SESSION_COOKIE_SECURE": True,
+            "SQLALCHEMY_DATABASE_URI": app.config["SQLALCHEMY_DATABASE_URI"],
+        }
+    )
     make_user(email="cookie@example.test")
     with prod.app_context():
         response = prod.test_client().post(
-            "/sign-in", data={"email": "cookie@example.test", "password": PASSWORD})
+            "/sign-in", data={"email": "cookie@example.test", "password": PASSWORD}
+        )
     cookie = response.headers["Set-Cookie"]
     assert "Secure" in cookie and "HttpOnly" in cookie and "SameSite=Lax" in cookie
 
 
-@pytest.mark.parametrize("target,expected", [
-    ("/staff/users", "/staff/users"),
-    ("/staff?x=1", "/staff?x=1"),
-    ("https://evil.example/", None),
-    ("//evil.example/", None),
-    ("/\\evil.example", None),
-    ("javascript:alert(1)", None),
-    ("", None),
-    (None, None),
-])
+@pytest.mark.parametrize(
+    "target,expected",
+    [
+        ("/staff/users", "/staff/users"),
+        ("/staff?x=1", "/staff?x=1"),
+        ("https://evil.example/", None),
+        ("//evil.example/", None),
+        ("/\\evil.example", None),
+        ("javascript:alert(1)", None),
+        ("", None),
+        (None, None),
+    ],
+)
 def test_safe_next(target, expected):
     assert safe_next(target) == expected
 
 
 def test_sign_in_ignores_off_site_next(client):
     make_user(email="next@example.test")
-    response = client.post("/sign-in?next=https://evil.example/",
-                           data={"email": "next@example.test", "password": PASSWORD})
+    response = client.post(
+        "/sign-in?next=https://evil.example/",
+        data={"email": "next@example.test", "password": PASSWORD},
+    )
     assert response.status_code == 302
     assert response.headers["Location"] == "/staff"

@@ -1,5 +1,6 @@
 """Explicit wiring (issue 16): commands and demo loaders are listed in one place each, and nothing
 is registered because a module happened to be imported."""
+
 import re
 import subprocess
 import sys
@@ -23,7 +24,9 @@ print([loader.__module__ for loader in portal.demo.LOADERS])
 
 
 def _fresh_interpreter(code):
-    done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=False)
+    done = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=False
+    )
     assert done.returncode == 0, done.stderr
     return done.stdout.splitlines()
 
@@ -31,6 +34,7 @@ def _fresh_interpreter(code):
 def test_importing_every_module_adds_no_command_or_demo_loader():
     import portal.cli
     import portal.demo
+
     commands, loaders = _fresh_interpreter(_IMPORT_ALL)
     assert commands == str(sorted(c.name for c in portal.cli.COMMANDS))
     assert loaders == str([loader.__module__ for loader in portal.demo.LOADERS])
@@ -78,6 +82,7 @@ def test_no_import_fills_another_modules_registry():
 
 def test_demo_loaders_keep_their_order():
     from portal.demo import LOADERS
+
     modules = [loader.__module__ for loader in LOADERS]
     assert modules.index("portal.surveys.demo") < modules.index("portal.measures.demo")
     assert modules.index("portal.measures.demo") < modules.index("portal.measure_actions.demo")
@@ -89,6 +94,7 @@ def test_building_many_apps_doubles_nothing(app):
     from portal import create_app, wiring
     from portal.cli import COMMANDS
     from portal.demo import LOADERS
+
     before = (list(COMMANDS), list(LOADERS))
     apps = [create_app({"TESTING": True, "SQLALCHEMY_DATABASE_URI": "sqlite://"}) for _ in range(2)]
     assert (list(COMMANDS), list(LOADERS)) == before
@@ -103,7 +109,9 @@ def test_building_many_apps_doubles_nothing(app):
 
 
 def _readme_commands():
-    table = re.findall(r"^\| `portal ([a-z][a-z -]*?)(?: \[| [A-Z-]|`)", (ROOT / "README.md").read_text(), re.M)
+    table = re.findall(
+        r"^\| `portal ([a-z][a-z -]*?)(?: \[| [A-Z-]|`)", (ROOT / "README.md").read_text(), re.M
+    )
     return [words.split() for words in table]
 
 
@@ -111,6 +119,7 @@ def test_every_command_in_the_readme_table_exists(app):
     listed = _readme_commands()
     assert ["demo-data"] in listed and ["measures", "check"] in listed  # the table was read
     from portal.cli import main
+
     # As a context manager: get_command pushes an app context onto it, popped (and its database
     # connection returned) when the context closes; left open it leaks a connection.
     with click.Context(main, info_name="portal", obj=ScriptInfo(create_app=lambda: app)) as context:
@@ -118,7 +127,9 @@ def test_every_command_in_the_readme_table_exists(app):
             group, command = main, None
             for word in words:
                 command = group.get_command(context, word)
-                assert command is not None, f"`portal {' '.join(words)}` is in README.md but not a command"
+                assert command is not None, (
+                    f"`portal {' '.join(words)}` is in README.md but not a command"
+                )
                 group = command
 
 

@@ -1,4 +1,5 @@
 """Measure analyser throughput on one core: python tools/bench_analysis.py [N]."""
+
 import json
 import sys
 import time
@@ -33,9 +34,11 @@ def main():
         best = elapsed if best is None else min(best, elapsed)
         best_cpu = cpu if best_cpu is None else min(best_cpu, cpu)
     # CPU time is reported too: on a busy machine wall-clock time understates one core's rate.
-    print(f"first call {warm:.2f} s; {count} distinct items in {best:.2f} s "
-          f"(best of 3) = {count / best:.0f} items/second "
-          f"(CPU time {best_cpu:.2f} s = {count / best_cpu:.0f} items/second of CPU)")
+    print(
+        f"first call {warm:.2f} s; {count} distinct items in {best:.2f} s "
+        f"(best of 3) = {count / best:.0f} items/second "
+        f"(CPU time {best_cpu:.2f} s = {count / best_cpu:.0f} items/second of CPU)"
+    )
 
 
 if __name__ == "__main__":

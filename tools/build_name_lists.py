@@ -5,6 +5,7 @@ also everyday English words ("grace", "frank", "teddy", "precious") are kept apa
 ambiguous, using the word list bundled with TextBlob (its lower-case entries are ordinary
 words; proper nouns are capitalised there). The output is checked in so the analyser needs
 neither package's internals at run time."""
+
 import os
 from pathlib import Path
 
@@ -30,8 +31,10 @@ def main():
     lines += sorted(surnames - common - first)
     OUT.parent.mkdir(exist_ok=True)
     OUT.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    print(f"wrote {OUT}: {len(first - common)} first names, {len(first & common)} ambiguous, "
-          f"{len(surnames - common - first)} surnames")
+    print(
+        f"wrote {OUT}: {len(first - common)} first names, {len(first & common)} ambiguous, "
+        f"{len(surnames - common - first)} surnames"
+    )
 
 
 if __name__ == "__main__":

@@ -1,6 +1,7 @@
 """The users table: staff (by email) and young people's forum accounts (by username)."""
+
 import secrets
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from enum import StrEnum
 
 from flask_login import UserMixin
@@ -17,7 +18,7 @@ def new_session_token():
 
 
 def utcnow():
-    return datetime.now(timezone.utc).replace(tzinfo=None)
+    return datetime.now(UTC).replace(tzinfo=None)
 
 
 class Organisation(StrEnum):
@@ -95,7 +96,11 @@ class User(UserMixin, db.Model):
         if not user_id.isdigit() or len(user_id) > 18 or not token:
             return None
         user = db.session.get(cls, int(user_id))
-        if user is None or not user.active or not secrets.compare_digest(token, user.session_token or ""):
+        if (
+            user is None
+            or not user.active
+            or not secrets.compare_digest(token, user.session_token or "")
+        ):
             return None
         return user
 

@@ -1,4 +1,5 @@
 """The staff password policy: long enough, not published, and not a common or easily guessed password."""
+
 import re
 
 from zxcvbn import zxcvbn
@@ -11,8 +12,23 @@ _COMMON = frozenset(FREQUENCY_LISTS["passwords"])
 PUBLISHED = ("purplelanternotter",)
 # Breached-style passwords are often a local name plus a year ("Shropshire2026!"). zxcvbn scores
 # these down when it is told the words, as it is with the user's own email.
-LOCAL_WORDS = ("shropshire", "shrewsbury", "telford", "oswestry", "sendiass", "send", "pacc", "council",
-               "portal", "voice", "partnership", "forum", "ehcp", "sendvoice", "parentcarer")
+LOCAL_WORDS = (
+    "shropshire",
+    "shrewsbury",
+    "telford",
+    "oswestry",
+    "sendiass",
+    "send",
+    "pacc",
+    "council",
+    "portal",
+    "voice",
+    "partnership",
+    "forum",
+    "ehcp",
+    "sendvoice",
+    "parentcarer",
+)
 
 
 def is_published(password):

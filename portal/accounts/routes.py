@@ -1,4 +1,5 @@
 """Sign in and out, own password, and user administration for admins."""
+
 from flask import Blueprint, abort, flash, redirect, render_template, request, session, url_for
 from flask_login import current_user, login_user, logout_user
 
@@ -8,7 +9,7 @@ from portal.accounts.models import User
 from portal.errors import NotAllowed, ValidationFailed
 from portal.extensions import db, limiter
 from portal.forms_util import apply_errors
-from portal.permissions import Role, STAFF_ROLES, public, role_required
+from portal.permissions import STAFF_ROLES, Role, public, role_required
 from portal.urls import safe_next
 
 bp = Blueprint("accounts", __name__)
@@ -16,8 +17,12 @@ bp = Blueprint("accounts", __name__)
 
 @bp.route("/sign-in", methods=["GET", "POST"])
 @limiter.limit(throttle.login_limit, methods=["POST"])
-@limiter.limit(throttle.account_limit, key_func=throttle.account_key("email"), methods=["POST"],
-               deduct_when=throttle.failed)
+@limiter.limit(
+    throttle.account_limit,
+    key_func=throttle.account_key("email"),
+    methods=["POST"],
+    deduct_when=throttle.failed,
+)
 @public
 def sign_in():
     form = SignInForm()
@@ -50,12 +55,18 @@ def change_password():
     form = PasswordForm()
     if form.validate_on_submit():
         try:
-            services.change_password(current_user, actor=current_user,
-                                     current_password=form.current_password.data, password=form.password.data)
+            services.change_password(
+                current_user,
+                actor=current_user,
+                current_password=form.current_password.data,
+                password=form.password.data,
+            )
         except ValidationFailed as error:
             apply_errors(form, error)
         else:
-            login_user(current_user._get_current_object())  # this browser stays signed in; others do not
+            login_user(
+                current_user._get_current_object()
+            )  # this browser stays signed in; others do not
             flash("Your password has been changed.", "success")
             return redirect(url_for("main.staff_home"))
     return render_template("accounts/password.html", form=form)
@@ -74,9 +85,14 @@ def new_user():
     if form.validate_on_submit():
         try:
             user = services.create_staff_user(
-                email=form.email.data, name=form.name.data or "", role=form.role.data,
-                organisation=form.organisation.data, password=form.password.data,
-                safeguarding_lead=form.safeguarding_lead.data, actor=current_user)
+                email=form.email.data,
+                name=form.name.data or "",
+                role=form.role.data,
+                organisation=form.organisation.data,
+                password=form.password.data,
+                safeguarding_lead=form.safeguarding_lead.data,
+                actor=current_user,
+            )
         except ValidationFailed as error:
             apply_errors(form, error)
         else:
@@ -95,9 +111,15 @@ def edit_user(user_id):
     if form.validate_on_submit():
         try:
             services.update_staff_user(
-                user, actor=current_user, email=form.email.data, name=form.name.data or "",
-                role=form.role.data, organisation=form.organisation.data,
-                safeguarding_lead=form.safeguarding_lead.data, active=form.active.data)
+                user,
+                actor=current_user,
+                email=form.email.data,
+                name=form.name.data or "",
+                role=form.role.data,
+                organisation=form.organisation.data,
+                safeguarding_lead=form.safeguarding_lead.data,
+                active=form.active.data,
+            )
         except (ValidationFailed, NotAllowed) as error:
             apply_errors(form, error)
         else:

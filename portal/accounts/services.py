@@ -1,4 +1,5 @@
 """Account writes: creating staff, changing roles, deactivating, signing in."""
+
 import logging
 
 from sqlalchemy import func, select
@@ -54,16 +55,30 @@ def _validate_staff(email, role, organisation, password, *, existing=None):
         raise ValidationFailed("The user details are not valid", errors)
 
 
-def create_staff_user(*, email, role, organisation, password, name="", safeguarding_lead=False, actor=None):
+def create_staff_user(
+    *, email, role, organisation, password, name="", safeguarding_lead=False, actor=None
+):
     """Create a staff account. Raises ValidationFailed with per-field messages."""
     email = normalise_email(email)
     _validate_staff(email, role, organisation, password)
-    user = User(email=email, name=name.strip(), role=role, organisation=organisation,
-                is_safeguarding_lead=safeguarding_lead)
+    user = User(
+        email=email,
+        name=name.strip(),
+        role=role,
+        organisation=organisation,
+        is_safeguarding_lead=safeguarding_lead,
+    )
     user.set_password(password)
     db.session.add(user)
-    record(actor, "user.create", user, email=email, role=role, organisation=organisation,
-           safeguarding_lead=safeguarding_lead)
+    record(
+        actor,
+        "user.create",
+        user,
+        email=email,
+        role=role,
+        organisation=organisation,
+        safeguarding_lead=safeguarding_lead,
+    )
     db.session.commit()
     return user
 
@@ -74,11 +89,18 @@ def update_staff_user(user, *, actor, email, name, role, organisation, safeguard
     _validate_staff(email, role, organisation, None, existing=user)
     if user.id == actor.id and (role != Role.ADMIN or not active):
         raise NotAllowed("You cannot remove your own admin role or deactivate yourself")
-    changes = {k: [getattr(user, a), v] for k, a, v in [
-        ("email", "email", email), ("name", "name", name.strip()), ("role", "role", role),
-        ("organisation", "organisation", organisation),
-        ("safeguarding_lead", "is_safeguarding_lead", safeguarding_lead), ("active", "active", active),
-    ] if getattr(user, a) != v}
+    changes = {
+        k: [getattr(user, a), v]
+        for k, a, v in [
+            ("email", "email", email),
+            ("name", "name", name.strip()),
+            ("role", "role", role),
+            ("organisation", "organisation", organisation),
+            ("safeguarding_lead", "is_safeguarding_lead", safeguarding_lead),
+            ("active", "active", active),
+        ]
+        if getattr(user, a) != v
+    }
     user.email, user.name, user.role, user.organisation = email, name.strip(), role, organisation
     user.is_safeguarding_lead, user.active = safeguarding_lead, active
     if "role" in changes or "active" in changes:
@@ -116,7 +138,9 @@ def sign_out(user):
 def list_staff():
     """Every staff account, admins first then by email."""
     return db.session.scalars(
-        select(User).where(User.role.in_([r.value for r in STAFF_ROLES])).order_by(User.role, User.email)
+        select(User)
+        .where(User.role.in_([r.value for r in STAFF_ROLES]))
+        .order_by(User.role, User.email)
     ).all()
 
 

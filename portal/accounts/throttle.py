@@ -1,5 +1,6 @@
 """Sign-in throttling per account, beside the per-address limit: many addresses (or a spoofed
 X-Forwarded-For) cannot try one account's password more often than ACCOUNT_LOGIN_RATE_LIMIT."""
+
 import functools
 import hashlib
 
@@ -18,9 +19,11 @@ def account_limit():
 def account_key(field):
     """A key_func naming the account typed into `field` (any text, existing or not, so a 429 says
     nothing about which accounts exist)."""
+
     def key():
         name = (request.form.get(field) or "").strip().lower()[:254]
         return "account:" + hashlib.sha256(name.encode()).hexdigest()
+
     return key
 
 
@@ -31,7 +34,9 @@ def failed(response):
 
 @functools.cache
 def _dummy_hash():
-    return generate_password_hash("no account has this password")  # same method and cost as real ones
+    return generate_password_hash(
+        "no account has this password"
+    )  # same method and cost as real ones
 
 
 def spend_password_check(password):

@@ -1,4 +1,5 @@
 """AuditEvent: one row per staff or moderation action."""
+
 from datetime import datetime
 
 from sqlalchemy import JSON, ForeignKey, String
@@ -12,7 +13,9 @@ class AuditEvent(db.Model):
     __tablename__ = "audit_events"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    actor_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"), index=True)
+    actor_id: Mapped[int | None] = mapped_column(
+        ForeignKey("users.id", ondelete="SET NULL"), index=True
+    )
     action: Mapped[str] = mapped_column(String(80), index=True)
     object_type: Mapped[str | None] = mapped_column(String(60))
     object_id: Mapped[str | None] = mapped_column(String(60))

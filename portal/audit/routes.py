@@ -1,4 +1,5 @@
 """The audit log, readable by admins."""
+
 from flask import Blueprint, render_template, request
 
 from portal.audit.services import recent_events
@@ -12,5 +13,8 @@ bp = Blueprint("audit", __name__, url_prefix="/staff/audit")
 @role_required(Role.ADMIN)
 def index():
     action = request.args.get("action", "", type=str)[:80] or None
-    return render_template("audit/manage/index.html", events=recent_events(page=page_arg(), action=action),
-                           action=action)
+    return render_template(
+        "audit/manage/index.html",
+        events=recent_events(page=page_arg(), action=action),
+        action=action,
+    )

@@ -1,4 +1,5 @@
 """Writing and reading the audit log."""
+
 import logging
 
 from sqlalchemy import select
@@ -24,7 +25,13 @@ def record(actor, action, obj=None, **details):
         details=details,
     )
     db.session.add(event)
-    log.info("%s by %s on %s %s", action, getattr(actor, "id", "system"), event.object_type, event.object_id)
+    log.info(
+        "%s by %s on %s %s",
+        action,
+        getattr(actor, "id", "system"),
+        event.object_type,
+        event.object_id,
+    )
     return event
 
 

@@ -1,4 +1,5 @@
 """Staff-logged insight: moderators type in what SENDIASS, the PCF, events or phone calls tell them."""
+
 from flask import Blueprint, flash, redirect, render_template, url_for
 from flask_login import current_user
 
@@ -19,12 +20,20 @@ def log_insight():
     if form.validate_on_submit():
         try:
             contribution = services.log_insight(
-                moderator=current_user, text=form.text.data, channel=form.channel.data,
-                organisation=form.organisation.data, locality=int(form.locality.data) if form.locality.data else None,
-                families_represented=form.families_represented.data, author_role=form.author_role.data)
+                moderator=current_user,
+                text=form.text.data,
+                channel=form.channel.data,
+                organisation=form.organisation.data,
+                locality=int(form.locality.data) if form.locality.data else None,
+                families_represented=form.families_represented.data,
+                author_role=form.author_role.data,
+            )
         except ValidationFailed as error:
             apply_errors(form, error)
         else:
-            flash(f"Insight saved as item {contribution.id}. It is in the moderation queue.", "success")
+            flash(
+                f"Insight saved as item {contribution.id}. It is in the moderation queue.",
+                "success",
+            )
             return redirect(url_for("moderation.queue"))
     return render_template("contributions/insight.html", form=form)

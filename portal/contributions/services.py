@@ -1,12 +1,13 @@
 """Creating contributions and storing their analysis. Every free-text route comes through here."""
+
 import logging
 from dataclasses import replace
 
 from sqlalchemy import select
 
 from portal.accounts.models import utcnow
-from portal.contributions.models import Contribution, Source
 from portal.audit.services import record
+from portal.contributions.models import Contribution, Source
 from portal.errors import TextNotAccepted, ValidationFailed
 from portal.extensions import db
 from portal.hooks import wired
@@ -26,8 +27,21 @@ def author_of(contribution):
     return lookup(contribution) if lookup is not None else None
 
 
-def submit_contribution(*, source, text, title=None, channel="online", author_role=None, locality=None,
-                        age_band=None, cohort=None, entered_by=None, commit=True, field="text", **provenance):
+def submit_contribution(
+    *,
+    source,
+    text,
+    title=None,
+    channel="online",
+    author_role=None,
+    locality=None,
+    age_band=None,
+    cohort=None,
+    entered_by=None,
+    commit=True,
+    field="text",
+    **provenance,
+):
     """Save one piece of free text as a pending contribution, analysed before it is stored.
 
     Args:
@@ -49,10 +63,17 @@ def submit_contribution(*, source, text, title=None, channel="online", author_ro
     if title is not None and (not title.strip() or len(title.strip()) > MAX_TITLE):
         raise TextNotAccepted(f"Enter a title of {MAX_TITLE} characters or fewer", "title")
     contribution = Contribution(
-        source=Source(source), channel=channel, text=text, title=title.strip() if title else None,
+        source=Source(source),
+        channel=channel,
+        text=text,
+        title=title.strip() if title else None,
         author_role=author_role,
-        locality_id=getattr(locality, "id", locality), age_band=age_band, cohort=cohort,
-        entered_by_id=getattr(entered_by, "id", None), **provenance)
+        locality_id=getattr(locality, "id", locality),
+        age_band=age_band,
+        cohort=cohort,
+        entered_by_id=getattr(entered_by, "id", None),
+        **provenance,
+    )
     db.session.add(contribution)
     apply_analysis(contribution)
     if commit:
@@ -69,18 +90,32 @@ def apply_analysis(contribution, *, keep_confirmed=True):
     """
     from portal.reference.services import settings_gazetteer
     from portal.themes.services import active_taxonomy, store_suggestions
+
     taxonomy, themes_by_slug = active_taxonomy()
-    result = analyse(contribution.text, author_role=contribution.author_role,
-                     channel=contribution.source, taxonomy=taxonomy, settings=settings_gazetteer())
+    result = analyse(
+        contribution.text,
+        author_role=contribution.author_role,
+        channel=contribution.source,
+        taxonomy=taxonomy,
+        settings=settings_gazetteer(),
+    )
     contribution.sentiment, contribution.polarity = result.sentiment, result.polarity
     contribution.pii_spans = [{"start": s, "end": e, "kind": k} for s, e, k in result.pii_spans]
     fresh = contribution.status == "pending" and contribution.redaction_saved_at is None
     if contribution.redacted_text is None or fresh:
         contribution.redacted_text = result.redacted
     if contribution.title:
-        result = _with_title(contribution, analyse(contribution.title, author_role=contribution.author_role,
-                                                   channel=contribution.source, settings=settings_gazetteer()),
-                             result, fresh)
+        result = _with_title(
+            contribution,
+            analyse(
+                contribution.title,
+                author_role=contribution.author_role,
+                channel=contribution.source,
+                settings=settings_gazetteer(),
+            ),
+            result,
+            fresh,
+        )
     contribution.safeguarding_flag = result.safeguarding
     contribution.safeguarding_reasons = list(result.safeguarding_reasons)
     contribution.abusive_flag = result.abusive
@@ -97,14 +132,20 @@ def apply_analysis(contribution, *, keep_confirmed=True):
 
 def _with_title(contribution, title, result, fresh):
     """Store the title's analysis; return the text's analysis with the title's flags added."""
-    contribution.title_pii_spans = [{"start": s, "end": e, "kind": k} for s, e, k in title.pii_spans]
+    contribution.title_pii_spans = [
+        {"start": s, "end": e, "kind": k} for s, e, k in title.pii_spans
+    ]
     if contribution.redacted_title is None or fresh:
         contribution.redacted_title = title.redacted
     extra = [r for r in title.safeguarding_reasons if r not in result.safeguarding_reasons]
     abuse = [r for r in title.abuse_reasons if r not in result.abuse_reasons]
-    return replace(result, safeguarding=result.safeguarding or title.safeguarding,
-                   safeguarding_reasons=[*result.safeguarding_reasons, *extra],
-                   abusive=result.abusive or title.abusive, abuse_reasons=[*result.abuse_reasons, *abuse])
+    return replace(
+        result,
+        safeguarding=result.safeguarding or title.safeguarding,
+        safeguarding_reasons=[*result.safeguarding_reasons, *extra],
+        abusive=result.abusive or title.abusive,
+        abuse_reasons=[*result.abuse_reasons, *abuse],
+    )
 
 
 def set_redacted_title(contribution, redacted_title):
@@ -112,7 +153,11 @@ def set_redacted_title(contribution, redacted_title):
 
     A changed title counts as a saved redaction: re-analysis keeps it, as it keeps edited text."""
     redacted_title = (redacted_title or "").strip()[:MAX_TITLE]
-    if contribution.title is not None and redacted_title and redacted_title != contribution.redacted_title:
+    if (
+        contribution.title is not None
+        and redacted_title
+        and redacted_title != contribution.redacted_title
+    ):
         contribution.redacted_title, contribution.redaction_saved_at = redacted_title, utcnow()
 
 
@@ -121,10 +166,14 @@ def get_contribution(contribution_id):
 
 
 def contributions_for_response(response_id):
-    return db.session.scalars(select(Contribution).where(Contribution.response_id == response_id)).all()
+    return db.session.scalars(
+        select(Contribution).where(Contribution.response_id == response_id)
+    ).all()
 
 
-def log_insight(*, moderator, text, channel, organisation, locality, families_represented, author_role=None):
+def log_insight(
+    *, moderator, text, channel, organisation, locality, families_represented, author_role=None
+):
     """Record SENDIASS, PCF, event or phone intelligence as a contribution (aggregate themes only).
 
     The logging moderator's organisation owns the text (see portal/walls/rules.py).
@@ -132,12 +181,28 @@ def log_insight(*, moderator, text, channel, organisation, locality, families_re
     Raises ValidationFailed for a missing count or bad text (TextNotAccepted from submit_contribution).
     """
     if not families_represented or families_represented < 1:
-        raise ValidationFailed("How many families", {"families_represented": "Enter how many families, 1 or more"})
+        raise ValidationFailed(
+            "How many families", {"families_represented": "Enter how many families, 1 or more"}
+        )
     contribution = submit_contribution(
-        source=Source.INSIGHT, text=text, channel=channel, author_role=author_role or None, locality=locality,
-        entered_by=moderator, organisation=organisation, families_represented=families_represented,
-        owner_organisation=moderator.organisation or None, commit=False)
-    record(moderator, "contribution.log_insight", contribution, channel=channel, organisation=organisation,
-           owner=contribution.owner_organisation)
+        source=Source.INSIGHT,
+        text=text,
+        channel=channel,
+        author_role=author_role or None,
+        locality=locality,
+        entered_by=moderator,
+        organisation=organisation,
+        families_represented=families_represented,
+        owner_organisation=moderator.organisation or None,
+        commit=False,
+    )
+    record(
+        moderator,
+        "contribution.log_insight",
+        contribution,
+        channel=channel,
+        organisation=organisation,
+        owner=contribution.owner_organisation,
+    )
     db.session.commit()
     return contribution

@@ -1,4 +1,5 @@
 """The complaints and disagreements panel of the staff dashboard and board report, for one closed quarter."""
+
 from portal.disagreements.services import totals_by_theme_and_stage
 from portal.disagreements.tables import protected_table
 from portal.insights.queries import Filters, confirmed_by_theme

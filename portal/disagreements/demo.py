@@ -1,4 +1,5 @@
 """Demo complaints, mediation, tribunal and ombudsman counts for 2026/27 Q2 (July to September 2026)."""
+
 from sqlalchemy import func, select
 
 from portal.accounts.services import find_staff_by_email
@@ -11,14 +12,21 @@ from portal.themes.models import Theme
 QUARTER = "2026-27-Q2"
 # (theme slug, stage, outcome, locality index or None, count)
 DEMO_COUNTS = [
-    ("ehcp", "complaint", "upheld", 0, 9), ("ehcp", "complaint", "partly_upheld", 1, 8),
-    ("ehcp", "complaint", "not_upheld", None, 7), ("ehcp", "mediation", "agreed", None, 8),
-    ("ehcp", "mediation", "ongoing", 0, 4), ("ehcp", "tribunal", "ongoing", None, 4),
-    ("waiting-times", "complaint", "upheld", 2, 11), ("waiting-times", "complaint", "not_upheld", None, 6),
+    ("ehcp", "complaint", "upheld", 0, 9),
+    ("ehcp", "complaint", "partly_upheld", 1, 8),
+    ("ehcp", "complaint", "not_upheld", None, 7),
+    ("ehcp", "mediation", "agreed", None, 8),
+    ("ehcp", "mediation", "ongoing", 0, 4),
+    ("ehcp", "tribunal", "ongoing", None, 4),
+    ("waiting-times", "complaint", "upheld", 2, 11),
+    ("waiting-times", "complaint", "not_upheld", None, 6),
     ("waiting-times", "mediation", "agreed", None, 3),
-    ("transport", "complaint", "upheld", 3, 12), ("transport", "complaint", "withdrawn", None, 2),
-    ("communication", "complaint", "partly_upheld", None, 13), ("communication", "ombudsman", "ongoing", None, 1),
-    ("school-support", "complaint", "not_upheld", 1, 5), ("specialist-placements", "tribunal", "upheld", None, 6),
+    ("transport", "complaint", "upheld", 3, 12),
+    ("transport", "complaint", "withdrawn", None, 2),
+    ("communication", "complaint", "partly_upheld", None, 13),
+    ("communication", "ombudsman", "ongoing", None, 1),
+    ("school-support", "complaint", "not_upheld", 1, 5),
+    ("specialist-placements", "tribunal", "upheld", None, 6),
     ("specialist-placements", "mediation", "agreed", None, 5),
 ]
 
@@ -32,8 +40,16 @@ def load_disagreements_demo():
     places = active_localities()
     for slug, stage, outcome, place, count in DEMO_COUNTS:
         if slug in themes:
-            record_count(actor=editor, quarter=QUARTER, theme_id=themes[slug], stage=stage, outcome=outcome,
-                         locality_id=places[place].id if place is not None and len(places) > place else None,
-                         count=count)
-    return [f"Complaints and disagreements: {len(DEMO_COUNTS)} demo counts for {QUARTER} "
-            "(see /staff/measures/complaints)."]
+            record_count(
+                actor=editor,
+                quarter=QUARTER,
+                theme_id=themes[slug],
+                stage=stage,
+                outcome=outcome,
+                locality_id=places[place].id if place is not None and len(places) > place else None,
+                count=count,
+            )
+    return [
+        f"Complaints and disagreements: {len(DEMO_COUNTS)} demo counts for {QUARTER} "
+        "(see /staff/measures/complaints)."
+    ]

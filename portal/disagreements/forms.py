@@ -1,6 +1,12 @@
 """The form officers record complaint, mediation, tribunal and ombudsman counts with (no free text)."""
+
 from flask_wtf import FlaskForm
-from govuk_frontend_wtf.wtforms_widgets import GovRadioInput, GovSelect, GovSubmitInput, GovTextInput
+from govuk_frontend_wtf.wtforms_widgets import (
+    GovRadioInput,
+    GovSelect,
+    GovSubmitInput,
+    GovTextInput,
+)
 from wtforms import IntegerField, RadioField, SelectField, SubmitField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import InputRequired, NumberRange
@@ -29,12 +35,27 @@ class WholeNumberField(IntegerField):
 class CountForm(FlaskForm):
     quarter = SelectField("Quarter", widget=GovSelect(), validate_choice=False)
     theme_id = SelectField("Theme", widget=GovSelect(), coerce=_id_or_zero, validate_choice=False)
-    stage = RadioField("Stage", widget=GovRadioInput(), choices=_choices(STAGES), validate_choice=False,
-                       validators=[InputRequired(message=STAGE)])
-    outcome = SelectField("Outcome", widget=GovSelect(), validate_choice=False,
-                          choices=[SelectChoice("", "Choose the outcome")] + _choices(OUTCOMES))
-    locality_id = SelectField("Locality", widget=GovSelect(), coerce=_id_or_zero, validate_choice=False)
-    count = WholeNumberField("How many", widget=GovTextInput(), description="Saving the same quarter, theme, stage, "
-                         "outcome and locality again replaces the number.",
-                         validators=[InputRequired(message=WHOLE), NumberRange(min=0, max=100000, message=WHOLE)])
+    stage = RadioField(
+        "Stage",
+        widget=GovRadioInput(),
+        choices=_choices(STAGES),
+        validate_choice=False,
+        validators=[InputRequired(message=STAGE)],
+    )
+    outcome = SelectField(
+        "Outcome",
+        widget=GovSelect(),
+        validate_choice=False,
+        choices=[SelectChoice("", "Choose the outcome")] + _choices(OUTCOMES),
+    )
+    locality_id = SelectField(
+        "Locality", widget=GovSelect(), coerce=_id_or_zero, validate_choice=False
+    )
+    count = WholeNumberField(
+        "How many",
+        widget=GovTextInput(),
+        description="Saving the same quarter, theme, stage, "
+        "outcome and locality again replaces the number.",
+        validators=[InputRequired(message=WHOLE), NumberRange(min=0, max=100000, message=WHOLE)],
+    )
     submit = SubmitField("Save the count", widget=GovSubmitInput())

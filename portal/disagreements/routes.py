@@ -1,4 +1,5 @@
 """Staff pages: the complaints and disagreements table (viewers and up) and recording counts (officers)."""
+
 from flask import Blueprint, current_app, flash, redirect, render_template, request, url_for
 from flask_login import current_user
 from wtforms.fields.choices import SelectChoice
@@ -28,19 +29,31 @@ def index():
     window, error = window_or_error(period)
     threshold = current_app.config["SMALL_NUMBER_THRESHOLD"]
     exact = window is not None and sees_exact_counts(current_user, OWNER)
-    return render_template("disagreements/manage/index.html", period=period, window=window, error=error,
-                           options=period_options(), threshold=threshold,
-                           table=disagreements_view(window, threshold) if window else None,
-                           entered=services.entered_rows(window.key) if exact else None,
-                           stages=STAGES, outcomes=OUTCOMES), 400 if error else 200
+    return render_template(
+        "disagreements/manage/index.html",
+        period=period,
+        window=window,
+        error=error,
+        options=period_options(),
+        threshold=threshold,
+        table=disagreements_view(window, threshold) if window else None,
+        entered=services.entered_rows(window.key) if exact else None,
+        stages=STAGES,
+        outcomes=OUTCOMES,
+    ), 400 if error else 200
 
 
 def _form():
     form = CountForm()
-    form.quarter.choices = [SelectChoice("", "Choose the quarter")] + [SelectChoice(k, v) for k, v in period_options()]
-    form.theme_id.choices = [SelectChoice(0, "Choose the theme")] + [SelectChoice(t.id, t.label) for t in active_themes()]
+    form.quarter.choices = [SelectChoice("", "Choose the quarter")] + [
+        SelectChoice(k, v) for k, v in period_options()
+    ]
+    form.theme_id.choices = [SelectChoice(0, "Choose the theme")] + [
+        SelectChoice(t.id, t.label) for t in active_themes()
+    ]
     form.locality_id.choices = [SelectChoice(0, "Not known, or county-wide")] + [
-        SelectChoice(place.id, place.name) for place in active_localities()]
+        SelectChoice(place.id, place.name) for place in active_localities()
+    ]
     return form
 
 
@@ -49,13 +62,18 @@ def _form():
 def record():
     form = _form()
     if form.validate_on_submit():
-        fields = {name: form[name].data for name in ("quarter", "theme_id", "stage", "outcome", "locality_id", "count")}
+        fields = {
+            name: form[name].data
+            for name in ("quarter", "theme_id", "stage", "outcome", "locality_id", "count")
+        }
         try:
             services.record_count(actor=current_user, **fields)
         except ValidationFailed as error:
             apply_errors(form, error)
         else:
-            flash(f"Saved: {form.count.data} for {STAGES[form.stage.data].lower()}, {OUTCOMES[form.outcome.data].lower()}.",
-                  "success")
+            flash(
+                f"Saved: {form.count.data} for {STAGES[form.stage.data].lower()}, {OUTCOMES[form.outcome.data].lower()}.",
+                "success",
+            )
             return redirect(url_for("disagreements.index", period=form.quarter.data))
     return render_template("disagreements/manage/record.html", form=form)

@@ -1,4 +1,5 @@
 """Recording complaint, mediation, tribunal and ombudsman counts (officers), and reading them back."""
+
 import logging
 
 from sqlalchemy import func, select
@@ -36,9 +37,15 @@ def _check(quarter, theme_id, stage, outcome, locality_id, count):
 
 
 def _cell(quarter, theme_id, stage, outcome, locality_id):
-    where = [DisagreementCount.quarter == quarter, DisagreementCount.theme_id == theme_id,
-             DisagreementCount.stage == stage, DisagreementCount.outcome == outcome,
-             DisagreementCount.locality_id.is_(None) if not locality_id else DisagreementCount.locality_id == locality_id]
+    where = [
+        DisagreementCount.quarter == quarter,
+        DisagreementCount.theme_id == theme_id,
+        DisagreementCount.stage == stage,
+        DisagreementCount.outcome == outcome,
+        DisagreementCount.locality_id.is_(None)
+        if not locality_id
+        else DisagreementCount.locality_id == locality_id,
+    ]
     return db.session.scalar(select(DisagreementCount).where(*where))
 
 
@@ -49,15 +56,27 @@ def record_count(*, actor, quarter, theme_id, stage, outcome, locality_id, count
     Raises NotAllowed or ValidationFailed (field name -> message).
     """
     if not can_edit(actor):
-        raise NotAllowed("Only officers (editors) and admins can record complaints and disagreements")
+        raise NotAllowed(
+            "Only officers (editors) and admins can record complaints and disagreements"
+        )
     locality_id = locality_id or None
     _check(quarter, theme_id, stage, outcome, locality_id, count)
-    for attempt in (1, 2):  # a second officer saving the same cell at the same moment: update theirs
+    for attempt in (
+        1,
+        2,
+    ):  # a second officer saving the same cell at the same moment: update theirs
         row = _cell(quarter, theme_id, stage, outcome, locality_id)
         was = row.count if row is not None else None
         if row is None:
-            row = DisagreementCount(quarter=quarter, theme_id=theme_id, stage=stage, outcome=outcome,
-                                    locality_id=locality_id, count=count, entered_by_id=actor.id)
+            row = DisagreementCount(
+                quarter=quarter,
+                theme_id=theme_id,
+                stage=stage,
+                outcome=outcome,
+                locality_id=locality_id,
+                count=count,
+                entered_by_id=actor.id,
+            )
             db.session.add(row)
         row.count, row.entered_by_id = count, actor.id
         try:
@@ -67,8 +86,18 @@ def record_count(*, actor, quarter, theme_id, stage, outcome, locality_id, count
             if attempt == 2:
                 raise
             continue
-        record(actor, "disagreements.record", row, quarter=quarter, theme_id=theme_id, stage=stage,
-               outcome=outcome, locality_id=locality_id, count=count, was=was)
+        record(
+            actor,
+            "disagreements.record",
+            row,
+            quarter=quarter,
+            theme_id=theme_id,
+            stage=stage,
+            outcome=outcome,
+            locality_id=locality_id,
+            count=count,
+            was=was,
+        )
         db.session.commit()
         log.info("disagreement count %s set to %s by %s", row.id, count, actor.id)
         return row
@@ -76,15 +105,25 @@ def record_count(*, actor, quarter, theme_id, stage, outcome, locality_id, count
 
 def entered_rows(quarter):
     """Every recorded count for a quarter (exact: for the officers who keep them)."""
-    return db.session.scalars(select(DisagreementCount).where(DisagreementCount.quarter == quarter)
-                              .order_by(DisagreementCount.theme_id, DisagreementCount.stage,
-                                        DisagreementCount.outcome, DisagreementCount.locality_id)).all()
+    return db.session.scalars(
+        select(DisagreementCount)
+        .where(DisagreementCount.quarter == quarter)
+        .order_by(
+            DisagreementCount.theme_id,
+            DisagreementCount.stage,
+            DisagreementCount.outcome,
+            DisagreementCount.locality_id,
+        )
+    ).all()
 
 
 def totals_by_theme_and_stage(quarter):
     """{(theme_id, stage): count} for a quarter, summed over outcomes and localities in the database."""
-    rows = db.session.execute(select(DisagreementCount.theme_id, DisagreementCount.stage,
-                                     func.sum(DisagreementCount.count))
-                              .where(DisagreementCount.quarter == quarter)
-                              .group_by(DisagreementCount.theme_id, DisagreementCount.stage))
+    rows = db.session.execute(
+        select(
+            DisagreementCount.theme_id, DisagreementCount.stage, func.sum(DisagreementCount.count)
+        )
+        .where(DisagreementCount.quarter == quarter)
+        .group_by(DisagreementCount.theme_id, DisagreementCount.stage)
+    )
     return {(theme_id, stage): int(total or 0) for theme_id, stage, total in rows}

@@ -7,6 +7,7 @@ No theme total across stages is shown, so rows never add up to anything publishe
 said" counts contributions with the theme confirmed; one contribution can have several themes, so
 those counts are not parts of a total and only primary suppression and rounding apply.
 """
+
 from portal.disagreements.models import STAGES
 from portal.metrics.disclosure import protect_breakdown, published_count
 from portal.metrics.suppression import Cell
@@ -26,11 +27,29 @@ def protected_table(themes, counts, said, threshold=10):
         nothing said are left out.
     """
     themes = [t for t in themes if said.get(t.id) or any(counts.get((t.id, s)) for s in STAGES)]
-    columns = {stage: protect_breakdown([Cell(str(t.id), t.label, 0, counts.get((t.id, stage), 0)) for t in themes],
-                                        threshold, total_shown=True) for stage in STAGES}
-    said_cells = protect_breakdown([Cell(str(t.id), t.label, 0, said.get(t.id, 0)) for t in themes], threshold,
-                                   total_shown=False)
-    rows = [{"theme": theme, "cells": {stage: columns[stage][index] for stage in STAGES}, "said": said_cells[index]}
-            for index, theme in enumerate(themes)]
-    totals = {stage: published_count(sum(counts.get((t.id, stage), 0) for t in themes), threshold) for stage in STAGES}
+    columns = {
+        stage: protect_breakdown(
+            [Cell(str(t.id), t.label, 0, counts.get((t.id, stage), 0)) for t in themes],
+            threshold,
+            total_shown=True,
+        )
+        for stage in STAGES
+    }
+    said_cells = protect_breakdown(
+        [Cell(str(t.id), t.label, 0, said.get(t.id, 0)) for t in themes],
+        threshold,
+        total_shown=False,
+    )
+    rows = [
+        {
+            "theme": theme,
+            "cells": {stage: columns[stage][index] for stage in STAGES},
+            "said": said_cells[index],
+        }
+        for index, theme in enumerate(themes)
+    ]
+    totals = {
+        stage: published_count(sum(counts.get((t.id, stage), 0) for t in themes), threshold)
+        for stage in STAGES
+    }
     return {"stages": list(STAGES.items()), "rows": rows, "totals": totals}

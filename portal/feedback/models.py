@@ -1,4 +1,5 @@
 """FeedbackContact: contact details given for a reply or updates, stored apart from the message."""
+
 from datetime import datetime
 
 from sqlalchemy import ForeignKey, String
@@ -13,8 +14,9 @@ class FeedbackContact(db.Model):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     # Moderators never see this table: only the reply workflow and erasure read it.
-    contribution_id: Mapped[int | None] = mapped_column(ForeignKey("contributions.id", ondelete="SET NULL"),
-                                                        index=True)
+    contribution_id: Mapped[int | None] = mapped_column(
+        ForeignKey("contributions.id", ondelete="SET NULL"), index=True
+    )
     name: Mapped[str] = mapped_column(String(120), default="")
     email: Mapped[str | None] = mapped_column(String(254), index=True)
     phone: Mapped[str | None] = mapped_column(String(40))

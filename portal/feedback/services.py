@@ -1,4 +1,5 @@
 """Saving "tell us" feedback as a contribution, with any contact details kept apart."""
+
 import re
 
 from sqlalchemy import select
@@ -27,8 +28,18 @@ def _contact_errors(contact_choices, email, phone):
     return errors
 
 
-def submit_feedback(*, author_role, about, locality, message, contact_choices=(), name="", email="", phone="",
-                    form_token=None):
+def submit_feedback(
+    *,
+    author_role,
+    about,
+    locality,
+    message,
+    contact_choices=(),
+    name="",
+    email="",
+    phone="",
+    form_token=None,
+):
     """Save feedback as a pending contribution and, only if asked, contact details in a separate table.
 
     `contact_choices` holds "reply" and/or "updates". "What it is about" is part of the text, so it is
@@ -45,13 +56,25 @@ def submit_feedback(*, author_role, about, locality, message, contact_choices=()
     text = f"About: {about.strip()}\n\n{message}" if (about or "").strip() else message
 
     def store():
-        contribution = submit_contribution(source=Source.FEEDBACK, text=text, author_role=author_role or None,
-                                           locality=locality, commit=False, field="message")
+        contribution = submit_contribution(
+            source=Source.FEEDBACK,
+            text=text,
+            author_role=author_role or None,
+            locality=locality,
+            commit=False,
+            field="message",
+        )
         if contact_choices:
-            db.session.add(FeedbackContact(contribution_id=contribution.id, name=(name or "").strip()[:120],
-                                           email=clean_address(email) if email else None, phone=phone or None,
-                                           wants_reply="reply" in contact_choices,
-                                           wants_updates="updates" in contact_choices))
+            db.session.add(
+                FeedbackContact(
+                    contribution_id=contribution.id,
+                    name=(name or "").strip()[:120],
+                    email=clean_address(email) if email else None,
+                    phone=phone or None,
+                    wants_reply="reply" in contact_choices,
+                    wants_updates="updates" in contact_choices,
+                )
+            )
         return contribution
 
     return store_once("feedback", form_token, store, Contribution)[0]
@@ -59,7 +82,12 @@ def submit_feedback(*, author_role, about, locality, message, contact_choices=()
 
 def wants_contact(contribution):
     """True when contact details were left with this feedback."""
-    return contribution is not None and db.session.scalar(
-        select(FeedbackContact.id).where(FeedbackContact.contribution_id == contribution.id).limit(1)) is not None
-
-
+    return (
+        contribution is not None
+        and db.session.scalar(
+            select(FeedbackContact.id)
+            .where(FeedbackContact.contribution_id == contribution.id)
+            .limit(1)
+        )
+        is not None
+    )

@@ -1,4 +1,5 @@
 """Forum members: registration, the gentler young people's password policy, sign-in and suspension."""
+
 import re
 
 from sqlalchemy import func, select
@@ -48,16 +49,22 @@ def _joined_name(word):
     """A first name then a surname or three more letters ("jacksmith", "annabanana"), or an initial and surname."""
     for n in range(3, len(word) - 2):
         head, tail = word[:n], word[n:]
-        if (is_first_name(head) and tail in SURNAMES) or (is_first_name(head, strict=True) and n >= 4):
+        if (is_first_name(head) and tail in SURNAMES) or (
+            is_first_name(head, strict=True) and n >= 4
+        ):
             return True
     return len(word) >= 6 and word[1:] in SURNAMES
 
 
 def find_member(username):
-    return db.session.scalar(select(User).where(func.lower(User.username) == (username or "").strip().lower()))
+    return db.session.scalar(
+        select(User).where(func.lower(User.username) == (username or "").strip().lower())
+    )
 
 
-def register_member(*, username, password, age_band, parental_consent, house_rules, keep_name=False):
+def register_member(
+    *, username, password, age_band, parental_consent, house_rules, keep_name=False
+):
     """Create a young person's account and forum profile. Raises ValidationFailed with field messages.
 
     Under-13s need `parental_consent` (a parent or carer confirmed). `keep_name` accepts a username
@@ -70,14 +77,18 @@ def register_member(*, username, password, age_band, parental_consent, house_rul
     elif find_member(username) is not None:
         errors["username"] = "That username is taken. Try adding a word or number"
     elif looks_like_real_name(username) and not keep_name:
-        errors["username"] = ("That looks like it could be a real name. Choose a made-up username to keep you "
-                              "safe, or tick the box to say it is not your real name")
+        errors["username"] = (
+            "That looks like it could be a real name. Choose a made-up username to keep you "
+            "safe, or tick the box to say it is not your real name"
+        )
     if problem := member_password_problem(password or "", username):
         errors["password"] = problem
     if age_band not in AGE_BANDS:
         errors["age_band"] = "Select how old you are"
     elif age_band == "under-13" and not parental_consent:
-        errors["parental_consent"] = "A parent or carer must agree before you join, because you are under 13"
+        errors["parental_consent"] = (
+            "A parent or carer must agree before you join, because you are under 13"
+        )
     if not house_rules:
         errors["house_rules"] = "You need to agree to the house rules to join"
     if errors:
@@ -87,8 +98,14 @@ def register_member(*, username, password, age_band, parental_consent, house_rul
     db.session.add(user)
     db.session.flush()
     under_13 = age_band == "under-13"
-    db.session.add(ForumProfile(user_id=user.id, age_band=age_band, under_13=under_13,
-                                parental_consent_at=utcnow() if under_13 else None))
+    db.session.add(
+        ForumProfile(
+            user_id=user.id,
+            age_band=age_band,
+            under_13=under_13,
+            parental_consent_at=utcnow() if under_13 else None,
+        )
+    )
     record(user, "forum.register", user, age_band=age_band)
     db.session.commit()
     return user
@@ -118,7 +135,11 @@ def suspend(user, *, moderator, reason, item_id=None):
     if not (reason or "").strip():
         raise ValidationFailed("Give a reason", {"reason": "Give a reason the member will see"})
     profile = profile_for(user) or ForumProfile(user_id=user.id, age_band="unknown")
-    profile.suspended_at, profile.suspended_reason, profile.suspended_by_id = utcnow(), reason.strip(), moderator.id
+    profile.suspended_at, profile.suspended_reason, profile.suspended_by_id = (
+        utcnow(),
+        reason.strip(),
+        moderator.id,
+    )
     db.session.add(profile)
     record(moderator, "forum.suspend", user, reason=reason.strip(), item=item_id)
     db.session.commit()

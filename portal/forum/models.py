@@ -2,6 +2,7 @@
 
 A topic's title belongs to the contribution of its first post (portal/contributions).
 """
+
 from datetime import datetime
 
 from sqlalchemy import ForeignKey, String, Text
@@ -10,7 +11,12 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 from portal.accounts.models import utcnow
 from portal.extensions import db
 
-AGE_BANDS = {"under-13": "12 or younger", "13-15": "13 to 15", "16-18": "16 to 18", "19-25": "19 to 25"}
+AGE_BANDS = {
+    "under-13": "12 or younger",
+    "13-15": "13 to 15",
+    "16-18": "16 to 18",
+    "19-25": "19 to 25",
+}
 REPORT_REASONS = {
     "worried": "I'm worried about someone",
     "unkind": "It is unkind or bullying",
@@ -23,6 +29,7 @@ REPORT_REASONS = {
 
 class ForumProfile(db.Model):
     """A young person's forum details, kept apart from the users table."""
+
     __tablename__ = "forum_profiles"
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -56,14 +63,18 @@ class Topic(db.Model):
     __tablename__ = "forum_topics"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    board_id: Mapped[int] = mapped_column(ForeignKey("forum_boards.id", ondelete="CASCADE"), index=True)
+    board_id: Mapped[int] = mapped_column(
+        ForeignKey("forum_boards.id", ondelete="CASCADE"), index=True
+    )
     author_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
     have_your_say: Mapped[bool] = mapped_column(default=False)  # opened by staff to ask a question
     created_at: Mapped[datetime] = mapped_column(default=utcnow, index=True)
 
     board = relationship("Board")
     author = relationship("User")
-    posts = relationship("Post", order_by="Post.id", back_populates="topic", cascade="all, delete-orphan")
+    posts = relationship(
+        "Post", order_by="Post.id", back_populates="topic", cascade="all, delete-orphan"
+    )
 
     @property
     def opening(self):
@@ -75,9 +86,15 @@ class Post(db.Model):
     __tablename__ = "forum_posts"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    topic_id: Mapped[int] = mapped_column(ForeignKey("forum_topics.id", ondelete="CASCADE"), index=True)
-    author_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"), index=True)
-    contribution_id: Mapped[int] = mapped_column(ForeignKey("contributions.id", ondelete="CASCADE"), unique=True)
+    topic_id: Mapped[int] = mapped_column(
+        ForeignKey("forum_topics.id", ondelete="CASCADE"), index=True
+    )
+    author_id: Mapped[int | None] = mapped_column(
+        ForeignKey("users.id", ondelete="SET NULL"), index=True
+    )
+    contribution_id: Mapped[int] = mapped_column(
+        ForeignKey("contributions.id", ondelete="CASCADE"), unique=True
+    )
     by_staff: Mapped[bool] = mapped_column(default=False)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     deleted_at: Mapped[datetime | None]
@@ -91,7 +108,9 @@ class Report(db.Model):
     __tablename__ = "forum_reports"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    post_id: Mapped[int] = mapped_column(ForeignKey("forum_posts.id", ondelete="CASCADE"), index=True)
+    post_id: Mapped[int] = mapped_column(
+        ForeignKey("forum_posts.id", ondelete="CASCADE"), index=True
+    )
     reporter_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
     reason: Mapped[str] = mapped_column(String(30))
     details: Mapped[str] = mapped_column(Text, default="")

@@ -1,5 +1,16 @@
 """The young people's forum: join, sign in, boards, topics, replies, reports; suspension for moderators."""
-from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, session, url_for
+
+from flask import (
+    Blueprint,
+    abort,
+    current_app,
+    flash,
+    redirect,
+    render_template,
+    request,
+    session,
+    url_for,
+)
 from flask_login import current_user, login_user
 
 from portal.accounts import throttle
@@ -9,7 +20,14 @@ from portal.errors import NotAllowed, ValidationFailed
 from portal.extensions import db, limiter, login_manager
 from portal.forms_util import ConfirmForm, apply_errors
 from portal.forum import members, services
-from portal.forum.forms import JoinForm, MemberSignInForm, PostForm, ReportForm, SuspendForm, TopicForm
+from portal.forum.forms import (
+    JoinForm,
+    MemberSignInForm,
+    PostForm,
+    ReportForm,
+    SuspendForm,
+    TopicForm,
+)
 from portal.forum.models import Board, Post, Report, Topic
 from portal.permissions import Role, can_moderate, has_role, public, role_required
 from portal.urls import safe_next
@@ -31,7 +49,9 @@ def _limit():
 @bp.route("/")
 @role_required(*READERS)
 def index():
-    return render_template("forum/index.html", boards=services.boards(), profile=members.profile_for(current_user))
+    return render_template(
+        "forum/index.html", boards=services.boards(), profile=members.profile_for(current_user)
+    )
 
 
 @bp.route("/house-rules")
@@ -48,9 +68,13 @@ def join():
     if form.validate_on_submit():
         try:
             user = members.register_member(
-                username=form.username.data, password=form.password.data, age_band=form.age_band.data,
-                parental_consent=form.parental_consent.data, house_rules=form.house_rules.data,
-                keep_name=form.keep_name.data)
+                username=form.username.data,
+                password=form.password.data,
+                age_band=form.age_band.data,
+                parental_consent=form.parental_consent.data,
+                house_rules=form.house_rules.data,
+                keep_name=form.keep_name.data,
+            )
         except ValidationFailed as error:
             apply_errors(form, error)
         else:
@@ -63,8 +87,12 @@ def join():
 
 @bp.route("/sign-in", methods=["GET", "POST"])
 @limiter.limit(throttle.login_limit, methods=["POST"])
-@limiter.limit(throttle.account_limit, key_func=throttle.account_key("username"), methods=["POST"],
-               deduct_when=throttle.failed)
+@limiter.limit(
+    throttle.account_limit,
+    key_func=throttle.account_key("username"),
+    methods=["POST"],
+    deduct_when=throttle.failed,
+)
 @public
 def sign_in():
     form = MemberSignInForm()
@@ -83,8 +111,12 @@ def sign_in():
 @role_required(*READERS)
 def board(slug):
     board = db.one_or_404(db.select(Board).filter_by(slug=slug))
-    return render_template("forum/board.html", board=board, topics=services.visible_topics(board, current_user),
-                           title_for=services.topic_title_for)
+    return render_template(
+        "forum/board.html",
+        board=board,
+        topics=services.visible_topics(board, current_user),
+        title_for=services.topic_title_for,
+    )
 
 
 @bp.route("/boards/<slug>/new", methods=["GET", "POST"])
@@ -95,27 +127,39 @@ def new_topic(slug):
     form = TopicForm()
     if form.validate_on_submit():
         try:
-            post = services.start_topic(board, author=current_user, title=form.title.data, text=form.text.data,
-                                        form_token=form.form_token.data)
+            post = services.start_topic(
+                board,
+                author=current_user,
+                title=form.title.data,
+                text=form.text.data,
+                form_token=form.form_token.data,
+            )
         except (ValidationFailed, NotAllowed) as error:
             apply_errors(form, error)
         else:
             return _after_post(post)
-    return render_template("forum/new_topic.html", board=board, form=form, can_post=services.can_post(current_user))
+    return render_template(
+        "forum/new_topic.html", board=board, form=form, can_post=services.can_post(current_user)
+    )
 
 
 def _after_post(post):
     if post.contribution.needs_signposting and not current_user.is_staff:
         session["forum_signpost"] = True
     else:
-        flash("Thank you. A moderator will check your post soon." if not post.by_staff else "Posted.", "success")
+        flash(
+            "Thank you. A moderator will check your post soon." if not post.by_staff else "Posted.",
+            "success",
+        )
     return redirect(url_for("forum.topic", topic_id=post.topic_id, _anchor=f"post-{post.id}"))
 
 
 def _topic_or_404(topic_id):
     topic = db.get_or_404(Topic, topic_id)
-    if not services.visible_posts(topic, current_user) or \
-            services.visible_posts(topic, current_user)[0].id != topic.posts[0].id:
+    if (
+        not services.visible_posts(topic, current_user)
+        or services.visible_posts(topic, current_user)[0].id != topic.posts[0].id
+    ):
         abort(404)
     return topic
 
@@ -128,14 +172,23 @@ def topic(topic_id):
     form = PostForm()
     if form.validate_on_submit():
         try:
-            return _after_post(services.reply(topic, author=current_user, text=form.text.data,
-                                                        form_token=form.form_token.data))
+            return _after_post(
+                services.reply(
+                    topic, author=current_user, text=form.text.data, form_token=form.form_token.data
+                )
+            )
         except (ValidationFailed, NotAllowed) as error:
             apply_errors(form, error)
-    return render_template("forum/topic.html", topic=topic, title=services.topic_title_for(topic, current_user),
-                           posts=services.visible_posts(topic, current_user), form=form,
-                           can_post=services.can_post(current_user), delete_form=ConfirmForm(),
-                           signpost=session.pop("forum_signpost", False))
+    return render_template(
+        "forum/topic.html",
+        topic=topic,
+        title=services.topic_title_for(topic, current_user),
+        posts=services.visible_posts(topic, current_user),
+        form=form,
+        can_post=services.can_post(current_user),
+        delete_form=ConfirmForm(),
+        signpost=session.pop("forum_signpost", False),
+    )
 
 
 def _post_or_404(post_id):
@@ -152,7 +205,9 @@ def report(post_id):
     post, form = _post_or_404(post_id), ReportForm()
     if form.validate_on_submit():
         try:
-            services.report_post(post, reporter=current_user, reason=form.reason.data, details=form.details.data)
+            services.report_post(
+                post, reporter=current_user, reason=form.reason.data, details=form.details.data
+            )
         except (ValidationFailed, NotAllowed) as error:
             apply_errors(form, error)
         else:
@@ -186,15 +241,27 @@ def suspend(user_id):
     form, item = SuspendForm(), _suspend_item(member)
     if form.validate_on_submit():
         try:
-            members.suspend(member, moderator=current_user, reason=form.reason.data,
-                            item_id=getattr(item, "id", None))
+            members.suspend(
+                member,
+                moderator=current_user,
+                reason=form.reason.data,
+                item_id=getattr(item, "id", None),
+            )
         except ValidationFailed as error:
             apply_errors(form, error)
         else:
             flash(f"{member.username} is suspended.", "success")
-            return redirect(url_for("moderation.item", item_id=item.id) if item else url_for("moderation.queue"))
-    return render_template("forum/manage/suspend.html", member=member, form=form, item=item,
-                           profile=members.profile_for(member), unsuspend_form=ConfirmForm())
+            return redirect(
+                url_for("moderation.item", item_id=item.id) if item else url_for("moderation.queue")
+            )
+    return render_template(
+        "forum/manage/suspend.html",
+        member=member,
+        form=form,
+        item=item,
+        profile=members.profile_for(member),
+        unsuspend_form=ConfirmForm(),
+    )
 
 
 def _suspend_item(member):
@@ -217,8 +284,12 @@ def unsuspend(user_id):
 @bp.route("/reports")
 @role_required(Role.MODERATOR)
 def reports():
-    return render_template("forum/manage/reports.html", reports=services.open_reports(), form=ConfirmForm(),
-                           can_moderate=can_moderate)
+    return render_template(
+        "forum/manage/reports.html",
+        reports=services.open_reports(),
+        form=ConfirmForm(),
+        can_moderate=can_moderate,
+    )
 
 
 @bp.route("/reports/<int:report_id>/resolve", methods=["POST"])

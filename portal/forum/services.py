@@ -1,4 +1,5 @@
 """Boards, topics, posts and reports. Every post is a contribution and waits for a moderator."""
+
 import logging
 
 from sqlalchemy import func, or_, select
@@ -17,7 +18,11 @@ from portal.safeguarding.services import active_concern_for, open_concern
 
 log = logging.getLogger(__name__)
 DEFAULT_BOARDS = [
-    ("have-your-say", "Have your say", "Questions from the people who run SEND services. Tell them what you think."),
+    (
+        "have-your-say",
+        "Have your say",
+        "Questions from the people who run SEND services. Tell them what you think.",
+    ),
     ("school-and-college", "School and college", "Lessons, support, exams, friends at school."),
     ("health-and-wellbeing", "Health and wellbeing", "Feeling OK, getting help, appointments."),
     ("free-time", "Free time and getting out", "Clubs, transport, things to do."),
@@ -51,15 +56,32 @@ def _add_post(topic, author, text, title=None):
         raise NotAllowed("Your account cannot post at the moment")
     profile = None if author.is_staff else profile_for(author)
     contribution = submit_contribution(
-        source=Source.FORUM, text=text, title=title, author_role=AuthorRole.PROFESSIONAL if author.is_staff
-        else AuthorRole.YOUNG_PERSON, age_band=getattr(profile, "age_band", None), commit=False)
-    post = Post(topic=topic, author_id=author.id, contribution=contribution, by_staff=author.is_staff)
+        source=Source.FORUM,
+        text=text,
+        title=title,
+        author_role=AuthorRole.PROFESSIONAL if author.is_staff else AuthorRole.YOUNG_PERSON,
+        age_band=getattr(profile, "age_band", None),
+        commit=False,
+    )
+    post = Post(
+        topic=topic, author_id=author.id, contribution=contribution, by_staff=author.is_staff
+    )
     db.session.add(post)
-    if author.is_staff and contribution.status == Status.PENDING and not contribution.safeguarding_flag:
+    if (
+        author.is_staff
+        and contribution.status == Status.PENDING
+        and not contribution.safeguarding_flag
+    ):
         # Staff posts are published at once: the author is a moderator, accountable and audited.
-        contribution.redacted_text, contribution.redacted_title = contribution.text, contribution.title
-        contribution.status, contribution.moderated_by_id, contribution.moderated_at = \
-            Status.APPROVED, author.id, utcnow()
+        contribution.redacted_text, contribution.redacted_title = (
+            contribution.text,
+            contribution.title,
+        )
+        contribution.status, contribution.moderated_by_id, contribution.moderated_at = (
+            Status.APPROVED,
+            author.id,
+            utcnow(),
+        )
         record(author, "forum.staff_post", post)
     return post
 
@@ -99,18 +121,34 @@ def _once(form_token, author, store):
 
 def visible_posts(topic, viewer):
     """Posts `viewer` may see: approved ones, plus their own whatever the state (not deleted)."""
-    return [p for p in topic.posts if p.deleted_at is None and (
-        p.contribution.status == Status.APPROVED or p.author_id == viewer.id)]
+    return [
+        p
+        for p in topic.posts
+        if p.deleted_at is None
+        and (p.contribution.status == Status.APPROVED or p.author_id == viewer.id)
+    ]
 
 
 def visible_topics(board, viewer):
     """Topics whose opening post is approved, or that the viewer started; newest first."""
     other = aliased(Post)
-    first_post = select(func.min(other.id)).where(other.topic_id == Topic.id).correlate(Topic).scalar_subquery()
-    query = (select(Topic).join(Post, Post.id == first_post).join(Contribution)
-             .where(Topic.board_id == board.id, Post.deleted_at.is_(None),
-                    or_(Contribution.status == Status.APPROVED, Topic.author_id == viewer.id))
-             .order_by(Topic.have_your_say.desc(), Topic.created_at.desc()))
+    first_post = (
+        select(func.min(other.id))
+        .where(other.topic_id == Topic.id)
+        .correlate(Topic)
+        .scalar_subquery()
+    )
+    query = (
+        select(Topic)
+        .join(Post, Post.id == first_post)
+        .join(Contribution)
+        .where(
+            Topic.board_id == board.id,
+            Post.deleted_at.is_(None),
+            or_(Contribution.status == Status.APPROVED, Topic.author_id == viewer.id),
+        )
+        .order_by(Topic.have_your_say.desc(), Topic.created_at.desc())
+    )
     return db.session.scalars(query).all()
 
 
@@ -125,7 +163,9 @@ def topic_title_for(topic, viewer):
 def post_author_for(contribution):
     """The young person who wrote the forum post behind `contribution` (any status), or None for staff."""
     post = db.session.scalar(select(Post).where(Post.contribution_id == contribution.id))
-    return post.author if post is not None and post.author is not None and not post.by_staff else None
+    return (
+        post.author if post is not None and post.author is not None and not post.by_staff else None
+    )
 
 
 def delete_own_post(post, *, user):
@@ -149,17 +189,26 @@ def report_post(post, *, reporter, reason, details=""):
         raise ValidationFailed("Reason", {"reason": "Select why you are reporting this post"})
     if not can_post(reporter):
         raise NotAllowed("Your account cannot report at the moment")
-    report = Report(post_id=post.id, reporter_id=reporter.id, reason=reason, details=(details or "").strip()[:1000])
+    report = Report(
+        post_id=post.id,
+        reporter_id=reporter.id,
+        reason=reason,
+        details=(details or "").strip()[:1000],
+    )
     db.session.add(report)
     record(reporter, "forum.report", post, reason=reason)
     if reason == "worried":
-        open_concern(post.contribution, opened_by="report", reasons=["A member is worried about someone"])
+        open_concern(
+            post.contribution, opened_by="report", reasons=["A member is worried about someone"]
+        )
     db.session.commit()
     return report
 
 
 def open_reports():
-    return db.session.scalars(select(Report).where(Report.resolved_at.is_(None)).order_by(Report.created_at)).all()
+    return db.session.scalars(
+        select(Report).where(Report.resolved_at.is_(None)).order_by(Report.created_at)
+    ).all()
 
 
 def resolve_report(report, *, moderator):

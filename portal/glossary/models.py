@@ -1,4 +1,5 @@
 """Glossary terms: acronyms and their plain-English expansions."""
+
 from sqlalchemy import String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 

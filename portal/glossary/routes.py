@@ -1,4 +1,5 @@
 """The public glossary page and the editors' pages for changing it."""
+
 from flask import Blueprint, flash, redirect, render_template, url_for
 from flask_login import current_user
 
@@ -22,7 +23,9 @@ def index():
 @bp.route("/staff/glossary")
 @role_required(Role.EDITOR)
 def manage():
-    return render_template("glossary/manage/index.html", terms=services.all_terms(), form=ConfirmForm())
+    return render_template(
+        "glossary/manage/index.html", terms=services.all_terms(), form=ConfirmForm()
+    )
 
 
 @bp.route("/staff/glossary/new", methods=["GET", "POST"], defaults={"term_id": None})
@@ -33,8 +36,13 @@ def edit_term(term_id):
     form = TermForm(obj=term)
     if form.validate_on_submit():
         try:
-            services.save_term(term, actor=current_user, term=form.term.data, expansion=form.expansion.data,
-                               explanation=form.explanation.data)
+            services.save_term(
+                term,
+                actor=current_user,
+                term=form.term.data,
+                expansion=form.expansion.data,
+                explanation=form.explanation.data,
+            )
         except ValidationFailed as error:
             apply_errors(form, error)
         else:

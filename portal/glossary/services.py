@@ -1,4 +1,5 @@
 """The glossary: editing terms, and marking acronyms up as <abbr> with the expansion on first use."""
+
 import re
 
 from flask import has_request_context, request
@@ -19,7 +20,11 @@ def all_terms():
 def seed_glossary():
     """Add the starting terms that are missing (idempotent). Returns how many were added."""
     existing = set(db.session.scalars(select(GlossaryTerm.term)))
-    added = [GlossaryTerm(term=t, expansion=e, explanation=x) for t, e, x in GLOSSARY_SEED if t not in existing]
+    added = [
+        GlossaryTerm(term=t, expansion=e, explanation=x)
+        for t, e, x in GLOSSARY_SEED
+        if t not in existing
+    ]
     db.session.add_all(added)
     db.session.commit()
     return len(added)
@@ -42,7 +47,11 @@ def save_term(term_row, *, actor, term, expansion, explanation=""):
     if created:
         term_row = GlossaryTerm()
         db.session.add(term_row)
-    term_row.term, term_row.expansion, term_row.explanation = term, expansion, (explanation or "").strip()
+    term_row.term, term_row.expansion, term_row.explanation = (
+        term,
+        expansion,
+        (explanation or "").strip(),
+    )
     record(actor, "glossary.create" if created else "glossary.update", term_row, term=term)
     db.session.commit()
     return term_row
@@ -58,7 +67,11 @@ def delete_term(term_row, *, actor):
 def compile_terms(terms):
     """({term: expansion}, one pattern matching any of them, or None) as `mark_up` uses them."""
     words = sorted(terms, key=len, reverse=True)
-    pattern = re.compile(r"(?<![\w/])(" + "|".join(map(re.escape, words)) + r")(?![\w/])") if words else None
+    pattern = (
+        re.compile(r"(?<![\w/])(" + "|".join(map(re.escape, words)) + r")(?![\w/])")
+        if words
+        else None
+    )
     return terms, pattern
 
 
@@ -67,7 +80,9 @@ def _lookup():
     # Cached on the request (not `g`, which tests share between requests) so edits show at once.
     cached = getattr(request, "_glossary", None) if has_request_context() else None
     if cached is None:
-        cached = compile_terms(dict(db.session.execute(select(GlossaryTerm.term, GlossaryTerm.expansion)).all()))
+        cached = compile_terms(
+            dict(db.session.execute(select(GlossaryTerm.term, GlossaryTerm.expansion)).all())
+        )
         if has_request_context():
             request._glossary = cached
     return cached
@@ -108,7 +123,9 @@ def mark_up(text, expand_first=True):
         term = match.group(1)
         title = str(escape(terms[term]))
         abbr = f'<abbr title="{title}">{term}</abbr>'
-        if title.lower() in lowered:  # the writer already spelled it out: never expand it a second time
+        if (
+            title.lower() in lowered
+        ):  # the writer already spelled it out: never expand it a second time
             seen.add(term)
         if expand_first and term not in seen:
             seen.add(term)

@@ -1,4 +1,5 @@
 """The hidden one-time token field: a fresh token when the form is first shown, the same one when resent."""
+
 import re
 import secrets
 

@@ -1,4 +1,5 @@
 """FormSubmission: a form's one-time token and what sending it stored (no personal data)."""
+
 from datetime import datetime
 
 from sqlalchemy import String, UniqueConstraint

@@ -1,4 +1,5 @@
 """Storing something once per form token, however often or however fast the form is sent."""
+
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
@@ -11,8 +12,9 @@ def stored_for(kind, token):
     """The object id stored for this form token, or None when it has not been sent (or has no token)."""
     if not token or not TOKEN.match(token):
         return None
-    row = db.session.scalar(select(FormSubmission).where(FormSubmission.kind == kind,
-                                                         FormSubmission.token == token))
+    row = db.session.scalar(
+        select(FormSubmission).where(FormSubmission.kind == kind, FormSubmission.token == token)
+    )
     return row.object_id if row is not None else None
 
 

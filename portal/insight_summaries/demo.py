@@ -1,4 +1,5 @@
 """Demo content: last month's summary, drafted, signed off by a second officer and published."""
+
 from sqlalchemy import select
 
 from portal.accounts.models import User
@@ -6,8 +7,10 @@ from portal.extensions import db
 from portal.insight_summaries import services
 from portal.insight_summaries.months import closed_months
 
-YOUNG = ("This is what you told us last month. More of you told us about getting to school. "
-         "We are looking at the buses. We will tell you what we find out.")
+YOUNG = (
+    "This is what you told us last month. More of you told us about getting to school. "
+    "We are looking at the buses. We will tell you what we find out."
+)
 
 
 def load():
@@ -23,8 +26,12 @@ def load():
         return []
     latest = summary.latest
     data = {name: getattr(latest, name) for name in ("what", "why", "so_what", "next_steps")}
-    services.save_version(summary, officer=editor, base_number=latest.number,
-                          data={**data, "young_people": YOUNG, "note": "Young people's version added"})
+    services.save_version(
+        summary,
+        officer=editor,
+        base_number=latest.number,
+        data={**data, "young_people": YOUNG, "note": "Young people's version added"},
+    )
     services.sign_off(summary, officer=admin)
     services.publish(summary, officer=admin)
     return [f"Insight summaries: {summary.label} drafted, signed off and published."]

@@ -5,9 +5,13 @@ It states what the data show and says where numbers are too small to tell. It ne
 """
 
 VERDICTS = {"improved": "improved", "worse": "got worse", "no clear change": "not yet clear"}
-RAG = {"green": "on target", "amber": "close to target", "red": "short of target",
-       "unclear": "not yet clear against its target (the target is inside the 95% interval)",
-       "grey": "no target status"}
+RAG = {
+    "green": "on target",
+    "amber": "close to target",
+    "red": "short of target",
+    "unclear": "not yet clear against its target (the target is inside the 95% interval)",
+    "grey": "no target status",
+}
 
 
 WITHHELD = "withheld"  # as portal.insight_summaries.facts.WITHHELD
@@ -39,18 +43,24 @@ def measure_line(measure, facts):
     now = _value(this, measure)
     if now is None:
         if this.get("withheld"):
-            return (f"{measure['name']}: not shown for {facts['label']}, so that a small number of responses in "
-                    "another month of the quarter cannot be worked out from it.")
+            return (
+                f"{measure['name']}: not shown for {facts['label']}, so that a small number of responses in "
+                "another month of the quarter cannot be worked out from it."
+            )
         if measure["source"] == "survey":
-            return (f"{measure['name']}: fewer than {threshold} responses in {facts['label']}, too few to tell "
-                    "(no figure is shown).")
+            return (
+                f"{measure['name']}: fewer than {threshold} responses in {facts['label']}, too few to tell "
+                "(no figure is shown)."
+            )
         return f"{measure['name']}: no figure entered for {facts['label']}."
     line = f"{measure['name']}: {now} in {facts['label']}"
     before = _value(last, measure)
     change = measure["change"]
     if change:
-        line += (f", {_value(last, measure)} in {facts['last_label']}. Change: {VERDICTS[change['verdict']]} "
-                 f"(95% interval {_points(change['ci_low'])} to {_points(change['ci_high'])} points")
+        line += (
+            f", {_value(last, measure)} in {facts['last_label']}. Change: {VERDICTS[change['verdict']]} "
+            f"(95% interval {_points(change['ci_low'])} to {_points(change['ci_high'])} points"
+        )
         line += ", which includes no change)." if change["verdict"] == "no clear change" else ")."
     elif measure["source"] == "survey":
         line += f". {facts['last_label']} had too few responses to compare with."
@@ -67,8 +77,10 @@ def measure_line(measure, facts):
 def theme_line(theme, facts):
     threshold = facts["threshold"]
     words = {"rose": "rose", "fell": "fell", "unclear": "no clear change (or too few to tell)"}
-    return (f"{theme['label']}: {count_text(theme['this'], threshold)} contributions in {facts['label']}, "
-            f"{count_text(theme['last'], threshold)} in {facts['last_label']}: {words[theme['direction']]}.")
+    return (
+        f"{theme['label']}: {count_text(theme['this'], threshold)} contributions in {facts['label']}, "
+        f"{count_text(theme['last'], threshold)} in {facts['last_label']}: {words[theme['direction']]}."
+    )
 
 
 def _bullets(lines):
@@ -77,26 +89,48 @@ def _bullets(lines):
 
 def what(facts):
     threshold = facts["threshold"]
-    parts = ["Measures:", _bullets([measure_line(m, facts) for m in facts["measures"]] or ["No public measures."])]
+    parts = [
+        "Measures:",
+        _bullets([measure_line(m, facts) for m in facts["measures"]] or ["No public measures."]),
+    ]
     moving = [t for t in facts["themes"] if t["direction"] != "unclear"]
-    parts += ["Themes that rose or fell (approved contributions with the theme confirmed):",
-              _bullets([theme_line(t, facts) for t in moving] or ["No theme clearly rose or fell."])]
+    parts += [
+        "Themes that rose or fell (approved contributions with the theme confirmed):",
+        _bullets([theme_line(t, facts) for t in moving] or ["No theme clearly rose or fell."]),
+    ]
     said = []
     for theme in facts["themes"][:5]:
         roles = {row["role"]: row["count"] for row in theme["by_role"]}
-        said.append(f"{theme['label']}: young people {count_text(roles['young_person'], threshold)}, "
-                    f"parent carers {count_text(roles['parent_carer'], threshold)}.")
-    parts += ["What young people said, apart from parents (contributions by theme):",
-              _bullets(said or ["No themed contributions this month."])]
+        said.append(
+            f"{theme['label']}: young people {count_text(roles['young_person'], threshold)}, "
+            f"parent carers {count_text(roles['parent_carer'], threshold)}."
+        )
+    parts += [
+        "What young people said, apart from parents (contributions by theme):",
+        _bullets(said or ["No themed contributions this month."]),
+    ]
     actions = facts["actions"]
-    parts += ["\u201cYou said, we did\u201d actions:", _bullets([
-        f"Due this month: {len(actions['due'])}.", f"Done this month: {len(actions['done'])}.",
-        f"Late (due by the end of the month and not done): {len(actions['late'])}."])]
+    parts += [
+        "\u201cYou said, we did\u201d actions:",
+        _bullets(
+            [
+                f"Due this month: {len(actions['due'])}.",
+                f"Done this month: {len(actions['done'])}.",
+                f"Late (due by the end of the month and not done): {len(actions['late'])}.",
+            ]
+        ),
+    ]
     co = facts["coproduction"]
-    parts += ["Co-production:", _bullets([
-        f"{co['activities']} activities logged ({co['strategic']} about strategy, commissioning or the plan).",
-        f"Taking part: parent carers {count_text(co['parent_carers'], threshold)}, young people "
-        f"{count_text(co['young_people'], threshold)}, professionals {count_text(co['professionals'], threshold)}."])]
+    parts += [
+        "Co-production:",
+        _bullets(
+            [
+                f"{co['activities']} activities logged ({co['strategic']} about strategy, commissioning or the plan).",
+                f"Taking part: parent carers {count_text(co['parent_carers'], threshold)}, young people "
+                f"{count_text(co['young_people'], threshold)}, professionals {count_text(co['professionals'], threshold)}.",
+            ]
+        ),
+    ]
     return "\n".join(parts)
 
 
@@ -108,8 +142,10 @@ def why(facts):
             lines.append(f"{theme['label']} was most often mentioned alongside: {with_}.")
     if not lines:
         lines.append("The data hold no linked themes clear enough to list this month.")
-    return ("Evidence the data hold (not causes; add an explanation only where you know it):\n"
-            + _bullets(lines))
+    return (
+        "Evidence the data hold (not causes; add an explanation only where you know it):\n"
+        + _bullets(lines)
+    )
 
 
 def so_what(facts):
@@ -117,11 +153,16 @@ def so_what(facts):
     for measure in facts["measures"]:
         change = measure["change"]
         if change and change["verdict"] != "no clear change":
-            lines.append(f"{measure['name']} {VERDICTS[change['verdict']]} since {facts['last_label']}.")
+            lines.append(
+                f"{measure['name']} {VERDICTS[change['verdict']]} since {facts['last_label']}."
+            )
         if measure["this"].get("rag") in ("red", "amber"):
             lines.append(f"{measure['name']} is {RAG[measure['this']['rag']]}.")
-    small = [m["name"] for m in facts["measures"]
-             if m["source"] == "survey" and m["this"]["suppressed"] and not m["this"].get("withheld")]
+    small = [
+        m["name"]
+        for m in facts["measures"]
+        if m["source"] == "survey" and m["this"]["suppressed"] and not m["this"].get("withheld")
+    ]
     if small:
         lines.append(f"Too few responses to tell for: {', '.join(small)}.")
     late = facts["actions"]["late"]
@@ -131,11 +172,21 @@ def so_what(facts):
 
 
 def next_steps(facts):
-    lines = [f"Late action to follow up: {entry['title']} (due {entry['due_on']})."
-             for entry in facts["actions"]["late"]]
-    return _bullets(lines or ["No late actions."]) + "\n- Officer: add the next steps and who will take them."
+    lines = [
+        f"Late action to follow up: {entry['title']} (due {entry['due_on']})."
+        for entry in facts["actions"]["late"]
+    ]
+    return (
+        _bullets(lines or ["No late actions."])
+        + "\n- Officer: add the next steps and who will take them."
+    )
 
 
 def draft_parts(facts):
     """{"what", "why", "so_what", "next_steps"}: the first draft's text."""
-    return {"what": what(facts), "why": why(facts), "so_what": so_what(facts), "next_steps": next_steps(facts)}
+    return {
+        "what": what(facts),
+        "why": why(facts),
+        "so_what": so_what(facts),
+        "next_steps": next_steps(facts),
+    }

@@ -1,4 +1,5 @@
 """A month's insight summary and every version of its text (versions are never changed once published)."""
+
 from datetime import date, datetime
 
 from sqlalchemy import JSON, CheckConstraint, Date, ForeignKey, Text, UniqueConstraint
@@ -23,13 +24,19 @@ class InsightSummary(db.Model):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     month: Mapped[date] = mapped_column(Date, unique=True)  # the first day of the month
-    facts: Mapped[dict] = mapped_column(JSON, default=dict)  # the figures the draft was written from, protected
+    facts: Mapped[dict] = mapped_column(
+        JSON, default=dict
+    )  # the figures the draft was written from, protected
     drafted_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
     drafted_at: Mapped[datetime] = mapped_column(default=utcnow)
 
     drafted_by = relationship("User")
-    versions = relationship("SummaryVersion", order_by="SummaryVersion.number", back_populates="summary",
-                            cascade="all, delete-orphan")
+    versions = relationship(
+        "SummaryVersion",
+        order_by="SummaryVersion.number",
+        back_populates="summary",
+        cascade="all, delete-orphan",
+    )
 
     @property
     def key(self):
@@ -59,23 +66,35 @@ class SummaryVersion(db.Model):
     __tablename__ = "insight_summary_versions"
     __table_args__ = (
         UniqueConstraint("summary_id", "number", name="uq_insight_summary_version_number"),
-        CheckConstraint("signed_off_by_id IS NULL OR written_by_id IS NULL OR signed_off_by_id != written_by_id",
-                        name="not_own_sign_off"),
-        CheckConstraint("published_at IS NULL OR signed_off_at IS NOT NULL", name="published_signed_off"),
+        CheckConstraint(
+            "signed_off_by_id IS NULL OR written_by_id IS NULL OR signed_off_by_id != written_by_id",
+            name="not_own_sign_off",
+        ),
+        CheckConstraint(
+            "published_at IS NULL OR signed_off_at IS NOT NULL", name="published_signed_off"
+        ),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    summary_id: Mapped[int] = mapped_column(ForeignKey("insight_summaries.id", ondelete="CASCADE"), index=True)
+    summary_id: Mapped[int] = mapped_column(
+        ForeignKey("insight_summaries.id", ondelete="CASCADE"), index=True
+    )
     number: Mapped[int]
     what: Mapped[str] = mapped_column(Text, default="")
     why: Mapped[str] = mapped_column(Text, default="")
     so_what: Mapped[str] = mapped_column(Text, default="")
     next_steps: Mapped[str] = mapped_column(Text, default="")
-    young_people: Mapped[str] = mapped_column(Text, default="")  # the young people's version, easy words
-    note: Mapped[str] = mapped_column(Text, default="")  # what changed in this version (a correction says why)
+    young_people: Mapped[str] = mapped_column(
+        Text, default=""
+    )  # the young people's version, easy words
+    note: Mapped[str] = mapped_column(
+        Text, default=""
+    )  # what changed in this version (a correction says why)
     written_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
     written_at: Mapped[datetime] = mapped_column(default=utcnow)
-    signed_off_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    signed_off_by_id: Mapped[int | None] = mapped_column(
+        ForeignKey("users.id", ondelete="SET NULL")
+    )
     signed_off_at: Mapped[datetime | None]
     published_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
     published_at: Mapped[datetime | None] = mapped_column(index=True)

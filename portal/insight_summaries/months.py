@@ -1,4 +1,5 @@
 """Calendar months a summary may be written for: closed months only (a month still open keeps changing)."""
+
 import re
 from datetime import date, timedelta
 
@@ -36,8 +37,10 @@ def parse_month(key, today=None):
         raise UnknownMonth("Enter the month as year and month, for example 2026-10")
     month = date(int(match[1]), int(match[2]), 1)
     if month not in closed_months(today):
-        raise UnknownMonth(f"{month:%B %Y} is not a closed month: a summary can only be written once the month "
-                           "has ended")
+        raise UnknownMonth(
+            f"{month:%B %Y} is not a closed month: a summary can only be written once the month "
+            "has ended"
+        )
     return month
 
 

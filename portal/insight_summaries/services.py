@@ -4,6 +4,7 @@ Four eyes: whoever wrote any version since the last publication (the drafter inc
 the summary off. Published versions never change; a correction is a new version, signed off and
 published in its turn.
 """
+
 import re
 
 from flask import current_app
@@ -51,8 +52,14 @@ def draft(month, *, officer):
         return existing, False
     facts = month_facts(month, current_app.config["SMALL_NUMBER_THRESHOLD"])
     summary = InsightSummary(month=month, facts=facts, drafted_by_id=officer.id)
-    summary.versions.append(SummaryVersion(number=1, written_by_id=officer.id, note="First draft from the data",
-                                           **draft_parts(facts)))
+    summary.versions.append(
+        SummaryVersion(
+            number=1,
+            written_by_id=officer.id,
+            note="First draft from the data",
+            **draft_parts(facts),
+        )
+    )
     db.session.add(summary)
     try:
         db.session.flush()
@@ -69,12 +76,21 @@ def redraft(summary, *, officer):
     only: a published summary's facts never change). For a month whose quarter was still filling up."""
     _check_officer(officer)
     if summary.current_published is not None:
-        raise InvalidTransition("This summary has been published, so its figures stay as they were: "
-                                "edit the text to correct it")
+        raise InvalidTransition(
+            "This summary has been published, so its figures stay as they were: "
+            "edit the text to correct it"
+        )
     facts = month_facts(summary.month, current_app.config["SMALL_NUMBER_THRESHOLD"])
     number = summary.latest.number + 1
-    db.session.add(SummaryVersion(summary_id=summary.id, number=number, written_by_id=officer.id,
-                                  note="Drafted again from the data", **draft_parts(facts)))
+    db.session.add(
+        SummaryVersion(
+            summary_id=summary.id,
+            number=number,
+            written_by_id=officer.id,
+            note="Drafted again from the data",
+            **draft_parts(facts),
+        )
+    )
     summary.facts = facts
     try:
         db.session.flush()
@@ -106,7 +122,9 @@ def check_version_text(data):
             errors[name] = error
         elif not values[name]:
             errors[name] = f"Enter the \u201c{label}\u201d part"
-    values["young_people"], error = clean_text(data.get("young_people"), 1200, "The young people's version")
+    values["young_people"], error = clean_text(
+        data.get("young_people"), 1200, "The young people's version"
+    )
     if error:
         errors["young_people"] = error
     elif values["young_people"] and (problems := easy_read_problems(values["young_people"])):
@@ -126,17 +144,27 @@ def save_version(summary, *, officer, data, base_number):
         raise ValidationFailed("The summary is not valid", errors)
     latest = summary.latest
     if latest is None or latest.number != base_number:
-        raise VersionConflict("Someone else saved a newer version", {
-            "what": f"Someone else saved version {latest.number if latest else 0} while you were editing. "
-                    "Your text is still below: compare it with the newer version, then save again."})
-    version = SummaryVersion(summary_id=summary.id, number=base_number + 1, written_by_id=officer.id, **values)
+        raise VersionConflict(
+            "Someone else saved a newer version",
+            {
+                "what": f"Someone else saved version {latest.number if latest else 0} while you were editing. "
+                "Your text is still below: compare it with the newer version, then save again."
+            },
+        )
+    version = SummaryVersion(
+        summary_id=summary.id, number=base_number + 1, written_by_id=officer.id, **values
+    )
     db.session.add(version)
     try:
         db.session.flush()
     except IntegrityError:
         db.session.rollback()
-        raise VersionConflict("Someone else saved a newer version", {
-            "what": "Someone else saved a version at the same moment. Your text is still below: save again."})
+        raise VersionConflict(
+            "Someone else saved a newer version",
+            {
+                "what": "Someone else saved a version at the same moment. Your text is still below: save again."
+            },
+        )
     record(officer, "insight_summary.edit", summary, month=summary.key, version=version.number)
     db.session.commit()
     return version
@@ -151,7 +179,8 @@ def _unpublished(summary):
 def writers(summary):
     """Ids of everyone who wrote a version since the last publication (they cannot sign it off)."""
     return {v.written_by_id for v in _unpublished(summary)} | (
-        {summary.drafted_by_id} if summary.current_published is None else set())
+        {summary.drafted_by_id} if summary.current_published is None else set()
+    )
 
 
 def may_sign_off(summary, user):
@@ -163,14 +192,18 @@ def sign_off(summary, *, officer):
     _check_officer(officer)
     latest = summary.latest
     if latest is None or latest.published_at is not None:
-        raise InvalidTransition("There is no new version to sign off: edit the summary to write one")
+        raise InvalidTransition(
+            "There is no new version to sign off: edit the summary to write one"
+        )
     if latest.signed_off_at is not None:
         raise InvalidTransition("This version is already signed off")
     if not may_sign_off(summary, officer):
         raise NotAllowed("You wrote or edited this summary, so someone else must sign it off")
-    claimed = db.session.execute(update(SummaryVersion).where(
-        SummaryVersion.id == latest.id, SummaryVersion.signed_off_at.is_(None)).values(
-        signed_off_by_id=officer.id, signed_off_at=utcnow())).rowcount
+    claimed = db.session.execute(
+        update(SummaryVersion)
+        .where(SummaryVersion.id == latest.id, SummaryVersion.signed_off_at.is_(None))
+        .values(signed_off_by_id=officer.id, signed_off_at=utcnow())
+    ).rowcount
     if claimed != 1:
         db.session.rollback()
         raise InvalidTransition("Someone else signed this version off first")
@@ -199,15 +232,26 @@ def publish(summary, *, officer):
     if problems := publish_problems(summary):
         raise InvalidTransition(problems[0])
     latest = summary.latest
-    claimed = db.session.execute(update(SummaryVersion).where(
-        SummaryVersion.id == latest.id, SummaryVersion.published_at.is_(None),
-        SummaryVersion.signed_off_at.is_not(None)).values(
-        published_by_id=officer.id, published_at=utcnow())).rowcount
+    claimed = db.session.execute(
+        update(SummaryVersion)
+        .where(
+            SummaryVersion.id == latest.id,
+            SummaryVersion.published_at.is_(None),
+            SummaryVersion.signed_off_at.is_not(None),
+        )
+        .values(published_by_id=officer.id, published_at=utcnow())
+    ).rowcount
     if claimed != 1:
         db.session.rollback()
         raise InvalidTransition("Someone else published this version first")
-    record(officer, "insight_summary.publish", summary, month=summary.key, version=latest.number,
-           correction=len(summary.published_versions) > 0)
+    record(
+        officer,
+        "insight_summary.publish",
+        summary,
+        month=summary.key,
+        version=latest.number,
+        correction=len(summary.published_versions) > 0,
+    )
     db.session.commit()
     db.session.refresh(latest)
     return latest
@@ -216,8 +260,11 @@ def publish(summary, *, officer):
 def published_summaries():
     """Summaries with at least one published version, newest month first."""
     ids = select(SummaryVersion.summary_id).where(SummaryVersion.published_at.is_not(None))
-    return db.session.scalars(select(InsightSummary).where(InsightSummary.id.in_(ids))
-                              .order_by(InsightSummary.month.desc())).all()
+    return db.session.scalars(
+        select(InsightSummary)
+        .where(InsightSummary.id.in_(ids))
+        .order_by(InsightSummary.month.desc())
+    ).all()
 
 
 def all_summaries():

@@ -1,4 +1,5 @@
 """Turns the explorer's SQL counts into tables a viewer may see, with small numbers suppressed."""
+
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -6,8 +7,13 @@ from portal.insights import queries
 from portal.metrics.calculations import Cell, financial_quarter, suppress
 from portal.metrics.disclosure import protect_breakdown
 
-SENTIMENTS = [("positive", "Positive"), ("mixed", "Mixed"), ("neutral", "Neutral"), ("negative", "Negative"),
-              (None, "Not known")]
+SENTIMENTS = [
+    ("positive", "Positive"),
+    ("mixed", "Mixed"),
+    ("neutral", "Neutral"),
+    ("negative", "Negative"),
+    (None, "Not known"),
+]
 DEFAULT_EMERGING_DAYS = 91
 EMERGING_GROWTH = 1.5  # at least half as many again as the previous period
 
@@ -24,7 +30,11 @@ def _count_cells(pairs, threshold, total_shown, protected=False):
     """[(key, label, n)] -> CellResults (counts only: favourable is not used); protected: rounded to 5
     after suppression and the audit (portal.metrics.disclosure)."""
     cells = [Cell(str(key), label, 0, int(n)) for key, label, n in pairs]
-    return protect_breakdown(cells, threshold, total_shown) if protected else suppress(cells, threshold, total_shown)
+    return (
+        protect_breakdown(cells, threshold, total_shown)
+        if protected
+        else suppress(cells, threshold, total_shown)
+    )
 
 
 def theme_table(themes, confirmed, suggested, threshold, protected=False):
@@ -34,19 +44,30 @@ def theme_table(themes, confirmed, suggested, threshold, protected=False):
     shown total: only primary suppression applies. Shown rows are sorted by size, hidden ones by label.
     """
     themes = [t for t in themes if t.active or confirmed.get(t.id) or suggested.get(t.id)]
-    shown_confirmed = _count_cells([(t.id, t.label, confirmed.get(t.id, 0)) for t in themes], threshold, False,
-                                   protected)
-    shown_suggested = _count_cells([(t.id, t.label, suggested.get(t.id, 0)) for t in themes], threshold, False,
-                                   protected)
+    shown_confirmed = _count_cells(
+        [(t.id, t.label, confirmed.get(t.id, 0)) for t in themes], threshold, False, protected
+    )
+    shown_suggested = _count_cells(
+        [(t.id, t.label, suggested.get(t.id, 0)) for t in themes], threshold, False, protected
+    )
     rows = [ThemeRow(t, c, s, []) for t, c, s in zip(themes, shown_confirmed, shown_suggested)]
     return sorted(rows, key=lambda r: (r.confirmed.n is None, -(r.confirmed.n or 0), r.theme.label))
 
 
 def summary_cells(total, tagged, threshold, protected=False):
     """(total, [tagged, untagged]) where tagged + untagged = total is shown, so hide in pairs."""
-    total_cell = _count_cells([("total", "All contributions", total)], threshold, False, protected)[0]
-    parts = _count_cells([("tagged", "With a confirmed theme", tagged),
-                          ("untagged", "No confirmed theme yet", total - tagged)], threshold, True, protected)
+    total_cell = _count_cells([("total", "All contributions", total)], threshold, False, protected)[
+        0
+    ]
+    parts = _count_cells(
+        [
+            ("tagged", "With a confirmed theme", tagged),
+            ("untagged", "No confirmed theme yet", total - tagged),
+        ],
+        threshold,
+        True,
+        protected,
+    )
     return total_cell, parts
 
 
@@ -57,10 +78,18 @@ def breakdown_rows(rows, counts, columns, threshold, protected=False):
     for row in rows:
         if not row.confirmed.n and row.confirmed.reason != "small":
             continue
-        pairs = [(key if key is not None else "none", label, counts.get((row.theme.id, key), 0))
-                 for key, label in columns]
-        built.append(ThemeRow(row.theme, row.confirmed, row.suggested_only,
-                              _count_cells(pairs, threshold, True, protected)))
+        pairs = [
+            (key if key is not None else "none", label, counts.get((row.theme.id, key), 0))
+            for key, label in columns
+        ]
+        built.append(
+            ThemeRow(
+                row.theme,
+                row.confirmed,
+                row.suggested_only,
+                _count_cells(pairs, threshold, True, protected),
+            )
+        )
     return built
 
 
@@ -95,11 +124,20 @@ def emerging_rows(themes, current, previous, threshold, protected=False):
     Growth is shown only when both counts may be shown. A theme is emerging when its current count
     may be shown and it is at least 1.5 times the previous one (or the previous one is small).
     """
-    cur = _count_cells([(t.id, t.label, current.get(t.id, 0)) for t in themes], threshold, False, protected)
-    prev = _count_cells([(t.id, t.label, previous.get(t.id, 0)) for t in themes], threshold, False, protected)
+    cur = _count_cells(
+        [(t.id, t.label, current.get(t.id, 0)) for t in themes], threshold, False, protected
+    )
+    prev = _count_cells(
+        [(t.id, t.label, previous.get(t.id, 0)) for t in themes], threshold, False, protected
+    )
     rows = []
     for theme, now, before in zip(themes, cur, prev):
-        if now.n is None and before.n is None and now.reason == "no data" and before.reason == "no data":
+        if (
+            now.n is None
+            and before.n is None
+            and now.reason == "no data"
+            and before.reason == "no data"
+        ):
             continue
         growth = (now.n - before.n) / before.n if now.n is not None and before.n else None
         emerging = now.n is not None and (before.n is None or now.n >= EMERGING_GROWTH * before.n)
@@ -108,7 +146,12 @@ def emerging_rows(themes, current, previous, threshold, protected=False):
 
 
 def _whole_months(first, last):
-    return first is not None and last is not None and first.day == 1 and (last + timedelta(days=1)).day == 1
+    return (
+        first is not None
+        and last is not None
+        and first.day == 1
+        and (last + timedelta(days=1)).day == 1
+    )
 
 
 def _groups_and_previous(filters, start, end, prev_start, prev_end):
@@ -117,12 +160,18 @@ def _groups_and_previous(filters, start, end, prev_start, prev_end):
     When the filters are whole months and the previous period is the whole months just before them
     (always so for protected, closed-quarter readers), one scan over both periods gives both.
     """
-    if ((start, end) == (filters.date_from, filters.date_to) and _whole_months(start, end)
-            and _whole_months(prev_start, prev_end) and prev_end + timedelta(days=1) == start):
+    if (
+        (start, end) == (filters.date_from, filters.date_to)
+        and _whole_months(start, end)
+        and _whole_months(prev_start, prev_end)
+        and prev_end + timedelta(days=1) == start
+    ):
         both = queries.confirmed_groups(filters.between(prev_start, end))
         first = (start.year, start.month)
         groups = {g: n for g, n in both.items() if (g[3], g[4]) >= first}
-        return groups, queries.fold({g: n for g, n in both.items() if (g[3], g[4]) < first}, lambda g: g[0])
+        return groups, queries.fold(
+            {g: n for g, n in both.items() if (g[3], g[4]) < first}, lambda g: g[0]
+        )
     return queries.confirmed_groups(filters), queries.period_counts(filters, prev_start, prev_end)
 
 
@@ -133,24 +182,37 @@ def explore(filters, *, themes, localities, threshold, today, viewer=None, prote
     start, end, prev_start, prev_end = emerging_periods(filters, today, protected)
     groups, previous = _groups_and_previous(filters, start, end, prev_start, prev_end)
     confirmed = queries.fold(groups, lambda g: g[0])
-    rows = theme_table(themes, confirmed, queries.suggested_only_by_theme(filters), threshold, protected)
+    rows = theme_table(
+        themes, confirmed, queries.suggested_only_by_theme(filters), threshold, protected
+    )
     locality_columns = [(loc.id, loc.name) for loc in localities] + [(None, "Not given")]
     by_quarter, quarters = quarter_counts(queries.fold(groups, lambda g: (g[0], g[3], g[4])))
-    current = (confirmed if (start, end) == (filters.date_from, filters.date_to)
-               else queries.period_counts(filters, start, end))
+    current = (
+        confirmed
+        if (start, end) == (filters.date_from, filters.date_to)
+        else queries.period_counts(filters, start, end)
+    )
     return {
-        "total": summary_cells(total, tagged, threshold, protected), "rows": rows,
+        "total": summary_cells(total, tagged, threshold, protected),
+        "rows": rows,
         "localities": locality_columns,
-        "by_locality": breakdown_rows(rows, queries.fold(groups, lambda g: (g[0], g[1])), locality_columns,
-                                      threshold, protected),
+        "by_locality": breakdown_rows(
+            rows,
+            queries.fold(groups, lambda g: (g[0], g[1])),
+            locality_columns,
+            threshold,
+            protected,
+        ),
         "sentiments": SENTIMENTS,
-        "by_sentiment": breakdown_rows(rows, queries.fold(groups, lambda g: (g[0], g[2])), SENTIMENTS, threshold,
-                                       protected),
+        "by_sentiment": breakdown_rows(
+            rows, queries.fold(groups, lambda g: (g[0], g[2])), SENTIMENTS, threshold, protected
+        ),
         "quarters": quarters,
-        "by_quarter": breakdown_rows(rows, by_quarter, [(q, q) for q in quarters], threshold, protected),
+        "by_quarter": breakdown_rows(
+            rows, by_quarter, [(q, q) for q in quarters], threshold, protected
+        ),
         "quotes": queries.quotes(filters, viewer=viewer),
         "emerging_period": (start, end, prev_start, prev_end),
-        "emerging": emerging_rows([r.theme for r in rows], current,
-                                  previous, threshold, protected),
+        "emerging": emerging_rows([r.theme for r in rows], current, previous, threshold, protected),
         "max_confirmed": max([r.confirmed.n or 0 for r in rows] + [1]),
     }

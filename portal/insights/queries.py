@@ -1,4 +1,5 @@
 """SQL for the insight explorer: every count is a GROUP BY in the database, never a loop over rows."""
+
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
@@ -40,10 +41,17 @@ def conditions(filters, model=Contribution):
     if filters.date_from:
         found.append(model.created_at >= datetime.combine(filters.date_from, time.min))
     if filters.date_to:
-        found.append(model.created_at < datetime.combine(filters.date_to + timedelta(days=1), time.min))
-    for column, value in ((model.survey_id, filters.survey_id), (model.channel, filters.channel),
-                          (model.author_role, filters.author_role), (model.locality_id, filters.locality_id),
-                          (model.age_band, filters.age_band), (model.cohort, filters.cohort)):
+        found.append(
+            model.created_at < datetime.combine(filters.date_to + timedelta(days=1), time.min)
+        )
+    for column, value in (
+        (model.survey_id, filters.survey_id),
+        (model.channel, filters.channel),
+        (model.author_role, filters.author_role),
+        (model.locality_id, filters.locality_id),
+        (model.age_band, filters.age_band),
+        (model.cohort, filters.cohort),
+    ):
         if value not in (None, ""):
             found.append(column == value)
     return found
@@ -65,14 +73,19 @@ def _confirmed(filters, *columns):
     return db.session.execute(
         select(*columns, func.count(distinct(Tag.contribution_id)))
         .join(Contribution, Contribution.id == Tag.contribution_id)
-        .where(Tag.state == TagState.CONFIRMED, tagged_in(filters)).group_by(*columns)).all()
+        .where(Tag.state == TagState.CONFIRMED, tagged_in(filters))
+        .group_by(*columns)
+    ).all()
 
 
 def totals(filters):
     """(all contributions, those with at least one confirmed theme) for the filters."""
-    row = db.session.execute(select(func.count(Contribution.id),
-                                    func.coalesce(func.sum(case((has_confirmed_theme(), 1), else_=0)), 0))
-                             .where(*conditions(filters))).one()
+    row = db.session.execute(
+        select(
+            func.count(Contribution.id),
+            func.coalesce(func.sum(case((has_confirmed_theme(), 1), else_=0)), 0),
+        ).where(*conditions(filters))
+    ).one()
     return int(row[0]), int(row[1])
 
 
@@ -87,19 +100,28 @@ def suggested_only_by_theme(filters):
         select(Tag.theme_id, func.count(distinct(Tag.contribution_id)))
         .join(Contribution, Contribution.id == Tag.contribution_id)
         .where(Tag.state == TagState.SUGGESTED, ~has_confirmed_theme(), tagged_in(filters))
-        .group_by(Tag.theme_id)).all()
+        .group_by(Tag.theme_id)
+    ).all()
     return dict(rows)
 
 
 def confirmed_by_theme_and(filters, column):
     """{(theme_id, value of column): count} over confirmed tags, e.g. column=Contribution.locality_id."""
-    return {(theme_id, value): n for theme_id, value, n in _confirmed(filters, Tag.theme_id, column)}
+    return {
+        (theme_id, value): n for theme_id, value, n in _confirmed(filters, Tag.theme_id, column)
+    }
 
 
 def confirmed_by_theme_and_month(filters):
     """{(theme_id, year, month): count}; the caller folds months into financial-year quarters."""
-    year, month = extract("year", Contribution.created_at), extract("month", Contribution.created_at)
-    return {(theme_id, int(y), int(m)): n for theme_id, y, m, n in _confirmed(filters, Tag.theme_id, year, month)}
+    year, month = (
+        extract("year", Contribution.created_at),
+        extract("month", Contribution.created_at),
+    )
+    return {
+        (theme_id, int(y), int(m)): n
+        for theme_id, y, m, n in _confirmed(filters, Tag.theme_id, year, month)
+    }
 
 
 def confirmed_groups(filters):
@@ -109,11 +131,21 @@ def confirmed_groups(filters):
     every per-theme figure the explorer shows (by theme, by locality, by sentiment, by month):
     fold them with `fold` instead of running one query for each.
     """
-    year, month = extract("year", Contribution.created_at), extract("month", Contribution.created_at)
+    year, month = (
+        extract("year", Contribution.created_at),
+        extract("month", Contribution.created_at),
+    )
     columns = (Tag.theme_id, Contribution.locality_id, Contribution.sentiment, year, month)
-    rows = db.session.execute(select(*columns, func.count()).join(Contribution, Contribution.id == Tag.contribution_id)
-                              .where(Tag.state == TagState.CONFIRMED, tagged_in(filters)).group_by(*columns))
-    return {(theme_id, locality_id, sentiment, int(y), int(m)): n for theme_id, locality_id, sentiment, y, m, n in rows}
+    rows = db.session.execute(
+        select(*columns, func.count())
+        .join(Contribution, Contribution.id == Tag.contribution_id)
+        .where(Tag.state == TagState.CONFIRMED, tagged_in(filters))
+        .group_by(*columns)
+    )
+    return {
+        (theme_id, locality_id, sentiment, int(y), int(m)): n
+        for theme_id, locality_id, sentiment, y, m, n in rows
+    }
 
 
 def fold(groups, key):
@@ -129,20 +161,36 @@ def quotes(filters, per_theme=QUOTES_PER_THEME, *, viewer=None):
     item flagged for safeguarding or abuse, or one that has ever had a safeguarding concern, and only
     what `viewer` may see quoted (portal/walls: walled text needs its owner's approval to go outside)."""
     ever_concern = select(Concern.id).where(Concern.contribution_id == Contribution.id).exists()
-    ranked = (select(Tag.theme_id, Contribution.redacted_text,
-                     func.row_number().over(partition_by=Tag.theme_id,
-                                            order_by=(Contribution.created_at.desc(), Contribution.id.desc()))
-                     .label("rank"))
-              .join(Contribution, Contribution.id == Tag.contribution_id)
-              .where(Tag.state == TagState.CONFIRMED, Contribution.status == Status.APPROVED,
-                     Contribution.redacted_text.is_not(None), Contribution.safeguarding_flag.is_(False),
-                     Contribution.abusive_flag.is_(False), ~ever_concern, quotable_filter(viewer),
-                     tagged_in(filters))
-              .subquery())
+    ranked = (
+        select(
+            Tag.theme_id,
+            Contribution.redacted_text,
+            func.row_number()
+            .over(
+                partition_by=Tag.theme_id,
+                order_by=(Contribution.created_at.desc(), Contribution.id.desc()),
+            )
+            .label("rank"),
+        )
+        .join(Contribution, Contribution.id == Tag.contribution_id)
+        .where(
+            Tag.state == TagState.CONFIRMED,
+            Contribution.status == Status.APPROVED,
+            Contribution.redacted_text.is_not(None),
+            Contribution.safeguarding_flag.is_(False),
+            Contribution.abusive_flag.is_(False),
+            ~ever_concern,
+            quotable_filter(viewer),
+            tagged_in(filters),
+        )
+        .subquery()
+    )
     found = {}  # the same words sent several times (a shared template, a copied post) are quoted once
-    for theme_id, text in db.session.execute(select(ranked.c.theme_id, ranked.c.redacted_text)
-                                             .where(ranked.c.rank <= per_theme * 4)
-                                             .order_by(ranked.c.theme_id, ranked.c.rank)):
+    for theme_id, text in db.session.execute(
+        select(ranked.c.theme_id, ranked.c.redacted_text)
+        .where(ranked.c.rank <= per_theme * 4)
+        .order_by(ranked.c.theme_id, ranked.c.rank)
+    ):
         shown = found.setdefault(theme_id, [])
         if len(shown) < per_theme and text not in shown:
             shown.append(text)
@@ -152,4 +200,3 @@ def quotes(filters, per_theme=QUOTES_PER_THEME, *, viewer=None):
 def period_counts(filters, date_from, date_to):
     """{theme_id: confirmed count} between two dates (inclusive), keeping the other filters."""
     return confirmed_by_theme(filters.between(date_from, date_to))
-

@@ -1,4 +1,5 @@
 """The insight explorer (/staff/insights): contributions by theme, for viewers and every staff role above."""
+
 from datetime import date
 
 from flask import Blueprint, current_app, render_template, request
@@ -22,8 +23,10 @@ def survey_choices():
     table = db.metadata.tables.get("surveys")
     if table is None or "title" not in table.c:
         return []
-    return [(row.id, row.title) for row in db.session.execute(select(table.c.id, table.c.title)
-                                                               .order_by(table.c.title))]
+    return [
+        (row.id, row.title)
+        for row in db.session.execute(select(table.c.id, table.c.title).order_by(table.c.title))
+    ]
 
 
 def _date(name, errors, label):
@@ -42,12 +45,16 @@ def _closed_quarters(date_from, date_to, errors, today):
     of a quarter that has ended (empty: from the beginning, to the end of the latest closed quarter)."""
     windows = closed_windows(today)
     if date_from and date_from not in {w.start for w in windows}:
-        errors["from"] = ("Period from must be the first day of a financial-year quarter that has ended "
-                          "(1 April, 1 July, 1 October or 1 January)")
+        errors["from"] = (
+            "Period from must be the first day of a financial-year quarter that has ended "
+            "(1 April, 1 July, 1 October or 1 January)"
+        )
         date_from = None
     if date_to and date_to not in {w.end for w in windows}:
-        errors["to"] = ("Period to must be the last day of a financial-year quarter that has ended "
-                        "(30 June, 30 September, 31 December or 31 March)")
+        errors["to"] = (
+            "Period to must be the last day of a financial-year quarter that has ended "
+            "(30 June, 30 September, 31 December or 31 March)"
+        )
         date_to = None
     return date_from, date_to or (windows[0].end if windows else date(FIRST_YEAR, 3, 31))
 
@@ -69,19 +76,35 @@ def read_filters(choices, protected=False, today=None):
         value = args.get(name, "")
         return cast(value) if value and value in {str(k) for k, _ in options} else None
 
-    return Filters(date_from=date_from, date_to=date_to, survey_id=pick("survey", choices["surveys"], int),
-                   channel=pick("channel", choices["channels"]), author_role=pick("role", choices["roles"]),
-                   locality_id=pick("locality", choices["localities"], int),
-                   age_band=pick("age_band", choices["age_bands"]), cohort=pick("cohort", choices["cohorts"])), errors
+    return Filters(
+        date_from=date_from,
+        date_to=date_to,
+        survey_id=pick("survey", choices["surveys"], int),
+        channel=pick("channel", choices["channels"]),
+        author_role=pick("role", choices["roles"]),
+        locality_id=pick("locality", choices["localities"], int),
+        age_band=pick("age_band", choices["age_bands"]),
+        cohort=pick("cohort", choices["cohorts"]),
+    ), errors
 
 
 def _filter_choices():
-    localities = db.session.scalars(select(Locality).order_by(Locality.position, Locality.name)).all()
-    return {"surveys": survey_choices(), "channels": list(CHANNEL_LABELS.items()),
-            "roles": list(ROLE_LABELS.items()),
-            "localities": [(loc.id, loc.name) for loc in localities],
-            "age_bands": [(b.code, b.label) for b in db.session.scalars(select(AgeBand).order_by(AgeBand.position))],
-            "cohorts": [(c.code, c.label) for c in db.session.scalars(select(Cohort).order_by(Cohort.position))]}, localities
+    localities = db.session.scalars(
+        select(Locality).order_by(Locality.position, Locality.name)
+    ).all()
+    return {
+        "surveys": survey_choices(),
+        "channels": list(CHANNEL_LABELS.items()),
+        "roles": list(ROLE_LABELS.items()),
+        "localities": [(loc.id, loc.name) for loc in localities],
+        "age_bands": [
+            (b.code, b.label)
+            for b in db.session.scalars(select(AgeBand).order_by(AgeBand.position))
+        ],
+        "cohorts": [
+            (c.code, c.label) for c in db.session.scalars(select(Cohort).order_by(Cohort.position))
+        ],
+    }, localities
 
 
 @bp.route("")
@@ -94,7 +117,22 @@ def index():
     filters, errors = read_filters(choices, protected)
     threshold = current_app.config["SMALL_NUMBER_THRESHOLD"]
     themes = db.session.scalars(select(Theme).order_by(Theme.label)).all()
-    data = explore(filters, themes=themes, localities=localities, threshold=threshold, today=date.today(),
-                   viewer=current_user, protected=protected)
-    return render_template("insights/index.html", data=data, filters=filters, choices=choices, errors=errors,
-                           threshold=threshold, args=request.args, protected=protected), 400 if errors else 200
+    data = explore(
+        filters,
+        themes=themes,
+        localities=localities,
+        threshold=threshold,
+        today=date.today(),
+        viewer=current_user,
+        protected=protected,
+    )
+    return render_template(
+        "insights/index.html",
+        data=data,
+        filters=filters,
+        choices=choices,
+        errors=errors,
+        threshold=threshold,
+        args=request.args,
+        protected=protected,
+    ), 400 if errors else 200

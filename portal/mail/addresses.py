@@ -1,5 +1,6 @@
 """Email addresses: exactly one address, checked by email-validator without DNS, so no header can
 carry a line break and a comma can never add a second recipient."""
+
 from email_validator import EmailNotValidError, validate_email
 from flask import current_app, has_app_context
 from wtforms.validators import ValidationError
@@ -15,8 +16,9 @@ def clean_address(value):
         raise ValueError(FORMAT if value else "Enter an email address")
     test_domains = has_app_context() and current_app.config.get("MAIL_ALLOW_TEST_DOMAINS", False)
     try:
-        result = validate_email(value, check_deliverability=False, allow_smtputf8=False,
-                                test_environment=test_domains)
+        result = validate_email(
+            value, check_deliverability=False, allow_smtputf8=False, test_environment=test_domains
+        )
     except EmailNotValidError as error:
         raise ValueError(FORMAT) from error
     return (result.ascii_email or result.normalized).lower()

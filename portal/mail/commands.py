@@ -1,4 +1,5 @@
 """The send-mail command: one pass over the outbox, or a loop (the mail worker) for production."""
+
 import logging
 import time
 
@@ -24,19 +25,27 @@ def one_pass():
             log.exception("Periodic task %s failed", task.__name__)
             lines.append(f"{task.__name__} failed; see the log.")
     sent, failed = deliver_outbox()
-    lines.append(f"Sent {sent} email(s); {failed} failed (retried later, or set aside: see /staff/outbox).")
+    lines.append(
+        f"Sent {sent} email(s); {failed} failed (retried later, or set aside: see /staff/outbox)."
+    )
     return lines
 
 
 @click.command("send-mail")
-@click.option("--loop", is_flag=True, help="Keep running (the mail worker), one pass every --interval seconds.")
+@click.option(
+    "--loop",
+    is_flag=True,
+    help="Keep running (the mail worker), one pass every --interval seconds.",
+)
 @click.option("--interval", default=30, show_default=True, type=click.IntRange(min=1))
 def send_mail(loop, interval):
     """Send the emails waiting in the outbox (and run safeguarding re-alerts)."""
     while True:
         try:
             for line in one_pass():
-                if not (loop and line.startswith("Sent 0 email(s); 0 failed")):  # a quiet loop when idle
+                if not (
+                    loop and line.startswith("Sent 0 email(s); 0 failed")
+                ):  # a quiet loop when idle
                     click.echo(line)
         except Exception:  # noqa: BLE001 - for example the database is restarting: try again next pass
             if not loop:

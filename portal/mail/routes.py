@@ -1,4 +1,5 @@
 """The admin outbox page: queued, sent and set-aside email, with a retry button."""
+
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_login import current_user
 
@@ -18,10 +19,21 @@ STATES = {"queued": "Queued", "failed": "Failed (set aside)", "sent": "Sent"}
 def index():
     state = request.args.get("state", "")[:10]
     state = state if state in STATES else None
-    pager = db.paginate(services.outbox_query(state), page=max(min(request.args.get("page", 1, type=int), 10**6), 1),
-                        per_page=50, error_out=False)
-    return render_template("mail/outbox.html", pager=pager, state=state, states=STATES,
-                           counts=services.outbox_counts(), mask=services.mask, form=ConfirmForm())
+    pager = db.paginate(
+        services.outbox_query(state),
+        page=max(min(request.args.get("page", 1, type=int), 10**6), 1),
+        per_page=50,
+        error_out=False,
+    )
+    return render_template(
+        "mail/outbox.html",
+        pager=pager,
+        state=state,
+        states=STATES,
+        counts=services.outbox_counts(),
+        mask=services.mask,
+        form=ConfirmForm(),
+    )
 
 
 @bp.route("/<int:message_id>/retry", methods=["POST"])
@@ -35,7 +47,10 @@ def retry(message_id):
     except InvalidTransition as error:
         flash(f"{error}.", "information")
     else:
-        flash(f"Email {message.id} will be tried again on the next pass of the mail worker.", "success")
+        flash(
+            f"Email {message.id} will be tried again on the next pass of the mail worker.",
+            "success",
+        )
     return redirect(url_for("outbox.index", state=request.args.get("state", "")[:10] or None))
 
 
@@ -43,7 +58,19 @@ def outbox_panel():
     if not can_admin(current_user):
         return []
     counts = services.outbox_counts()
-    detail = (f"{counts['failed']} could not be sent and were set aside" if counts["failed"]
-              else f"{counts['queued']} waiting to be sent" if counts["queued"] else "Nothing waiting")
-    return [{"title": "Email not delivered", "value": counts["waiting"], "detail": detail,
-             "url": url_for("outbox.index"), "link_text": "Open the outbox"}]
+    detail = (
+        f"{counts['failed']} could not be sent and were set aside"
+        if counts["failed"]
+        else f"{counts['queued']} waiting to be sent"
+        if counts["queued"]
+        else "Nothing waiting"
+    )
+    return [
+        {
+            "title": "Email not delivered",
+            "value": counts["waiting"],
+            "detail": detail,
+            "url": url_for("outbox.index"),
+            "link_text": "Open the outbox",
+        }
+    ]

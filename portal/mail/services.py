@@ -4,6 +4,7 @@ A message is queued, then sent, or set aside as failed (after MAIL_MAX_ATTEMPTS 
 it cannot be built or the server refuses it for good). A set-aside message never blocks the others;
 an admin can retry it from /staff/outbox.
 """
+
 import logging
 import smtplib
 import uuid
@@ -39,8 +40,13 @@ def queue_email(to, subject, body, key=None):
     existing = db.session.scalar(select(OutboxMessage).where(OutboxMessage.key == key))
     if existing is not None:
         return existing
-    message = OutboxMessage(key=key, to=(to or "").strip()[:254], subject=one_line(subject)[:200], body=body,
-                            next_attempt_at=utcnow())
+    message = OutboxMessage(
+        key=key,
+        to=(to or "").strip()[:254],
+        subject=one_line(subject)[:200],
+        body=body,
+        next_attempt_at=utcnow(),
+    )
     db.session.add(message)
     return message
 
@@ -55,9 +61,14 @@ def _claim(message, now):
     """Take the message for this sender, or return False when another sender already has it."""
     result = db.session.execute(
         update(OutboxMessage)
-        .where(OutboxMessage.id == message.id, OutboxMessage.sent_at.is_(None), OutboxMessage.failed_at.is_(None),
-               OutboxMessage.next_attempt_at == message.next_attempt_at)
-        .values(next_attempt_at=now + LEASE))
+        .where(
+            OutboxMessage.id == message.id,
+            OutboxMessage.sent_at.is_(None),
+            OutboxMessage.failed_at.is_(None),
+            OutboxMessage.next_attempt_at == message.next_attempt_at,
+        )
+        .values(next_attempt_at=now + LEASE)
+    )
     db.session.commit()
     return result.rowcount == 1
 
@@ -82,8 +93,12 @@ def build(message):
 
 def _send(email, to):
     config = current_app.config
-    with smtplib.SMTP(config["MAIL_SERVER"], config["MAIL_PORT"], timeout=config["MAIL_TIMEOUT"]) as smtp:
-        smtp.send_message(email, to_addrs=[to])  # exactly this one recipient, whatever the headers say
+    with smtplib.SMTP(
+        config["MAIL_SERVER"], config["MAIL_PORT"], timeout=config["MAIL_TIMEOUT"]
+    ) as smtp:
+        smtp.send_message(
+            email, to_addrs=[to]
+        )  # exactly this one recipient, whatever the headers say
 
 
 def _server_answered(error):
@@ -106,7 +121,9 @@ def _set_aside(message, reason, now):
 def _reason(error, message):
     """Why the server said no, in words safe to show staff: the recipient's address is masked."""
     if isinstance(error, smtplib.SMTPRecipientsRefused):
-        reason = "Recipient refused: " + "; ".join(f"{code} {_text(text)}" for code, text in error.recipients.values())
+        reason = "Recipient refused: " + "; ".join(
+            f"{code} {_text(text)}" for code, text in error.recipients.values()
+        )
     elif isinstance(error, smtplib.SMTPResponseException):
         reason = f"{type(error).__name__}: {error.smtp_code} {_text(error.smtp_error)}"
     else:
@@ -157,10 +174,16 @@ def deliver_outbox(*, now=None, limit=100):
     senders running at once never send the same message twice.
     """
     now = now or utcnow()
-    query = (select(OutboxMessage)
-             .where(OutboxMessage.sent_at.is_(None), OutboxMessage.failed_at.is_(None),
-                    OutboxMessage.next_attempt_at <= now)
-             .order_by(OutboxMessage.next_attempt_at, OutboxMessage.id).limit(limit))
+    query = (
+        select(OutboxMessage)
+        .where(
+            OutboxMessage.sent_at.is_(None),
+            OutboxMessage.failed_at.is_(None),
+            OutboxMessage.next_attempt_at <= now,
+        )
+        .order_by(OutboxMessage.next_attempt_at, OutboxMessage.id)
+        .limit(limit)
+    )
     sent = failed = 0
     reachable = True
     for message_id in [m.id for m in db.session.scalars(query).all()]:
@@ -212,9 +235,11 @@ def retry(message, *, actor):
     log.info("outbox message %s retried by %s", message.id, actor.id)
 
 
-STATE_FILTERS = {"queued": (OutboxMessage.sent_at.is_(None), OutboxMessage.failed_at.is_(None)),
-                 "failed": (OutboxMessage.failed_at.is_not(None), OutboxMessage.sent_at.is_(None)),
-                 "sent": (OutboxMessage.sent_at.is_not(None),)}
+STATE_FILTERS = {
+    "queued": (OutboxMessage.sent_at.is_(None), OutboxMessage.failed_at.is_(None)),
+    "failed": (OutboxMessage.failed_at.is_not(None), OutboxMessage.sent_at.is_(None)),
+    "sent": (OutboxMessage.sent_at.is_not(None),),
+}
 
 
 def outbox_query(state=None):
@@ -229,14 +254,22 @@ def outbox_counts():
     """{"queued": n, "failed": n, "sent": n, "waiting": n, "failing": n} (waiting: not sent; failing:
     not sent and tried at least once, or set aside)."""
     unsent = OutboxMessage.sent_at.is_(None)
-    row = db.session.execute(select(
-        func.count(case((OutboxMessage.sent_at.is_not(None), 1))),
-        func.count(case((unsent & OutboxMessage.failed_at.is_not(None), 1))),
-        func.count(case((unsent & OutboxMessage.failed_at.is_(None), 1))),
-        func.count(case((unsent & (OutboxMessage.attempts > 0), 1))))).one()
+    row = db.session.execute(
+        select(
+            func.count(case((OutboxMessage.sent_at.is_not(None), 1))),
+            func.count(case((unsent & OutboxMessage.failed_at.is_not(None), 1))),
+            func.count(case((unsent & OutboxMessage.failed_at.is_(None), 1))),
+            func.count(case((unsent & (OutboxMessage.attempts > 0), 1))),
+        )
+    ).one()
     sent, failed, queued, failing = row
-    return {"queued": queued, "failed": failed, "sent": sent, "waiting": queued + failed,
-            "failing": max(failing, failed)}
+    return {
+        "queued": queued,
+        "failed": failed,
+        "sent": sent,
+        "waiting": queued + failed,
+        "failing": max(failing, failed),
+    }
 
 
 def mask(address):
@@ -248,5 +281,8 @@ def mask(address):
 def messages_with_prefix(prefix):
     """Every message whose key starts with `prefix` (for example one concern's alerts)."""
     escaped = prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-    return db.session.scalars(select(OutboxMessage).where(OutboxMessage.key.like(f"{escaped}%", escape="\\"))
-                              .order_by(OutboxMessage.id)).all()
+    return db.session.scalars(
+        select(OutboxMessage)
+        .where(OutboxMessage.key.like(f"{escaped}%", escape="\\"))
+        .order_by(OutboxMessage.id)
+    ).all()

@@ -1,4 +1,5 @@
 """The staff home page's panels, as wired in portal/wiring.py."""
+
 from portal.hooks import wired
 
 

@@ -1,4 +1,5 @@
 """What the public home pages show: surveys open now and the latest published changes."""
+
 from portal.extensions import db
 from portal.surveys.models import Audience
 from portal.surveys.services import open_surveys
@@ -26,4 +27,6 @@ def latest_changes(limit=LATEST_CHANGES):
     Only the two columns are read: loading whole entries also loads their themes, localities and
     evidence (several queries), which the home page never shows.
     """
-    return db.session.execute(published_query().with_only_columns(Entry.id, Entry.title).limit(limit)).all()
+    return db.session.execute(
+        published_query().with_only_columns(Entry.id, Entry.title).limit(limit)
+    ).all()

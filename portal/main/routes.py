@@ -1,4 +1,5 @@
 """Public information pages, the staff home page and the health check."""
+
 from flask import Blueprint, jsonify, render_template
 from sqlalchemy import text
 
@@ -12,7 +13,9 @@ bp = Blueprint("main", __name__)
 @bp.route("/")
 @public
 def index():
-    return render_template("main/index.html", surveys=home.surveys_open_now(), changes=home.latest_changes())
+    return render_template(
+        "main/index.html", surveys=home.surveys_open_now(), changes=home.latest_changes()
+    )
 
 
 @bp.route("/young-people")

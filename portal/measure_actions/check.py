@@ -1,9 +1,15 @@
 """`portal measures check`: apply the deterioration rule to the latest closed period and open actions."""
+
 import logging
 
 from flask import current_app
 
-from portal.measure_actions.evidence import RAG_WORDS, evidence_figures, evidence_words, figure_words
+from portal.measure_actions.evidence import (
+    RAG_WORDS,
+    evidence_figures,
+    evidence_words,
+    figure_words,
+)
 from portal.measure_actions.services import open_action
 from portal.measures.periods import UnknownWindow, next_window, previous_window, resolve_window
 from portal.measures.results import measure_result
@@ -16,8 +22,13 @@ log = logging.getLogger(__name__)
 def _result(measure, window, threshold):
     """The figures as the board report publishes them (rounded counts, small numbers hidden), so the
     evidence in an action is exactly what every reader of the report may see."""
-    return measure_result(measure, date_from=window.start, date_to=window.end, threshold=threshold,
-                          since_baseline=False)
+    return measure_result(
+        measure,
+        date_from=window.start,
+        date_to=window.end,
+        threshold=threshold,
+        since_baseline=False,
+    )
 
 
 def check_measures(*, period=None, today=None):
@@ -35,10 +46,16 @@ def check_measures(*, period=None, today=None):
         current, previous = _result(measure, window, threshold), _result(measure, before, threshold)
         for trigger in deterioration(current, previous, measure.polarity):
             action = open_action(
-                measure, period=window.key, period_label=window.label, trigger=trigger.kind,
+                measure,
+                period=window.key,
+                period_label=window.label,
+                trigger=trigger.kind,
                 evidence=evidence_words(measure, trigger, window, current, before, previous),
-                figures=evidence_figures(trigger, current, previous), follow_up_period=after.key,
-                follow_up_label=after.label, today=today)
+                figures=evidence_figures(trigger, current, previous),
+                follow_up_period=after.key,
+                follow_up_label=after.label,
+                today=today,
+            )
             if action is not None:
                 opened.append(action)
     log.info("measures check for %s opened %s action(s)", window.key, len(opened))
@@ -56,7 +73,14 @@ def follow_up(action, today=None):
     except UnknownWindow:
         return None
     result = _result(action.measure, window, current_app.config["SMALL_NUMBER_THRESHOLD"])
-    figure = figure_words(action.measure, result) if not result["suppressed"] else "hidden (fewer than 10 answers)"
-    return {"label": window.label, "figure": figure,
-            "change": result["change"]["verdict"] if result["change"] else None,
-            "status": RAG_WORDS.get(result["rag"])}
+    figure = (
+        figure_words(action.measure, result)
+        if not result["suppressed"]
+        else "hidden (fewer than 10 answers)"
+    )
+    return {
+        "label": window.label,
+        "figure": figure,
+        "change": result["change"]["verdict"] if result["change"] else None,
+        "status": RAG_WORDS.get(result["rag"]),
+    }

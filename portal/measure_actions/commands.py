@@ -1,4 +1,5 @@
 """`portal measures check`: run the deterioration rule (a worker or cron runs it daily)."""
+
 import click
 from flask.cli import with_appcontext
 
@@ -7,7 +8,11 @@ from portal.measures.periods import UnknownWindow
 
 
 @click.command("check")
-@click.option("--period", default="", help="A closed quarter like 2026-27-Q3; the latest closed one if not given.")
+@click.option(
+    "--period",
+    default="",
+    help="A closed quarter like 2026-27-Q3; the latest closed one if not given.",
+)
 @with_appcontext
 def check_command(period):
     """Open an action (and email its owner) for each measure that got worse; safe to run again."""
@@ -16,5 +21,7 @@ def check_command(period):
     except UnknownWindow as error:
         raise click.ClickException(str(error)) from None
     for action in opened:
-        click.echo(f"Opened action {action.id}: {action.measure.name}, {action.period_label}, {action.trigger}")
+        click.echo(
+            f"Opened action {action.id}: {action.measure.name}, {action.period_label}, {action.trigger}"
+        )
     click.echo(f"{len(opened)} action(s) opened.")

@@ -1,4 +1,5 @@
 """Forms for a measure action: name its owner and review date, close it with a note."""
+
 from flask_wtf import FlaskForm
 from govuk_frontend_wtf.wtforms_widgets import GovSelect, GovSubmitInput, GovTextArea
 from wtforms import SelectField, StringField, SubmitField
@@ -16,10 +17,14 @@ def _id_or_zero(value):
 
 
 class AssignForm(FlaskForm):
-    owner_id = SelectField("Person who owns this action", widget=GovSelect(), coerce=_id_or_zero,
-                           validate_choice=False)
-    review_by = DayMonthYearField("Review by", description="For example, 15 1 2027",
-                                  validators=[DateRequired(message="Enter the review date")])
+    owner_id = SelectField(
+        "Person who owns this action", widget=GovSelect(), coerce=_id_or_zero, validate_choice=False
+    )
+    review_by = DayMonthYearField(
+        "Review by",
+        description="For example, 15 1 2027",
+        validators=[DateRequired(message="Enter the review date")],
+    )
     save = SubmitField("Save owner and review date", widget=GovSubmitInput())
 
     def validate_owner_id(self, field):
@@ -28,9 +33,14 @@ class AssignForm(FlaskForm):
 
 
 class CloseForm(FlaskForm):
-    note = StringField("What was done", widget=GovTextArea(),
-                       description="The review, the contributory factors found, the support and improvement "
-                                   "actions taken, and what the follow-up figures showed.",
-                       validators=[InputRequired(message="Enter what was done before closing the action"),
-                                   Length(max=4000, message="Keep the note under 4,000 characters")])
+    note = StringField(
+        "What was done",
+        widget=GovTextArea(),
+        description="The review, the contributory factors found, the support and improvement "
+        "actions taken, and what the follow-up figures showed.",
+        validators=[
+            InputRequired(message="Enter what was done before closing the action"),
+            Length(max=4000, message="Keep the note under 4,000 characters"),
+        ],
+    )
     close = SubmitField("Close the action", widget=GovSubmitInput())

@@ -1,4 +1,5 @@
 """MeasureAction: the defined response to a measure that got worse in a reporting period."""
+
 from datetime import date, datetime
 from enum import StrEnum
 
@@ -20,23 +21,31 @@ class MeasureAction(db.Model):
         # One action per measure, period and kind of trigger, however many times the check runs.
         UniqueConstraint("measure_id", "period", "trigger", name="uq_measure_actions_once"),
         CheckConstraint("state IN ('open', 'closed')", name="state_known"),
-        CheckConstraint("trigger IN ('worse_than_baseline', 'worse_than_previous', 'rag_drop')",
-                        name="trigger_known"),
-        CheckConstraint("state = 'open' OR (closed_at IS NOT NULL AND closing_note <> '')",
-                        name="closed_with_a_note"),
+        CheckConstraint(
+            "trigger IN ('worse_than_baseline', 'worse_than_previous', 'rag_drop')",
+            name="trigger_known",
+        ),
+        CheckConstraint(
+            "state = 'open' OR (closed_at IS NOT NULL AND closing_note <> '')",
+            name="closed_with_a_note",
+        ),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    measure_id: Mapped[int] = mapped_column(ForeignKey("measures.id", ondelete="CASCADE"), index=True)
-    period: Mapped[str] = mapped_column(String(12))          # the reporting window's key: "2026-27-Q3"
+    measure_id: Mapped[int] = mapped_column(
+        ForeignKey("measures.id", ondelete="CASCADE"), index=True
+    )
+    period: Mapped[str] = mapped_column(String(12))  # the reporting window's key: "2026-27-Q3"
     period_label: Mapped[str] = mapped_column(String(80))
     trigger: Mapped[str] = mapped_column(String(30))
-    evidence: Mapped[str] = mapped_column(Text)              # the figures and the verdict, in words
+    evidence: Mapped[str] = mapped_column(Text)  # the figures and the verdict, in words
     figures: Mapped[dict] = mapped_column(JSON, default=dict)
     owner_organisation: Mapped[str | None] = mapped_column(String(20))
     owner_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
     review_by: Mapped[date] = mapped_column(Date, index=True)
-    follow_up_period: Mapped[str] = mapped_column(String(12))  # the next reporting cycle's window key
+    follow_up_period: Mapped[str] = mapped_column(
+        String(12)
+    )  # the next reporting cycle's window key
     follow_up_label: Mapped[str] = mapped_column(String(80))
     state: Mapped[str] = mapped_column(String(10), default=ActionState.OPEN, index=True)
     opened_at: Mapped[datetime] = mapped_column(default=utcnow)

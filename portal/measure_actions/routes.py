@@ -1,4 +1,5 @@
 """Staff pages for measure actions: the list, one action, naming its owner and closing it."""
+
 from datetime import date
 
 from flask import Blueprint, flash, redirect, render_template, url_for
@@ -20,25 +21,44 @@ bp = Blueprint("measure_actions", __name__, url_prefix="/staff/measures/actions"
 
 
 def _owner_choices(action):
-    return [SelectChoice(person.id, f"{person.display_name} ({ORGANISATION_LABELS.get(person.organisation, 'none')})")
-            for person in services.owners_for(action.owner_organisation)]
+    return [
+        SelectChoice(
+            person.id,
+            f"{person.display_name} ({ORGANISATION_LABELS.get(person.organisation, 'none')})",
+        )
+        for person in services.owners_for(action.owner_organisation)
+    ]
 
 
 def _page(action, assign_form=None, close_form=None):
     if can_edit(current_user) and action.is_open:
-        assign_form = assign_form or AssignForm(data={"owner_id": action.owner_id, "review_by": action.review_by})
+        assign_form = assign_form or AssignForm(
+            data={"owner_id": action.owner_id, "review_by": action.review_by}
+        )
         assign_form.owner_id.choices = _owner_choices(action)
         close_form = close_form or CloseForm()
-    return render_template("measure_actions/manage/show.html", action=action, assign_form=assign_form,
-                           close_form=close_form, labels=TRIGGER_LABELS, organisations=ORGANISATION_LABELS,
-                           today=date.today(), follow_up=follow_up(action))
+    return render_template(
+        "measure_actions/manage/show.html",
+        action=action,
+        assign_form=assign_form,
+        close_form=close_form,
+        labels=TRIGGER_LABELS,
+        organisations=ORGANISATION_LABELS,
+        today=date.today(),
+        follow_up=follow_up(action),
+    )
 
 
 @bp.route("")
 @role_required(Role.VIEWER)
 def index():
-    return render_template("measure_actions/manage/index.html", actions=services.list_actions(),
-                           labels=TRIGGER_LABELS, organisations=ORGANISATION_LABELS, today=date.today())
+    return render_template(
+        "measure_actions/manage/index.html",
+        actions=services.list_actions(),
+        labels=TRIGGER_LABELS,
+        organisations=ORGANISATION_LABELS,
+        today=date.today(),
+    )
 
 
 @bp.route("/<int:action_id>")
@@ -71,8 +91,12 @@ def assign(action_id):
     form.owner_id.choices = _owner_choices(action)
     if form.validate_on_submit():
         try:
-            services.assign_action(action, actor=current_user, owner_id=form.owner_id.data,
-                                   review_by=form.review_by.data)
+            services.assign_action(
+                action,
+                actor=current_user,
+                owner_id=form.owner_id.data,
+                review_by=form.review_by.data,
+            )
         except (ValidationFailed, InvalidTransition) as error:
             apply_errors(form, error)
         else:
@@ -85,7 +109,14 @@ def overdue_panel():
     if not can_view_dashboards(current_user):
         return []
     opened, overdue = services.action_counts()
-    return [{"title": "Overdue measure actions", "value": overdue,
-             "detail": f"{opened} open in all; overdue means past its review date" if opened
-             else "No measure actions are open",
-             "url": url_for("measure_actions.index"), "link_text": "See measure actions"}]
+    return [
+        {
+            "title": "Overdue measure actions",
+            "value": overdue,
+            "detail": f"{opened} open in all; overdue means past its review date"
+            if opened
+            else "No measure actions are open",
+            "url": url_for("measure_actions.index"),
+            "link_text": "See measure actions",
+        }
+    ]

@@ -1,4 +1,5 @@
 """Opening, assigning and closing measure actions, and reading them; every write is audited."""
+
 import logging
 from datetime import date, timedelta
 
@@ -32,52 +33,98 @@ def owners_for(organisation):
     order = [case((User.role == Role.EDITOR, 0), else_=1), User.id]
     if organisation:
         order.insert(0, case((User.organisation == organisation, 0), else_=1))
-    return db.session.scalars(select(User).where(User.active.is_(True), User.email.is_not(None),
-                                                 User.role.in_([Role.EDITOR, Role.ADMIN]))
-                              .order_by(*order)).all()
+    return db.session.scalars(
+        select(User)
+        .where(
+            User.active.is_(True), User.email.is_not(None), User.role.in_([Role.EDITOR, Role.ADMIN])
+        )
+        .order_by(*order)
+    ).all()
 
 
 def default_owner(organisation):
     """The named person an action opens with: the owning organisation's longest-standing editor (else
     its admin, else any admin); officers can name someone else on the action's page. None if nobody."""
-    return next((person for person in owners_for(organisation)
-                 if person.organisation == organisation or person.role == Role.ADMIN), None)
+    return next(
+        (
+            person
+            for person in owners_for(organisation)
+            if person.organisation == organisation or person.role == Role.ADMIN
+        ),
+        None,
+    )
 
 
 def _tell_owner(action):
     if action.owner is None or not action.owner.email:
         return
     from portal.urls import public_url
-    body = (f"An action has been opened on the measure \"{action.measure.name}\" and you are named as its owner.\n\n"
-            f"Why: {TRIGGER_LABELS[action.trigger]} ({action.period_label}).\n{action.evidence}\n\n"
-            f"Review it by {action.review_by:%d %B %Y}: look at the contributory factors, agree targeted support "
-            f"and improvement actions, and follow up with the {action.follow_up_label} figures.\n\n"
-            f"Open the action: {public_url('measure_actions.show', action_id=action.id)}\n")
-    queue_email(action.owner.email, f"Action needed: {action.measure.name} got worse", body,
-                key=f"measure-action-{action.id}-owner-{action.owner.id}")
+
+    body = (
+        f'An action has been opened on the measure "{action.measure.name}" and you are named as its owner.\n\n'
+        f"Why: {TRIGGER_LABELS[action.trigger]} ({action.period_label}).\n{action.evidence}\n\n"
+        f"Review it by {action.review_by:%d %B %Y}: look at the contributory factors, agree targeted support "
+        f"and improvement actions, and follow up with the {action.follow_up_label} figures.\n\n"
+        f"Open the action: {public_url('measure_actions.show', action_id=action.id)}\n"
+    )
+    queue_email(
+        action.owner.email,
+        f"Action needed: {action.measure.name} got worse",
+        body,
+        key=f"measure-action-{action.id}-owner-{action.owner.id}",
+    )
 
 
-def open_action(measure, *, period, period_label, trigger, evidence, figures, follow_up_period, follow_up_label,
-                today=None):
+def open_action(
+    measure,
+    *,
+    period,
+    period_label,
+    trigger,
+    evidence,
+    figures,
+    follow_up_period,
+    follow_up_label,
+    today=None,
+):
     """Open one action for (measure, period, trigger kind) and email its owner, in one transaction.
 
     Returns the new MeasureAction, or None when that action already exists (another run, even one
     running at the same moment, opened it first: the unique constraint decides).
     """
-    exists = select(MeasureAction.id).where(MeasureAction.measure_id == measure.id, MeasureAction.period == period,
-                                            MeasureAction.trigger == trigger)
+    exists = select(MeasureAction.id).where(
+        MeasureAction.measure_id == measure.id,
+        MeasureAction.period == period,
+        MeasureAction.trigger == trigger,
+    )
     if db.session.scalar(exists) is not None:
         return None
     owner = default_owner(measure.owner_organisation)
-    action = MeasureAction(measure=measure, period=period, period_label=period_label, trigger=trigger,
-                           evidence=evidence, figures=figures, owner_organisation=measure.owner_organisation,
-                           owner=owner, review_by=working_days_after(today or date.today(), REVIEW_WORKING_DAYS),
-                           follow_up_period=follow_up_period, follow_up_label=follow_up_label)
+    action = MeasureAction(
+        measure=measure,
+        period=period,
+        period_label=period_label,
+        trigger=trigger,
+        evidence=evidence,
+        figures=figures,
+        owner_organisation=measure.owner_organisation,
+        owner=owner,
+        review_by=working_days_after(today or date.today(), REVIEW_WORKING_DAYS),
+        follow_up_period=follow_up_period,
+        follow_up_label=follow_up_label,
+    )
     db.session.add(action)
     try:
         db.session.flush()
-        record(None, "measure_action.open", action, measure=measure.slug, period=period, trigger=trigger,
-               owner_id=getattr(owner, "id", None))
+        record(
+            None,
+            "measure_action.open",
+            action,
+            measure=measure.slug,
+            period=period,
+            trigger=trigger,
+            owner_id=getattr(owner, "id", None),
+        )
         _tell_owner(action)
         db.session.commit()
     except IntegrityError:
@@ -103,10 +150,19 @@ def close_action(action, *, actor, note):
         raise InvalidTransition("This action is already closed")
     note = (note or "").strip()
     if not note:
-        raise ValidationFailed("Say what was done", {"note": "Enter what was done before closing the action"})
+        raise ValidationFailed(
+            "Say what was done", {"note": "Enter what was done before closing the action"}
+        )
     action.state, action.closing_note = ActionState.CLOSED, note
     action.closed_at, action.closed_by_id = utcnow(), actor.id
-    record(actor, "measure_action.close", action, measure=action.measure.slug, period=action.period, note=note)
+    record(
+        actor,
+        "measure_action.close",
+        action,
+        measure=action.measure.slug,
+        period=action.period,
+        note=note,
+    )
     db.session.commit()
     log.info("measure action %s closed by %s", action.id, actor.id)
     return action
@@ -131,8 +187,15 @@ def assign_action(action, *, actor, owner_id, review_by, today=None):
     if errors:
         raise ValidationFailed("Check the owner and date", errors)
     changed_owner = owner.id != action.owner_id
-    record(actor, "measure_action.assign", action, owner_id=owner.id, was_owner_id=action.owner_id,
-           review_by=str(review_by), was_review_by=str(action.review_by))
+    record(
+        actor,
+        "measure_action.assign",
+        action,
+        owner_id=owner.id,
+        was_owner_id=action.owner_id,
+        review_by=str(review_by),
+        was_review_by=str(action.review_by),
+    )
     action.owner, action.review_by = owner, review_by
     if changed_owner:
         _tell_owner(action)
@@ -145,21 +208,35 @@ def list_actions(state=None):
     query = select(MeasureAction)
     if state in (ActionState.OPEN, ActionState.CLOSED):
         query = query.where(MeasureAction.state == state)
-    return db.session.scalars(query.order_by(case((MeasureAction.state == ActionState.OPEN, 0), else_=1),
-                                             MeasureAction.review_by, MeasureAction.id.desc())).all()
+    return db.session.scalars(
+        query.order_by(
+            case((MeasureAction.state == ActionState.OPEN, 0), else_=1),
+            MeasureAction.review_by,
+            MeasureAction.id.desc(),
+        )
+    ).all()
 
 
 def overdue_actions(today=None):
     """Open actions past their review date, oldest review date first."""
-    return db.session.scalars(select(MeasureAction).where(
-        MeasureAction.state == ActionState.OPEN, MeasureAction.review_by < (today or date.today()))
-        .order_by(MeasureAction.review_by, MeasureAction.id)).all()
+    return db.session.scalars(
+        select(MeasureAction)
+        .where(
+            MeasureAction.state == ActionState.OPEN,
+            MeasureAction.review_by < (today or date.today()),
+        )
+        .order_by(MeasureAction.review_by, MeasureAction.id)
+    ).all()
 
 
 def action_counts(today=None):
     """(open, overdue) counts."""
     today = today or date.today()
     is_open = MeasureAction.state == ActionState.OPEN
-    row = db.session.execute(select(func.count(case((is_open, 1))),
-                                    func.count(case((is_open & (MeasureAction.review_by < today), 1))))).one()
+    row = db.session.execute(
+        select(
+            func.count(case((is_open, 1))),
+            func.count(case((is_open & (MeasureAction.review_by < today), 1))),
+        )
+    ).one()
     return row[0], row[1]

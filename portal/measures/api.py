@@ -1,4 +1,5 @@
 """The public, read-only JSON API of measures (described at /api/v1/openapi.json)."""
+
 from flask import Blueprint, current_app, jsonify, request
 
 from portal.measures import published
@@ -31,8 +32,10 @@ def parse_query(args):
     retired = [name for name in RETIRED_PARAMETERS if name in args]
     if retired:
         names = " and ".join(repr(name) for name in retired)
-        raise BadParameter(f"{names} {'is' if len(retired) == 1 else 'are'} not accepted: figures are published "
-                           f"for named, closed reporting periods only. Use period= one of: {window_names()}")
+        raise BadParameter(
+            f"{names} {'is' if len(retired) == 1 else 'are'} not accepted: figures are published "
+            f"for named, closed reporting periods only. Use period= one of: {window_names()}"
+        )
     by = args.get("by") or None
     if by is not None and by not in BREAKDOWNS:
         raise BadParameter(f"'by' must be one of: {', '.join(BREAKDOWNS)}")
@@ -45,14 +48,24 @@ def parse_query(args):
 @bp.route("/measures")
 @public
 def measures():
-    return jsonify([{"slug": m.slug, "name": m.name, "audience": m.audience, "source": m.source}
-                    for m in list_measures(public_only=True)])
+    return jsonify(
+        [
+            {"slug": m.slug, "name": m.name, "audience": m.audience, "source": m.source}
+            for m in list_measures(public_only=True)
+        ]
+    )
 
 
 def measure_json(measure, by, window):
     """One public measure's API answer for a closed window, as JSON text (what is stored)."""
-    result = measure_result(measure, by=by, date_from=window.start, date_to=window.end, since_baseline=False,
-                            threshold=current_app.config["SMALL_NUMBER_THRESHOLD"])
+    result = measure_result(
+        measure,
+        by=by,
+        date_from=window.start,
+        date_to=window.end,
+        since_baseline=False,
+        threshold=current_app.config["SMALL_NUMBER_THRESHOLD"],
+    )
     return current_app.json.dumps({**api_view(result), "period": window.key})
 
 

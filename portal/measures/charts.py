@@ -3,6 +3,7 @@
 Every chart is shown beside a data table with the same figures, so the SVG is a picture of the
 table, not the only way to read it. No JavaScript, no inline styles (the CSP forbids them).
 """
+
 import itertools
 
 from markupsafe import Markup, escape
@@ -31,31 +32,39 @@ def _svg(title, description, height, body):
         f'<svg class="portal-chart" viewBox="0 0 {WIDTH} {height}" role="img" '
         f'aria-labelledby="chart-title-{n} chart-desc-{n}" xmlns="http://www.w3.org/2000/svg">'
         f'<title id="chart-title-{n}">{escape(title)}</title><desc id="chart-desc-{n}">{escape(description)}</desc>'
-        f"{body}</svg>")
+        f"{body}</svg>"
+    )
 
 
 def _text(x, y, words, anchor="start"):
-    return (f'<text x="{x:.1f}" y="{y}" text-anchor="{anchor}" font-size="{FONT}" fill="#0b0c0c">'
-            f"{escape(words)}</text>")
+    return (
+        f'<text x="{x:.1f}" y="{y}" text-anchor="{anchor}" font-size="{FONT}" fill="#0b0c0c">'
+        f"{escape(words)}</text>"
+    )
 
 
 def _axis(y):
     ticks = "".join(
         f'<line x1="{_x(t / 2):.1f}" y1="{y}" x2="{_x(t / 2):.1f}" y2="{y + 5}" stroke="#0b0c0c"/>'
         + _text(_x(t / 2), y + 20, f"{t * 50}%", ("start", "middle", "end")[t])
-        for t in range(3))
+        for t in range(3)
+    )
     return f'<line x1="{MARGIN}" y1="{y}" x2="{MARGIN + PLOT}" y2="{y}" stroke="#0b0c0c"/>{ticks}'
 
 
 def _bar(y, value, low, high):
     """A solid bar to the value with a black interval whisker (shape and text, not colour, carry meaning)."""
-    parts = [f'<rect x="{MARGIN}" y="{y}" width="{_x(value) - MARGIN:.1f}" height="16" fill="#1d70b8"/>']
+    parts = [
+        f'<rect x="{MARGIN}" y="{y}" width="{_x(value) - MARGIN:.1f}" height="16" fill="#1d70b8"/>'
+    ]
     if low is not None and high is not None:
         mid = y + 8
-        parts.append(f'<line x1="{_x(low):.1f}" y1="{mid}" x2="{_x(high):.1f}" y2="{mid}" stroke="#0b0c0c" '
-                     f'stroke-width="2"/><line x1="{_x(low):.1f}" y1="{y + 2}" x2="{_x(low):.1f}" y2="{y + 14}" '
-                     f'stroke="#0b0c0c" stroke-width="2"/><line x1="{_x(high):.1f}" y1="{y + 2}" '
-                     f'x2="{_x(high):.1f}" y2="{y + 14}" stroke="#0b0c0c" stroke-width="2"/>')
+        parts.append(
+            f'<line x1="{_x(low):.1f}" y1="{mid}" x2="{_x(high):.1f}" y2="{mid}" stroke="#0b0c0c" '
+            f'stroke-width="2"/><line x1="{_x(low):.1f}" y1="{y + 2}" x2="{_x(low):.1f}" y2="{y + 14}" '
+            f'stroke="#0b0c0c" stroke-width="2"/><line x1="{_x(high):.1f}" y1="{y + 2}" '
+            f'x2="{_x(high):.1f}" y2="{y + 14}" stroke="#0b0c0c" stroke-width="2"/>'
+        )
     return "".join(parts)
 
 
@@ -77,8 +86,11 @@ def breakdown_chart(title, rows, threshold=10):
             body.append(_labelled_row(y, row["label"], hidden_text(row, threshold)))
             said.append(f"{row['label']}: {hidden_text(row, threshold)}")
         else:
-            body.append(_labelled_row(y, row["label"], _pct(row["value"]), row["value"], row["ci_low"],
-                                      row["ci_high"]))
+            body.append(
+                _labelled_row(
+                    y, row["label"], _pct(row["value"]), row["value"], row["ci_low"], row["ci_high"]
+                )
+            )
             said.append(f"{row['label']}: {_pct(row['value'])}")
     body.append(_axis(height - 30))
     description = "Bars show the share; black lines show the 95% interval. " + "; ".join(said) + "."
@@ -89,14 +101,22 @@ def interval_chart(title, result, threshold=10):
     """One measure's value as a bar with its interval, the baseline as a dashed line and the target as a diamond."""
     if result["suppressed"] or result["value"] is None or result.get("source") != "survey":
         return None
-    body = [_labelled_row(6, "Now", _pct(result["value"]), result["value"], result["ci_low"], result["ci_high"])]
-    said = [f"now {_pct(result['value'])} (95% interval {_pct(result['ci_low'])} to {_pct(result['ci_high'])})"]
+    body = [
+        _labelled_row(
+            6, "Now", _pct(result["value"]), result["value"], result["ci_low"], result["ci_high"]
+        )
+    ]
+    said = [
+        f"now {_pct(result['value'])} (95% interval {_pct(result['ci_low'])} to {_pct(result['ci_high'])})"
+    ]
     baseline, target = result.get("baseline"), result.get("target")
     key = []
     if baseline and 0 <= baseline["value"] <= 1:
         x = _x(baseline["value"])
-        body.append(f'<line x1="{x:.1f}" y1="20" x2="{x:.1f}" y2="50" stroke="#0b0c0c" stroke-width="2" '
-                    f'stroke-dasharray="4 3"/>')
+        body.append(
+            f'<line x1="{x:.1f}" y1="20" x2="{x:.1f}" y2="50" stroke="#0b0c0c" stroke-width="2" '
+            f'stroke-dasharray="4 3"/>'
+        )
         key.append(f"dashed line: baseline {_pct(baseline['value'])}")
         said.append(f"baseline {_pct(baseline['value'])}")
     if target is not None and 0 <= target <= 1:

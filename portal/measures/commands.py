@@ -1,5 +1,6 @@
 """The `portal measures` commands: `refresh` (here) stores the published figures ahead of requests;
 `check` (portal.measure_actions.commands) is added to this group in portal/cli.py."""
+
 import click
 from flask import current_app
 
@@ -21,4 +22,3 @@ def refresh_command(all_periods):
         click.echo("No reporting period has closed yet: nothing to publish.")
     for key, count in done:
         click.echo(f"{key}: stored the results page and {count} API answers.")
-

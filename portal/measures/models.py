@@ -1,8 +1,18 @@
 """Measures (the KPI dictionary), staff-entered figures, locked baselines, targets and the co-production log."""
+
 from datetime import date, datetime
 from enum import StrEnum
 
-from sqlalchemy import JSON, CheckConstraint, Date, ForeignKey, Index, String, Text, UniqueConstraint
+from sqlalchemy import (
+    JSON,
+    CheckConstraint,
+    Date,
+    ForeignKey,
+    Index,
+    String,
+    Text,
+    UniqueConstraint,
+)
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from portal.accounts.models import utcnow
@@ -11,7 +21,7 @@ from portal.extensions import db
 
 class Source(StrEnum):
     SURVEY = "survey"  # favourable / valid survey answers
-    STAFF = "staff"    # figures staff enter per month or quarter
+    STAFF = "staff"  # figures staff enter per month or quarter
 
 
 class Polarity(StrEnum):
@@ -36,9 +46,13 @@ class Measure(db.Model):
     __tablename__ = "measures"
     __table_args__ = (
         CheckConstraint("source IN ('survey', 'staff')", name="source_known"),
-        CheckConstraint("polarity IN ('higher_is_better', 'lower_is_better')", name="polarity_known"),
-        CheckConstraint("audience IN ('parent_carer', 'young_person', 'professional', 'all')",
-                        name="audience_known"),
+        CheckConstraint(
+            "polarity IN ('higher_is_better', 'lower_is_better')", name="polarity_known"
+        ),
+        CheckConstraint(
+            "audience IN ('parent_carer', 'young_person', 'professional', 'all')",
+            name="audience_known",
+        ),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -54,15 +68,21 @@ class Measure(db.Model):
     owner_organisation: Mapped[str | None] = mapped_column(String(20))
     source: Mapped[str] = mapped_column(String(10), default=Source.SURVEY)
     polarity: Mapped[str] = mapped_column(String(20), default=Polarity.HIGHER)
-    unit: Mapped[str] = mapped_column(String(40), default="")  # staff figures only: "complaints a month"
+    unit: Mapped[str] = mapped_column(
+        String(40), default=""
+    )  # staff figures only: "complaints a month"
     amber_margin: Mapped[float] = mapped_column(default=0.05)
     position: Mapped[int] = mapped_column(default=0)
     public: Mapped[bool] = mapped_column(default=True)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
 
-    targets = relationship("Target", order_by="Target.financial_year", cascade="all, delete-orphan",
-                           back_populates="measure")
+    targets = relationship(
+        "Target",
+        order_by="Target.financial_year",
+        cascade="all, delete-orphan",
+        back_populates="measure",
+    )
 
     @property
     def is_survey(self):
@@ -80,7 +100,9 @@ class MeasureFigure(db.Model):
     __table_args__ = (UniqueConstraint("measure_id", "period_start"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    measure_id: Mapped[int] = mapped_column(ForeignKey("measures.id", ondelete="CASCADE"), index=True)
+    measure_id: Mapped[int] = mapped_column(
+        ForeignKey("measures.id", ondelete="CASCADE"), index=True
+    )
     period_start: Mapped[date] = mapped_column(Date)
     period_end: Mapped[date] = mapped_column(Date)
     value: Mapped[float]
@@ -99,12 +121,19 @@ class Baseline(db.Model):
     __table_args__ = (
         CheckConstraint("state IN ('locked', 'unlocked')", name="state_known"),
         # At most one locked baseline per measure (partial unique index, SQLite and PostgreSQL).
-        Index("uq_measure_baselines_one_locked", "measure_id", unique=True,
-              sqlite_where=db.text("state = 'locked'"), postgresql_where=db.text("state = 'locked'")),
+        Index(
+            "uq_measure_baselines_one_locked",
+            "measure_id",
+            unique=True,
+            sqlite_where=db.text("state = 'locked'"),
+            postgresql_where=db.text("state = 'locked'"),
+        ),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    measure_id: Mapped[int] = mapped_column(ForeignKey("measures.id", ondelete="CASCADE"), index=True)
+    measure_id: Mapped[int] = mapped_column(
+        ForeignKey("measures.id", ondelete="CASCADE"), index=True
+    )
     state: Mapped[str] = mapped_column(String(10), default=BaselineState.LOCKED)
     label: Mapped[str] = mapped_column(String(160))
     date_from: Mapped[date | None] = mapped_column(Date)
@@ -131,7 +160,9 @@ class Target(db.Model):
     __table_args__ = (UniqueConstraint("measure_id", "financial_year"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    measure_id: Mapped[int] = mapped_column(ForeignKey("measures.id", ondelete="CASCADE"), index=True)
+    measure_id: Mapped[int] = mapped_column(
+        ForeignKey("measures.id", ondelete="CASCADE"), index=True
+    )
     financial_year: Mapped[str] = mapped_column(String(7))  # "2026/27"
     value: Mapped[float]
     set_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
@@ -145,14 +176,18 @@ class CoproductionActivity(db.Model):
 
     __tablename__ = "coproduction_activities"
     __table_args__ = (
-        CheckConstraint("parent_carers >= 0 AND young_people >= 0 AND professionals >= 0",
-                        name="counts_not_negative"),
+        CheckConstraint(
+            "parent_carers >= 0 AND young_people >= 0 AND professionals >= 0",
+            name="counts_not_negative",
+        ),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     title: Mapped[str] = mapped_column(String(200))
     held_on: Mapped[date] = mapped_column(Date, index=True)
-    locality_id: Mapped[int | None] = mapped_column(ForeignKey("localities.id", ondelete="SET NULL"))
+    locality_id: Mapped[int | None] = mapped_column(
+        ForeignKey("localities.id", ondelete="SET NULL")
+    )
     parent_carers: Mapped[int] = mapped_column(default=0)
     young_people: Mapped[int] = mapped_column(default=0)
     professionals: Mapped[int] = mapped_column(default=0)
@@ -194,7 +229,9 @@ class PublishedFigure(db.Model):
     """
 
     __tablename__ = "published_figures"
-    __table_args__ = (UniqueConstraint("page", "measure", "period", "breakdown", "threshold", "generation"),)
+    __table_args__ = (
+        UniqueConstraint("page", "measure", "period", "breakdown", "threshold", "generation"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     page: Mapped[str] = mapped_column(String(20))

@@ -3,6 +3,7 @@
 A window is named like "2026-27-Q2" (July to September 2026). Only quarters that ended before
 today are offered, so a published figure never changes as answers arrive (docs/disclosure-control.md).
 """
+
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -62,14 +63,18 @@ def resolve_window(key, today=None):
     windows = closed_windows(today)
     if not key:
         if not windows:
-            raise UnknownWindow("No reporting period has closed yet, so there are no figures to publish")
+            raise UnknownWindow(
+                "No reporting period has closed yet, so there are no figures to publish"
+            )
         return windows[0]
     for window in windows:
         if window.key == key:
             return window
     names = window_names(today)
-    raise UnknownWindow(f"'{key}' is not a reporting period we publish. Figures are published for closed "
-                        f"financial-year quarters only: {names}")
+    raise UnknownWindow(
+        f"'{key}' is not a reporting period we publish. Figures are published for closed "
+        f"financial-year quarters only: {names}"
+    )
 
 
 def window_names(today=None):

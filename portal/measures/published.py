@@ -12,6 +12,7 @@ closes the default period's key changes and the next request computes it (the ch
 
 The first request after a change computes and stores; `portal measures refresh` does it ahead.
 """
+
 import logging
 
 from sqlalchemy import DateTime, Text, delete, event, func, select, text
@@ -22,7 +23,14 @@ from sqlalchemy.orm import Session
 
 from portal.audit.models import AuditEvent
 from portal.extensions import db
-from portal.measures.models import Baseline, FigureChange, Measure, MeasureFigure, PublishedFigure, Target
+from portal.measures.models import (
+    Baseline,
+    FigureChange,
+    Measure,
+    MeasureFigure,
+    PublishedFigure,
+    Target,
+)
 from portal.reference.models import AgeBand, Cohort, Locality
 
 log = logging.getLogger(__name__)
@@ -49,8 +57,16 @@ _READ = text(
 
 def read(page, *, period, threshold, measure="", breakdown=""):
     """(payload, computed_at) stored for this key at the newest generation, or None."""
-    row = db.session.execute(_READ, {"page": page, "measure": measure, "period": period, "breakdown": breakdown,
-                                     "threshold": threshold}).first()
+    row = db.session.execute(
+        _READ,
+        {
+            "page": page,
+            "measure": measure,
+            "period": period,
+            "breakdown": breakdown,
+            "threshold": threshold,
+        },
+    ).first()
     return (row.payload, row.computed_at) if row else None
 
 
@@ -74,13 +90,26 @@ def stored(page, *, period, threshold, compute, measure="", breakdown=""):
     current = generation()
     payload = compute()
     try:
-        _insert(dict(page=page, measure=measure, period=period, breakdown=breakdown, threshold=threshold,
-                     generation=current, payload=payload))
+        _insert(
+            dict(
+                page=page,
+                measure=measure,
+                period=period,
+                breakdown=breakdown,
+                threshold=threshold,
+                generation=current,
+                payload=payload,
+            )
+        )
         db.session.execute(delete(PublishedFigure).where(PublishedFigure.generation < current))
         db.session.commit()
-    except SQLAlchemyError:  # storing is a saving, never a reason to fail the page: serve what was computed
+    except (
+        SQLAlchemyError
+    ):  # storing is a saving, never a reason to fail the page: serve what was computed
         db.session.rollback()
-        log.warning("could not store published figures for %s %s %s", page, measure, period, exc_info=True)
+        log.warning(
+            "could not store published figures for %s %s %s", page, measure, period, exc_info=True
+        )
     return payload, None
 
 
@@ -96,7 +125,11 @@ def forget_all():
 
 def _changed(session):
     for obj in session.new | session.deleted:
-        if isinstance(obj, WATCHED) or isinstance(obj, AuditEvent) and obj.action in WATCHED_ACTIONS:
+        if (
+            isinstance(obj, WATCHED)
+            or isinstance(obj, AuditEvent)
+            and obj.action in WATCHED_ACTIONS
+        ):
             return obj
     for obj in session.dirty:
         if isinstance(obj, WATCHED) and session.is_modified(obj):

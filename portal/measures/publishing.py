@@ -1,4 +1,5 @@
 """Working out every published figure ahead of requests (`portal measures refresh`)."""
+
 from portal.extensions import db
 from portal.measures import published
 from portal.measures.api import stored_measure_json

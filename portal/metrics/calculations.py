@@ -28,10 +28,26 @@ from portal.metrics.periods import financial_quarter, financial_year, median_day
 from portal.metrics.suppression import Cell, CellResult, suppress
 
 __all__ = [
-    "HIGHER_IS_BETTER", "LOWER_IS_BETTER", "Z_95", "Cell", "CellResult", "LocalityShare",
-    "MeasureSummary", "Representativeness", "UNDER_REPRESENTED_BELOW", "change_verdict",
-    "financial_quarter", "financial_year", "median_days", "newcombe_difference", "proportion",
-    "rag_status", "representativeness", "summary", "suppress", "wilson_interval",
+    "HIGHER_IS_BETTER",
+    "LOWER_IS_BETTER",
+    "Z_95",
+    "Cell",
+    "CellResult",
+    "LocalityShare",
+    "MeasureSummary",
+    "Representativeness",
+    "UNDER_REPRESENTED_BELOW",
+    "change_verdict",
+    "financial_quarter",
+    "financial_year",
+    "median_days",
+    "newcombe_difference",
+    "proportion",
+    "rag_status",
+    "representativeness",
+    "summary",
+    "suppress",
+    "wilson_interval",
 ]
 
 #: Float slack for RAG boundaries, so 0.65 against a 0.70 target is amber, not red by rounding.
@@ -188,8 +204,13 @@ def _locality_share(
         index = None if comparable is None else comparable / population_share
     flagged = index is not None and index < UNDER_REPRESENTED_BELOW
     return LocalityShare(
-        name, responses, _share(responses, total_responses), population, population_share,
-        index, flagged,
+        name,
+        responses,
+        _share(responses, total_responses),
+        population,
+        population_share,
+        index,
+        flagged,
     )
 
 
@@ -225,12 +246,22 @@ def representativeness(
     known_responses = sum(responses[name] for name in known)
     known_population = sum(population[name] for name in known)
     shares = [
-        _locality_share(name, responses[name], population[name], total_responses,
-                        known_responses, known_population)
+        _locality_share(
+            name,
+            responses[name],
+            population[name],
+            total_responses,
+            known_responses,
+            known_population,
+        )
         for name in names
     ]
     represented = sum(1 for name in names if responses[name] >= 1)
     return Representativeness(
-        shares, represented, len(names), total_responses, 0 < represented == len(names),
+        shares,
+        represented,
+        len(names),
+        total_responses,
+        0 < represented == len(names),
         [share.locality for share in shares if share.under_represented],
     )

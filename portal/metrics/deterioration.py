@@ -47,13 +47,22 @@ def rag_dropped(before: str | None, after: str | None) -> bool:
     return RAG_ORDER[after] < RAG_ORDER[before]
 
 
-def change_against(current: Mapping, previous: Mapping, polarity: str) -> tuple[float, float, float] | None:
+def change_against(
+    current: Mapping, previous: Mapping, polarity: str
+) -> tuple[float, float, float] | None:
     """Newcombe's (difference, low, high) of current minus previous survey figures, or None when
     either is hidden or has no counts (staff-entered figures have none)."""
     for figure in (current, previous):
-        if figure is None or figure.get("suppressed") or figure.get("favourable") is None or not figure.get("n"):
+        if (
+            figure is None
+            or figure.get("suppressed")
+            or figure.get("favourable") is None
+            or not figure.get("n")
+        ):
             return None
-    return newcombe_difference(current["favourable"], current["n"], previous["favourable"], previous["n"])
+    return newcombe_difference(
+        current["favourable"], current["n"], previous["favourable"], previous["n"]
+    )
 
 
 def _after_baseline(current: Mapping) -> bool:
@@ -79,7 +88,9 @@ def deterioration(current: Mapping, previous: Mapping | None, polarity: str) -> 
     found = []
     change = current.get("change")
     if change and change.get("verdict") == WORSE and _after_baseline(current):
-        found.append(Trigger(WORSE_THAN_BASELINE, change["difference"], change["ci_low"], change["ci_high"]))
+        found.append(
+            Trigger(WORSE_THAN_BASELINE, change["difference"], change["ci_low"], change["ci_high"])
+        )
     if previous is not None:
         against = change_against(current, previous, polarity)
         if against is not None and change_verdict(against, polarity) == WORSE:

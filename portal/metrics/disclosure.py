@@ -69,6 +69,7 @@ def _published(result: CellResult) -> CellResult:
 
 # --- the audit: what could someone work out from the published figures? -------------------------
 
+
 def shown_range(rounded: int, threshold: int, at_least: int = 0) -> tuple[int, float]:
     """The counts a shown, rounded figure could stand for (a shown n is never under the threshold)."""
     return max(at_least, rounded - BASE // 2), rounded + BASE // 2
@@ -85,7 +86,9 @@ def hidden_range(reason: str | None, threshold: int) -> tuple[int, float]:
     return 0, INFINITY
 
 
-def tighten(total: tuple[float, float], parts: Sequence[tuple[float, float]]) -> list[tuple[float, float]]:
+def tighten(
+    total: tuple[float, float], parts: Sequence[tuple[float, float]]
+) -> list[tuple[float, float]]:
     """Narrow each part's (low, high) range knowing the parts add up to a total in (low, high).
 
     Repeated until nothing changes: the interval arithmetic an attacker would do by hand.
@@ -106,7 +109,11 @@ def tighten(total: tuple[float, float], parts: Sequence[tuple[float, float]]) ->
 
 def revealed(ranges: Iterable[tuple[float, float]], threshold: int) -> list[int]:
     """Indexes of ranges that collapse to one count from 1 to threshold - 1."""
-    return [index for index, (low, high) in enumerate(ranges) if low == high and 1 <= low <= threshold - 1]
+    return [
+        index
+        for index, (low, high) in enumerate(ranges)
+        if low == high and 1 <= low <= threshold - 1
+    ]
 
 
 def _hidden_share_range(reason: str | None, threshold: int) -> tuple[float, float]:
@@ -116,7 +123,9 @@ def _hidden_share_range(reason: str | None, threshold: int) -> tuple[float, floa
     return 0, threshold - 1 if reason == SMALL else INFINITY
 
 
-def _ranges(rounded_n: int, rounded_f: int, threshold: int, floor: int) -> dict[str, tuple[float, float]]:
+def _ranges(
+    rounded_n: int, rounded_f: int, threshold: int, floor: int
+) -> dict[str, tuple[float, float]]:
     """(low, high) of n, favourable and unfavourable that a shown figure could stand for."""
     n, f = shown_range(rounded_n, threshold, floor), shown_range(rounded_f, threshold)
     f = (f[0], min(f[1], n[1]))
@@ -137,12 +146,17 @@ def audit(results: Sequence[CellResult], total_n: int, total_f: int, threshold: 
                 parts.append(hidden_range(r.reason, threshold))
             else:
                 parts.append(_hidden_share_range(r.reason, threshold))
-        found.update(index for index in revealed(tighten(total[kind], parts), threshold)
-                     if results[index].suppressed or kind != "n")
+        found.update(
+            index
+            for index in revealed(tighten(total[kind], parts), threshold)
+            if results[index].suppressed or kind != "n"
+        )
     return sorted(found)
 
 
-def protect_breakdown(cells: Iterable[Cell], threshold: int = 10, total_shown: bool = True) -> list[CellResult]:
+def protect_breakdown(
+    cells: Iterable[Cell], threshold: int = 10, total_shown: bool = True
+) -> list[CellResult]:
     """Suppress (primary and complementary), audit against the rounded total, then round what is shown.
 
     Args:
@@ -161,11 +175,20 @@ def protect_breakdown(cells: Iterable[Cell], threshold: int = 10, total_shown: b
         while True:
             exact = [cell for cell, r in zip(cells, results) if not r.suppressed]
             shown = [_published(r) for r in results]
-            if not audit(shown, total_n, sum(cell.favourable for cell in cells), threshold) or not exact:
+            if (
+                not audit(shown, total_n, sum(cell.favourable for cell in cells), threshold)
+                or not exact
+            ):
                 break
             smallest = min(exact, key=lambda cell: cell.n)
-            results = [replace(r, suppressed=True, reason=COMPLEMENTARY, n=None, favourable=None, value=None)
-                       if r.key == smallest.key else r for r in results]
+            results = [
+                replace(
+                    r, suppressed=True, reason=COMPLEMENTARY, n=None, favourable=None, value=None
+                )
+                if r.key == smallest.key
+                else r
+                for r in results
+            ]
     return [_published(r) for r in results]
 
 
@@ -183,13 +206,20 @@ EXACT_ROLES = ("moderator", "editor", "admin")
 def sees_exact_counts(user, owner_organisation: str | None) -> bool:
     """Whether a reader may see exact counts on staff pages: admins, and the moderators, editors
     and admins of the organisation that owns the figures. Viewers (the board) and the public never."""
-    if user is None or not getattr(user, "is_authenticated", False) or not getattr(user, "is_active", False):
+    if (
+        user is None
+        or not getattr(user, "is_authenticated", False)
+        or not getattr(user, "is_active", False)
+    ):
         return False
     if getattr(user, "role", None) == "admin":
         return True
     organisation = getattr(user, "organisation", None)
-    return (getattr(user, "role", None) in EXACT_ROLES and organisation is not None
-            and organisation == owner_organisation)
+    return (
+        getattr(user, "role", None) in EXACT_ROLES
+        and organisation is not None
+        and organisation == owner_organisation
+    )
 
 
 def published_count(n: int, threshold: int = 10) -> int | None:

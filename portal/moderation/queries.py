@@ -1,4 +1,5 @@
 """Read helpers for moderation pages: highlighted text."""
+
 from portal.reference.services import settings_gazetteer
 from portal.text.pii import describe, setting_checks
 
@@ -8,8 +9,10 @@ def highlighted(text, spans):
 
     The reason is in plain words ("a person's name"). School and setting names that were not
     redacted are marked too, for the moderator to check."""
-    checks = [{"start": c.start, "end": c.end, "kind": c.kind}
-              for c in setting_checks(text, spans, settings_gazetteer())]
+    checks = [
+        {"start": c.start, "end": c.end, "kind": c.kind}
+        for c in setting_checks(text, spans, settings_gazetteer())
+    ]
     parts, position = [], 0
     for span in sorted([*(spans or []), *checks], key=lambda s: s["start"]):
         start, end = max(span["start"], position), min(span["end"], len(text))
@@ -22,4 +25,3 @@ def highlighted(text, spans):
     if position < len(text):
         parts.append((text[position:], None))
     return parts
-

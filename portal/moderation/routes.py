@@ -1,4 +1,5 @@
 """The moderation queue, one item's page with its decisions, and bulk approval."""
+
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_login import current_user
 
@@ -24,8 +25,12 @@ bp = Blueprint("moderation", __name__, url_prefix="/staff")
 
 def _filters():
     args = request.args
-    return {"source": args.get("source", "")[:12] or None, "channel": args.get("channel", "")[:12] or None,
-            "flag": args.get("flag", "")[:20] or None, "locality_id": args.get("locality", type=db_id)}
+    return {
+        "source": args.get("source", "")[:12] or None,
+        "channel": args.get("channel", "")[:12] or None,
+        "flag": args.get("flag", "")[:20] or None,
+        "locality_id": args.get("locality", type=db_id),
+    }
 
 
 @bp.route("/moderation")
@@ -35,30 +40,58 @@ def queue():
     summary = services.queue_summary(current_user)
     # Unfiltered, the pager's total is the summary's count: read it once, not twice (a scan of the queue).
     unfiltered = not any(filters.values())
-    pager = db.paginate(services.queue_query(viewer=current_user, **filters),
-                        page=page_arg(), per_page=50, error_out=False, count=not unfiltered)
+    pager = db.paginate(
+        services.queue_query(viewer=current_user, **filters),
+        page=page_arg(),
+        per_page=50,
+        error_out=False,
+        count=not unfiltered,
+    )
     if unfiltered:
         pager.total = summary[0]
-    mine = cleared_ids(current_user, [c.id for c in pager.items])  # four eyes: no bulk box for these
-    return render_template("moderation/queue.html", pager=pager, filters=filters, form=ConfirmForm(), cleared=mine,
-                           localities=active_localities(), is_clean=services.is_clean, flags=services.FLAGS,
-                           sources=SOURCE_LABELS, channels=CHANNEL_LABELS, summary=summary)
+    mine = cleared_ids(
+        current_user, [c.id for c in pager.items]
+    )  # four eyes: no bulk box for these
+    return render_template(
+        "moderation/queue.html",
+        pager=pager,
+        filters=filters,
+        form=ConfirmForm(),
+        cleared=mine,
+        localities=active_localities(),
+        is_clean=services.is_clean,
+        flags=services.FLAGS,
+        sources=SOURCE_LABELS,
+        channels=CHANNEL_LABELS,
+        summary=summary,
+    )
 
 
 def _render_item(contribution, approve=None, reject=None, escalate=None, tag=None, status=200):
     require_readable(contribution, where="moderation item")
-    approve = approve or ApproveForm(redacted_text=contribution.redacted_text,
-                                     redacted_title=contribution.redacted_title)
+    approve = approve or ApproveForm(
+        redacted_text=contribution.redacted_text, redacted_title=contribution.redacted_title
+    )
     titled = contribution.title is not None
     return render_template(
-        "moderation/item.html", item=contribution, parts=highlighted(contribution.text, contribution.pii_spans),
-        title_parts=highlighted(contribution.title, contribution.title_pii_spans) if titled else None,
-        approve_form=approve, reject_form=reject or RejectForm(), escalate_form=escalate or EscalateForm(),
+        "moderation/item.html",
+        item=contribution,
+        parts=highlighted(contribution.text, contribution.pii_spans),
+        title_parts=highlighted(contribution.title, contribution.title_pii_spans)
+        if titled
+        else None,
+        approve_form=approve,
+        reject_form=reject or RejectForm(),
+        escalate_form=escalate or EscalateForm(),
         concern=active_concern_for(contribution),
         four_eyes=FOUR_EYES if cleared_by(contribution, current_user) else None,
-        sources=SOURCE_LABELS, channels=CHANNEL_LABELS,
-        statuses=STATUS_LABELS, tag_form=tag or AddThemeForm(active_themes()), outside_form=ConfirmForm(),
-        author=author_of(contribution)), status
+        sources=SOURCE_LABELS,
+        channels=CHANNEL_LABELS,
+        statuses=STATUS_LABELS,
+        tag_form=tag or AddThemeForm(active_themes()),
+        outside_form=ConfirmForm(),
+        author=author_of(contribution),
+    ), status
 
 
 @bp.route("/moderation/<int:item_id>")
@@ -83,8 +116,12 @@ def _decide(item_id, form, action):
 
 
 def _approve(contribution, form):
-    services.approve(contribution, moderator=current_user, redacted_text=form.redacted_text.data,
-                     redacted_title=form.redacted_title.data)
+    services.approve(
+        contribution,
+        moderator=current_user,
+        redacted_text=form.redacted_text.data,
+        redacted_title=form.redacted_title.data,
+    )
     return f"Item {contribution.id} approved. Only the redacted text will be shown."
 
 
@@ -113,14 +150,26 @@ def tag_item(item_id):
     elif form.validate_on_submit():
         try:
             theme = services.tag_keeping_redaction(
-                contribution, moderator=current_user, redacted_text=form.redacted_text.data,
-                redacted_title=form.redacted_title.data, confirm=confirm, remove=remove)
+                contribution,
+                moderator=current_user,
+                redacted_text=form.redacted_text.data,
+                redacted_title=form.redacted_title.data,
+                confirm=confirm,
+                remove=remove,
+            )
         except (ValidationFailed, NotAllowed, InvalidTransition) as error:
             db.session.rollback()
-            target = tag_form if isinstance(error, ValidationFailed) and "theme" in error.errors else form
+            target = (
+                tag_form
+                if isinstance(error, ValidationFailed) and "theme" in error.errors
+                else form
+            )
             apply_errors(target, error)
         else:
-            flash(f"Your text is saved. Theme {'removed' if remove else 'confirmed'}: {theme.label}.", "success")
+            flash(
+                f"Your text is saved. Theme {'removed' if remove else 'confirmed'}: {theme.label}.",
+                "success",
+            )
             return redirect(url_for("moderation.item", item_id=contribution.id) + "#themes")
     return _render_item(contribution, approve=form, tag=tag_form, status=400)
 
@@ -128,17 +177,29 @@ def tag_item(item_id):
 @bp.route("/moderation/<int:item_id>/reject", methods=["POST"])
 @role_required(Role.MODERATOR)
 def reject(item_id):
-    return _decide(item_id, RejectForm(), lambda c, f: (
-        services.reject(c, moderator=current_user, reason=f.reason.data, note=f.note.data or ""),
-        f"Item {c.id} rejected.")[1])
+    return _decide(
+        item_id,
+        RejectForm(),
+        lambda c, f: (
+            services.reject(
+                c, moderator=current_user, reason=f.reason.data, note=f.note.data or ""
+            ),
+            f"Item {c.id} rejected.",
+        )[1],
+    )
 
 
 @bp.route("/moderation/<int:item_id>/escalate", methods=["POST"])
 @role_required(Role.MODERATOR)
 def escalate(item_id):
-    return _decide(item_id, EscalateForm(), lambda c, f: (
-        services.escalate(c, moderator=current_user, reason=f.reason.data),
-        f"Item {c.id} escalated. The safeguarding leads have been emailed.")[1])
+    return _decide(
+        item_id,
+        EscalateForm(),
+        lambda c, f: (
+            services.escalate(c, moderator=current_user, reason=f.reason.data),
+            f"Item {c.id} escalated. The safeguarding leads have been emailed.",
+        )[1],
+    )
 
 
 @bp.route("/moderation/bulk-approve", methods=["POST"])
@@ -148,8 +209,11 @@ def bulk_approve():
         abort(400)
     ids = [int(i) for i in request.form.getlist("item") if i.isdigit()][:200]
     approved, skipped = services.bulk_approve(ids, moderator=current_user)
-    flash(f"Approved {approved} item(s)." + (f" {skipped} could not be bulk approved: open them one by one."
-                                             if skipped else ""), "success" if approved else "information")
+    flash(
+        f"Approved {approved} item(s)."
+        + (f" {skipped} could not be bulk approved: open them one by one." if skipped else ""),
+        "success" if approved else "information",
+    )
     return redirect(url_for("moderation.queue"))
 
 
@@ -157,6 +221,14 @@ def queue_panel():
     if not can_moderate(current_user):
         return []
     count, oldest = services.queue_summary(current_user)
-    return [{"title": "Waiting for moderation", "value": count,
-             "detail": f"Oldest arrived {format_datetime(oldest)}" if oldest else "Nothing is waiting",
-             "url": url_for("moderation.queue"), "link_text": "Open the moderation queue"}]
+    return [
+        {
+            "title": "Waiting for moderation",
+            "value": count,
+            "detail": f"Oldest arrived {format_datetime(oldest)}"
+            if oldest
+            else "Nothing is waiting",
+            "url": url_for("moderation.queue"),
+            "link_text": "Open the moderation queue",
+        }
+    ]

@@ -1,22 +1,33 @@
 """Moderation decisions on contributions. Every decision is audited; only redacted text is published."""
+
 import logging
 
 from sqlalchemy import and_, case, func, or_, select
 
 from portal.accounts.models import utcnow
 from portal.audit.services import record
-from portal.textmodel import capture
 from portal.contributions.models import REJECTION_REASONS, Contribution, Status
 from portal.contributions.services import MAX_TEXT, set_redacted_title
 from portal.errors import InvalidTransition, NotAllowed, ValidationFailed
 from portal.extensions import db
 from portal.safeguarding.models import Concern, active_concern_exists
-from portal.safeguarding.services import FOUR_EYES, active_concern_for, cleared_by, cleared_ids, open_concern
+from portal.safeguarding.services import (
+    FOUR_EYES,
+    active_concern_for,
+    cleared_by,
+    cleared_ids,
+    open_concern,
+)
+from portal.textmodel import capture
 from portal.walls.rules import readable_filter
 
 log = logging.getLogger(__name__)
-FLAGS = {"safeguarding": "Safeguarding", "abusive": "Abusive", "personal_data": "Personal data",
-         "clean": "Nothing detected"}
+FLAGS = {
+    "safeguarding": "Safeguarding",
+    "abusive": "Abusive",
+    "personal_data": "Personal data",
+    "clean": "Nothing detected",
+}
 
 
 def _has_concern():
@@ -28,8 +39,10 @@ def _waiting():
     closed as dealt with ("handled") stays unpublishable but leaves the queue, so it never sits above
     new disclosures; one closed as no risk is pending again, an ordinary item."""
     ever = select(Concern.id).where(Concern.contribution_id == Contribution.id).exists()
-    return or_(Contribution.status == Status.PENDING,
-               and_(Contribution.status == Status.ESCALATED, or_(_has_concern(), ~ever)))
+    return or_(
+        Contribution.status == Status.PENDING,
+        and_(Contribution.status == Status.ESCALATED, or_(_has_concern(), ~ever)),
+    )
 
 
 def queue_query(*, viewer=None, source=None, channel=None, flag=None, locality_id=None):
@@ -46,35 +59,59 @@ def queue_query(*, viewer=None, source=None, channel=None, flag=None, locality_i
     elif flag == "abusive":
         query = query.where(Contribution.abusive_flag.is_(True))
     elif flag == "personal_data":
-        query = query.where(or_(Contribution.redacted_text != Contribution.text,
-                                Contribution.redacted_title != Contribution.title,
-                                Contribution.pii_suspected.is_(True)))
+        query = query.where(
+            or_(
+                Contribution.redacted_text != Contribution.text,
+                Contribution.redacted_title != Contribution.title,
+                Contribution.pii_suspected.is_(True),
+            )
+        )
     elif flag == "clean":
         query = query.where(_is_clean())
-    urgent = case((or_(Contribution.safeguarding_flag.is_(True), Contribution.status == Status.ESCALATED,
-                       _has_concern()), 0), else_=1)
+    urgent = case(
+        (
+            or_(
+                Contribution.safeguarding_flag.is_(True),
+                Contribution.status == Status.ESCALATED,
+                _has_concern(),
+            ),
+            0,
+        ),
+        else_=1,
+    )
     return query.order_by(urgent, Contribution.created_at, Contribution.id)
 
 
 def _is_clean():
-    return and_(Contribution.status == Status.PENDING, Contribution.safeguarding_flag.is_(False),
-                Contribution.abusive_flag.is_(False), Contribution.redacted_text == Contribution.text,
-                or_(Contribution.title.is_(None), Contribution.redacted_title == Contribution.title),
-                Contribution.pii_suspected.is_(False))
+    return and_(
+        Contribution.status == Status.PENDING,
+        Contribution.safeguarding_flag.is_(False),
+        Contribution.abusive_flag.is_(False),
+        Contribution.redacted_text == Contribution.text,
+        or_(Contribution.title.is_(None), Contribution.redacted_title == Contribution.title),
+        Contribution.pii_suspected.is_(False),
+    )
 
 
 def is_clean(contribution):
     """True when nothing was detected: pending, no flags and no personal data to redact."""
-    return (contribution.status == Status.PENDING and not contribution.safeguarding_flag
-            and not contribution.abusive_flag and contribution.redacted_text == contribution.text
-            and contribution.redacted_title == contribution.title
-            and not contribution.pii_suspected)  # the learned layer asks a person to look
+    return (
+        contribution.status == Status.PENDING
+        and not contribution.safeguarding_flag
+        and not contribution.abusive_flag
+        and contribution.redacted_text == contribution.text
+        and contribution.redacted_title == contribution.title
+        and not contribution.pii_suspected
+    )  # the learned layer asks a person to look
 
 
 def queue_summary(viewer=None):
     """(how many items `viewer` may read wait, when the oldest arrived or None)."""
-    count, oldest = db.session.execute(select(func.count(Contribution.id), func.min(Contribution.created_at))
-                                       .where(_waiting(), readable_filter(viewer))).one()
+    count, oldest = db.session.execute(
+        select(func.count(Contribution.id), func.min(Contribution.created_at)).where(
+            _waiting(), readable_filter(viewer)
+        )
+    ).one()
     return count, oldest
 
 
@@ -85,8 +122,11 @@ def approve(contribution, *, moderator, redacted_text, redacted_title=None):
     is escalated, and (four eyes) when `moderator` closed its concern as no risk. Raises
     InvalidTransition unless pending; ValidationFailed for empty text.
     """
-    if contribution.safeguarding_flag or contribution.status == Status.ESCALATED \
-            or active_concern_for(contribution) is not None:
+    if (
+        contribution.safeguarding_flag
+        or contribution.status == Status.ESCALATED
+        or active_concern_for(contribution) is not None
+    ):
         raise NotAllowed("This item has a safeguarding concern and can never be published")
     if cleared_by(contribution, moderator):
         raise NotAllowed(FOUR_EYES)
@@ -98,8 +138,13 @@ def approve(contribution, *, moderator, redacted_text, redacted_title=None):
     set_redacted_title(contribution, redacted_title)
     _decide(contribution, moderator, Status.APPROVED)
     capture.approved(contribution, original_text=contribution.text)
-    record(moderator, "contribution.approve", contribution, redaction_edited=edited,
-           left_unredacted=redacted_text == contribution.text and bool(contribution.pii_spans))
+    record(
+        moderator,
+        "contribution.approve",
+        contribution,
+        redaction_edited=edited,
+        left_unredacted=redacted_text == contribution.text and bool(contribution.pii_spans),
+    )
     db.session.commit()
     log.info("contribution %s approved by %s", contribution.id, moderator.id)
     return contribution
@@ -108,14 +153,19 @@ def approve(contribution, *, moderator, redacted_text, redacted_title=None):
 def _clean_redaction(redacted_text):
     redacted_text = (redacted_text or "").strip()
     if not redacted_text:
-        raise ValidationFailed("Enter the text to publish", {"redacted_text": "Enter the text to publish"})
+        raise ValidationFailed(
+            "Enter the text to publish", {"redacted_text": "Enter the text to publish"}
+        )
     if len(redacted_text) > MAX_TEXT:
-        raise ValidationFailed("Too long", {"redacted_text": f"Text must be {MAX_TEXT:,} characters or fewer"})
+        raise ValidationFailed(
+            "Too long", {"redacted_text": f"Text must be {MAX_TEXT:,} characters or fewer"}
+        )
     return redacted_text
 
 
-def tag_keeping_redaction(contribution, *, moderator, redacted_text, redacted_title=None, confirm=None,
-                          remove=None):
+def tag_keeping_redaction(
+    contribution, *, moderator, redacted_text, redacted_title=None, confirm=None, remove=None
+):
     """Save the moderator's edited redaction, then confirm or remove one theme, in one transaction.
 
     Theme buttons on a pending item's page submit the text being edited, so changing themes never
@@ -124,6 +174,7 @@ def tag_keeping_redaction(contribution, *, moderator, redacted_text, redacted_ti
     Returns the Theme confirmed or removed.
     """
     from portal.themes import tagging
+
     if contribution.status != Status.PENDING:
         raise InvalidTransition(f"This item is already {contribution.status}")
     redacted_text = _clean_redaction(redacted_text)
@@ -158,7 +209,9 @@ def escalate(contribution, *, moderator, reason):
     capture.escalated(contribution)
     _decide(contribution, moderator, Status.ESCALATED)
     record(moderator, "contribution.escalate", contribution)
-    return open_concern(contribution, opened_by="moderator", reasons=[reason[:200]], actor=moderator, commit=True)
+    return open_concern(
+        contribution, opened_by="moderator", reasons=[reason[:200]], actor=moderator, commit=True
+    )
 
 
 def _decide(contribution, moderator, status):
@@ -169,10 +222,17 @@ def _decide(contribution, moderator, status):
 def bulk_approve(ids, *, moderator):
     """Approve every listed item that is clean (see is_clean) and that `moderator` may read, as it
     stands. Returns (approved, skipped)."""
-    items = db.session.scalars(select(Contribution).where(
-        Contribution.id.in_(ids), readable_filter(moderator))).all() if ids else []
+    items = (
+        db.session.scalars(
+            select(Contribution).where(Contribution.id.in_(ids), readable_filter(moderator))
+        ).all()
+        if ids
+        else []
+    )
     mine = cleared_ids(moderator, [c.id for c in items])
-    approved = [c for c in items if is_clean(c) and active_concern_for(c) is None and c.id not in mine]
+    approved = [
+        c for c in items if is_clean(c) and active_concern_for(c) is None and c.id not in mine
+    ]
     for contribution in approved:
         _decide(contribution, moderator, Status.APPROVED)
         record(moderator, "contribution.approve", contribution, bulk=True)

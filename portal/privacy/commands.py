@@ -1,4 +1,5 @@
 """The purge and erase-person commands."""
+
 import click
 
 from portal.privacy.services import erase_person, purge

@@ -1,4 +1,5 @@
 """The admin page for erasing one person's data."""
+
 from flask import Blueprint, render_template
 from flask_login import current_user
 from flask_wtf import FlaskForm
@@ -13,9 +14,11 @@ bp = Blueprint("privacy", __name__, url_prefix="/staff/erasure")
 
 
 class EraseForm(FlaskForm):
-    identifier = StringField("Email address or forum username", widget=GovTextInput(),
-                             validators=[InputRequired(message="Enter an email address or username"),
-                                         Length(max=254)])
+    identifier = StringField(
+        "Email address or forum username",
+        widget=GovTextInput(),
+        validators=[InputRequired(message="Enter an email address or username"), Length(max=254)],
+    )
     submit = SubmitField("Erase their data", widget=GovSubmitInput())
 
 

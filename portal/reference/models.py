@@ -1,4 +1,5 @@
 """Localities (with SEND population figures), age bands and cohorts."""
+
 from sqlalchemy import String
 from sqlalchemy.orm import Mapped, mapped_column
 
@@ -48,8 +49,11 @@ class EducationSetting(db.Model):
 
 # Stable codes: survey answers, imports and measures rely on them (DESIGN.md section 4).
 DEFAULT_AGE_BANDS = [
-    ("0-4", "0 to 4 years"), ("5-10", "5 to 10 years"), ("11-15", "11 to 15 years"),
-    ("16-18", "16 to 18 years"), ("19-25", "19 to 25 years"),
+    ("0-4", "0 to 4 years"),
+    ("5-10", "5 to 10 years"),
+    ("11-15", "11 to 15 years"),
+    ("16-18", "16 to 18 years"),
+    ("19-25", "19 to 25 years"),
 ]
 DEFAULT_COHORTS = [
     ("ehcp", "Has an education, health and care (EHC) plan"),
@@ -66,4 +70,9 @@ DEMO_LOCALITIES = [
     ("bridgnorth-east", "Bridgnorth and the East", 1030),
 ]
 # Made-up schools and settings for the demo list of names that redaction looks for.
-DEMO_SETTINGS = ["Larkfield Primary School", "Cranmere High School", "Little Acorns Nursery", "Brookside Family Hub"]
+DEMO_SETTINGS = [
+    "Larkfield Primary School",
+    "Cranmere High School",
+    "Little Acorns Nursery",
+    "Brookside Family Hub",
+]

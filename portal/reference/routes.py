@@ -1,4 +1,5 @@
 """Admin pages for localities, age bands and cohorts."""
+
 from flask import Blueprint, flash, redirect, render_template, url_for
 from flask_login import current_user
 
@@ -18,10 +19,12 @@ _KINDS = {"age_bands": AgeBand, "cohorts": Cohort}
 @role_required(Role.ADMIN)
 def index():
     return render_template(
-        "reference/manage/index.html", localities=services.all_localities(),
+        "reference/manage/index.html",
+        localities=services.all_localities(),
         age_bands=db.session.scalars(db.select(AgeBand).order_by(AgeBand.position)).all(),
         cohorts=db.session.scalars(db.select(Cohort).order_by(Cohort.position)).all(),
-        settings=services.all_settings())
+        settings=services.all_settings(),
+    )
 
 
 @bp.route("/localities/new", methods=["GET", "POST"], defaults={"locality_id": None})
@@ -32,8 +35,13 @@ def edit_locality(locality_id):
     form = LocalityForm(obj=locality)
     if form.validate_on_submit():
         try:
-            services.save_locality(locality, actor=current_user, name=form.name.data,
-                                   send_population=form.send_population.data, active=form.active.data)
+            services.save_locality(
+                locality,
+                actor=current_user,
+                name=form.name.data,
+                send_population=form.send_population.data,
+                active=form.active.data,
+            )
         except ValidationFailed as error:
             apply_errors(form, error)
         else:
@@ -48,7 +56,9 @@ def edit_label(kind, item_id):
     item = db.get_or_404(_KINDS[kind], item_id)
     form = LabelForm(obj=item)
     if form.validate_on_submit():
-        services.save_label(item, actor=current_user, label=form.label.data, active=form.active.data)
+        services.save_label(
+            item, actor=current_user, label=form.label.data, active=form.active.data
+        )
         flash("Saved.", "success")
         return redirect(url_for("reference.index"))
     return render_template("reference/manage/label.html", form=form, item=item, kind=kind)
@@ -62,11 +72,16 @@ def edit_setting(setting_id):
     form = SettingForm(obj=setting)
     if form.validate_on_submit():
         try:
-            services.save_setting(setting, actor=current_user, name=form.name.data, active=form.active.data)
+            services.save_setting(
+                setting, actor=current_user, name=form.name.data, active=form.active.data
+            )
         except ValidationFailed as error:
             apply_errors(form, error)
         else:
-            flash("School or setting saved. New comments are checked for it; "
-                  "run portal reanalyse to check what is stored.", "success")
+            flash(
+                "School or setting saved. New comments are checked for it; "
+                "run portal reanalyse to check what is stored.",
+                "success",
+            )
             return redirect(url_for("reference.index") + "#settings")
     return render_template("reference/manage/setting.html", form=form, setting=setting)

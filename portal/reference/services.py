@@ -1,4 +1,5 @@
 """Reading and changing reference data (admins)."""
+
 import re
 
 from sqlalchemy import func, select
@@ -7,7 +8,13 @@ from portal.audit.services import record
 from portal.errors import ValidationFailed
 from portal.extensions import db
 from portal.reference.models import (
-    DEFAULT_AGE_BANDS, DEFAULT_COHORTS, DEMO_SETTINGS, AgeBand, Cohort, EducationSetting, Locality,
+    DEFAULT_AGE_BANDS,
+    DEFAULT_COHORTS,
+    DEMO_SETTINGS,
+    AgeBand,
+    Cohort,
+    EducationSetting,
+    Locality,
 )
 
 
@@ -29,16 +36,22 @@ def find_locality(value):
     """A locality by slug or name, case-insensitive, or None."""
     value = (value or "").strip().lower()
     return db.session.scalar(
-        select(Locality).where((func.lower(Locality.slug) == value) | (func.lower(Locality.name) == value))
+        select(Locality).where(
+            (func.lower(Locality.slug) == value) | (func.lower(Locality.name) == value)
+        )
     )
 
 
 def active_age_bands():
-    return db.session.scalars(select(AgeBand).where(AgeBand.active.is_(True)).order_by(AgeBand.position)).all()
+    return db.session.scalars(
+        select(AgeBand).where(AgeBand.active.is_(True)).order_by(AgeBand.position)
+    ).all()
 
 
 def active_cohorts():
-    return db.session.scalars(select(Cohort).where(Cohort.active.is_(True)).order_by(Cohort.position)).all()
+    return db.session.scalars(
+        select(Cohort).where(Cohort.active.is_(True)).order_by(Cohort.position)
+    ).all()
 
 
 def save_locality(locality, *, actor, name, send_population, active=True):
@@ -50,14 +63,22 @@ def save_locality(locality, *, actor, name, send_population, active=True):
     if clash is not None and clash is not locality:
         raise ValidationFailed("Name taken", {"name": "A locality with this name already exists"})
     if send_population is not None and send_population < 0:
-        raise ValidationFailed("Bad figure", {"send_population": "SEND population must be 0 or more"})
+        raise ValidationFailed(
+            "Bad figure", {"send_population": "SEND population must be 0 or more"}
+        )
     created = locality is None
     if created:
         locality = Locality(slug=slugify(name), position=len(all_localities()))
         db.session.add(locality)
     locality.name, locality.send_population, locality.active = name, send_population, active
-    record(actor, "locality.create" if created else "locality.update", locality,
-           name=name, send_population=send_population, active=active)
+    record(
+        actor,
+        "locality.create" if created else "locality.update",
+        locality,
+        name=name,
+        send_population=send_population,
+        active=active,
+    )
     db.session.commit()
     return locality
 
@@ -91,7 +112,9 @@ def ensure_defaults(localities=()):
             db.session.add(Cohort(code=code, label=label, position=position))
     for position, (slug, name, population) in enumerate(localities):
         if not db.session.scalar(select(Locality).where(Locality.slug == slug)):
-            db.session.add(Locality(slug=slug, name=name, send_population=population, position=position))
+            db.session.add(
+                Locality(slug=slug, name=name, send_population=population, position=position)
+            )
     db.session.commit()
 
 
@@ -102,8 +125,12 @@ def all_settings():
 def settings_gazetteer():
     """A regex of every active school and setting name, for the text analysis (None if there are none)."""
     from portal.text.settings import gazetteer_pattern
-    return gazetteer_pattern(db.session.scalars(
-        select(EducationSetting.name).where(EducationSetting.active.is_(True))).all())
+
+    return gazetteer_pattern(
+        db.session.scalars(
+            select(EducationSetting.name).where(EducationSetting.active.is_(True))
+        ).all()
+    )
 
 
 def save_setting(setting, *, actor, name, active=True):
@@ -112,16 +139,25 @@ def save_setting(setting, *, actor, name, active=True):
     Raises ValidationFailed for an empty, too short or duplicate name. Audited."""
     name = " ".join((name or "").split())
     if len(name) < 4:
-        raise ValidationFailed("Enter a name", {"name": "Enter the school or setting's full name, 4 characters or more"})
-    clash = db.session.scalar(select(EducationSetting).where(func.lower(EducationSetting.name) == name.lower()))
+        raise ValidationFailed(
+            "Enter a name",
+            {"name": "Enter the school or setting's full name, 4 characters or more"},
+        )
+    clash = db.session.scalar(
+        select(EducationSetting).where(func.lower(EducationSetting.name) == name.lower())
+    )
     if clash is not None and clash is not setting:
-        raise ValidationFailed("Name taken", {"name": "This school or setting is already on the list"})
+        raise ValidationFailed(
+            "Name taken", {"name": "This school or setting is already on the list"}
+        )
     created = setting is None
     if created:
         setting = EducationSetting()
         db.session.add(setting)
     setting.name, setting.active = name, active
     db.session.flush()
-    record(actor, "setting.create" if created else "setting.update", setting, name=name, active=active)
+    record(
+        actor, "setting.create" if created else "setting.update", setting, name=name, active=active
+    )
     db.session.commit()
     return setting

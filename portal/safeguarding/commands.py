@@ -1,4 +1,5 @@
 """The safeguarding-realert command (also run on every pass of `send-mail --loop`)."""
+
 import click
 
 from portal.mail.services import deliver_outbox
@@ -16,4 +17,6 @@ def safeguarding_realert():
     """Email the leads again about concerns nobody has acknowledged in time, then send the mail."""
     click.echo(realert_task() or "No concern needs a re-alert.")
     sent, failed = deliver_outbox()
-    click.echo(f"Sent {sent} email(s); {failed} failed (retried later, or set aside: see /staff/outbox).")
+    click.echo(
+        f"Sent {sent} email(s); {failed} failed (retried later, or set aside: see /staff/outbox)."
+    )

@@ -1,4 +1,5 @@
 """Concern (one possible risk of harm about a contribution) and its notes."""
+
 from datetime import datetime
 from enum import StrEnum
 
@@ -18,32 +19,47 @@ class ConcernState(StrEnum):
 
 
 class Outcome(StrEnum):
-    HANDLED = "handled"    # dealt with; the item is never published
-    NO_RISK = "no_risk"    # a lead decided there was no risk: the item goes back to the queue
+    HANDLED = "handled"  # dealt with; the item is never published
+    NO_RISK = "no_risk"  # a lead decided there was no risk: the item goes back to the queue
 
 
-STATE_LABELS = {ConcernState.OPEN: "Open", ConcernState.ACKNOWLEDGED: "Acknowledged",
-                ConcernState.REFERRED_ON: "Referred on", ConcernState.CLOSED: "Closed"}
-OPENED_BY_LABELS = {"analysis": "Automatic check", "moderator": "Moderator", "report": "Forum report"}
+STATE_LABELS = {
+    ConcernState.OPEN: "Open",
+    ConcernState.ACKNOWLEDGED: "Acknowledged",
+    ConcernState.REFERRED_ON: "Referred on",
+    ConcernState.CLOSED: "Closed",
+}
+OPENED_BY_LABELS = {
+    "analysis": "Automatic check",
+    "moderator": "Moderator",
+    "report": "Forum report",
+}
 
 
 class Concern(db.Model):
     __tablename__ = "safeguarding_concerns"
     __table_args__ = (
-        CheckConstraint("state IN ('open', 'acknowledged', 'referred_on', 'closed')", name="state_known"),
+        CheckConstraint(
+            "state IN ('open', 'acknowledged', 'referred_on', 'closed')", name="state_known"
+        ),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     # SET NULL: a safeguarding record outlives the item if that is ever erased.
     contribution_id: Mapped[int | None] = mapped_column(
-        ForeignKey("contributions.id", ondelete="SET NULL"), index=True)
+        ForeignKey("contributions.id", ondelete="SET NULL"), index=True
+    )
     state: Mapped[str] = mapped_column(String(12), default=ConcernState.OPEN, index=True)
     opened_by: Mapped[str] = mapped_column(String(12))  # analysis, moderator, report
     reasons: Mapped[list] = mapped_column(JSON, default=list)
     opened_at: Mapped[datetime] = mapped_column(default=utcnow, index=True)
-    opened_by_user_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    opened_by_user_id: Mapped[int | None] = mapped_column(
+        ForeignKey("users.id", ondelete="SET NULL")
+    )
     acknowledged_at: Mapped[datetime | None]
-    acknowledged_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    acknowledged_by_id: Mapped[int | None] = mapped_column(
+        ForeignKey("users.id", ondelete="SET NULL")
+    )
     alerts_sent: Mapped[int] = mapped_column(default=0)
     last_alerted_at: Mapped[datetime | None]
     closed_at: Mapped[datetime | None]
@@ -63,7 +79,11 @@ class Concern(db.Model):
 def active_concern_exists(contribution_id):
     """SQL EXISTS: a concern that is not closed is about `contribution_id` (a value, or a column such
     as Contribution.id for a correlated filter)."""
-    return select(Concern.id).where(Concern.contribution_id == contribution_id, Concern.is_active).exists()
+    return (
+        select(Concern.id)
+        .where(Concern.contribution_id == contribution_id, Concern.is_active)
+        .exists()
+    )
 
 
 def has_active_concern(contribution_id):
@@ -75,9 +95,13 @@ class ConcernNote(db.Model):
     __tablename__ = "safeguarding_notes"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    concern_id: Mapped[int] = mapped_column(ForeignKey("safeguarding_concerns.id", ondelete="CASCADE"), index=True)
+    concern_id: Mapped[int] = mapped_column(
+        ForeignKey("safeguarding_concerns.id", ondelete="CASCADE"), index=True
+    )
     author_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
-    state: Mapped[str | None] = mapped_column(String(12))  # the state this note moved the concern to
+    state: Mapped[str | None] = mapped_column(
+        String(12)
+    )  # the state this note moved the concern to
     text: Mapped[str] = mapped_column(Text)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 

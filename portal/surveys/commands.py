@@ -1,4 +1,5 @@
 """Survey commands: seed the Big Listen surveys, import responses, purge old resume emails."""
+
 import click
 
 from portal.errors import ValidationFailed
@@ -13,8 +14,10 @@ def seed_surveys_command():
     """Add the Big Listen 2026 surveys (as drafts) and the glossary, when missing (safe to run again)."""
     added = seed_surveys()
     terms = seed_glossary()
-    click.echo(f"Added {len(added)} draft surveys{': ' + ', '.join(added) if added else ''}. "
-               f"Added {terms} glossary terms.")
+    click.echo(
+        f"Added {len(added)} draft surveys{': ' + ', '.join(added) if added else ''}. "
+        f"Added {terms} glossary terms."
+    )
 
 
 @click.command("import-responses")

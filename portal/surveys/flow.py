@@ -1,4 +1,5 @@
 """Moving through a survey: previous and next question, progress and the check-answers summary."""
+
 from portal.surveys.questions import TEXT_TYPES, question_options
 
 
@@ -17,8 +18,15 @@ def progress(live, visible, key):
     index = position(visible, key)
     passed = {q.key for q in visible[:index]} if index is not None else set()
     shown = {q.key for q in visible}
-    undecided = [q for q in live if q.key not in shown and q.show_if and q.show_if.get("key")
-                 and q.show_if["key"] in {v.key for v in live} and q.show_if["key"] not in passed]
+    undecided = [
+        q
+        for q in live
+        if q.key not in shown
+        and q.show_if
+        and q.show_if.get("key")
+        and q.show_if["key"] in {v.key for v in live}
+        and q.show_if["key"] not in passed
+    ]
     return (index or 0) + 1, len(visible) + len(undecided), not undecided
 
 
@@ -33,7 +41,7 @@ def next_key(questions, key, answers, changing=False):
     When changing an answer from the check page, go back there unless routing revealed a new question.
     """
     index = position(questions, key)
-    following = questions[index + 1:] if index is not None else questions
+    following = questions[index + 1 :] if index is not None else questions
     if not changing:
         return following[0].key if following else None
     revealed = next((q for q in following if q.show_if and not answers.get(q.key)), None)

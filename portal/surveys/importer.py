@@ -1,4 +1,5 @@
 """Importing responses gathered in another tool: every row validated first, all or nothing."""
+
 import csv
 from datetime import datetime
 
@@ -37,16 +38,27 @@ def _parse_time(value):
         moment = datetime.fromisoformat(value.strip())
     except ValueError:
         return None
-    return moment.replace(tzinfo=None) if moment.tzinfo is None else moment.astimezone().replace(tzinfo=None)
+    return (
+        moment.replace(tzinfo=None)
+        if moment.tzinfo is None
+        else moment.astimezone().replace(tzinfo=None)
+    )
 
 
 def validate(survey, header, rows):
     """Check every row; return the parsed rows. Raises ValidationFailed listing "line N: problem" errors."""
     questions = {q.key: q for q in survey.questions}
     reference = reference_options()
-    lookups = {key: _lookup(question_options(q, reference)) for key, q in questions.items() if q.type not in TEXT_TYPES}
-    errors = [f"line 1: unknown column {name!r}" for name in header
-              if name not in questions and name not in PROFILE]
+    lookups = {
+        key: _lookup(question_options(q, reference))
+        for key, q in questions.items()
+        if q.type not in TEXT_TYPES
+    }
+    errors = [
+        f"line 1: unknown column {name!r}"
+        for name in header
+        if name not in questions and name not in PROFILE
+    ]
     if "role" not in header:
         errors.append("line 1: a role column is needed")
     parsed = []
@@ -75,12 +87,16 @@ def _profile_cell(name, value, item, problems):
     if name == "channel" and value.lower() not in CHANNELS:
         problems.append(f"channel {value!r} is not one of {', '.join(sorted(CHANNELS))}")
     elif name == "submitted_at":
-        item["submitted_at"] = _parse_time(value) or problems.append(f"submitted_at {value!r} is not a date")
+        item["submitted_at"] = _parse_time(value) or problems.append(
+            f"submitted_at {value!r} is not a date"
+        )
     elif name == "role" and value.lower() not in ROLES:
         problems.append(f"role {value!r} is not parent_carer, young_person or professional")
     elif name == "locality":
         locality = find_locality(value)
-        item["locality"] = locality or problems.append(f"locality {value!r} is not a known locality")
+        item["locality"] = locality or problems.append(
+            f"locality {value!r} is not a known locality"
+        )
     else:
         item[name] = value.lower()
 
@@ -113,30 +129,62 @@ def import_responses(survey, path, *, actor=None):
     from portal.audit.services import record
     from portal.contributions.services import submit_contribution
     from portal.surveys.versions import for_new_response
+
     header, rows = read_csv(path)
     parsed = validate(survey, header, rows)
     now = datetime.now().replace(microsecond=0)
     version_id = for_new_response(survey)  # paper answers the questions as they are now
-    records = [{"survey_id": survey.id, "version_id": version_id, "status": "submitted",
-                "resume_code": new_resume_code(),
-                "channel": item.get("channel", "paper"), "role": item["role"],
-                "locality_id": getattr(item.get("locality"), "id", None), "age_band": item.get("age_band"),
-                "cohort": item.get("cohort"), "setting_type": item.get("setting_type"),
-                "entered_by_id": getattr(actor, "id", None), "started_at": item.get("submitted_at") or now,
-                "updated_at": now, "submitted_at": item.get("submitted_at") or now} for item in parsed]
-    ids = db.session.scalars(insert(SurveyResponse).returning(SurveyResponse.id, sort_by_parameter_order=True),
-                             records).all() if records else []
-    answers = [{"response_id": rid, "question_key": key, "code": code, "text": text, "number": number}
-               for rid, item in zip(ids, parsed) for key, code, text, number in item["answers"]]
+    records = [
+        {
+            "survey_id": survey.id,
+            "version_id": version_id,
+            "status": "submitted",
+            "resume_code": new_resume_code(),
+            "channel": item.get("channel", "paper"),
+            "role": item["role"],
+            "locality_id": getattr(item.get("locality"), "id", None),
+            "age_band": item.get("age_band"),
+            "cohort": item.get("cohort"),
+            "setting_type": item.get("setting_type"),
+            "entered_by_id": getattr(actor, "id", None),
+            "started_at": item.get("submitted_at") or now,
+            "updated_at": now,
+            "submitted_at": item.get("submitted_at") or now,
+        }
+        for item in parsed
+    ]
+    ids = (
+        db.session.scalars(
+            insert(SurveyResponse).returning(SurveyResponse.id, sort_by_parameter_order=True),
+            records,
+        ).all()
+        if records
+        else []
+    )
+    answers = [
+        {"response_id": rid, "question_key": key, "code": code, "text": text, "number": number}
+        for rid, item in zip(ids, parsed)
+        for key, code, text, number in item["answers"]
+    ]
     if answers:
         db.session.execute(insert(SurveyAnswer), answers)
     for rid, row, item in zip(ids, records, parsed):
         for key, _, text, _ in item["answers"]:
             if text:
-                submit_contribution(source="survey", text=text, channel=row["channel"], author_role=row["role"],
-                                    locality=row["locality_id"], age_band=row["age_band"], cohort=row["cohort"],
-                                    entered_by=actor, commit=False, survey_id=survey.id, response_id=rid,
-                                    question_key=key)
+                submit_contribution(
+                    source="survey",
+                    text=text,
+                    channel=row["channel"],
+                    author_role=row["role"],
+                    locality=row["locality_id"],
+                    age_band=row["age_band"],
+                    cohort=row["cohort"],
+                    entered_by=actor,
+                    commit=False,
+                    survey_id=survey.id,
+                    response_id=rid,
+                    question_key=key,
+                )
     record(actor, "survey.import", survey, rows=len(ids), file=str(path).rsplit("/", 1)[-1])
     db.session.commit()
     return len(ids)

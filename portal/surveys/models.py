@@ -1,8 +1,18 @@
 """Surveys, their questions, responses and answers, resume emails and distribution links."""
+
 from datetime import datetime
 from enum import StrEnum
 
-from sqlalchemy import JSON, CheckConstraint, ForeignKey, Index, String, Text, UniqueConstraint, event
+from sqlalchemy import (
+    JSON,
+    CheckConstraint,
+    ForeignKey,
+    Index,
+    String,
+    Text,
+    UniqueConstraint,
+    event,
+)
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from portal.accounts.models import utcnow
@@ -30,7 +40,9 @@ class Survey(db.Model):
     __tablename__ = "surveys"
     __table_args__ = (
         CheckConstraint("state IN ('draft', 'open', 'closed')", name="state_known"),
-        CheckConstraint("audience IN ('parent_carer', 'young_person', 'all')", name="audience_known"),
+        CheckConstraint(
+            "audience IN ('parent_carer', 'young_person', 'all')", name="audience_known"
+        ),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -39,7 +51,9 @@ class Survey(db.Model):
     description: Mapped[str] = mapped_column(Text, default="")
     audience: Mapped[str] = mapped_column(String(20), default=Audience.ALL)
     is_easy_read: Mapped[bool] = mapped_column(default=False)
-    easy_read_variant_id: Mapped[int | None] = mapped_column(ForeignKey("surveys.id", ondelete="SET NULL"))
+    easy_read_variant_id: Mapped[int | None] = mapped_column(
+        ForeignKey("surveys.id", ondelete="SET NULL")
+    )
     state: Mapped[str] = mapped_column(String(10), default=SurveyState.DRAFT, index=True)
     opens_at: Mapped[datetime | None]
     closes_at: Mapped[datetime | None]
@@ -49,9 +63,15 @@ class Survey(db.Model):
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
 
-    easy_read_variant = relationship("Survey", remote_side=[id], foreign_keys=[easy_read_variant_id])
-    questions = relationship("Question", order_by="Question.position", back_populates="survey",
-                             cascade="all, delete-orphan")
+    easy_read_variant = relationship(
+        "Survey", remote_side=[id], foreign_keys=[easy_read_variant_id]
+    )
+    questions = relationship(
+        "Question",
+        order_by="Question.position",
+        back_populates="survey",
+        cascade="all, delete-orphan",
+    )
 
     @property
     def live_questions(self):
@@ -60,8 +80,11 @@ class Survey(db.Model):
     def is_open(self, now=None):
         """Open for answers: state open and inside any opening dates."""
         now = now or utcnow()
-        return (self.state == SurveyState.OPEN and (self.opens_at is None or self.opens_at <= now)
-                and (self.closes_at is None or now < self.closes_at))
+        return (
+            self.state == SurveyState.OPEN
+            and (self.opens_at is None or self.opens_at <= now)
+            and (self.closes_at is None or now < self.closes_at)
+        )
 
 
 class Question(db.Model):
@@ -77,7 +100,9 @@ class Question(db.Model):
     hint: Mapped[str] = mapped_column(Text, default="")
     options: Mapped[list] = mapped_column(JSON, default=list)  # [{"code", "label"}]
     required: Mapped[bool] = mapped_column(default=False)
-    error_message: Mapped[str] = mapped_column(String(200), default="", server_default="")  # GOV.UK: say what to do
+    error_message: Mapped[str] = mapped_column(
+        String(200), default="", server_default=""
+    )  # GOV.UK: say what to do
     show_if: Mapped[dict | None] = mapped_column(JSON)  # {"key": "role", "in": ["parent_carer"]}
     retired: Mapped[bool] = mapped_column(default=False)
 
@@ -104,14 +129,18 @@ class SurveyVersion(db.Model):
 
 @event.listens_for(SurveyVersion, "before_update")
 def _versions_never_change(mapper, connection, version):
-    raise ValueError(f"Survey version {version.number} is frozen: make a new version instead of changing it")
+    raise ValueError(
+        f"Survey version {version.number} is frozen: make a new version instead of changing it"
+    )
 
 
 class SurveyResponse(db.Model):
     __tablename__ = "survey_responses"
     __table_args__ = (
         CheckConstraint("status IN ('in_progress', 'submitted')", name="status_known"),
-        CheckConstraint("status != 'submitted' OR submitted_at IS NOT NULL", name="submitted_has_time"),
+        CheckConstraint(
+            "status != 'submitted' OR submitted_at IS NOT NULL", name="submitted_has_time"
+        ),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -123,10 +152,13 @@ class SurveyResponse(db.Model):
     channel: Mapped[str] = mapped_column(String(12), default="online", index=True)
     entered_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
     distribution_link_id: Mapped[int | None] = mapped_column(
-        ForeignKey("survey_distribution_links.id", ondelete="SET NULL"), index=True)
+        ForeignKey("survey_distribution_links.id", ondelete="SET NULL"), index=True
+    )
     # The respondent's broad profile, copied from their answers so measures group without joins.
     role: Mapped[str | None] = mapped_column(String(20), index=True)
-    locality_id: Mapped[int | None] = mapped_column(ForeignKey("localities.id", ondelete="SET NULL"), index=True)
+    locality_id: Mapped[int | None] = mapped_column(
+        ForeignKey("localities.id", ondelete="SET NULL"), index=True
+    )
     age_band: Mapped[str | None] = mapped_column(String(20))
     cohort: Mapped[str | None] = mapped_column(String(40))
     setting_type: Mapped[str | None] = mapped_column(String(40))
@@ -150,7 +182,9 @@ class SurveyAnswer(db.Model):
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    response_id: Mapped[int] = mapped_column(ForeignKey("survey_responses.id", ondelete="CASCADE"), index=True)
+    response_id: Mapped[int] = mapped_column(
+        ForeignKey("survey_responses.id", ondelete="CASCADE"), index=True
+    )
     question_key: Mapped[str] = mapped_column(String(60))
     code: Mapped[str | None] = mapped_column(String(60))
     text: Mapped[str | None] = mapped_column(Text)
@@ -165,7 +199,9 @@ class ResumeEmail(db.Model):
     __tablename__ = "survey_resume_emails"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    response_id: Mapped[int] = mapped_column(ForeignKey("survey_responses.id", ondelete="CASCADE"), index=True)
+    response_id: Mapped[int] = mapped_column(
+        ForeignKey("survey_responses.id", ondelete="CASCADE"), index=True
+    )
     email: Mapped[str] = mapped_column(String(254))
     token: Mapped[str] = mapped_column(String(64), unique=True)
     created_at: Mapped[datetime] = mapped_column(default=utcnow, index=True)
@@ -185,4 +221,3 @@ class DistributionLink(db.Model):
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
     survey = relationship("Survey")
-

@@ -22,9 +22,16 @@ QUESTION_PICTURES = {
 }
 
 ANSWER_PICTURES = {
-    "very_satisfied": "very-happy", "satisfied": "happy", "neither": "not-sure", "dissatisfied": "unhappy",
-    "very_dissatisfied": "very-unhappy", "dont_know": "dont-know", "strongly_agree": "very-happy",
-    "agree": "happy", "disagree": "unhappy", "strongly_disagree": "very-unhappy",
+    "very_satisfied": "very-happy",
+    "satisfied": "happy",
+    "neither": "not-sure",
+    "dissatisfied": "unhappy",
+    "very_dissatisfied": "very-unhappy",
+    "dont_know": "dont-know",
+    "strongly_agree": "very-happy",
+    "agree": "happy",
+    "disagree": "unhappy",
+    "strongly_disagree": "very-unhappy",
 }
 PICTURED_TYPES = {"satisfaction_scale", "agreement_scale"}
 

@@ -1,11 +1,23 @@
 """Question types, their answer options, routing, and the one-question form a respondent fills in."""
+
 import re
 
 from flask_wtf import FlaskForm
 from govuk_frontend_wtf.wtforms_widgets import (
-    GovCharacterCount, GovCheckboxesInput, GovRadioInput, GovSubmitInput, GovTextInput,
+    GovCharacterCount,
+    GovCheckboxesInput,
+    GovRadioInput,
+    GovSubmitInput,
+    GovTextInput,
 )
-from wtforms import RadioField, SelectChoice, SelectMultipleField, StringField, SubmitField, TextAreaField
+from wtforms import (
+    RadioField,
+    SelectChoice,
+    SelectMultipleField,
+    StringField,
+    SubmitField,
+    TextAreaField,
+)
 from wtforms.validators import InputRequired, Length, Optional, ValidationError
 
 SHORT_TEXT_MAX = 500
@@ -13,31 +25,70 @@ LONG_TEXT_MAX = 5000
 DONT_KNOW = "dont_know"
 PREFER_NOT = "prefer_not_to_say"
 
-AGREEMENT = [("strongly_agree", "Strongly agree"), ("agree", "Agree"), ("neither", "Neither agree nor disagree"),
-             ("disagree", "Disagree"), ("strongly_disagree", "Strongly disagree"), (DONT_KNOW, "Don't know")]
-SATISFACTION = [("very_satisfied", "Very satisfied"), ("satisfied", "Satisfied"),
-                ("neither", "Neither satisfied nor dissatisfied"), ("dissatisfied", "Dissatisfied"),
-                ("very_dissatisfied", "Very dissatisfied"), (DONT_KNOW, "Don't know")]
-ROLES = [("parent_carer", "A parent or carer"), ("young_person", "A child or young person"),
-         ("professional", "Someone who works with children and young people")]
-SETTING_TYPES = [("early_years", "Nursery, pre-school or childminder"), ("mainstream_school", "Mainstream school"),
-                 ("inclusion_base", "A special unit or base in a mainstream school"),
-                 ("special_school", "Special school"), ("college", "College or sixth form"),
-                 ("alternative_provision", "Alternative provision or tuition service"),
-                 ("home_education", "Educated at home"), ("not_in_education", "Not in education, work or training"),
-                 ("work_or_training", "Work, apprenticeship or training"), ("other", "Somewhere else")]
-RATING = [("0", "0 (the worst)")] + [(str(n), str(n)) for n in range(1, 10)] + [("10", "10 (the best)")]
+AGREEMENT = [
+    ("strongly_agree", "Strongly agree"),
+    ("agree", "Agree"),
+    ("neither", "Neither agree nor disagree"),
+    ("disagree", "Disagree"),
+    ("strongly_disagree", "Strongly disagree"),
+    (DONT_KNOW, "Don't know"),
+]
+SATISFACTION = [
+    ("very_satisfied", "Very satisfied"),
+    ("satisfied", "Satisfied"),
+    ("neither", "Neither satisfied nor dissatisfied"),
+    ("dissatisfied", "Dissatisfied"),
+    ("very_dissatisfied", "Very dissatisfied"),
+    (DONT_KNOW, "Don't know"),
+]
+ROLES = [
+    ("parent_carer", "A parent or carer"),
+    ("young_person", "A child or young person"),
+    ("professional", "Someone who works with children and young people"),
+]
+SETTING_TYPES = [
+    ("early_years", "Nursery, pre-school or childminder"),
+    ("mainstream_school", "Mainstream school"),
+    ("inclusion_base", "A special unit or base in a mainstream school"),
+    ("special_school", "Special school"),
+    ("college", "College or sixth form"),
+    ("alternative_provision", "Alternative provision or tuition service"),
+    ("home_education", "Educated at home"),
+    ("not_in_education", "Not in education, work or training"),
+    ("work_or_training", "Work, apprenticeship or training"),
+    ("other", "Somewhere else"),
+]
+RATING = (
+    [("0", "0 (the worst)")] + [(str(n), str(n)) for n in range(1, 10)] + [("10", "10 (the best)")]
+)
 
-CHOICE_TYPES = {"single_choice", "agreement_scale", "satisfaction_scale", "rating_0_10", "locality", "age_band",
-                "cohort", "role", "setting_type", "equality"}
+CHOICE_TYPES = {
+    "single_choice",
+    "agreement_scale",
+    "satisfaction_scale",
+    "rating_0_10",
+    "locality",
+    "age_band",
+    "cohort",
+    "role",
+    "setting_type",
+    "equality",
+}
 TEXT_TYPES = {"short_text", "long_text"}
 QUESTION_TYPES = {
-    "single_choice": "Single choice", "multiple_choice": "Multiple choice (tick all that apply)",
+    "single_choice": "Single choice",
+    "multiple_choice": "Multiple choice (tick all that apply)",
     "agreement_scale": "Agreement scale (5 points and don't know)",
-    "satisfaction_scale": "Satisfaction scale (5 points and don't know)", "rating_0_10": "Rating from 0 to 10",
-    "short_text": "Short text", "long_text": "Long text", "locality": "Locality", "age_band": "Age band",
-    "cohort": "Cohort (EHC plan, SEN support ...)", "role": "Role (parent carer, young person, professional)",
-    "setting_type": "Type of school or setting", "equality": "Equality monitoring (with prefer not to say)",
+    "satisfaction_scale": "Satisfaction scale (5 points and don't know)",
+    "rating_0_10": "Rating from 0 to 10",
+    "short_text": "Short text",
+    "long_text": "Long text",
+    "locality": "Locality",
+    "age_band": "Age band",
+    "cohort": "Cohort (EHC plan, SEN support ...)",
+    "role": "Role (parent carer, young person, professional)",
+    "setting_type": "Type of school or setting",
+    "equality": "Equality monitoring (with prefer not to say)",
 }
 # Question types whose answer is copied onto the response row as the respondent's profile.
 PROFILE_TYPES = ("role", "locality", "age_band", "cohort", "setting_type")
@@ -59,8 +110,15 @@ def question_options(question, reference):
     elif kind in ("locality", "age_band", "cohort"):
         options = list(reference[kind])
     else:
-        options = _pairs({"agreement_scale": AGREEMENT, "satisfaction_scale": SATISFACTION, "role": ROLES,
-                          "setting_type": SETTING_TYPES, "rating_0_10": RATING}.get(kind, []))
+        options = _pairs(
+            {
+                "agreement_scale": AGREEMENT,
+                "satisfaction_scale": SATISFACTION,
+                "role": ROLES,
+                "setting_type": SETTING_TYPES,
+                "rating_0_10": RATING,
+            }.get(kind, [])
+        )
     if kind == "equality" and all(o["code"] != PREFER_NOT for o in options):
         options.append({"code": PREFER_NOT, "label": "Prefer not to say"})
     return options
@@ -86,14 +144,17 @@ def _check_codes(options):
         values = field.data if isinstance(field.data, list) else [field.data]
         if any(v not in allowed for v in values if v not in (None, "")):
             raise ValidationError("Choose from the answers shown on this page")
+
     return check
 
 
 def _check_control_characters(form, field):
     if field.data and _CONTROL.search(field.data):
         field.data = _CONTROL.sub("", field.data)
-        raise ValidationError("Your answer had hidden characters we cannot store (they can come from copying "
-                              "and pasting). We have removed them: check your answer and continue")
+        raise ValidationError(
+            "Your answer had hidden characters we cannot store (they can come from copying "
+            "and pasting). We have removed them: check your answer and continue"
+        )
 
 
 def _required_message(question):
@@ -111,8 +172,13 @@ _FORM_CLASSES = {}  # what a form class depends on -> the class: building one co
 
 def answer_form(question, options, **kwargs):
     """A FlaskForm with one field, `answer`, for this question (radios, checkboxes or text)."""
-    shape = (question.type, question.text, bool(question.required), question.error_message,
-             tuple((o["code"], o["label"]) for o in options))
+    shape = (
+        question.type,
+        question.text,
+        bool(question.required),
+        question.error_message,
+        tuple((o["code"], o["label"]) for o in options),
+    )
     form_class = _FORM_CLASSES.get(shape)
     if form_class is None:
         if len(_FORM_CLASSES) >= 2000:
@@ -125,22 +191,52 @@ def _answer_form_class(question, options):
     class AnswerForm(FlaskForm):
         submit = SubmitField("Continue", widget=GovSubmitInput())
 
-    required = [InputRequired(message=_required_message(question))] if question.required else [Optional()]
+    required = (
+        [InputRequired(message=_required_message(question))] if question.required else [Optional()]
+    )
     choices = [SelectChoice(o["code"], o["label"]) for o in options]
     if question.type == "multiple_choice":
-        field = SelectMultipleField(question.text, widget=GovCheckboxesInput(), choices=choices,
-                                    validate_choice=False, validators=required + [_check_codes(options)])
+        field = SelectMultipleField(
+            question.text,
+            widget=GovCheckboxesInput(),
+            choices=choices,
+            validate_choice=False,
+            validators=required + [_check_codes(options)],
+        )
     elif question.type in CHOICE_TYPES:
-        field = RadioField(question.text, widget=GovRadioInput(), choices=choices, validate_choice=False,
-                           validators=required + [_check_codes(options)])
+        field = RadioField(
+            question.text,
+            widget=GovRadioInput(),
+            choices=choices,
+            validate_choice=False,
+            validators=required + [_check_codes(options)],
+        )
     elif question.type == "short_text":
-        field = StringField(question.text, widget=GovTextInput(), validators=required + [
-            _check_control_characters,
-            Length(max=SHORT_TEXT_MAX, message=f"Your answer must be {SHORT_TEXT_MAX} characters or fewer")])
+        field = StringField(
+            question.text,
+            widget=GovTextInput(),
+            validators=required
+            + [
+                _check_control_characters,
+                Length(
+                    max=SHORT_TEXT_MAX,
+                    message=f"Your answer must be {SHORT_TEXT_MAX} characters or fewer",
+                ),
+            ],
+        )
     else:
-        field = TextAreaField(question.text, widget=GovCharacterCount(), validators=required + [
-            _check_control_characters,
-            Length(max=LONG_TEXT_MAX, message=f"Your answer must be {LONG_TEXT_MAX:,} characters or fewer")])
+        field = TextAreaField(
+            question.text,
+            widget=GovCharacterCount(),
+            validators=required
+            + [
+                _check_control_characters,
+                Length(
+                    max=LONG_TEXT_MAX,
+                    message=f"Your answer must be {LONG_TEXT_MAX:,} characters or fewer",
+                ),
+            ],
+        )
     AnswerForm.answer = field
     return AnswerForm
 

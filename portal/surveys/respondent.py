@@ -1,4 +1,5 @@
 """Which response this browser is filling in, kept in the signed session cookie (no answers in it)."""
+
 from flask import session
 
 from portal.extensions import db
@@ -50,8 +51,11 @@ def kiosk():
 
 
 def start_kiosk(survey, locality, staff):
-    session["kiosk"] = {"survey_id": survey.id, "locality_id": locality.id if locality else None,
-                        "staff_id": staff.id}
+    session["kiosk"] = {
+        "survey_id": survey.id,
+        "locality_id": locality.id if locality else None,
+        "staff_id": staff.id,
+    }
 
 
 def end_kiosk():

@@ -1,4 +1,5 @@
 """Taking a survey: starting, saving each page once, resuming, and submitting once."""
+
 import logging
 import secrets
 from datetime import timedelta
@@ -9,7 +10,14 @@ from portal.accounts.models import utcnow
 from portal.extensions import db
 from portal.reference.models import AgeBand, Cohort, Locality
 from portal.surveys.models import (
-    DistributionLink, ResponseStatus, ResumeEmail, Survey, SurveyAnswer, SurveyResponse, SurveyState, SurveyVersion,
+    DistributionLink,
+    ResponseStatus,
+    ResumeEmail,
+    Survey,
+    SurveyAnswer,
+    SurveyResponse,
+    SurveyState,
+    SurveyVersion,
 )
 from portal.surveys.questions import PROFILE_TYPES, TEXT_TYPES, visible_questions
 
@@ -28,9 +36,16 @@ def reference_options(kinds=REFERENCE_KINDS):
 
     `kinds` limits the lists loaded (a question page needs at most its own).
     """
-    columns = {"locality": (Locality.slug, Locality.name, Locality.active, (Locality.position, Locality.name)),
-               "age_band": (AgeBand.code, AgeBand.label, AgeBand.active, (AgeBand.position,)),
-               "cohort": (Cohort.code, Cohort.label, Cohort.active, (Cohort.position,))}
+    columns = {
+        "locality": (
+            Locality.slug,
+            Locality.name,
+            Locality.active,
+            (Locality.position, Locality.name),
+        ),
+        "age_band": (AgeBand.code, AgeBand.label, AgeBand.active, (AgeBand.position,)),
+        "cohort": (Cohort.code, Cohort.label, Cohort.active, (Cohort.position,)),
+    }
     options = {}
     for kind in kinds:
         code, label, active, order = columns[kind]
@@ -41,7 +56,9 @@ def reference_options(kinds=REFERENCE_KINDS):
 
 def open_surveys():
     """Surveys open for answers now, standard versions first (easy-read versions are linked from them)."""
-    rows = db.session.scalars(select(Survey).where(Survey.state == SurveyState.OPEN).order_by(Survey.title)).all()
+    rows = db.session.scalars(
+        select(Survey).where(Survey.state == SurveyState.OPEN).order_by(Survey.title)
+    ).all()
     return [s for s in rows if s.is_open()]
 
 
@@ -60,9 +77,12 @@ def survey_and_response(slug, response_id):
 
 
 # Built once: a question page runs it on every request.
-_HELD = (select(Survey, SurveyResponse, SurveyVersion.created_at).join(Survey, Survey.id == SurveyResponse.survey_id)
-         .outerjoin(SurveyVersion, SurveyVersion.id == SurveyResponse.version_id)
-         .where(SurveyResponse.id == bindparam("response_id"), Survey.slug == bindparam("slug")))
+_HELD = (
+    select(Survey, SurveyResponse, SurveyVersion.created_at)
+    .join(Survey, Survey.id == SurveyResponse.survey_id)
+    .outerjoin(SurveyVersion, SurveyVersion.id == SurveyResponse.version_id)
+    .where(SurveyResponse.id == bindparam("response_id"), Survey.slug == bindparam("slug"))
+)
 
 
 def new_resume_code():
@@ -79,21 +99,30 @@ def normalise_code(typed):
     return "".join(ch for ch in (typed or "").upper() if ch.isalnum())
 
 
-def start_response(survey, *, channel="online", entered_by=None, distribution_link_id=None, locality=None):
+def start_response(
+    survey, *, channel="online", entered_by=None, distribution_link_id=None, locality=None
+):
     """Create an in-progress response with a fresh resume code. Kiosks pass the event's locality.
 
     Returns the SurveyResponse (committed).
     """
     from portal.surveys.versions import for_new_response
-    response = SurveyResponse(survey_id=survey.id, version_id=for_new_response(survey), channel=channel,
-                              resume_code=new_resume_code(),
-                              entered_by_id=getattr(entered_by, "id", None),
-                              distribution_link_id=distribution_link_id)
+
+    response = SurveyResponse(
+        survey_id=survey.id,
+        version_id=for_new_response(survey),
+        channel=channel,
+        resume_code=new_resume_code(),
+        entered_by_id=getattr(entered_by, "id", None),
+        distribution_link_id=distribution_link_id,
+    )
     db.session.add(response)
     if locality is not None:
         response.locality_id = locality.id
         db.session.flush()
-        db.session.add(SurveyAnswer(response_id=response.id, question_key="locality", code=locality.slug))
+        db.session.add(
+            SurveyAnswer(response_id=response.id, question_key="locality", code=locality.slug)
+        )
     db.session.commit()
     return response
 
@@ -109,7 +138,10 @@ def find_response(code):
 def is_expired(response, now=None):
     """An unfinished response untouched for 30 days can no longer be resumed."""
     now = now or utcnow()
-    return response.status == ResponseStatus.IN_PROGRESS and now - response.updated_at > RESPONSE_LIFETIME
+    return (
+        response.status == ResponseStatus.IN_PROGRESS
+        and now - response.updated_at > RESPONSE_LIFETIME
+    )
 
 
 def answers_by_key(response):
@@ -123,13 +155,18 @@ def answers_by_key(response):
 
 _answers, _responses = SurveyAnswer.__table__, SurveyResponse.__table__
 # Built once (every question page runs them): a page's answers read, and the three statements of a save.
-_ANSWERS = (select(_answers.c.question_key, _answers.c.code, _answers.c.text, _answers.c.number)
-            .where(_answers.c.response_id == bindparam("response_id")).order_by(_answers.c.id))
-_LOCK_AND_MARK = (update(_responses).where(_responses.c.id == bindparam("response_id"),
-                                           _responses.c.status == ResponseStatus.IN_PROGRESS))
+_ANSWERS = (
+    select(_answers.c.question_key, _answers.c.code, _answers.c.text, _answers.c.number)
+    .where(_answers.c.response_id == bindparam("response_id"))
+    .order_by(_answers.c.id)
+)
+_LOCK_AND_MARK = update(_responses).where(
+    _responses.c.id == bindparam("response_id"), _responses.c.status == ResponseStatus.IN_PROGRESS
+)
 _MARK = _LOCK_AND_MARK.values(updated_at=bindparam("at"), last_question_key=bindparam("page"))
-_CLEAR_PAGE = delete(_answers).where(_answers.c.response_id == bindparam("response_id"),
-                                     _answers.c.question_key == bindparam("key"))
+_CLEAR_PAGE = delete(_answers).where(
+    _answers.c.response_id == bindparam("response_id"), _answers.c.question_key == bindparam("key")
+)
 
 
 def codes_by_key(answers):
@@ -142,6 +179,7 @@ def questions_of(response, stamp=None):
     Responses begun before survey versions existed use the survey's questions as they are now.
     """
     from portal.surveys.versions import frozen
+
     if response.version_id is None:
         return response.survey.live_questions
     return frozen(response.version_id, stamp).live_questions
@@ -150,6 +188,7 @@ def questions_of(response, stamp=None):
 def page_state(response, stamp=None):
     """(version or None, the version's live questions, visible questions, answers by key) for a page."""
     from portal.surveys.versions import frozen
+
     version = frozen(response.version_id, stamp) if response.version_id is not None else None
     live = version.live_questions if version else response.survey.live_questions
     answers = answers_by_key(response)
@@ -180,22 +219,37 @@ def save_answer(response, question, rows, reference):
     which also locks the response row, then the page's old rows out and its new rows in.
     """
     from portal.errors import InvalidTransition
+
     response_id = response.id  # read before the commit expires the object
     mark = {"response_id": response_id, "at": utcnow(), "page": question.key}
-    if question.type in PROFILE_TYPES:  # the profile answer is copied onto the response in the same UPDATE
+    if (
+        question.type in PROFILE_TYPES
+    ):  # the profile answer is copied onto the response in the same UPDATE
         statement = _MARK.values(_profile(question.type, rows[0][0] if rows else None))
     else:
         statement = _MARK
-    connection = db.session.connection()  # Core statements in the session's transaction: no ORM bookkeeping
+    connection = (
+        db.session.connection()
+    )  # Core statements in the session's transaction: no ORM bookkeeping
     locked = connection.execute(statement, mark).rowcount
     if locked != 1:
         db.session.rollback()
         raise InvalidTransition("This response has already been sent")
     connection.execute(_CLEAR_PAGE, {"response_id": response_id, "key": question.key})
     if rows:
-        connection.execute(insert(_answers), [
-            {"response_id": response_id, "question_key": question.key, "code": code, "text": text,
-             "number": number} for code, text, number in rows])
+        connection.execute(
+            insert(_answers),
+            [
+                {
+                    "response_id": response_id,
+                    "question_key": question.key,
+                    "code": code,
+                    "text": text,
+                    "number": number,
+                }
+                for code, text, number in rows
+            ],
+        )
     db.session.commit()
 
 
@@ -206,9 +260,12 @@ def _profile(kind, code):
     if not code:
         return {"locality_id": None}
     value = code.strip().lower()
-    return {"locality_id": select(Locality.id).where((func.lower(Locality.slug) == value)
-                                                     | (func.lower(Locality.name) == value))
-            .limit(1).scalar_subquery()}
+    return {
+        "locality_id": select(Locality.id)
+        .where((func.lower(Locality.slug) == value) | (func.lower(Locality.name) == value))
+        .limit(1)
+        .scalar_subquery()
+    }
 
 
 def missing_required(questions, answers):
@@ -223,10 +280,14 @@ def submit_response(response):
     resume email is deleted. Returns True if this call submitted it, False if it was already sent.
     """
     from portal.contributions.services import submit_contribution
+
     won = db.session.execute(
-        update(SurveyResponse).where(SurveyResponse.id == response.id,
-                                     SurveyResponse.status == ResponseStatus.IN_PROGRESS)
-        .values(status=ResponseStatus.SUBMITTED, submitted_at=utcnow(), updated_at=utcnow())).rowcount
+        update(SurveyResponse)
+        .where(
+            SurveyResponse.id == response.id, SurveyResponse.status == ResponseStatus.IN_PROGRESS
+        )
+        .values(status=ResponseStatus.SUBMITTED, submitted_at=utcnow(), updated_at=utcnow())
+    ).rowcount
     if won != 1:
         db.session.rollback()
         return False
@@ -235,10 +296,20 @@ def submit_response(response):
     for question in questions:
         if question.type not in TEXT_TYPES or not answers.get(question.key):
             continue
-        submit_contribution(source="survey", text=answers[question.key][0].text, channel=response.channel,
-                            author_role=response.role, locality=response.locality_id, age_band=response.age_band,
-                            cohort=response.cohort, entered_by=response.entered_by, commit=False,
-                            survey_id=response.survey_id, response_id=response.id, question_key=question.key)
+        submit_contribution(
+            source="survey",
+            text=answers[question.key][0].text,
+            channel=response.channel,
+            author_role=response.role,
+            locality=response.locality_id,
+            age_band=response.age_band,
+            cohort=response.cohort,
+            entered_by=response.entered_by,
+            commit=False,
+            survey_id=response.survey_id,
+            response_id=response.id,
+            question_key=question.key,
+        )
     _forget_resume_emails(ResumeEmail.response_id == response.id)
     _drop_unrouted_answers(response, questions, answers)
     db.session.commit()
@@ -251,27 +322,46 @@ def release_free_text(response):
     free-text answers go to moderation now, so a worrying one is read. Once per response. Returns the count.
     """
     from portal.contributions.services import contributions_for_response, submit_contribution
+
     if response.status != ResponseStatus.IN_PROGRESS or contributions_for_response(response.id):
         return 0
     questions, answers = route_for(response)
     released = 0
     for question in questions:
-        if question.type in TEXT_TYPES and answers.get(question.key) and (answers[question.key][0].text or "").strip():
-            submit_contribution(source="survey", text=answers[question.key][0].text, channel=response.channel,
-                                author_role=response.role, locality=response.locality_id,
-                                age_band=response.age_band, cohort=response.cohort, entered_by=response.entered_by,
-                                commit=False, survey_id=response.survey_id, response_id=response.id,
-                                question_key=question.key)
+        if (
+            question.type in TEXT_TYPES
+            and answers.get(question.key)
+            and (answers[question.key][0].text or "").strip()
+        ):
+            submit_contribution(
+                source="survey",
+                text=answers[question.key][0].text,
+                channel=response.channel,
+                author_role=response.role,
+                locality=response.locality_id,
+                age_band=response.age_band,
+                cohort=response.cohort,
+                entered_by=response.entered_by,
+                commit=False,
+                survey_id=response.survey_id,
+                response_id=response.id,
+                question_key=question.key,
+            )
             released += 1
     db.session.commit()
     if released:
-        log.info("%s free-text answers of unfinished event response %s sent to moderation", released, response.id)
+        log.info(
+            "%s free-text answers of unfinished event response %s sent to moderation",
+            released,
+            response.id,
+        )
     return released
 
 
 def needs_signposting(response):
     """True when any free-text answer of the submitted response needs signposting (the Contribution's rule)."""
     from portal.contributions.services import contributions_for_response
+
     return any(item.needs_signposting for item in contributions_for_response(response.id))
 
 
@@ -280,8 +370,11 @@ def _drop_unrouted_answers(response, questions, answers):
     shown = {q.key for q in questions} | {"locality"}
     stale = [key for key in answers if key not in shown]
     if stale:
-        db.session.execute(delete(SurveyAnswer).where(SurveyAnswer.response_id == response.id,
-                                                      SurveyAnswer.question_key.in_(stale)))
+        db.session.execute(
+            delete(SurveyAnswer).where(
+                SurveyAnswer.response_id == response.id, SurveyAnswer.question_key.in_(stale)
+            )
+        )
 
 
 def save_resume_email(response, email, resume_url_for):
@@ -293,21 +386,28 @@ def save_resume_email(response, email, resume_url_for):
     """
     from portal.mail.addresses import clean_address
     from portal.mail.services import queue_email
+
     email = clean_address(email)  # raises ValueError; the form has already checked it
     token = secrets.token_urlsafe(24)
     _forget_resume_emails(ResumeEmail.response_id == response.id)
     db.session.add(ResumeEmail(response_id=response.id, email=email, token=token))
-    queue_email(email, f"Continue your survey: {response.survey.title}",
-                resume_email_body(response, resume_url_for(token)), key=f"{RESUME_KEY}{token}")
+    queue_email(
+        email,
+        f"Continue your survey: {response.survey.title}",
+        resume_email_body(response, resume_url_for(token)),
+        key=f"{RESUME_KEY}{token}",
+    )
     db.session.commit()
     return token
 
 
 def resume_email_body(response, url):
-    return (f"You started the survey \"{response.survey.title}\".\n\nTo carry on where you left off, open "
-            f"this link:\n{url}\n\nOr go to the survey website and enter your resume code: "
-            f"{format_code(response.resume_code)}\n\nThe link works for 30 days. We delete this email "
-            "address when you send your answers, or after 30 days. We never link it to your answers.\n")
+    return (
+        f'You started the survey "{response.survey.title}".\n\nTo carry on where you left off, open '
+        f"this link:\n{url}\n\nOr go to the survey website and enter your resume code: "
+        f"{format_code(response.resume_code)}\n\nThe link works for 30 days. We delete this email "
+        "address when you send your answers, or after 30 days. We never link it to your answers.\n"
+    )
 
 
 def response_for_token(token):
@@ -332,9 +432,12 @@ def _forget_resume_emails(condition):
     Returns how many resume emails were deleted; the caller commits.
     """
     from portal.mail.models import OutboxMessage
+
     tokens = db.session.scalars(select(ResumeEmail.token).where(condition)).all()
     if tokens:
-        db.session.execute(delete(OutboxMessage).where(OutboxMessage.key.in_([f"{RESUME_KEY}{t}" for t in tokens])))
+        db.session.execute(
+            delete(OutboxMessage).where(OutboxMessage.key.in_([f"{RESUME_KEY}{t}" for t in tokens]))
+        )
     return db.session.execute(delete(ResumeEmail).where(condition)).rowcount
 
 

@@ -4,6 +4,7 @@ New respondents get the latest version; anyone part-way through finishes the one
 (LimeSurvey's activation rule). A version never changes, so each process keeps it in memory: a question
 page reads only the respondent's own rows, never the survey's questions.
 """
+
 from dataclasses import dataclass
 from typing import Any
 
@@ -49,16 +50,24 @@ class Frozen:
 def definition_of(survey):
     """The survey's live definition as plain JSON: questions (routing and wording) and glossary terms used."""
     from portal.glossary.services import terms_in
+
     questions = [{name: getattr(q, name) for name in FIELDS} for q in survey.live_questions]
     texts = [q["text"] for q in questions] + [q["hint"] for q in questions]
     texts += [o.get("label", "") for q in questions for o in q["options"] or []]
-    return {"questions": questions, "easy_read": bool(survey.is_easy_read), "glossary": terms_in(texts)}
+    return {
+        "questions": questions,
+        "easy_read": bool(survey.is_easy_read),
+        "glossary": terms_in(texts),
+    }
 
 
 def _latest(survey_id):
-    return db.session.execute(select(SurveyVersion.id, SurveyVersion.number, SurveyVersion.definition)
-                              .where(SurveyVersion.survey_id == survey_id)
-                              .order_by(SurveyVersion.number.desc()).limit(1)).first()
+    return db.session.execute(
+        select(SurveyVersion.id, SurveyVersion.number, SurveyVersion.definition)
+        .where(SurveyVersion.survey_id == survey_id)
+        .order_by(SurveyVersion.number.desc())
+        .limit(1)
+    ).first()
 
 
 def freeze(survey, *, actor=None):
@@ -73,10 +82,17 @@ def freeze(survey, *, actor=None):
     if latest is not None and latest.definition == definition:
         return latest.number, False
     number = latest.number + 1 if latest else 1
-    db.session.add(SurveyVersion(survey_id=survey.id, number=number, definition=definition,
-                                 created_by_id=getattr(actor, "id", None)))
+    db.session.add(
+        SurveyVersion(
+            survey_id=survey.id,
+            number=number,
+            definition=definition,
+            created_by_id=getattr(actor, "id", None),
+        )
+    )
     if actor is not None:
         from portal.audit.services import record
+
         record(actor, "survey.version", survey, number=number)
     db.session.flush()
     return number, True
@@ -107,16 +123,22 @@ def frozen(version_id, stamp=None):
     another that reused its id); without it the stamp is read.
     """
     from portal.glossary.services import compile_terms
+
     if stamp is None:
-        stamp = db.session.scalar(select(SurveyVersion.created_at).where(SurveyVersion.id == version_id))
+        stamp = db.session.scalar(
+            select(SurveyVersion.created_at).where(SurveyVersion.id == version_id)
+        )
     found = _CACHE.get((version_id, stamp))
     if found is None:
         row = db.session.get(SurveyVersion, version_id)
         definition = row.definition
-        found = Frozen(id=row.id, number=row.number,
-                       questions=tuple(FrozenQuestion(**q) for q in definition["questions"]),
-                       glossary=compile_terms(definition.get("glossary") or {}),
-                       easy_read=bool(definition.get("easy_read")))
+        found = Frozen(
+            id=row.id,
+            number=row.number,
+            questions=tuple(FrozenQuestion(**q) for q in definition["questions"]),
+            glossary=compile_terms(definition.get("glossary") or {}),
+            easy_read=bool(definition.get("easy_read")),
+        )
         if len(_CACHE) >= _CACHE_LIMIT:
             _CACHE.clear()
         _CACHE[(version_id, row.created_at)] = found
@@ -130,19 +152,31 @@ def edit_notice(survey):
     latest = _latest(survey.id)
     if latest is None:
         return None
-    part_way = db.session.scalar(select(func.count(SurveyResponse.id)).where(
-        SurveyResponse.survey_id == survey.id, SurveyResponse.status == ResponseStatus.IN_PROGRESS,
-        SurveyResponse.version_id != latest.id))
+    part_way = db.session.scalar(
+        select(func.count(SurveyResponse.id)).where(
+            SurveyResponse.survey_id == survey.id,
+            SurveyResponse.status == ResponseStatus.IN_PROGRESS,
+            SurveyResponse.version_id != latest.id,
+        )
+    )
     people = "1 person" if part_way == 1 else f"{part_way} people"
-    return (f"New respondents get version {latest.number} of this survey. "
-            + (f"{people} part-way through an earlier version will finish the one they started, and keep "
-               "their answers." if part_way else "Nobody is part-way through an earlier version."))
+    return f"New respondents get version {latest.number} of this survey. " + (
+        f"{people} part-way through an earlier version will finish the one they started, and keep "
+        "their answers."
+        if part_way
+        else "Nobody is part-way through an earlier version."
+    )
 
 
 def version_numbers(survey):
     """{version id: number} for a survey (results and exports say which version each response used)."""
-    return dict(db.session.execute(select(SurveyVersion.id, SurveyVersion.number)
-                                   .where(SurveyVersion.survey_id == survey.id)).all())
+    return dict(
+        db.session.execute(
+            select(SurveyVersion.id, SurveyVersion.number).where(
+                SurveyVersion.survey_id == survey.id
+            )
+        ).all()
+    )
 
 
 def all_questions(survey):
@@ -152,8 +186,11 @@ def all_questions(survey):
     answered on an older version) still gets its column.
     """
     found = {q.key: q for q in survey.questions}
-    rows = db.session.scalars(select(SurveyVersion.definition).where(SurveyVersion.survey_id == survey.id)
-                              .order_by(SurveyVersion.number.desc()))
+    rows = db.session.scalars(
+        select(SurveyVersion.definition)
+        .where(SurveyVersion.survey_id == survey.id)
+        .order_by(SurveyVersion.number.desc())
+    )
     for definition in rows:
         for question in definition["questions"]:
             found.setdefault(question["key"], FrozenQuestion(**question))

@@ -3,6 +3,7 @@
 The rules (portal/text/*.py) always run; the active learned model (portal/text/learned/) adds
 its probabilities, combined as the model file says: a flag is raised when either raises it;
 sentiment and themes weigh the two as cross-validation chose."""
+
 import re
 from dataclasses import dataclass, field
 
@@ -16,8 +17,10 @@ from portal.text.themes import suggest_themes
 
 _ONLY_QUESTIONS = re.compile(r"^[^.!]*\?\s*$")
 # What a moderator reads when the learned layer, not a rule, raised a flag.
-LEARNED_REASON = {"safeguarding": "worded like past disclosures (learned model)",
-                  "abusive": "worded like past abusive posts (learned model)"}
+LEARNED_REASON = {
+    "safeguarding": "worded like past disclosures (learned model)",
+    "abusive": "worded like past abusive posts (learned model)",
+}
 
 
 @dataclass(frozen=True)
@@ -68,8 +71,13 @@ class RuleResult:
 
 def _stance(text, label, polarity, at_risk):
     """A disclosure of risk or an abusive post is not a positive or mixed comment."""
-    if at_risk and label in ("positive", "mixed") or \
-            at_risk and label == "neutral" and not _ONLY_QUESTIONS.match(text.strip()):
+    if (
+        at_risk
+        and label in ("positive", "mixed")
+        or at_risk
+        and label == "neutral"
+        and not _ONLY_QUESTIONS.match(text.strip())
+    ):
         return "negative", min(polarity, -0.05)
     return label, polarity
 
@@ -82,8 +90,14 @@ def run_rules(text, taxonomy=None, settings=None):
         # A specific threat to hurt someone is for the safeguarding lead as well as a moderator.
         safeguarding = safeguarding + ["threat of violence"]
     label, polarity = classify(text)
-    return RuleResult(spans=find_pii(text, settings), safeguarding=safeguarding, abuse=abuse, sentiment=label,
-                      polarity=polarity, themes=suggest_themes(text, taxonomy))
+    return RuleResult(
+        spans=find_pii(text, settings),
+        safeguarding=safeguarding,
+        abuse=abuse,
+        sentiment=label,
+        polarity=polarity,
+        themes=suggest_themes(text, taxonomy),
+    )
 
 
 def combined(text, rules, scores=None, settings=None, version=None, taxonomy=None):
@@ -92,7 +106,9 @@ def combined(text, rules, scores=None, settings=None, version=None, taxonomy=Non
     label, polarity, themes, pii_suspected = rules.sentiment, rules.polarity, rules.themes, False
     if scores is not None:
         flags = settings["flags"]
-        if not safeguarding and combine.flag(False, scores.flags["safeguarding"], flags["safeguarding"]):
+        if not safeguarding and combine.flag(
+            False, scores.flags["safeguarding"], flags["safeguarding"]
+        ):
             safeguarding.append(LEARNED_REASON["safeguarding"])
         if not abuse and combine.flag(False, scores.flags["abusive"], flags["abusive"]):
             abuse.append(LEARNED_REASON["abusive"])
@@ -102,8 +118,12 @@ def combined(text, rules, scores=None, settings=None, version=None, taxonomy=Non
             label = new_label
             polarity = round(scores.sentiment["positive"] - scores.sentiment["negative"], 3)
         allowed = None if taxonomy is None else {theme.slug for theme in taxonomy}
-        probabilities = {slug: p for slug, p in scores.themes.items() if allowed is None or slug in allowed}
-        themes = combine.themes([slug for slug, _ in rules.themes], probabilities, settings["themes"])
+        probabilities = {
+            slug: p for slug, p in scores.themes.items() if allowed is None or slug in allowed
+        }
+        themes = combine.themes(
+            [slug for slug, _ in rules.themes], probabilities, settings["themes"]
+        )
     label, polarity = _stance(text, label, polarity, bool(safeguarding or abuse))
     return Analysis(
         themes=themes,

@@ -1,4 +1,5 @@
 """Analyse JSON Lines: one comment object in, one analysis record out, per line."""
+
 import json
 
 from portal.text.analysis import analyse
@@ -32,8 +33,13 @@ def analyse_jsonl(in_stream, out_stream, *, taxonomy=None, model=ACTIVE):
         if not line.strip():
             continue
         item = _parse(line, number)
-        result = analyse(item["text"], author_role=item.get("author_role"),
-                         channel=item.get("channel"), taxonomy=taxonomy, model=model)
+        result = analyse(
+            item["text"],
+            author_role=item.get("author_role"),
+            channel=item.get("channel"),
+            taxonomy=taxonomy,
+            model=model,
+        )
         out_stream.write(json.dumps(result.to_record(item["id"]), ensure_ascii=False) + "\n")
         count += 1
     return count

@@ -1,4 +1,5 @@
 """The `analyse` command: run the offline text analysis over a JSON Lines file."""
+
 import sys
 import time
 
@@ -13,7 +14,9 @@ from portal.text.batch import analyse_jsonl
 @click.option("--rules-only", is_flag=True, help="Leave the learned model out (to compare).")
 def analyse_command(input, output, rules_only=False):
     """Analyse comments in INPUT (JSON Lines) and write records to OUTPUT ('-' for stdio)."""
-    model = None if rules_only else _model()  # loaded before the clock starts, as the rules' lexicons load on first use
+    model = (
+        None if rules_only else _model()
+    )  # loaded before the clock starts, as the rules' lexicons load on first use
     click.echo(f"learned model: {model.version if model else 'none (rules alone)'}", err=True)
     started = time.perf_counter()
     try:
@@ -21,8 +24,9 @@ def analyse_command(input, output, rules_only=False):
     except ValueError as error:
         raise click.ClickException(f"{getattr(input, 'name', 'input')}: {error}") from None
     elapsed = max(time.perf_counter() - started, 1e-9)
-    click.echo(f"analysed {count} items in {elapsed:.2f} s ({count / elapsed:.0f} items/second)",
-               err=True)
+    click.echo(
+        f"analysed {count} items in {elapsed:.2f} s ({count / elapsed:.0f} items/second)", err=True
+    )
 
 
 def _model():
@@ -30,12 +34,16 @@ def _model():
     from sqlalchemy.exc import SQLAlchemyError
 
     from portal.text.learned.active import current_model, load_version, shipped_default_version
+
     try:
         return current_model()
     except SQLAlchemyError:
         from portal.extensions import db
+
         db.session.rollback()  # a command of its own: nothing of anyone else's is pending
-        click.echo("the database could not say which model is active; using the shipped default", err=True)
+        click.echo(
+            "the database could not say which model is active; using the shipped default", err=True
+        )
         version = shipped_default_version()
         return load_version(version) if version else None
 

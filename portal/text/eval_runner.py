@@ -4,6 +4,7 @@
 Without --gold, every labelled set here (../shared/eval/dev.jsonl and tests/text/data/*.jsonl)
 is scored side by side, headed by the learned model's version. With --gold PATH, that one set
 is scored by ../shared/eval/score.py (its report, or its JSON with --json)."""
+
 import json
 import os
 import subprocess
@@ -18,9 +19,16 @@ from portal.text.learned.corpus import SHARED_DIR, available_sets
 REPO_ROOT = Path(__file__).resolve().parents[2]
 EVAL_DIR = SHARED_DIR / "eval"
 MISSING = "../shared/eval not found; make eval needs the shared folder beside the repository"
-ROWS = [("themes micro F1", "themes_micro", "f1"), ("themes macro F1", "themes_macro_f1", None),
-        ("sentiment accuracy", "sentiment_accuracy", None), ("sentiment macro F1", "sentiment_macro_f1", None)] + \
-    [(f"{flag} {part}", flag, part) for flag in ("safeguarding", "abusive", "pii") for part in ("recall", "precision")]
+ROWS = [
+    ("themes micro F1", "themes_micro", "f1"),
+    ("themes macro F1", "themes_macro_f1", None),
+    ("sentiment accuracy", "sentiment_accuracy", None),
+    ("sentiment macro F1", "sentiment_macro_f1", None),
+] + [
+    (f"{flag} {part}", flag, part)
+    for flag in ("safeguarding", "abusive", "pii")
+    for part in ("recall", "precision")
+]
 
 
 def _split_gold(argv):
@@ -40,6 +48,7 @@ def _split_gold(argv):
 
 def _load_scorer():
     import importlib.util
+
     spec = importlib.util.spec_from_file_location("score", EVAL_DIR / "score.py")
     score = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(score)
@@ -50,21 +59,29 @@ def score_file(path, score, *, model=None):
     """score.py's result for the analyser on one labelled file (model=None: the active model;
     False: the rules alone; else that StoredModel)."""
     import io
+
     from portal.text.learned.active import ACTIVE
+
     out = io.StringIO()
     with open(path, encoding="utf-8") as source:
-        analyse_jsonl(source, out, model=ACTIVE if model is None else (None if model is False else model))
+        analyse_jsonl(
+            source, out, model=ACTIVE if model is None else (None if model is False else model)
+        )
     predicted = {str(row["id"]): row for row in map(json.loads, out.getvalue().splitlines())}
     return score.score(predicted, score.load(path))
 
 
 def side_by_side(results, version):
     names = list(results)
-    lines = [f"Learned model: {version or 'none (rules alone)'}",
-             f"{'':<22}" + "".join(f"{name:>12}" for name in names),
-             f"{'items':<22}" + "".join(f"{results[name]['items']:>12}" for name in names)]
+    lines = [
+        f"Learned model: {version or 'none (rules alone)'}",
+        f"{'':<22}" + "".join(f"{name:>12}" for name in names),
+        f"{'items':<22}" + "".join(f"{results[name]['items']:>12}" for name in names),
+    ]
     for title, key, part in ROWS:
-        values = [results[name][key] if part is None else results[name][key][part] for name in names]
+        values = [
+            results[name][key] if part is None else results[name][key][part] for name in names
+        ]
         lines.append(f"{title:<22}" + "".join(f"{value:>12.3f}" for value in values))
     return "\n".join(lines)
 
@@ -72,17 +89,25 @@ def side_by_side(results, version):
 def cross_validated_lines(version):
     """The model file's own figures: each set scored by a model trained without it."""
     from portal.text.learned.active import load_version
+
     metrics = load_version(version).metrics
-    lines = ["", "The model was trained on the sets above, so those figures are in-sample. Cross-validated",
-             "(rules and model, each set scored by a model trained without it; see docs/text-model.md):"]
+    lines = [
+        "",
+        "The model was trained on the sets above, so those figures are in-sample. Cross-validated",
+        "(rules and model, each set scored by a model trained without it; see docs/text-model.md):",
+    ]
     for kind in ("cross_validated", "blind"):
         for name, result in metrics.get(kind, {}).items():
             if "safeguarding" not in result:
                 continue
-            lines.append(f"  {kind.replace('_', ' '):<16}{name:<11} themes F1 {result.get('themes_micro_f1', 0):.3f}  "
-                         f"sentiment {result.get('sentiment_accuracy', 0):.3f}  " + "  ".join(
-                             f"{flag} R {result[flag]['recall']:.3f} P {result[flag]['precision']:.3f}"
-                             for flag in ("safeguarding", "abusive", "pii")))
+            lines.append(
+                f"  {kind.replace('_', ' '):<16}{name:<11} themes F1 {result.get('themes_micro_f1', 0):.3f}  "
+                f"sentiment {result.get('sentiment_accuracy', 0):.3f}  "
+                + "  ".join(
+                    f"{flag} R {result[flag]['recall']:.3f} P {result[flag]['precision']:.3f}"
+                    for flag in ("safeguarding", "abusive", "pii")
+                )
+            )
     return "\n".join(lines)
 
 
@@ -98,8 +123,10 @@ def main(argv=None):
         return 1
     if gold_arg is None:
         score = _load_scorer()
-        results = {name: score_file(path, score, model=False if rules_only else None)
-                   for name, path in available_sets().items()}
+        results = {
+            name: score_file(path, score, model=False if rules_only else None)
+            for name, path in available_sets().items()
+        }
         version = None if rules_only else active_version()
         if "--json" in argv:
             print(json.dumps({"model_version": version, "sets": results}, indent=2))

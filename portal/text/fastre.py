@@ -5,13 +5,15 @@ with dozens of phrase families costs far more than the few words it could ever m
 AlternationSearcher splits a pattern into its top-level branches and, for each branch,
 finds a literal string that any match must contain. A branch's regex is run only when its
 literal occurs in the text (a plain substring test), which keeps results identical."""
+
 import re
+
 try:
-    from re import _parser as sre_parse  # Python 3.11+
     from re import _constants as sre_constants
+    from re import _parser as sre_parse  # Python 3.11+
 except ImportError:  # pragma: no cover
-    import sre_parse
     import sre_constants
+    import sre_parse
 
 _LITERAL, _SUBPATTERN = sre_constants.LITERAL, sre_constants.SUBPATTERN
 _MAX_REPEAT, _MIN_REPEAT = sre_constants.MAX_REPEAT, sre_constants.MIN_REPEAT
@@ -35,7 +37,7 @@ def split_top_level(pattern):
             in_class = ch != "]"
         elif ch == "[":
             in_class = True
-            if body[i + 1:i + 2] == "]":
+            if body[i + 1 : i + 2] == "]":
                 i += 1
         elif ch == "(":
             depth += 1
@@ -175,15 +177,17 @@ class PatternSet:
 
     def __init__(self, entries, flags=0, min_literal=3):
         self._keys = []
-        self._branches = []          # (entry index, compiled branch)
-        self._ungated = []           # branch ids that always run
+        self._branches = []  # (entry index, compiled branch)
+        self._ungated = []  # branch ids that always run
         literal_branches = {}
         for index, (key, pattern) in enumerate(entries):
             self._keys.append(key)
             prefix, branches, suffix = split_top_level(pattern)
             for branch in branches:
                 branch_id = len(self._branches)
-                self._branches.append((index, re.compile(prefix + "(?:" + branch + ")" + suffix, flags)))
+                self._branches.append(
+                    (index, re.compile(prefix + "(?:" + branch + ")" + suffix, flags))
+                )
                 literals = required_literals(branch, flags, min_literal)
                 if literals:
                     for literal in literals:

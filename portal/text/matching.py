@@ -1,4 +1,5 @@
 """Fast phrase matching over word tokens, shared by the detectors."""
+
 import re
 
 TOKEN_RE = re.compile(r"[a-z0-9]+(?:['&:+][a-z0-9]+)*")

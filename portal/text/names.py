@@ -94,12 +94,17 @@ pritchard hughes llewellyn pugh powell prosser bevan vaughan parry griffiths ree
 probert meredith gwynne okonkwo adeyemi mensah boateng asante adebayo nwosu eze oyelaran
 """
 
-FIRST_NAMES = frozenset(_FIRST_NAMES.split()) | frozenset(_MORE_FIRST_NAMES.split()) | frozenset(_AMBIGUOUS_NAMES.split())
+FIRST_NAMES = (
+    frozenset(_FIRST_NAMES.split())
+    | frozenset(_MORE_FIRST_NAMES.split())
+    | frozenset(_AMBIGUOUS_NAMES.split())
+)
 AMBIGUOUS_NAMES = frozenset(_AMBIGUOUS_NAMES.split()) - {"sam", "tom", "joe", "jon", "ken", "bob"}
 
 # Capitalised words that are never a person's name in this domain: services, organisations,
 # roles, days and months, common sentence openers.
-NOT_NAMES = frozenset("""
+NOT_NAMES = frozenset(
+    """
 send sendiass sendias iass pacc pcf ipsea beeu bee camhs cahms kooth portage kids mhst mhsts
 salt slt ot ep eps senco sendco ta tas la ehcp ehcna ehc gp nhs icb ofsted local offer council
 school college academy primary high nursery team service services autism adhd asd dfe dwp
@@ -109,7 +114,8 @@ the a an and but so he she they we it this that my our his her their mum dad nan
 grandad mummy daddy miss sir mr mrs ms dr mx sister brother son daughter year reception
 god jesus lol omg ngl tbh idk mate
 sen semh slcn pmld mld sld asc pda spld ebsa ehe dla pip gcse gcses btec sats dsl mash cin cp lac
-""".split())
+""".split()
+)
 
 
 def is_first_name(word, *, strict=False):
@@ -123,6 +129,7 @@ def is_first_name(word, *, strict=False):
 def _load_lists():
     """Read data/names.txt (built from zxcvbn's lists by tools/build_name_lists.py)."""
     from pathlib import Path
+
     sections = {}
     current = None
     path = Path(__file__).resolve().parent / "data" / "names.txt"

@@ -1,4 +1,5 @@
 """Find personal data (names, phones, emails, addresses, dates of birth, handles) and redact it."""
+
 import re
 from dataclasses import dataclass
 
@@ -8,9 +9,13 @@ from portal.text.settings import find_settings
 KINDS = ("name", "phone", "email", "address", "date_of_birth", "social_handle", "setting")
 # Why a span was marked, in the words a moderator reads (never the kind keys above).
 KIND_LABELS = {
-    "name": "a person's name", "phone": "a phone number", "email": "an email address",
-    "address": "a home address or postcode", "date_of_birth": "a date of birth",
-    "social_handle": "a social media username", "setting": "a school or setting, with a child's name",
+    "name": "a person's name",
+    "phone": "a phone number",
+    "email": "an email address",
+    "address": "a home address or postcode",
+    "date_of_birth": "a date of birth",
+    "social_handle": "a social media username",
+    "setting": "a school or setting, with a child's name",
     "setting_check": "a school or setting: check it does not identify a child (not removed)",
 }
 _MARKERS = {"setting": "school or setting"}
@@ -39,66 +44,95 @@ _SPELLED_EMAIL = re.compile(
     rf"(?:gmail|googlemail|hotmail|yahoo|outlook|icloud|live|btinternet|sky|aol|me|mail|"
     rf"protonmail|proton|virginmedia|talktalk|example|[a-z0-9-]+{_DOT}(?:co|org|ac|gov|nhs))"
     rf"(?:{_DOT}(?:com|co|uk|org|net|me|ac|gov|nhs|io))+\b",
-    re.IGNORECASE)
+    re.IGNORECASE,
+)
 _ROLE_MAILBOX = re.compile(
     r"^(?:info|enquiries|enquiry|contact|admin|hello|office|support|sales|team|send|sendiass|"
-    r"pacc|noreply|no-reply|reception|help|localoffer|feedback)@", re.IGNORECASE)
+    r"pacc|noreply|no-reply|reception|help|localoffer|feedback)@",
+    re.IGNORECASE,
+)
 _PHONE = re.compile(r"(?<![\w/.])(?:\+\s?44|0044|\(?0)[\d\s().\-]{8,16}\d(?![\w/])")
 _POSTCODE = re.compile(r"\b[A-Za-z]{1,2}\d[A-Za-z\d]?\s?\d[A-Za-z]{2}\b")
 _STREET_TYPES = (
     r"(?:road|rd|street|st|lane|ln|way|close|avenue|ave|drive|crescent|gardens|court|place|"
     r"terrace|grove|park|rise|view|walk|mews|hill|row|square|green|meadow|meadows|fields|croft|"
-    r"parade|bank|vale|cottages|estate)")
+    r"parade|bank|vale|cottages|estate)"
+)
 _ADDRESS = re.compile(
     rf"\b(?:flat\s+\d+[a-z]?,?\s+)?\d{{1,4}}[a-z]?,?\s+(?:[A-Z][a-z]+\s+){{1,3}}"
-    rf"(?i:{_STREET_TYPES})\b")
+    rf"(?i:{_STREET_TYPES})\b"
+)
 _ADDRESS_CUED = re.compile(
     rf"\b(?:live at|lives at|living at|address is|address:|live on|lives on)\s+"
-    rf"(?:\d{{1,4}}[a-z]?,?\s+)?(?:[a-z]+\s+){{1,3}}{_STREET_TYPES}\b", re.IGNORECASE)
+    rf"(?:\d{{1,4}}[a-z]?,?\s+)?(?:[a-z]+\s+){{1,3}}{_STREET_TYPES}\b",
+    re.IGNORECASE,
+)
 # Lower-case or loosely typed addresses: "flat 2, 14 castle st", "no. 8 the old forge, pentre
 # road", "3 heol y nant". Only unambiguous street words, and no quantity or function words
 # before them ("2 hours up the road", "5 mins down the lane" are not addresses).
-_STRICT_STREETS = (r"(?:road|rd|street|st|lane|close|avenue|ave|drive|crescent|gardens|terrace|"
-                   r"grove|mews|parade|cottages|estate)")
+_STRICT_STREETS = (
+    r"(?:road|rd|street|st|lane|close|avenue|ave|drive|crescent|gardens|terrace|"
+    r"grove|mews|parade|cottages|estate)"
+)
 _ADDRESS_LOOSE = re.compile(
     rf"\b(?:(?:flat|apt|apartment|unit)\s+\d{{1,4}}[a-z]?,?\s+)?\d{{1,4}}[a-z]?,?\s+"
     rf"((?:[a-z]+\s+){{1,2}}){_STRICT_STREETS}\b(?!\s*(?:\d|works|closures?|safety|signs?))"
     rf"|\b(?:flat|no\.?|number|unit|apt)\s*\d{{1,4}}[a-z]?,?\s+(?:[a-z']+\s+){{0,3}}[a-z']+,\s*"
     rf"(?:[a-z']+\s+){{1,3}}{_STREET_TYPES}\b"
-    rf"|\b\d{{1,4}}[a-z]?,?\s+(?:heol|ffordd|stryd|lon|maes|rhodfa)\s+(?:yr?\s+)?[a-z]+", re.IGNORECASE)
-_NOT_STREET_NAME = frozenset("""the a an of up down in on to at from by along across off round
+    rf"|\b\d{{1,4}}[a-z]?,?\s+(?:heol|ffordd|stryd|lon|maes|rhodfa)\s+(?:yr?\s+)?[a-z]+",
+    re.IGNORECASE,
+)
+_NOT_STREET_NAME = frozenset(
+    """the a an of up down in on to at from by along across off round
 around over near past into this that same main and or minute minutes min mins hour hours hr hrs
 mile miles day days week weeks month months year years time times kids children pupils people
-more less other every each few extra""".split())
-_MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
-          r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)")
+more less other every each few extra""".split()
+)
+_MONTH = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+    r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
+)
 _DAY = r"\d{1,2}(?:st|nd|rd|th)?"
-_DATE = (rf"(?:\d{{1,2}}[/.\-]\d{{1,2}}[/.\-]\d{{2,4}}|{_DAY}(?:\s+of)?\s+{_MONTH}\.?(?:,?\s+\d{{4}})?"
-         rf"|{_MONTH}\s+{_DAY}(?:,?\s+\d{{4}})?)")
+_DATE = (
+    rf"(?:\d{{1,2}}[/.\-]\d{{1,2}}[/.\-]\d{{2,4}}|{_DAY}(?:\s+of)?\s+{_MONTH}\.?(?:,?\s+\d{{4}})?"
+    rf"|{_MONTH}\s+{_DAY}(?:,?\s+\d{{4}})?)"
+)
 _DOB = re.compile(
     rf"\b(?:born|dob|d\.o\.b\.?|date of birth)\s*(?:on|is|was|:|-)?\s*(?:the\s+)?({_DATE})",
-    re.IGNORECASE)
+    re.IGNORECASE,
+)
 _BIRTHDAY = re.compile(
     rf"\bbirthday\s*(?:is|was|'s|\u2019s|on|:|-)?\s*(?:on\s+)?(?:the\s+)?({_DATE})"
     rf"|\b(?:turn|turns|turned|turning|be|is|was|will be|'ll be|\u2019ll be)\s+\d{{1,2}}\s+(?:on|in)\s+(?:the\s+)?({_DATE})"
-    rf"|\b({_DATE})\s+(?:is|was)\s+(?:his|her|my|their)\s+(?:\d{{1,2}}(?:st|nd|rd|th)\s+)?birthday", re.IGNORECASE)
-_PLATFORMS = (r"(?:snap(?:chat)?|sc|insta(?:gram)?|ig|tik\s?tok|discord|twitter|facebook|fb|"
-              r"whatsapp|telegram|kik|threads|youtube|twitch|xbox|psn|steam|roblox)")
+    rf"|\b({_DATE})\s+(?:is|was)\s+(?:his|her|my|their)\s+(?:\d{{1,2}}(?:st|nd|rd|th)\s+)?birthday",
+    re.IGNORECASE,
+)
+_PLATFORMS = (
+    r"(?:snap(?:chat)?|sc|insta(?:gram)?|ig|tik\s?tok|discord|twitter|facebook|fb|"
+    r"whatsapp|telegram|kik|threads|youtube|twitch|xbox|psn|steam|roblox)"
+)
 _HANDLE_CUED = re.compile(
     rf"\b(?:{_PLATFORMS}|username|user name|handle|gamertag|gamer tag)\b\s*(?:name\s*)?"
-    rf"(?:is|its|it's|it\u2019s|:|=|-|@|me at|me on|me)?\s*(@?[A-Za-z0-9_.]{{3,}})", re.IGNORECASE)
+    rf"(?:is|its|it's|it\u2019s|:|=|-|@|me at|me on|me)?\s*(@?[A-Za-z0-9_.]{{3,}})",
+    re.IGNORECASE,
+)
 _HANDLE_AT = re.compile(
     rf"\b(?:add|follow|message|dm|msg|find)\s+me\s+(?:on\s+{_PLATFORMS}\s*)?(?:at\s+)?(@[\w.]{{2,}})"
-    rf"|\b(?:on|my)\s+{_PLATFORMS}\s*(?:is|:|at)?\s*(@[\w.]{{2,}})", re.IGNORECASE)
-_NOT_HANDLE = frozenset("""is me on at and the a my if it to so pls please i im you u ur lol
-but or for with more too account page group chat later now tho though""".split())
+    rf"|\b(?:on|my)\s+{_PLATFORMS}\s*(?:is|:|at)?\s*(@[\w.]{{2,}})",
+    re.IGNORECASE,
+)
+_NOT_HANDLE = frozenset(
+    """is me on at and the a my if it to so pls please i im you u ur lol
+but or for with more too account page group chat later now tho though""".split()
+)
 _SPAM_CUES = re.compile(
     r"£{2,}|\$\$|\bmake (?:money|£)|\bearn (?:£|\$|money|up to)|\bwork(?:ing)? from home\b|"
     r"\bclick\b|\bvisit (?:www|\S+\.(?:com|co\.uk|net))|\blimited (?:spots|places|offer)\b|"
     r"\b(?:buy|order|book|call|sign up) now\b|\bdiscount\b|\bpromo\b|\bcrypto|\bbitcoin\b|"
     r"\b\d+% off\b|\bfree trial\b|\bdm (?:me )?for\b|\bour (?:services|rates|prices)\b|"
     r"\bwe offer\b|\bprices? from\b|\bcompetitive rates\b|\bwww\.|https?://|\bcasino\b|"
-    r"\bloans?\b|\bguaranteed\b|!!")
+    r"\bloans?\b|\bguaranteed\b|!!"
+)
 _PERSONAL_CUE = re.compile(r"\b(?:my|me|ring me|call me|text me|mine)\b", re.IGNORECASE)
 
 
@@ -109,13 +143,29 @@ def is_spam(text):
 
 # Phone numbers read out or typed digit by digit: "zero seven seven double oh nine...",
 # "0 7 7 0 0 9 0 0 3 3 1", "07700 nine hundred 552".
-_DIGIT_WORDS = {"zero": "0", "oh": "0", "o": "0", "nought": "0", "nil": "0", "one": "1", "two": "2",
-                "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7", "eight": "8",
-                "nine": "9"}
-_SPOKEN_TOKEN = (r"(?:zero|oh|o|nought|nil|one|two|three|four|five|six|seven|eight|nine|"
-                 r"double|triple|treble|hundred|thousand|\d{1,5})")
+_DIGIT_WORDS = {
+    "zero": "0",
+    "oh": "0",
+    "o": "0",
+    "nought": "0",
+    "nil": "0",
+    "one": "1",
+    "two": "2",
+    "three": "3",
+    "four": "4",
+    "five": "5",
+    "six": "6",
+    "seven": "7",
+    "eight": "8",
+    "nine": "9",
+}
+_SPOKEN_TOKEN = (
+    r"(?:zero|oh|o|nought|nil|one|two|three|four|five|six|seven|eight|nine|"
+    r"double|triple|treble|hundred|thousand|\d{1,5})"
+)
 _SPOKEN_PHONE = re.compile(
-    rf"(?<![\w/.])(?:{_SPOKEN_TOKEN}(?:[\s,.\-]{{1,3}}|$)){{5,}}", re.IGNORECASE)
+    rf"(?<![\w/.])(?:{_SPOKEN_TOKEN}(?:[\s,.\-]{{1,3}}|$)){{5,}}", re.IGNORECASE
+)
 
 
 def _spoken_digits(chunk):
@@ -142,8 +192,13 @@ def _spoken_phone_spans(text):
         singles = len(re.findall(r"(?<!\d)\d(?!\d)", chunk))
         if not (words >= 3 or singles >= 6):
             continue  # ordinary written numbers are left to _PHONE
-        if 10 <= len(digits) <= 11 and digits[0] == "0" and digits[1] in "1237" or \
-                len(digits) == 10 and digits[0] == "7":
+        if (
+            10 <= len(digits) <= 11
+            and digits[0] == "0"
+            and digits[1] in "1237"
+            or len(digits) == 10
+            and digits[0] == "7"
+        ):
             yield Span(match.start(), match.start() + len(chunk), "phone")
 
 
@@ -156,7 +211,7 @@ def _phone_spans(text):
             digits = "0" + digits[2:].removeprefix("0")  # +44 (0)1632 ...
         if not (10 <= len(digits) <= 11 and digits[0] == "0" and digits[1] in "123578"):
             continue
-        before = text[max(0, match.start() - 40):match.start()]
+        before = text[max(0, match.start() - 40) : match.start()]
         if digits[1] in "358" and not _PERSONAL_CUE.search(before):
             continue  # 03/05/08 numbers belong to organisations and helplines
         yield Span(match.start(), match.end(), "phone")
@@ -173,11 +228,15 @@ def _address_spans(text):
     for regex in (_POSTCODE, _ADDRESS, _ADDRESS_CUED, _ADDRESS_LOOSE):
         for match in regex.finditer(text):
             found = match.group(0)
-            if regex is _ADDRESS_LOOSE and match.group(1) and \
-                    any(word in _NOT_STREET_NAME for word in match.group(1).lower().split()):
+            if (
+                regex is _ADDRESS_LOOSE
+                and match.group(1)
+                and any(word in _NOT_STREET_NAME for word in match.group(1).lower().split())
+            ):
                 continue
-            if regex is _POSTCODE and not (re.search(r"\d[A-Za-z]{2}$", found)
-                                           and (found.isupper() or found.islower())):
+            if regex is _POSTCODE and not (
+                re.search(r"\d[A-Za-z]{2}$", found) and (found.isupper() or found.islower())
+            ):
                 continue
             if regex is _POSTCODE and re.match(r"(?i)^(?:y|yr|year|ks|no|nr|p|pg|ch|pt)\d", found):
                 continue
@@ -237,7 +296,14 @@ def find_pii(text, settings=None):
         spans += [Span(start, end, "setting") for start, end in find_settings(text, settings)]
     # Contact details take precedence over a name found inside them ("jo dot smith at ...");
     # a setting over a name inside it ("St Thomas's").
-    priority = {"email": 0, "phone": 0, "social_handle": 1, "address": 2, "date_of_birth": 2, "setting": 2}
+    priority = {
+        "email": 0,
+        "phone": 0,
+        "social_handle": 1,
+        "address": 2,
+        "date_of_birth": 2,
+        "setting": 2,
+    }
     spans.sort(key=lambda s: priority.get(s.kind, 3))
     kept = []
     for span in spans:
@@ -248,10 +314,15 @@ def find_pii(text, settings=None):
 
 def setting_checks(text, spans, settings=None):
     """School or setting names not already inside `spans`: shown to the moderator, not redacted."""
-    taken = [(span.start, span.end) if isinstance(span, Span) else (span["start"], span["end"])
-             for span in spans or ()]
-    return [Span(start, end, "setting_check") for start, end in find_settings(text, settings)
-            if not any(start < t_end and t_start < end for t_start, t_end in taken)]
+    taken = [
+        (span.start, span.end) if isinstance(span, Span) else (span["start"], span["end"])
+        for span in spans or ()
+    ]
+    return [
+        Span(start, end, "setting_check")
+        for start, end in find_settings(text, settings)
+        if not any(start < t_end and t_start < end for t_start, t_end in taken)
+    ]
 
 
 def redact(text, spans=None):
@@ -261,7 +332,7 @@ def redact(text, spans=None):
     for span in sorted(spans, key=lambda s: s.start):
         if span.start < last:
             continue
-        out.append(text[last:span.start])
+        out.append(text[last : span.start])
         out.append("[" + _MARKERS.get(span.kind, span.kind.replace("_", " ")) + "]")
         last = span.end
     out.append(text[last:])

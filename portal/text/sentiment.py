@@ -3,6 +3,7 @@
 The only module that imports TextBlob. VADER (with a domain lexicon) scores each clause;
 domain phrase patterns add British understatement, sarcasm, text-speak and the
 "nobody rings back" complaints that general-purpose lexicons score as neutral."""
+
 import bisect
 import functools
 import re
@@ -11,24 +12,27 @@ from portal.text import sentiment_lexicon as lexicon
 from portal.text.fastre import PatternSet
 
 LABELS = ("positive", "negative", "neutral", "mixed")
-CLAUSE_MIN = 0.6      # a clause counts as praise or complaint beyond this score
-MIXED_MIN = 1.0       # both sides need this much evidence for "mixed"
-MIXED_RATIO = 0.25    # and the weaker side at least this share of the stronger
+CLAUSE_MIN = 0.6  # a clause counts as praise or complaint beyond this score
+MIXED_MIN = 1.0  # both sides need this much evidence for "mixed"
+MIXED_RATIO = 0.25  # and the weaker side at least this share of the stronger
 
 _APOSTROPHES = re.compile(r"['\u2019\u2018`]")
 _SENTENCES = re.compile(r"[^.!?\n]+(?:[.!?]+|\n|$)")
 _CONTRAST = re.compile(
     r"\b(?:but|however|although|though|except|whereas|apart from that|only problem|"
-    r"the problem is|shame)\b|;")
+    r"the problem is|shame)\b|;"
+)
 _QUESTION_START = re.compile(
     r"^\s*(?:does|do|did|is|are|can|could|would|will|should|what|when|where|which|who|how|"
-    r"why|has|have|anyone|any1|please|pls|whats|wheres|hows|is there|any idea)\b")
+    r"why|has|have|anyone|any1|please|pls|whats|wheres|hows|is there|any idea)\b"
+)
 _REQUEST = re.compile(r"^\s*(?:please|pls|could|can|would|it would|i would like|id like)\b")
 _POSITIVE = tuple((re.compile(p), w) for p, w in lexicon.POSITIVE)
 _NEGATIVE = tuple((re.compile(p), w) for p, w in lexicon.NEGATIVE)
 # One literal scan tells which phrase patterns could match; only those run.
-_PHRASES = tuple((regex, weight, 1.0) for regex, weight in _POSITIVE) + \
-    tuple((regex, weight, -1.0) for regex, weight in _NEGATIVE)
+_PHRASES = tuple((regex, weight, 1.0) for regex, weight in _POSITIVE) + tuple(
+    (regex, weight, -1.0) for regex, weight in _NEGATIVE
+)
 _PHRASE_GATE = PatternSet([(i, p) for i, (p, _) in enumerate(lexicon.POSITIVE + lexicon.NEGATIVE)])
 _POLITE = tuple(re.compile(p) for p in lexicon.POLITE)
 _MILD = re.compile(lexicon.MILD_NEGATIVE)
@@ -38,6 +42,7 @@ _NO_VIEW = re.compile(lexicon.NO_VIEW)
 @functools.lru_cache(maxsize=1)
 def _vader():
     from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+
     analyser = SentimentIntensityAnalyzer()
     analyser.lexicon.update(lexicon.WORDS)
     return analyser
@@ -48,6 +53,7 @@ def _pattern_sentiment():
     # TextBlob's PatternAnalyzer builds a namedtuple class on every call; the underlying
     # pattern lexicon (bundled with TextBlob, no download) returns a plain tuple.
     from textblob.en import sentiment as pattern_sentiment
+
     return pattern_sentiment
 
 
@@ -125,7 +131,9 @@ def _evidence(text):
         elif not is_question and not is_request and _MILD.search(clause):
             mild = True
     if not praise and not complaint and mild and not _NO_VIEW.match(text.lower()):
-        complaint = CLAUSE_MIN  # a plain statement of a problem ("on a 2 hour timetable since Easter")
+        complaint = (
+            CLAUSE_MIN  # a plain statement of a problem ("on a 2 hour timetable since Easter")
+        )
     return praise, complaint, questions, sentences
 
 
@@ -137,8 +145,11 @@ def classify(text):
         polarity is a float in [-1, 1] consistent with the label.
     """
     praise, complaint, questions, sentences = _evidence(text)
-    if praise >= MIXED_MIN and complaint >= MIXED_MIN and \
-            min(praise, complaint) >= MIXED_RATIO * max(praise, complaint):
+    if (
+        praise >= MIXED_MIN
+        and complaint >= MIXED_MIN
+        and min(praise, complaint) >= MIXED_RATIO * max(praise, complaint)
+    ):
         label = "mixed"
     elif praise > complaint and praise >= CLAUSE_MIN:
         label = "positive"

@@ -3,6 +3,7 @@
 In a small county a school name next to a child's name identifies the child, so find_pii redacts
 a setting only when the same comment holds a person's name or a date of birth. A setting named on
 its own is not personal data (../shared/eval/README.md): the moderator is shown it to check."""
+
 import functools
 import re
 
@@ -12,19 +13,24 @@ _KIND_WORDS = (
     r"(?:primary|primary school|infants?|infant school|juniors?|junior school|academy|"
     r"high school|high|secondary school|secondary|grammar school|school|special school|"
     r"nursery|nursery school|pre-?school|playgroup|day nursery|college|sixth form|"
-    r"sixth form college|federation|pupil referral unit|pru|children'?s centre|family hub)")
+    r"sixth form college|federation|pupil referral unit|pru|children'?s centre|family hub)"
+)
 _FAITH = r"(?:(?:C\.?\s?of\s?E|CE|CofE|RC|Catholic|Church of England|Methodist)\s+)?"
 _CAP_WORD = r"[A-Z][a-z'\u2019]+(?:-[A-Z][a-z]+)?"
 # "Oakfield Primary", "Meole Brace School", "St Mary's CE Primary", "St. Chad's", "Priory Academy".
 _CUED = re.compile(
     rf"\b((?:St\.?|Saint)\s+{_CAP_WORD}(?:['\u2019]s|s)?(?:\s+{_FAITH}(?i:{_KIND_WORDS})|\s+(?:C\.?\s?of\s?E|CE|CofE|RC)\b)?"
-    rf"|(?:{_CAP_WORD}\s+){{1,3}}{_FAITH}(?i:{_KIND_WORDS}))\b")
+    rf"|(?:{_CAP_WORD}\s+){{1,3}}{_FAITH}(?i:{_KIND_WORDS}))\b"
+)
 # Lower case after a place cue: "goes to oakfield primary", "at meole brace school".
 _CUED_LOWER = re.compile(
     rf"\b(?:at|to|from|attends|attending|attended|in)\s+((?:[a-z][a-z'\u2019-]+\s+){{1,2}}{_KIND_WORDS})\b",
-    re.IGNORECASE)
+    re.IGNORECASE,
+)
 # Capitalised words that describe a kind of school rather than name one ("Special School").
-_GENERIC = frozenset("""the a an my his her our their your its this that special mainstream local
+_GENERIC = (
+    frozenset(
+        """the a an my his her our their your its this that special mainstream local
 secondary primary independent new old current previous next residential free state private
 grammar village community nursery high first middle upper lower sixth further education day
 boarding welsh english catholic church faith infant junior infants juniors academy school
@@ -32,11 +38,15 @@ college his alternative specialist autism autistic send sen semh asd hospital ma
 another same other every each any some which what when where if so but and or because as
 forest sunday summer holiday driving dance drama swimming football music art beach home night
 after breakfast online virtual hospital prison
-""".split()) | NOT_NAMES
+""".split()
+    )
+    | NOT_NAMES
+)
 
 
 def _known(word):
     from portal.text.person_names import _known_word
+
     return _known_word(word)
 
 
@@ -52,7 +62,9 @@ def gazetteer_pattern(names):
 
 @functools.lru_cache(maxsize=8)
 def _compiled(names):
-    names = sorted({name.strip() for name in names if name and len(name.strip()) >= 4}, key=len, reverse=True)
+    names = sorted(
+        {name.strip() for name in names if name and len(name.strip()) >= 4}, key=len, reverse=True
+    )
     if not names:
         return None
     parts = [r"\s+".join(map(re.escape, name.split())) for name in names]

@@ -1,4 +1,5 @@
 """Suggest up to three themes for a comment from a taxonomy's keywords and aliases."""
+
 import functools
 import re
 
@@ -10,16 +11,77 @@ ALIAS_WEIGHT = 1.5
 # Weak terms: a condition named only as background ("he's autistic") does not make a comment
 # about the pathway, and some words are too common to tag on their own; they count for little.
 WEAK_WEIGHT = 0.4
-WEAK_TERMS = frozenset({
-    "autism", "autistic", "adhd", "asd", "asc", "anxiety", "anxious", "depressed", "depression",
-    "worry", "worries", "sessions", "speech", "talking", "setting", "settings", "reception",
-    "results", "survey", "surveys", "input", "decision", "decisions", "forum", "views", "sleep",
-    "lessons", "training", "trained", "letter", "letters", "information", "info", "placement",
-    "placements", "places", "referral", "quick", "quickly", "wait", "waits", "waited",
-    "respect", "kind", "patient", "cold", "warm", "shout", "shouts", "shouted", "shouting",
-    "crisis", "trust", "included", "include", "includes", "including", "email", "emails",
-    "emailed", "explained", "response", "hearing", "legal", "job", "careers", "video",
-})
+WEAK_TERMS = frozenset(
+    {
+        "autism",
+        "autistic",
+        "adhd",
+        "asd",
+        "asc",
+        "anxiety",
+        "anxious",
+        "depressed",
+        "depression",
+        "worry",
+        "worries",
+        "sessions",
+        "speech",
+        "talking",
+        "setting",
+        "settings",
+        "reception",
+        "results",
+        "survey",
+        "surveys",
+        "input",
+        "decision",
+        "decisions",
+        "forum",
+        "views",
+        "sleep",
+        "lessons",
+        "training",
+        "trained",
+        "letter",
+        "letters",
+        "information",
+        "info",
+        "placement",
+        "placements",
+        "places",
+        "referral",
+        "quick",
+        "quickly",
+        "wait",
+        "waits",
+        "waited",
+        "respect",
+        "kind",
+        "patient",
+        "cold",
+        "warm",
+        "shout",
+        "shouts",
+        "shouted",
+        "shouting",
+        "crisis",
+        "trust",
+        "included",
+        "include",
+        "includes",
+        "including",
+        "email",
+        "emails",
+        "emailed",
+        "explained",
+        "response",
+        "hearing",
+        "legal",
+        "job",
+        "careers",
+        "video",
+    }
+)
 THRESHOLD = 1.0
 MAX_THEMES = 3
 
@@ -60,7 +122,7 @@ def theme_scores(text, taxonomy=None):
     reply_wait = _REPLY_WAIT.search(lowered)
     if reply_wait:
         # Waiting for a reply is about keeping in touch, not about waiting times.
-        lowered = lowered[:reply_wait.start()] + " " + lowered[reply_wait.end():]
+        lowered = lowered[: reply_wait.start()] + " " + lowered[reply_wait.end() :]
         if "communication" in slugs:
             scores["communication"] = KEYWORD_WEIGHT
     seen = set()

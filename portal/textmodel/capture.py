@@ -6,6 +6,7 @@ is always a correction or a confirmation a person made. Only redacted text is ke
 record_label). Staff-logged insight (text owned by an organisation, portal/walls) is never copied
 into the shared label table.
 """
+
 from portal.textmodel.services import record_label
 
 

@@ -1,4 +1,5 @@
 """Moderators' labels for the learned text model, and the record of which model is active."""
+
 from datetime import datetime
 
 from sqlalchemy import JSON, CheckConstraint, ForeignKey, String, Text, delete, event
@@ -17,13 +18,19 @@ class TextLabel(db.Model):
 
     __tablename__ = "text_labels"
     __table_args__ = (
-        CheckConstraint("field IN ('safeguarding', 'abusive', 'pii', 'theme', 'sentiment')", name="field_known"),
+        CheckConstraint(
+            "field IN ('safeguarding', 'abusive', 'pii', 'theme', 'sentiment')", name="field_known"
+        ),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    contribution_id: Mapped[int] = mapped_column(ForeignKey("contributions.id", ondelete="CASCADE"), index=True)
+    contribution_id: Mapped[int] = mapped_column(
+        ForeignKey("contributions.id", ondelete="CASCADE"), index=True
+    )
     field: Mapped[str] = mapped_column(String(12))
-    value: Mapped[str] = mapped_column(String(80))  # 'true'/'false', a sentiment, '+slug' or '-slug'
+    value: Mapped[str] = mapped_column(
+        String(80)
+    )  # 'true'/'false', a sentiment, '+slug' or '-slug'
     text: Mapped[str] = mapped_column(Text)  # the redacted text at the time of the decision
     created_at: Mapped[datetime] = mapped_column(default=utcnow, index=True)
     used_in_version: Mapped[str | None] = mapped_column(String(40))  # the first model trained on it
@@ -38,7 +45,9 @@ class TextModelActivation(db.Model):
     version: Mapped[str] = mapped_column(String(40))
     activated_at: Mapped[datetime] = mapped_column(default=utcnow, index=True)
     activated_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
-    figures: Mapped[dict] = mapped_column(JSON, default=dict)  # safeguarding recall per reference set
+    figures: Mapped[dict] = mapped_column(
+        JSON, default=dict
+    )  # safeguarding recall per reference set
 
 
 @event.listens_for(Contribution, "after_delete")

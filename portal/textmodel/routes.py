@@ -1,4 +1,5 @@
 """The admin page about the learned text model."""
+
 from flask import Blueprint, render_template
 
 from portal.permissions import Role, role_required

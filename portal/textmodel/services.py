@@ -1,4 +1,5 @@
 """Moderators' labels, training candidates and switching the active model (audited)."""
+
 import json
 import logging
 from dataclasses import dataclass
@@ -33,7 +34,9 @@ def _activated_version():
     lacks the contribution columns too, so `portal db upgrade` is the only fix."""
     if not has_app_context():
         return None
-    return db.session.scalar(select(TextModelActivation.version).order_by(TextModelActivation.id.desc()).limit(1))
+    return db.session.scalar(
+        select(TextModelActivation.version).order_by(TextModelActivation.id.desc()).limit(1)
+    )
 
 
 def candidate_folder():
@@ -41,6 +44,7 @@ def candidate_folder():
 
 
 # --- labels -------------------------------------------------------------------------------------
+
 
 def record_label(contribution, field, value):
     """Store one moderator decision as a label (the caller's service audits and commits).
@@ -65,7 +69,9 @@ def record_label(contribution, field, value):
 
 def waiting_label_count():
     """Moderator labels no active model has been trained on yet."""
-    return db.session.scalar(select(func.count(TextLabel.id)).where(TextLabel.used_in_version.is_(None)))
+    return db.session.scalar(
+        select(func.count(TextLabel.id)).where(TextLabel.used_in_version.is_(None))
+    )
 
 
 def training_records(slugs):
@@ -74,6 +80,7 @@ def training_records(slugs):
 
 
 # --- the active model ---------------------------------------------------------------------------
+
 
 @dataclass
 class ModelStatus:
@@ -87,20 +94,32 @@ class ModelStatus:
 def status():
     version = active.active_version()
     model = active.load_version(version) if version else None
-    latest = db.session.scalars(select(TextModelActivation).order_by(TextModelActivation.id.desc())
-                                .limit(1)).first()
+    latest = db.session.scalars(
+        select(TextModelActivation).order_by(TextModelActivation.id.desc()).limit(1)
+    ).first()
     folder = candidate_folder()
     candidates = sorted(path.stem for path in folder.glob("*.json")) if folder.is_dir() else []
-    return ModelStatus(version=version, model=model, activated=latest, waiting_labels=waiting_label_count(),
-                       candidates=candidates)
+    return ModelStatus(
+        version=version,
+        model=model,
+        activated=latest,
+        waiting_labels=waiting_label_count(),
+        candidates=candidates,
+    )
 
 
 def reference_sets():
     """{name: [(text, is_safeguarding)]} from every labelled set here and the moderators' labels."""
-    sets = {name: [(row["text"], bool(row.get("safeguarding"))) for row in corpus.read_jsonl(path)]
-            for name, path in corpus.available_sets().items()}
-    moderators = [(r["text"], r["safeguarding"]) for r in corpus.from_moderator_labels(
-        db.session.scalars(select(TextLabel).where(TextLabel.field == "safeguarding")).all())]
+    sets = {
+        name: [(row["text"], bool(row.get("safeguarding"))) for row in corpus.read_jsonl(path)]
+        for name, path in corpus.available_sets().items()
+    }
+    moderators = [
+        (r["text"], r["safeguarding"])
+        for r in corpus.from_moderator_labels(
+            db.session.scalars(select(TextLabel).where(TextLabel.field == "safeguarding")).all()
+        )
+    ]
     if moderators:
         sets["moderators"] = moderators
     return sets
@@ -125,27 +144,52 @@ def activate(version, *, actor):
     try:
         candidate = active.load_version(version)
     except ModelFileError as error:
-        raise ValidationFailed(f"Model {version} cannot be used: {error}", {"version": str(error)}) from None
+        raise ValidationFailed(
+            f"Model {version} cannot be used: {error}", {"version": str(error)}
+        ) from None
     current_version = active.active_version()
     if current_version == version:
         raise InvalidTransition(f"Model {version} is already active")
     current = active.load_version(current_version) if current_version else None
     sets = reference_sets()
     before, after = safeguarding_recall(current, sets), safeguarding_recall(candidate, sets)
-    fallen = {name: (before[name], after.get(name, 0.0)) for name in before if after.get(name, 0.0) < before[name]}
+    fallen = {
+        name: (before[name], after.get(name, 0.0))
+        for name in before
+        if after.get(name, 0.0) < before[name]
+    }
     if fallen:
-        detail = "; ".join(f"{name} {old:.3f} -> {new:.3f}" for name, (old, new) in sorted(fallen.items()))
-        raise InvalidTransition(f"Safeguarding recall would fall, so {version} was not activated: {detail}")
-    activation = TextModelActivation(version=version, activated_by_id=getattr(actor, "id", None),
-                                     figures={"before": before, "after": after, "previous": current_version})
+        detail = "; ".join(
+            f"{name} {old:.3f} -> {new:.3f}" for name, (old, new) in sorted(fallen.items())
+        )
+        raise InvalidTransition(
+            f"Safeguarding recall would fall, so {version} was not activated: {detail}"
+        )
+    activation = TextModelActivation(
+        version=version,
+        activated_by_id=getattr(actor, "id", None),
+        figures={"before": before, "after": after, "previous": current_version},
+    )
     db.session.add(activation)
-    used = [int(item[1:]) for item in candidate.data.get("training", {}).get("moderator_label_ids", [])]
+    used = [
+        int(item[1:]) for item in candidate.data.get("training", {}).get("moderator_label_ids", [])
+    ]
     if used:
-        for label in db.session.scalars(select(TextLabel).where(TextLabel.contribution_id.in_(used),
-                                                                TextLabel.used_in_version.is_(None))):
+        for label in db.session.scalars(
+            select(TextLabel).where(
+                TextLabel.contribution_id.in_(used), TextLabel.used_in_version.is_(None)
+            )
+        ):
             label.used_in_version = version
-    record(actor, "text_model.activated", activation, version=version, previous=current_version,
-           safeguarding_recall_before=before, safeguarding_recall_after=after)
+    record(
+        actor,
+        "text_model.activated",
+        activation,
+        version=version,
+        previous=current_version,
+        safeguarding_recall_before=before,
+        safeguarding_recall_after=after,
+    )
     db.session.commit()
     log.info("text model %s activated (was %s)", version, current_version)
     return activation
@@ -155,5 +199,7 @@ def write_candidate(document):
     folder = candidate_folder()
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / f"{document['version']}.json"
-    path.write_text(json.dumps(document, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+    path.write_text(
+        json.dumps(document, ensure_ascii=False, separators=(",", ":")), encoding="utf-8"
+    )
     return path

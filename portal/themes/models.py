@@ -1,4 +1,5 @@
 """Themes (an editable taxonomy) and the themes suggested for or confirmed on a contribution."""
+
 from datetime import datetime
 from enum import StrEnum
 
@@ -33,7 +34,9 @@ class ContributionTheme(db.Model):
     __table_args__ = (UniqueConstraint("contribution_id", "theme_id", name="one_tag_per_theme"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    contribution_id: Mapped[int] = mapped_column(ForeignKey("contributions.id", ondelete="CASCADE"), index=True)
+    contribution_id: Mapped[int] = mapped_column(
+        ForeignKey("contributions.id", ondelete="CASCADE"), index=True
+    )
     theme_id: Mapped[int] = mapped_column(ForeignKey("themes.id", ondelete="CASCADE"), index=True)
     state: Mapped[str] = mapped_column(String(12), default=TagState.SUGGESTED)
     score: Mapped[float | None]

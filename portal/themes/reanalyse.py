@@ -1,4 +1,5 @@
 """Re-running analysis over stored contributions after the rules or the taxonomy change."""
+
 import logging
 from dataclasses import dataclass
 
@@ -27,10 +28,16 @@ def reanalyse_query(*, since=None, source=None, outdated=False):
     query = select(Contribution.id)
     if outdated:
         from portal.text.learned.active import active_version
+
         version = active_version()
-        query = query.where(Contribution.analysis_model_version.is_(None) if version is None else
-                            or_(Contribution.analysis_model_version.is_(None),
-                                Contribution.analysis_model_version != version))
+        query = query.where(
+            Contribution.analysis_model_version.is_(None)
+            if version is None
+            else or_(
+                Contribution.analysis_model_version.is_(None),
+                Contribution.analysis_model_version != version,
+            )
+        )
     if since is not None:
         query = query.where(Contribution.created_at >= since)
     if source:
@@ -47,7 +54,9 @@ def _reanalyse_one(contribution, had_concern, counts):
     """Re-analyse one contribution, keeping what staff decided: its status and a handled concern's flag."""
     status, flagged = contribution.status, contribution.safeguarding_flag
     reasons = list(contribution.safeguarding_reasons or [])
-    apply_analysis(contribution)  # runs on_analysed: safeguarding opens a concern only if none ever existed
+    apply_analysis(
+        contribution
+    )  # runs on_analysed: safeguarding opens a concern only if none ever existed
     if had_concern:
         # A person has already handled (or is handling) safeguarding here: their decision stands.
         contribution.safeguarding_flag, contribution.safeguarding_reasons = flagged, reasons
@@ -68,18 +77,28 @@ def reanalyse(*, since=None, source=None, batch_size=BATCH_SIZE, progress=None, 
     ids = db.session.scalars(reanalyse_query(since=since, source=source, outdated=outdated)).all()
     counts = ReanalyseCounts()
     for start in range(0, len(ids), batch_size):
-        chunk = ids[start:start + batch_size]
-        with_concern = set(db.session.scalars(select(Concern.contribution_id)
-                                              .where(Concern.contribution_id.in_(chunk))))
+        chunk = ids[start : start + batch_size]
+        with_concern = set(
+            db.session.scalars(
+                select(Concern.contribution_id).where(Concern.contribution_id.in_(chunk))
+            )
+        )
         concerns_before = db.session.scalar(select(func.count(Concern.id)))
-        for contribution in db.session.scalars(select(Contribution).where(Contribution.id.in_(chunk))
-                                               .order_by(Contribution.id)):
+        for contribution in db.session.scalars(
+            select(Contribution).where(Contribution.id.in_(chunk)).order_by(Contribution.id)
+        ):
             _reanalyse_one(contribution, contribution.id in with_concern, counts)
-        counts.concerns_opened += db.session.scalar(select(func.count(Concern.id))) - concerns_before
+        counts.concerns_opened += (
+            db.session.scalar(select(func.count(Concern.id))) - concerns_before
+        )
         db.session.commit()
         counts.batches += 1
         if progress:
             progress(len(chunk))
-    log.info("re-analysed %s contributions in %s batches; %s concerns opened", counts.analysed,
-             counts.batches, counts.concerns_opened)
+    log.info(
+        "re-analysed %s contributions in %s batches; %s concerns opened",
+        counts.analysed,
+        counts.batches,
+        counts.concerns_opened,
+    )
     return counts

@@ -1,4 +1,5 @@
 """Staff pages: the theme taxonomy (editors) and tagging contributions with themes (moderators)."""
+
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_login import current_user
 
@@ -6,8 +7,8 @@ from portal.contributions.models import SOURCE_LABELS, STATUS_LABELS, Contributi
 from portal.errors import NotAllowed, ValidationFailed
 from portal.extensions import db
 from portal.forms_util import ConfirmForm, apply_errors
-from portal.reference.services import active_localities
 from portal.permissions import Role, role_required
+from portal.reference.services import active_localities
 from portal.themes import services, tagging
 from portal.themes.forms import AddThemeForm, ThemeForm
 from portal.themes.models import Theme
@@ -31,10 +32,16 @@ def edit(theme_id):
     if form.validate_on_submit():
         try:
             services.save_theme(
-                theme, actor=current_user, slug=form.slug.data, label=form.label.data,
-                description=form.description.data, keywords=services.parse_lines(form.keywords.data),
-                aliases=services.parse_lines(form.aliases.data), local_offer_url=form.local_offer_url.data,
-                active=form.active.data)
+                theme,
+                actor=current_user,
+                slug=form.slug.data,
+                label=form.label.data,
+                description=form.description.data,
+                keywords=services.parse_lines(form.keywords.data),
+                aliases=services.parse_lines(form.aliases.data),
+                local_offer_url=form.local_offer_url.data,
+                active=form.active.data,
+            )
         except ValidationFailed as error:
             apply_errors(form, error)
         else:
@@ -45,25 +52,42 @@ def edit(theme_id):
 
 def _tagging_filters():
     args = request.args
-    return {"untagged": args.get("untagged") == "1", "theme_id": args.get("theme", type=db_id),
-            "source": args.get("source", "")[:12] or None, "locality_id": args.get("locality", type=db_id),
-            "status": args.get("status", "")[:12] or None}
+    return {
+        "untagged": args.get("untagged") == "1",
+        "theme_id": args.get("theme", type=db_id),
+        "source": args.get("source", "")[:12] or None,
+        "locality_id": args.get("locality", type=db_id),
+        "status": args.get("status", "")[:12] or None,
+    }
 
 
 @bp.route("/tagging")
 @role_required(Role.MODERATOR)
 def tagging_list():
     filters, themes = _tagging_filters(), services.active_themes()
-    pager = db.paginate(tagging.tagging_query(viewer=current_user, **filters), page=page_arg(),
-                        per_page=50, error_out=False)
-    return render_template("themes/tagging.html", pager=pager, filters=filters, themes=themes,
-                           bulk_form=AddThemeForm(themes, label="Theme to confirm on the selected items"),
-                           localities=active_localities(), sources=SOURCE_LABELS, statuses=STATUS_LABELS)
+    pager = db.paginate(
+        tagging.tagging_query(viewer=current_user, **filters),
+        page=page_arg(),
+        per_page=50,
+        error_out=False,
+    )
+    return render_template(
+        "themes/tagging.html",
+        pager=pager,
+        filters=filters,
+        themes=themes,
+        bulk_form=AddThemeForm(themes, label="Theme to confirm on the selected items"),
+        localities=active_localities(),
+        sources=SOURCE_LABELS,
+        statuses=STATUS_LABELS,
+    )
 
 
 def _back(contribution):
-    return redirect(safe_next(request.form.get("next"))
-                    or url_for("moderation.item", item_id=contribution.id) + "#themes")
+    return redirect(
+        safe_next(request.form.get("next"))
+        or url_for("moderation.item", item_id=contribution.id) + "#themes"
+    )
 
 
 @bp.route("/tagging/<int:item_id>/add", methods=["POST"])
@@ -75,7 +99,9 @@ def add(item_id):
         flash(form.theme.errors[0] if form.theme.errors else "Select a theme to add", "error")
         return _back(contribution)
     try:
-        theme = tagging.confirm_theme(contribution, actor=current_user, theme_id=int(form.theme.data))
+        theme = tagging.confirm_theme(
+            contribution, actor=current_user, theme_id=int(form.theme.data)
+        )
     except ValidationFailed as error:
         flash(error.errors.get("theme", str(error)), "error")
     except NotAllowed as error:
@@ -92,8 +118,9 @@ def remove(item_id):
     if not ConfirmForm().validate_on_submit():
         abort(400)
     try:
-        theme = tagging.remove_theme(contribution, actor=current_user,
-                                     theme_id=request.form.get("theme", type=db_id))
+        theme = tagging.remove_theme(
+            contribution, actor=current_user, theme_id=request.form.get("theme", type=db_id)
+        )
     except NotAllowed as error:
         flash(str(error), "error")
     else:

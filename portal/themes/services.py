@@ -1,4 +1,5 @@
 """The theme taxonomy in the database, seeded from the built-in one, and storing suggestions."""
+
 import logging
 import re
 from urllib.parse import urlsplit
@@ -21,8 +22,15 @@ def seed_themes():
     added = 0
     for theme in BUILTIN_THEMES:
         if theme.slug not in existing:
-            db.session.add(Theme(slug=theme.slug, label=theme.label, description=theme.description,
-                                 keywords=list(theme.keywords), aliases=list(theme.aliases)))
+            db.session.add(
+                Theme(
+                    slug=theme.slug,
+                    label=theme.label,
+                    description=theme.description,
+                    keywords=list(theme.keywords),
+                    aliases=list(theme.aliases),
+                )
+            )
             added += 1
     db.session.commit()
     return added
@@ -36,9 +44,16 @@ def active_taxonomy():
     rows = db.session.scalars(select(Theme).where(Theme.active.is_(True)).order_by(Theme.id)).all()
     if not rows:
         return BUILTIN_THEMES, {}
-    taxonomy = tuple(TaxonomyTheme(slug=r.slug, label=r.label, description=r.description or "",
-                                   keywords=tuple(r.keywords or ()), aliases=tuple(r.aliases or ()))
-                     for r in rows)
+    taxonomy = tuple(
+        TaxonomyTheme(
+            slug=r.slug,
+            label=r.label,
+            description=r.description or "",
+            keywords=tuple(r.keywords or ()),
+            aliases=tuple(r.aliases or ()),
+        )
+        for r in rows
+    )
     return taxonomy, {r.slug: r for r in rows}
 
 
@@ -60,7 +75,9 @@ def store_suggestions(contribution, scored_slugs, themes_by_slug):
     for theme_id, score in wanted.items():
         tag = by_theme.get(theme_id)
         if tag is None:
-            contribution.themes.append(ContributionTheme(theme_id=theme_id, score=score, state=TagState.SUGGESTED))
+            contribution.themes.append(
+                ContributionTheme(theme_id=theme_id, score=score, state=TagState.SUGGESTED)
+            )
         elif tag.state == TagState.SUGGESTED:
             tag.score = score
 
@@ -80,8 +97,18 @@ def _check_url(url):
     return parts.scheme in ("http", "https") and bool(parts.netloc) and " " not in url
 
 
-def save_theme(theme, *, actor, label, description="", keywords=(), aliases=(), local_offer_url=None,
-               active=True, slug=None):
+def save_theme(
+    theme,
+    *,
+    actor,
+    label,
+    description="",
+    keywords=(),
+    aliases=(),
+    local_offer_url=None,
+    active=True,
+    slug=None,
+):
     """Create (theme=None, slug required) or change a theme. The slug never changes once created.
 
     keywords and aliases are lists of terms. Audited. The next analysis reads the change.
@@ -93,7 +120,9 @@ def save_theme(theme, *, actor, label, description="", keywords=(), aliases=(), 
     if theme is None:
         slug = (slug or "").strip().lower()
         if not SLUG_PATTERN.match(slug):
-            errors["slug"] = "Slug must be lower-case letters, numbers and single hyphens, like waiting-times"
+            errors["slug"] = (
+                "Slug must be lower-case letters, numbers and single hyphens, like waiting-times"
+            )
         elif db.session.scalar(select(Theme.id).where(Theme.slug == slug)) is not None:
             errors["slug"] = "A theme with this slug already exists"
     if not label:
@@ -109,12 +138,29 @@ def save_theme(theme, *, actor, label, description="", keywords=(), aliases=(), 
     if created:
         theme = Theme(slug=slug)
         db.session.add(theme)
-    before = {"label": theme.label, "active": theme.active, "keywords": list(theme.keywords or []),
-              "aliases": list(theme.aliases or []), "local_offer_url": theme.local_offer_url}
+    before = {
+        "label": theme.label,
+        "active": theme.active,
+        "keywords": list(theme.keywords or []),
+        "aliases": list(theme.aliases or []),
+        "local_offer_url": theme.local_offer_url,
+    }
     theme.label, theme.description, theme.active = label, (description or "").strip(), bool(active)
-    theme.keywords, theme.aliases, theme.local_offer_url = list(keywords), list(aliases), local_offer_url
-    changed = [k for k, v in before.items() if v != getattr(theme, k)] if not created else ["created"]
-    record(actor, "theme.create" if created else "theme.update", theme, slug=theme.slug, changed=changed)
+    theme.keywords, theme.aliases, theme.local_offer_url = (
+        list(keywords),
+        list(aliases),
+        local_offer_url,
+    )
+    changed = (
+        [k for k, v in before.items() if v != getattr(theme, k)] if not created else ["created"]
+    )
+    record(
+        actor,
+        "theme.create" if created else "theme.update",
+        theme,
+        slug=theme.slug,
+        changed=changed,
+    )
     db.session.commit()
     log.info("theme %s %s by %s", theme.slug, "created" if created else "changed", actor.id)
     return theme
@@ -124,9 +170,15 @@ def theme_form_data(theme):
     """A theme's fields as form data, with keywords and aliases one a line ({} for a new theme)."""
     if theme is None:
         return {"active": True}
-    return {"slug": theme.slug, "label": theme.label, "description": theme.description,
-            "keywords": "\n".join(theme.keywords or []), "aliases": "\n".join(theme.aliases or []),
-            "local_offer_url": theme.local_offer_url or "", "active": theme.active}
+    return {
+        "slug": theme.slug,
+        "label": theme.label,
+        "description": theme.description,
+        "keywords": "\n".join(theme.keywords or []),
+        "aliases": "\n".join(theme.aliases or []),
+        "local_offer_url": theme.local_offer_url or "",
+        "active": theme.active,
+    }
 
 
 def all_themes():
@@ -136,4 +188,6 @@ def all_themes():
 
 def active_themes():
     """Active themes by label (the choices staff tag with)."""
-    return db.session.scalars(select(Theme).where(Theme.active.is_(True)).order_by(Theme.label)).all()
+    return db.session.scalars(
+        select(Theme).where(Theme.active.is_(True)).order_by(Theme.label)
+    ).all()

@@ -1,4 +1,5 @@
 """Staff tagging: confirm, remove or add a contribution's themes, one at a time or in bulk. All audited."""
+
 import logging
 
 from sqlalchemy import exists, select
@@ -6,10 +7,10 @@ from sqlalchemy.orm import aliased
 
 from portal.accounts.models import utcnow
 from portal.audit.services import record
-from portal.textmodel import capture
 from portal.contributions.models import Contribution
 from portal.errors import NotAllowed, ValidationFailed
 from portal.extensions import db
+from portal.textmodel import capture
 from portal.themes.models import ContributionTheme, TagState, Theme
 from portal.walls.rules import can_read_text, readable_filter
 
@@ -76,7 +77,9 @@ def remove_theme(contribution, *, actor, theme_id):
     capture.theme_removed(contribution, tag.theme.slug)
     record(actor, "theme.remove", contribution, theme=tag.theme.slug, previous=previous)
     db.session.commit()
-    log.info("theme %s removed from contribution %s by %s", tag.theme.slug, contribution.id, actor.id)
+    log.info(
+        "theme %s removed from contribution %s by %s", tag.theme.slug, contribution.id, actor.id
+    )
     return tag.theme
 
 
@@ -90,15 +93,23 @@ def bulk_confirm_theme(contribution_ids, *, actor, theme_id):
     ids = list(dict.fromkeys(contribution_ids))[:MAX_BULK]
     if not ids:
         raise ValidationFailed("Select items", {"item": "Select at least one item to tag"})
-    items = db.session.scalars(select(Contribution).where(Contribution.id.in_(ids), readable_filter(actor))).all()
+    items = db.session.scalars(
+        select(Contribution).where(Contribution.id.in_(ids), readable_filter(actor))
+    ).all()
     changed = 0
     for contribution in items:
         previous = _confirm(contribution, theme, actor)
         if previous != TagState.CONFIRMED:
             changed += 1
             capture.theme_confirmed(contribution, theme.slug)
-            record(actor, "theme.confirm" if previous == TagState.SUGGESTED else "theme.add", contribution,
-                   theme=theme.slug, previous=previous, bulk=True)
+            record(
+                actor,
+                "theme.confirm" if previous == TagState.SUGGESTED else "theme.add",
+                contribution,
+                theme=theme.slug,
+                previous=previous,
+                bulk=True,
+            )
     db.session.commit()
     log.info("theme %s confirmed on %s contributions by %s", theme.slug, changed, actor.id)
     return changed
@@ -107,20 +118,30 @@ def bulk_confirm_theme(contribution_ids, *, actor, theme_id):
 def has_confirmed_theme():
     """SQL condition: the contribution has at least one confirmed theme (usable beside a join on tags)."""
     tag = aliased(ContributionTheme)
-    return (select(tag.id).where(tag.contribution_id == Contribution.id, tag.state == TagState.CONFIRMED)
-            .correlate(Contribution).exists())
+    return (
+        select(tag.id)
+        .where(tag.contribution_id == Contribution.id, tag.state == TagState.CONFIRMED)
+        .correlate(Contribution)
+        .exists()
+    )
 
 
-def tagging_query(*, viewer=None, untagged=False, theme_id=None, source=None, locality_id=None, status=None):
+def tagging_query(
+    *, viewer=None, untagged=False, theme_id=None, source=None, locality_id=None, status=None
+):
     """Contributions `viewer` may read (portal/walls) for the tagging page, newest first, filtered;
     untagged means no confirmed theme."""
     query = select(Contribution).where(readable_filter(viewer))
     if untagged:
         query = query.where(~has_confirmed_theme())
     if theme_id:
-        query = query.where(exists().where(ContributionTheme.contribution_id == Contribution.id,
-                                           ContributionTheme.theme_id == theme_id,
-                                           ContributionTheme.state != TagState.DISMISSED))
+        query = query.where(
+            exists().where(
+                ContributionTheme.contribution_id == Contribution.id,
+                ContributionTheme.theme_id == theme_id,
+                ContributionTheme.state != TagState.DISMISSED,
+            )
+        )
     if source:
         query = query.where(Contribution.source == source)
     if locality_id:

@@ -1,4 +1,5 @@
 """One row per organisation whose wall setting an admin has changed (no row: the default)."""
+
 from datetime import datetime
 
 from sqlalchemy import ForeignKey, String

@@ -1,4 +1,5 @@
 """Admins set which organisations' text is walled; owners approve walled text for use outside."""
+
 from flask import Blueprint, abort, flash, redirect, render_template, url_for
 from flask_login import current_user
 
@@ -43,6 +44,13 @@ def outside(item_id, action):
         flash(str(error), "error")
     else:
         owner = services.organisation_label(contribution.owner_organisation)
-        flash(f"Item {item_id} " + (f"may now be quoted outside {owner}." if action == "approve"
-                                    else f"is no longer quoted outside {owner}."), "success")
+        flash(
+            f"Item {item_id} "
+            + (
+                f"may now be quoted outside {owner}."
+                if action == "approve"
+                else f"is no longer quoted outside {owner}."
+            ),
+            "success",
+        )
     return redirect(url_for("moderation.item", item_id=item_id) + "#outside")

@@ -8,6 +8,7 @@ Anyone else may see it only as a quote, and only once the owner has approved it 
 outside the organisation (`Contribution.outside_approved_at`). Text with no owner, or whose
 owner is not walled, is partnership-wide: the usual role rules apply.
 """
+
 from flask import g, has_app_context
 from sqlalchemy import and_, or_, select
 
@@ -23,8 +24,9 @@ def walled_organisations():
     if cached is not None:
         return cached
     walled = set(WALLED_BY_DEFAULT)
-    for organisation, is_walled in db.session.execute(select(OrganisationWall.organisation,
-                                                             OrganisationWall.walled)):
+    for organisation, is_walled in db.session.execute(
+        select(OrganisationWall.organisation, OrganisationWall.walled)
+    ):
         (walled.add if is_walled else walled.discard)(organisation)
     walled = frozenset(walled)
     if has_app_context():
@@ -39,12 +41,19 @@ def forget_cached_walls():
 
 def is_walled(contribution):
     """True when the contribution's text belongs to a walled organisation."""
-    return bool(contribution.owner_organisation) and contribution.owner_organisation in walled_organisations()
+    return (
+        bool(contribution.owner_organisation)
+        and contribution.owner_organisation in walled_organisations()
+    )
 
 
 def _staff(user):
-    return bool(user is not None and getattr(user, "is_authenticated", False) and user.is_active
-                and getattr(user, "is_staff", False))
+    return bool(
+        user is not None
+        and getattr(user, "is_authenticated", False)
+        and user.is_active
+        and getattr(user, "is_staff", False)
+    )
 
 
 def has_open_concern(contribution):
@@ -72,7 +81,8 @@ def can_read_text(user, contribution):
 def is_published_outside(contribution):
     """Approved, and either not walled or approved by its owner for publication outside it."""
     return contribution.status == Status.APPROVED and (
-        not is_walled(contribution) or contribution.outside_approved_at is not None)
+        not is_walled(contribution) or contribution.outside_approved_at is not None
+    )
 
 
 def can_quote(user, contribution):
@@ -87,8 +97,12 @@ def readable_filter(user, *, include_safeguarding=True):
     for bulk surfaces (exports, quotes) where a lead's read could not be audited item by item.
     """
     walled = sorted(walled_organisations())
-    allowed = [Contribution.owner_organisation.is_(None), Contribution.owner_organisation.not_in(walled)
-               if walled else Contribution.owner_organisation.is_not(None)]
+    allowed = [
+        Contribution.owner_organisation.is_(None),
+        Contribution.owner_organisation.not_in(walled)
+        if walled
+        else Contribution.owner_organisation.is_not(None),
+    ]
     if _staff(user) and user.organisation:
         allowed.append(Contribution.owner_organisation == user.organisation)
     if _staff(user) and user.is_safeguarding_lead and include_safeguarding:
@@ -104,6 +118,7 @@ def quotable_filter(user):
 
 def published_outside_filter():
     """SQL condition: approved text anyone may see quoted (not walled, or approved outside by its owner)."""
-    return and_(Contribution.status == Status.APPROVED,
-                or_(readable_filter(None), Contribution.outside_approved_at.is_not(None)))
-
+    return and_(
+        Contribution.status == Status.APPROVED,
+        or_(readable_filter(None), Contribution.outside_approved_at.is_not(None)),
+    )

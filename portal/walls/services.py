@@ -1,4 +1,5 @@
 """Changing wall settings, approving walled text for publication outside its owner, auditing reads."""
+
 import logging
 
 from portal.accounts.models import ORGANISATION_LABELS, Organisation, utcnow
@@ -27,7 +28,9 @@ def set_walls(walled_codes, *, actor):
     known = {o.value for o in Organisation}
     unknown = [c for c in walled_codes if c not in known]
     if unknown:
-        raise ValidationFailed("Unknown organisation", {"walled": "Select organisations from the list"})
+        raise ValidationFailed(
+            "Unknown organisation", {"walled": "Select organisations from the list"}
+        )
     before, changed = walled_organisations(), []
     for code in sorted(known):
         now = code in walled_codes
@@ -36,7 +39,12 @@ def set_walls(walled_codes, *, actor):
         row = db.session.get(OrganisationWall, code) or OrganisationWall(organisation=code)
         row.walled, row.changed_at, row.changed_by_id = now, utcnow(), actor.id
         db.session.add(row)
-        record(actor, "organisation.wall_on" if now else "organisation.wall_off", None, organisation=code)
+        record(
+            actor,
+            "organisation.wall_on" if now else "organisation.wall_off",
+            None,
+            organisation=code,
+        )
         changed.append(code)
     db.session.commit()
     forget_cached_walls()
@@ -54,13 +62,22 @@ def approve_outside(contribution, *, moderator):
     if not is_walled(contribution):
         raise InvalidTransition("This text is not walled: it can already be quoted once approved")
     if not moderator.organisation or moderator.organisation != contribution.owner_organisation:
-        raise NotAllowed(f"Only {organisation_label(contribution.owner_organisation)} can approve this")
+        raise NotAllowed(
+            f"Only {organisation_label(contribution.owner_organisation)} can approve this"
+        )
     if contribution.status != Status.APPROVED:
         raise InvalidTransition("Approve the redacted text first")
     if contribution.outside_approved_at is not None:
-        raise InvalidTransition("This text is already approved for publication outside the organisation")
+        raise InvalidTransition(
+            "This text is already approved for publication outside the organisation"
+        )
     contribution.outside_approved_at, contribution.outside_approved_by_id = utcnow(), moderator.id
-    record(moderator, "contribution.approve_outside", contribution, organisation=contribution.owner_organisation)
+    record(
+        moderator,
+        "contribution.approve_outside",
+        contribution,
+        organisation=contribution.owner_organisation,
+    )
     db.session.commit()
     return contribution
 
@@ -68,11 +85,20 @@ def approve_outside(contribution, *, moderator):
 def withdraw_outside(contribution, *, moderator):
     """The owner takes back an approval for publication outside (quotes disappear from then on)."""
     if not moderator.organisation or moderator.organisation != contribution.owner_organisation:
-        raise NotAllowed(f"Only {organisation_label(contribution.owner_organisation)} can change this")
+        raise NotAllowed(
+            f"Only {organisation_label(contribution.owner_organisation)} can change this"
+        )
     if contribution.outside_approved_at is None:
-        raise InvalidTransition("This text is not approved for publication outside the organisation")
+        raise InvalidTransition(
+            "This text is not approved for publication outside the organisation"
+        )
     contribution.outside_approved_at = contribution.outside_approved_by_id = None
-    record(moderator, "contribution.withdraw_outside", contribution, organisation=contribution.owner_organisation)
+    record(
+        moderator,
+        "contribution.withdraw_outside",
+        contribution,
+        organisation=contribution.owner_organisation,
+    )
     db.session.commit()
     return contribution
 
@@ -82,7 +108,12 @@ def note_read(user, contribution, *, where):
     another organisation's walled text. Returns True when `user` may read it, else False."""
     reason = read_reason(user, contribution)
     if reason == "safeguarding":
-        record(user, "contribution.read_walled", contribution, organisation=contribution.owner_organisation,
-               where=where)
+        record(
+            user,
+            "contribution.read_walled",
+            contribution,
+            organisation=contribution.owner_organisation,
+            where=where,
+        )
         db.session.commit()
     return reason is not None

@@ -1,4 +1,5 @@
 """Checks that the young people's version uses easy words and short sentences."""
+
 import re
 
 MAX_SENTENCE_WORDS = 20
@@ -23,8 +24,10 @@ def easy_read_problems(text):
     for sentence in sentences(text):
         words = _WORD.findall(sentence)
         if len(words) > MAX_SENTENCE_WORDS:
-            problems.append(f"This sentence has {len(words)} words, use {MAX_SENTENCE_WORDS} or fewer: "
-                            f"\u201c{' '.join(words[:6])} ...\u201d")
+            problems.append(
+                f"This sentence has {len(words)} words, use {MAX_SENTENCE_WORDS} or fewer: "
+                f"\u201c{' '.join(words[:6])} ...\u201d"
+            )
     hard = sorted({w for w in _WORD.findall(text or "") if len(w) >= LONG_WORD})
     if hard:
         problems.append("Use shorter, easier words than: " + ", ".join(hard[:5]))

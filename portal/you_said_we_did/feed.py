@@ -1,4 +1,5 @@
 """The Atom 1.0 feed of published entries, built with ElementTree so it is always well formed."""
+
 import re
 from urllib.parse import urlsplit
 from xml.etree import ElementTree as ET
@@ -39,7 +40,11 @@ def atom_feed(*, title, self_url, page_url, entries, updated_at, entry_url, auth
         _add(item, "updated", _stamp(stamp))
         _add(item, "published", _stamp(entry.published_at))
         _add(item, "link", rel="alternate", type="text/html", href=entry_url(entry))
-        _add(item, "summary", f"{STATUS_LABELS[entry.status]}. You said: {entry.you_said} We did: {entry.we_did}")
+        _add(
+            item,
+            "summary",
+            f"{STATUS_LABELS[entry.status]}. You said: {entry.you_said} We did: {entry.we_did}",
+        )
         for theme in entry.themes:
             _add(item, "category", term=theme.slug, label=theme.label)
     return ET.tostring(feed, encoding="utf-8", xml_declaration=True)

@@ -1,12 +1,27 @@
 """Forms for writing entries, choosing evidence, changing status and asking for updates."""
+
 from datetime import date
 
 from flask_wtf import FlaskForm
 from govuk_frontend_wtf.wtforms_widgets import (
-    GovCheckboxesInput, GovDateInput, GovRadioInput, GovSelect, GovSubmitInput, GovTextArea, GovTextInput,
+    GovCheckboxesInput,
+    GovDateInput,
+    GovRadioInput,
+    GovSelect,
+    GovSubmitInput,
+    GovTextArea,
+    GovTextInput,
 )
-from wtforms import DateField, RadioField, SelectChoice, SelectField, SelectMultipleField, StringField, SubmitField
-from wtforms import TextAreaField
+from wtforms import (
+    DateField,
+    RadioField,
+    SelectChoice,
+    SelectField,
+    SelectMultipleField,
+    StringField,
+    SubmitField,
+    TextAreaField,
+)
 from wtforms.validators import InputRequired, Length
 
 from portal.accounts.models import ORGANISATION_LABELS
@@ -44,36 +59,73 @@ def _text(label, limit=LONG, hint=None, required=None):
 
 
 class EntryForm(FlaskForm):
-    title = StringField("Title", widget=GovTextInput(), description="Short and plain, for example: Shorter waits "
-                        "for autism assessments", validators=[InputRequired(message="Enter a short title"),
-                                                              Length(max=150, message="Must be 150 characters or fewer")])
-    you_said = _text("You said", hint="What people told us, in plain words", required="Enter what people told us")
-    we_did = _text("We did, or we will", hint="The action, in plain words", required="Enter what we did or will do")
-    status = RadioField("Status", widget=GovRadioInput(), choices=_status_choices(),
-                        validators=[InputRequired(message="Select a status")])
+    title = StringField(
+        "Title",
+        widget=GovTextInput(),
+        description="Short and plain, for example: Shorter waits for autism assessments",
+        validators=[
+            InputRequired(message="Enter a short title"),
+            Length(max=150, message="Must be 150 characters or fewer"),
+        ],
+    )
+    you_said = _text(
+        "You said", hint="What people told us, in plain words", required="Enter what people told us"
+    )
+    we_did = _text(
+        "We did, or we will",
+        hint="The action, in plain words",
+        required="Enter what we did or will do",
+    )
+    status = RadioField(
+        "Status",
+        widget=GovRadioInput(),
+        choices=_status_choices(),
+        validators=[InputRequired(message="Select a status")],
+    )
     not_possible_reason = _text("Why it is not possible (only for \u201cnot possible\u201d)")
-    owner_organisation = SelectField("Owner organisation", widget=GovSelect(), choices=[
-        SelectChoice(value, label) for value, label in ORGANISATION_LABELS.items()])
+    owner_organisation = SelectField(
+        "Owner organisation",
+        widget=GovSelect(),
+        choices=[SelectChoice(value, label) for value, label in ORGANISATION_LABELS.items()],
+    )
     due_on = DayMonthYearField("Due date (optional)", widget=GovDateInput())
     completed_on = DayMonthYearField("Date completed (optional)", widget=GovDateInput())
     themes = SelectMultipleField("Themes", widget=GovCheckboxesInput(), coerce=int)
-    localities = SelectMultipleField("Localities (leave empty for the whole area)", widget=GovCheckboxesInput(),
-                                     coerce=int)
-    young_title = StringField("Title in easy words", widget=GovTextInput(), validators=[Length(max=150)],
-                              description="For example: Shorter waits for help with talking")
-    young_text = _text("Young people's version", limit=1200,
-                       hint="Easy words and short sentences (20 words or fewer each). Say what young people told "
-                            "us and what we are doing.")
-    young_checked_on = DayMonthYearField("Date the young people's forum checked it (optional)", widget=GovDateInput())
+    localities = SelectMultipleField(
+        "Localities (leave empty for the whole area)", widget=GovCheckboxesInput(), coerce=int
+    )
+    young_title = StringField(
+        "Title in easy words",
+        widget=GovTextInput(),
+        validators=[Length(max=150)],
+        description="For example: Shorter waits for help with talking",
+    )
+    young_text = _text(
+        "Young people's version",
+        limit=1200,
+        hint="Easy words and short sentences (20 words or fewer each). Say what young people told "
+        "us and what we are doing.",
+    )
+    young_checked_on = DayMonthYearField(
+        "Date the young people's forum checked it (optional)", widget=GovDateInput()
+    )
     decision = _text("What was decided (optional decision record)")
     options_considered = _text("Options considered")
     what_changed = _text("What changed because of what people said")
-    decided_by = StringField("Who decided", widget=GovTextInput(), description="A role or a board, for example: "
-                             "SEND partnership board", validators=[Length(max=200)])
+    decided_by = StringField(
+        "Who decided",
+        widget=GovTextInput(),
+        description="A role or a board, for example: SEND partnership board",
+        validators=[Length(max=200)],
+    )
     decided_on = DayMonthYearField("When it was decided", widget=GovDateInput())
-    contributions = StringField("Evidence: contribution numbers (optional)", widget=GovTextInput(),
-                                description="Separated by commas, for example 12, 15, 31. You can also choose "
-                                            "evidence after saving.", validators=[Length(max=2000)])
+    contributions = StringField(
+        "Evidence: contribution numbers (optional)",
+        widget=GovTextInput(),
+        description="Separated by commas, for example 12, 15, 31. You can also choose "
+        "evidence after saving.",
+        validators=[Length(max=2000)],
+    )
     submit = SubmitField("Save draft", widget=GovSubmitInput())
 
     def __init__(self, themes, localities, *args, **kwargs):
@@ -83,9 +135,16 @@ class EntryForm(FlaskForm):
 
     def values(self):
         """The form as the `data` mapping save_entry takes."""
-        data = {name: field.data for name, field in self._fields.items()
-                if name not in ("csrf_token", "submit", "themes", "localities", "contributions")}
-        return {**data, "theme_ids": self.themes.data or [], "locality_ids": self.localities.data or []}
+        data = {
+            name: field.data
+            for name, field in self._fields.items()
+            if name not in ("csrf_token", "submit", "themes", "localities", "contributions")
+        }
+        return {
+            **data,
+            "theme_ids": self.themes.data or [],
+            "locality_ids": self.localities.data or [],
+        }
 
 
 class EvidenceForm(FlaskForm):
@@ -100,12 +159,19 @@ class EvidenceForm(FlaskForm):
 
 
 class StatusForm(FlaskForm):
-    status = RadioField("New status", widget=GovRadioInput(), choices=_status_choices(),
-                        validators=[InputRequired(message="Select the new status")])
+    status = RadioField(
+        "New status",
+        widget=GovRadioInput(),
+        choices=_status_choices(),
+        validators=[InputRequired(message="Select the new status")],
+    )
     note = _text("What changed (shown in the public history)", limit=2000)
-    not_possible_reason = _text("Why it is not possible (only for \u201cnot possible\u201d)", limit=2000)
-    completed_on = DayMonthYearField("Date completed (for \u201cdone\u201d; today if left empty)",
-                                     widget=GovDateInput())
+    not_possible_reason = _text(
+        "Why it is not possible (only for \u201cnot possible\u201d)", limit=2000
+    )
+    completed_on = DayMonthYearField(
+        "Date completed (for \u201cdone\u201d; today if left empty)", widget=GovDateInput()
+    )
     submit = SubmitField("Change status", widget=GovSubmitInput())
 
 
@@ -115,13 +181,24 @@ class ReturnForm(FlaskForm):
 
 
 class SubscribeForm(FlaskForm):
-    email = StringField("Email address", widget=GovTextInput(),
-                        validators=[InputRequired(message="Enter your email address"), Length(max=254)])
-    themes = SelectMultipleField("Topics (optional)", widget=GovCheckboxesInput(), description="Choose none to "
-                                 "hear about every topic")
-    localities = SelectMultipleField("Areas (optional)", widget=GovCheckboxesInput(), description="Choose none "
-                                     "to hear about every area")
-    website = StringField("Leave this empty", validators=[Length(max=200)])  # honeypot for spam robots
+    email = StringField(
+        "Email address",
+        widget=GovTextInput(),
+        validators=[InputRequired(message="Enter your email address"), Length(max=254)],
+    )
+    themes = SelectMultipleField(
+        "Topics (optional)",
+        widget=GovCheckboxesInput(),
+        description="Choose none to hear about every topic",
+    )
+    localities = SelectMultipleField(
+        "Areas (optional)",
+        widget=GovCheckboxesInput(),
+        description="Choose none to hear about every area",
+    )
+    website = StringField(
+        "Leave this empty", validators=[Length(max=200)]
+    )  # honeypot for spam robots
     submit = SubmitField("Ask for updates", widget=GovSubmitInput())
 
     def __init__(self, themes, localities, *args, **kwargs):

@@ -1,4 +1,5 @@
 """Reading published entries: the public list, decisions, the feed and the period report."""
+
 from datetime import date, datetime, time, timedelta
 
 from sqlalchemy import func, select
@@ -8,7 +9,13 @@ from portal.extensions import db
 from portal.reference.models import Locality
 from portal.themes.models import Theme
 from portal.you_said_we_did.models import (
-    Entry, EntryEvent, EntryState, EntryStatus, Evidence, entry_localities, entry_themes,
+    Entry,
+    EntryEvent,
+    EntryState,
+    EntryStatus,
+    Evidence,
+    entry_localities,
+    entry_themes,
 )
 
 
@@ -16,11 +23,21 @@ def published_query(*, theme=None, locality=None, status=None):
     """Published entries, newest first, optionally for one theme slug, locality slug and status."""
     query = select(Entry).where(Entry.state == EntryState.PUBLISHED)
     if theme:
-        query = query.where(Entry.id.in_(select(entry_themes.c.entry_id).join(
-            Theme, Theme.id == entry_themes.c.theme_id).where(Theme.slug == theme)))
+        query = query.where(
+            Entry.id.in_(
+                select(entry_themes.c.entry_id)
+                .join(Theme, Theme.id == entry_themes.c.theme_id)
+                .where(Theme.slug == theme)
+            )
+        )
     if locality:
-        query = query.where(Entry.id.in_(select(entry_localities.c.entry_id).join(
-            Locality, Locality.id == entry_localities.c.locality_id).where(Locality.slug == locality)))
+        query = query.where(
+            Entry.id.in_(
+                select(entry_localities.c.entry_id)
+                .join(Locality, Locality.id == entry_localities.c.locality_id)
+                .where(Locality.slug == locality)
+            )
+        )
     if status in set(EntryStatus):
         query = query.where(Entry.status == status)
     return query.order_by(Entry.published_at.desc(), Entry.id.desc())
@@ -30,9 +47,12 @@ def evidence_counts(entry_ids):
     """{entry id: number of linked contributions that are still approved}, in one query."""
     if not entry_ids:
         return {}
-    rows = db.session.execute(select(Evidence.entry_id, func.count(Evidence.id)).join(
-        Contribution, Contribution.id == Evidence.contribution_id).where(
-        Evidence.entry_id.in_(entry_ids), Contribution.status == Status.APPROVED).group_by(Evidence.entry_id))
+    rows = db.session.execute(
+        select(Evidence.entry_id, func.count(Evidence.id))
+        .join(Contribution, Contribution.id == Evidence.contribution_id)
+        .where(Evidence.entry_id.in_(entry_ids), Contribution.status == Status.APPROVED)
+        .group_by(Evidence.entry_id)
+    )
     return dict(rows.all())
 
 
@@ -40,24 +60,38 @@ def last_changed(entry_ids):
     """{entry id: when its latest public event happened} (publication or status change)."""
     if not entry_ids:
         return {}
-    rows = db.session.execute(select(EntryEvent.entry_id, func.max(EntryEvent.created_at)).where(
-        EntryEvent.entry_id.in_(entry_ids)).group_by(EntryEvent.entry_id))
+    rows = db.session.execute(
+        select(EntryEvent.entry_id, func.max(EntryEvent.created_at))
+        .where(EntryEvent.entry_id.in_(entry_ids))
+        .group_by(EntryEvent.entry_id)
+    )
     return dict(rows.all())
 
 
 def decision_entries():
     """Published entries that carry a decision record, latest decision first."""
-    return db.session.scalars(select(Entry).where(Entry.state == EntryState.PUBLISHED, Entry.decision.is_not(None))
-                              .order_by(Entry.decided_on.desc().nulls_last(), Entry.id.desc())).all()
+    return db.session.scalars(
+        select(Entry)
+        .where(Entry.state == EntryState.PUBLISHED, Entry.decision.is_not(None))
+        .order_by(Entry.decided_on.desc().nulls_last(), Entry.id.desc())
+    ).all()
 
 
 def filter_choices():
     """(themes, localities) used by at least one published entry, for the public filters."""
     published = select(Entry.id).where(Entry.state == EntryState.PUBLISHED)
-    themes = db.session.scalars(select(Theme).where(Theme.id.in_(select(entry_themes.c.theme_id).where(
-        entry_themes.c.entry_id.in_(published)))).order_by(Theme.label)).all()
-    localities = db.session.scalars(select(Locality).where(Locality.active.is_(True))
-                                    .order_by(Locality.position, Locality.name)).all()
+    themes = db.session.scalars(
+        select(Theme)
+        .where(
+            Theme.id.in_(
+                select(entry_themes.c.theme_id).where(entry_themes.c.entry_id.in_(published))
+            )
+        )
+        .order_by(Theme.label)
+    ).all()
+    localities = db.session.scalars(
+        select(Locality).where(Locality.active.is_(True)).order_by(Locality.position, Locality.name)
+    ).all()
     return themes, localities
 
 
@@ -70,10 +104,18 @@ def financial_year_start(today=None):
 def report_entries(start, end):
     """Published entries with any public event (publication or status change) from `start` to `end`
     inclusive, by title, with their evidence counts."""
-    since, until = datetime.combine(start, time.min), datetime.combine(end + timedelta(days=1), time.min)
-    ids = select(EntryEvent.entry_id).where(EntryEvent.created_at >= since, EntryEvent.created_at < until)
-    entries = db.session.scalars(select(Entry).where(Entry.state == EntryState.PUBLISHED, Entry.id.in_(ids))
-                                 .order_by(Entry.title)).all()
+    since, until = (
+        datetime.combine(start, time.min),
+        datetime.combine(end + timedelta(days=1), time.min),
+    )
+    ids = select(EntryEvent.entry_id).where(
+        EntryEvent.created_at >= since, EntryEvent.created_at < until
+    )
+    entries = db.session.scalars(
+        select(Entry)
+        .where(Entry.state == EntryState.PUBLISHED, Entry.id.in_(ids))
+        .order_by(Entry.title)
+    ).all()
     return entries, evidence_counts([e.id for e in entries])
 
 
@@ -86,28 +128,44 @@ def staff_list(state=None):
 
 
 def count_waiting_review():
-    return db.session.scalar(select(func.count(Entry.id)).where(Entry.state == EntryState.IN_REVIEW))
+    return db.session.scalar(
+        select(func.count(Entry.id)).where(Entry.state == EntryState.IN_REVIEW)
+    )
 
 
 def active_themes():
-    return db.session.scalars(select(Theme).where(Theme.active.is_(True)).order_by(Theme.label)).all()
+    return db.session.scalars(
+        select(Theme).where(Theme.active.is_(True)).order_by(Theme.label)
+    ).all()
 
 
 def active_localities():
-    return db.session.scalars(select(Locality).where(Locality.active.is_(True))
-                              .order_by(Locality.position, Locality.name)).all()
+    return db.session.scalars(
+        select(Locality).where(Locality.active.is_(True)).order_by(Locality.position, Locality.name)
+    ).all()
 
 
 def coproduction_figures():
     """{"published": n, "completed": n, "median_days": float or None}: entries published, those done, and
     the median days from a contribution to the publication of the response that uses it as evidence."""
-    published = db.session.scalar(select(func.count(Entry.id)).where(Entry.state == EntryState.PUBLISHED))
-    completed = db.session.scalar(select(func.count(Entry.id)).where(
-        Entry.state == EntryState.PUBLISHED, Entry.status == EntryStatus.DONE))
-    pairs = db.session.execute(select(Contribution.created_at, Entry.published_at).join(
-        Evidence, Evidence.contribution_id == Contribution.id).join(Entry, Entry.id == Evidence.entry_id).where(
-        Entry.state == EntryState.PUBLISHED)).all()
-    days = sorted(max((published_at - created_at).total_seconds() / 86400, 0) for created_at, published_at in pairs)
+    published = db.session.scalar(
+        select(func.count(Entry.id)).where(Entry.state == EntryState.PUBLISHED)
+    )
+    completed = db.session.scalar(
+        select(func.count(Entry.id)).where(
+            Entry.state == EntryState.PUBLISHED, Entry.status == EntryStatus.DONE
+        )
+    )
+    pairs = db.session.execute(
+        select(Contribution.created_at, Entry.published_at)
+        .join(Evidence, Evidence.contribution_id == Contribution.id)
+        .join(Entry, Entry.id == Evidence.entry_id)
+        .where(Entry.state == EntryState.PUBLISHED)
+    ).all()
+    days = sorted(
+        max((published_at - created_at).total_seconds() / 86400, 0)
+        for created_at, published_at in pairs
+    )
     median = None
     if days:
         middle = len(days) // 2

@@ -1,4 +1,5 @@
 """Writing entries and moving them through draft, review, publication and status changes."""
+
 import logging
 
 from sqlalchemy import select, update
@@ -16,25 +17,43 @@ from portal.you_said_we_did.models import Entry, EntryEvent, EntryState, EntrySt
 from portal.you_said_we_did.notify import notify_event
 
 log = logging.getLogger(__name__)
-TEXT_FIELDS = ("title", "you_said", "we_did", "not_possible_reason", "young_title", "young_text", "decision",
-               "options_considered", "what_changed", "decided_by")
+TEXT_FIELDS = (
+    "title",
+    "you_said",
+    "we_did",
+    "not_possible_reason",
+    "young_title",
+    "young_text",
+    "decision",
+    "options_considered",
+    "what_changed",
+    "decided_by",
+)
 OTHER_FIELDS = ("owner_organisation", "due_on", "completed_on", "young_checked_on", "decided_on")
 LIMITS = {"title": 150, "young_title": 150, "decided_by": 200}
-REQUIRED = {"title": "Enter a short title", "you_said": "Enter what people told us",
-            "we_did": "Enter what we did or will do"}
+REQUIRED = {
+    "title": "Enter a short title",
+    "you_said": "Enter what people told us",
+    "we_did": "Enter what we did or will do",
+}
 
 
 def _check_editor(user):
     if not can_edit(user):
-        raise NotAllowed("Only editors can write \"you said, we did\" entries")
+        raise NotAllowed('Only editors can write "you said, we did" entries')
 
 
 def _clean(data):
     values = {name: (data.get(name) or "").strip() or None for name in TEXT_FIELDS}
     values.update({name: data.get(name) or None for name in OTHER_FIELDS})
     errors = {name: message for name, message in REQUIRED.items() if not values[name]}
-    errors.update({name: f"Must be {limit} characters or fewer" for name, limit in LIMITS.items()
-                   if values[name] and len(values[name]) > limit})
+    errors.update(
+        {
+            name: f"Must be {limit} characters or fewer"
+            for name, limit in LIMITS.items()
+            if values[name] and len(values[name]) > limit
+        }
+    )
     if values["owner_organisation"] not in set(Organisation):
         errors["owner_organisation"] = "Select the organisation that owns this action"
     if values["young_text"] and (problems := easy_read_problems(values["young_text"])):
@@ -73,9 +92,12 @@ def save_entry(entry=None, *, editor, data):
     entry.status = status
     entry.young_text = values["young_text"] or ""
     entry.young_title = values["young_title"] or ""
-    entry.themes = list(db.session.scalars(select(Theme).where(Theme.id.in_(data.get("theme_ids") or []))))
-    entry.localities = list(db.session.scalars(select(Locality).where(
-        Locality.id.in_(data.get("locality_ids") or []))))
+    entry.themes = list(
+        db.session.scalars(select(Theme).where(Theme.id.in_(data.get("theme_ids") or [])))
+    )
+    entry.localities = list(
+        db.session.scalars(select(Locality).where(Locality.id.in_(data.get("locality_ids") or [])))
+    )
     if data.get("evidence_ids") is not None:
         set_evidence(entry, data["evidence_ids"], data.get("quote_ids") or [])
     db.session.add(entry)
@@ -98,7 +120,11 @@ def request_review(entry, *, editor):
     _check_editor(editor)
     if entry.state != EntryState.DRAFT:
         raise InvalidTransition("Only a draft can be sent for review")
-    entry.state, entry.review_requested_by_id, entry.review_note = EntryState.IN_REVIEW, editor.id, None
+    entry.state, entry.review_requested_by_id, entry.review_note = (
+        EntryState.IN_REVIEW,
+        editor.id,
+        None,
+    )
     record(editor, "ysywd.request_review", entry)
     db.session.commit()
     return entry
@@ -157,10 +183,18 @@ def publish(entry, *, editor):
     if problems := ready_problems(entry):
         raise ValidationFailed(problems[0], {"publish": problems[0]})
     now = utcnow()
-    claimed = db.session.execute(update(Entry).where(
-        Entry.id == entry.id, Entry.state == entry.state, Entry.state != EntryState.PUBLISHED).values(
-        state=EntryState.PUBLISHED, published_at=now, published_by_id=editor.id,
-        reviewed_by_id=editor.id if entry.state == EntryState.IN_REVIEW else None)).rowcount
+    claimed = db.session.execute(
+        update(Entry)
+        .where(
+            Entry.id == entry.id, Entry.state == entry.state, Entry.state != EntryState.PUBLISHED
+        )
+        .values(
+            state=EntryState.PUBLISHED,
+            published_at=now,
+            published_by_id=editor.id,
+            reviewed_by_id=editor.id if entry.state == EntryState.IN_REVIEW else None,
+        )
+    ).rowcount
     if claimed != 1:
         db.session.rollback()
         raise InvalidTransition("This entry was published or changed by someone else")
@@ -198,7 +232,9 @@ def change_status(entry, *, editor, status, note="", reason=None, completed_on=N
 
 
 def _add_event(entry, kind, actor, note):
-    event = EntryEvent(entry_id=entry.id, kind=kind, status=entry.status, note=note, actor_id=actor.id)
+    event = EntryEvent(
+        entry_id=entry.id, kind=kind, status=entry.status, note=note, actor_id=actor.id
+    )
     db.session.add(event)
     db.session.flush()
     notify_event(entry, event)

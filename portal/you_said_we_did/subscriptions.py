@@ -1,4 +1,5 @@
 """Asking for updates: subscribe, confirm by link, unsubscribe, and retention and erasure."""
+
 import secrets
 from datetime import timedelta
 
@@ -25,17 +26,27 @@ def subscribe(*, email, theme_slugs=(), locality_slugs=()):
     except ValueError as error:
         raise ValidationFailed("Bad email", {"email": str(error) if email else FORMAT}) from error
     themes = set(db.session.scalars(select(Theme.slug).where(Theme.slug.in_(list(theme_slugs)))))
-    localities = set(db.session.scalars(select(Locality.slug).where(Locality.slug.in_(list(locality_slugs)))))
-    subscriber = Subscriber(email=email, theme_slugs=sorted(themes), locality_slugs=sorted(localities),
-                            confirm_token=secrets.token_urlsafe(32), unsubscribe_token=secrets.token_urlsafe(32))
+    localities = set(
+        db.session.scalars(select(Locality.slug).where(Locality.slug.in_(list(locality_slugs))))
+    )
+    subscriber = Subscriber(
+        email=email,
+        theme_slugs=sorted(themes),
+        locality_slugs=sorted(localities),
+        confirm_token=secrets.token_urlsafe(32),
+        unsubscribe_token=secrets.token_urlsafe(32),
+    )
     db.session.add(subscriber)
     db.session.flush()
     link = public_url("you_said_we_did.confirm", token=subscriber.confirm_token)
-    queue_email(email, "Confirm you want updates about what changed",
-                f"Someone (we hope you) asked for email updates when the partnership publishes what it did "
-                f"about what people told it.\n\nConfirm here: {link}\n\nIf this was not you, ignore this email. "
-                f"We delete unconfirmed requests after {UNCONFIRMED_DAYS} days.",
-                key=f"ysywd-confirm-{subscriber.id}")
+    queue_email(
+        email,
+        "Confirm you want updates about what changed",
+        f"Someone (we hope you) asked for email updates when the partnership publishes what it did "
+        f"about what people told it.\n\nConfirm here: {link}\n\nIf this was not you, ignore this email. "
+        f"We delete unconfirmed requests after {UNCONFIRMED_DAYS} days.",
+        key=f"ysywd-confirm-{subscriber.id}",
+    )
     db.session.commit()
     return subscriber
 
@@ -53,9 +64,13 @@ def confirm(subscriber):
     emails for one event. Raises InvalidTransition when already confirmed."""
     if subscriber.confirmed_at is not None:
         raise InvalidTransition("Already confirmed")
-    db.session.execute(delete(Subscriber).where(func.lower(Subscriber.email) == subscriber.email,
-                                                Subscriber.id != subscriber.id,
-                                                Subscriber.confirmed_at.is_not(None)))
+    db.session.execute(
+        delete(Subscriber).where(
+            func.lower(Subscriber.email) == subscriber.email,
+            Subscriber.id != subscriber.id,
+            Subscriber.confirmed_at.is_not(None),
+        )
+    )
     subscriber.confirmed_at = utcnow()
     db.session.commit()
     return subscriber
@@ -70,11 +85,13 @@ def unsubscribe(subscriber):
 def purge_unconfirmed(now=None):
     """Delete subscriptions left unconfirmed for UNCONFIRMED_DAYS days (does not commit). Returns n."""
     cutoff = (now or utcnow()) - timedelta(days=UNCONFIRMED_DAYS)
-    return db.session.execute(delete(Subscriber).where(Subscriber.confirmed_at.is_(None),
-                                                       Subscriber.created_at < cutoff)).rowcount
+    return db.session.execute(
+        delete(Subscriber).where(Subscriber.confirmed_at.is_(None), Subscriber.created_at < cutoff)
+    ).rowcount
 
 
 def erase_subscriptions(email):
     """Delete every subscription for `email` (does not commit). Returns how many."""
-    return db.session.execute(delete(Subscriber).where(
-        func.lower(Subscriber.email) == (email or "").strip().lower())).rowcount
+    return db.session.execute(
+        delete(Subscriber).where(func.lower(Subscriber.email) == (email or "").strip().lower())
+    ).rowcount

@@ -1,4 +1,5 @@
 """Sign-in throttling with Redis storage, as in production (runs where PORTAL_TEST_REDIS_URL is set)."""
+
 import os
 import subprocess
 import sys
@@ -27,9 +28,16 @@ SCRIPT = textwrap.dedent("""
 """)
 
 
-@pytest.mark.skipif(not REDIS_URL, reason="set PORTAL_TEST_REDIS_URL to test Redis-backed rate limits")
+@pytest.mark.skipif(
+    not REDIS_URL, reason="set PORTAL_TEST_REDIS_URL to test Redis-backed rate limits"
+)
 def test_sign_in_throttled_with_redis_storage():
-    result = subprocess.run([sys.executable, "-c", SCRIPT, REDIS_URL], capture_output=True, text=True,
-                            timeout=60, cwd=os.path.dirname(os.path.dirname(os.path.dirname(__file__))))
+    result = subprocess.run(
+        [sys.executable, "-c", SCRIPT, REDIS_URL],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        cwd=os.path.dirname(os.path.dirname(os.path.dirname(__file__))),
+    )
     assert result.returncode == 0, result.stderr
     assert result.stdout.split() == ["200", "200", "200", "429", "429"]

@@ -1,4 +1,5 @@
 """The audit log page."""
+
 from portal.audit.services import record
 from portal.extensions import db
 

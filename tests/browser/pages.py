@@ -4,6 +4,7 @@ Every GET endpoint of the app is visited. An endpoint whose URL needs arguments 
 entry in SAMPLE_ARGS (a function of nothing, run after the demo data is loaded, returning the
 URL arguments); a new page without one fails the page checks until it is added here.
 """
+
 from flask import url_for
 from sqlalchemy import select
 
@@ -12,9 +13,14 @@ from portal.permissions import Role
 
 SKIP = {"static", "accounts.sign_out"}
 # File downloads (not pages): the role matrix still checks them, the browser page checks do not.
-DOWNLOADS = {"surveys.export", "surveys.qr_code", "measures.report_csv", "measures.report_xlsx",
-             "measures.quarterly_return",
-             "you_said_we_did.report_csv"}
+DOWNLOADS = {
+    "surveys.export",
+    "surveys.qr_code",
+    "measures.report_csv",
+    "measures.report_xlsx",
+    "measures.quarterly_return",
+    "you_said_we_did.report_csv",
+}
 
 
 def _first_id(model_path, **filters):
@@ -28,7 +34,10 @@ _ENTRY = "portal.you_said_we_did.models.Entry"
 
 def _token(column, **filters):
     from portal.you_said_we_did.models import Subscriber
-    return db.session.scalar(select(getattr(Subscriber, column)).filter_by(**filters).order_by(Subscriber.id))
+
+    return db.session.scalar(
+        select(getattr(Subscriber, column)).filter_by(**filters).order_by(Subscriber.id)
+    )
 
 
 def _model(model_path):
@@ -40,8 +49,13 @@ def _resume_token():
     """A fresh unfinished response with a resume email, so the emailed link has something to open."""
     from portal.surveys.models import ResumeEmail
     from portal.surveys.services import start_response, survey_by_slug
+
     response = start_response(survey_by_slug("big-listen-2026-parent-carers"))
-    db.session.add(ResumeEmail(response_id=response.id, email="someone@example.test", token=f"tok{response.id}"))
+    db.session.add(
+        ResumeEmail(
+            response_id=response.id, email="someone@example.test", token=f"tok{response.id}"
+        )
+    )
     db.session.commit()
     return f"tok{response.id}"
 
@@ -49,21 +63,35 @@ def _resume_token():
 def _summary_month():
     """The demo's published monthly insight summary (portal/insight_summaries/demo.py)."""
     from portal.insight_summaries.services import published_summaries
+
     found = published_summaries()
     return found[0].key if found else None
 
 
 SAMPLE_ARGS = {
-    "accounts.edit_user": lambda: {"user_id": _first_id("portal.accounts.models.User", role="viewer")},
-    "reference.edit_locality": lambda: {"locality_id": _first_id("portal.reference.models.Locality")},
-    "reference.edit_setting": lambda: {"setting_id": _first_id("portal.reference.models.EducationSetting")},
-    "reference.edit_label": lambda: {"kind": "cohorts", "item_id": _first_id("portal.reference.models.Cohort")},
+    "accounts.edit_user": lambda: {
+        "user_id": _first_id("portal.accounts.models.User", role="viewer")
+    },
+    "reference.edit_locality": lambda: {
+        "locality_id": _first_id("portal.reference.models.Locality")
+    },
+    "reference.edit_setting": lambda: {
+        "setting_id": _first_id("portal.reference.models.EducationSetting")
+    },
+    "reference.edit_label": lambda: {
+        "kind": "cohorts",
+        "item_id": _first_id("portal.reference.models.Cohort"),
+    },
     "forum.board": lambda: {"slug": "have-your-say"},
     "forum.new_topic": lambda: {"slug": "school-and-college"},
     "forum.topic": lambda: {"topic_id": _first_id("portal.forum.models.Topic", have_your_say=True)},
     "forum.report": lambda: {"post_id": _first_id("portal.forum.models.Post", by_staff=True)},
-    "forum.suspend": lambda: {"user_id": _first_id("portal.accounts.models.User", username="bluefox7")},
-    "moderation.item": lambda: {"item_id": _first_id("portal.contributions.models.Contribution", status="pending")},
+    "forum.suspend": lambda: {
+        "user_id": _first_id("portal.accounts.models.User", username="bluefox7")
+    },
+    "moderation.item": lambda: {
+        "item_id": _first_id("portal.contributions.models.Contribution", status="pending")
+    },
     "you_said_we_did.entry": lambda: {"entry_id": _first_id(_ENTRY, state="published")},
     "you_said_we_did.confirm": lambda: {"token": _token("confirm_token", confirmed_at=None)},
     "you_said_we_did.unsubscribe": lambda: {"token": _token("unsubscribe_token")},
@@ -80,25 +108,65 @@ SAMPLE_ARGS = {
     "measures.edit_measure": lambda: {"slug": "parent-carer-satisfaction"},
     "measures.figures": lambda: {"slug": "complaints-per-month"},
     "api.measure": lambda: {"slug": "parent-carer-satisfaction"},
-    "measure_actions.show": lambda: {"action_id": _first_id("portal.measure_actions.models.MeasureAction")},
-    **{endpoint: lambda: {"slug": "big-listen-2026-parent-carers"} for endpoint in (
-        "surveys.start", "surveys.check", "surveys.sent", "surveys.email", "surveys.printable", "surveys.saved")},
+    "measure_actions.show": lambda: {
+        "action_id": _first_id("portal.measure_actions.models.MeasureAction")
+    },
+    **{
+        endpoint: lambda: {"slug": "big-listen-2026-parent-carers"}
+        for endpoint in (
+            "surveys.start",
+            "surveys.check",
+            "surveys.sent",
+            "surveys.email",
+            "surveys.printable",
+            "surveys.saved",
+        )
+    },
     "surveys.cleared": lambda: {"slug": "big-listen-2026-parent-carers"},
-    "surveys.question": lambda: {"slug": "big-listen-2026-parent-carers", "key": "overall_satisfaction"},
+    "surveys.question": lambda: {
+        "slug": "big-listen-2026-parent-carers",
+        "key": "overall_satisfaction",
+    },
     "surveys.resume_link": lambda: {"token": _resume_token()},
-    "surveys.link": lambda: {"code": db.session.scalar(select(_model("portal.surveys.models.DistributionLink").code))},
-    **{endpoint: lambda: {"survey_id": _first_id("portal.surveys.models.Survey")} for endpoint in (
-        "surveys.edit_survey", "surveys.show", "surveys.duplicate", "surveys.preview",
-        "surveys.entry", "surveys.kiosk", "surveys.show_results", "surveys.links")},
-    "surveys.preview_question": lambda: {"survey_id": _first_id("portal.surveys.models.Survey"), "number": 2},
-    "surveys.edit_question": lambda: {"survey_id": _first_id("portal.surveys.models.Survey"),
-                                           "question_id": _first_id("portal.surveys.models.Question")},
-    "surveys.export": lambda: {"survey_id": _first_id("portal.surveys.models.Survey"), "kind": "csv"},
+    "surveys.link": lambda: {
+        "code": db.session.scalar(select(_model("portal.surveys.models.DistributionLink").code))
+    },
+    **{
+        endpoint: lambda: {"survey_id": _first_id("portal.surveys.models.Survey")}
+        for endpoint in (
+            "surveys.edit_survey",
+            "surveys.show",
+            "surveys.duplicate",
+            "surveys.preview",
+            "surveys.entry",
+            "surveys.kiosk",
+            "surveys.show_results",
+            "surveys.links",
+        )
+    },
+    "surveys.preview_question": lambda: {
+        "survey_id": _first_id("portal.surveys.models.Survey"),
+        "number": 2,
+    },
+    "surveys.edit_question": lambda: {
+        "survey_id": _first_id("portal.surveys.models.Survey"),
+        "question_id": _first_id("portal.surveys.models.Question"),
+    },
+    "surveys.export": lambda: {
+        "survey_id": _first_id("portal.surveys.models.Survey"),
+        "kind": "csv",
+    },
     "surveys.qr_code": lambda: {"link_id": _first_id("portal.surveys.models.DistributionLink")},
     "surveys.poster": lambda: {"link_id": _first_id("portal.surveys.models.DistributionLink")},
     "glossary.edit_term": lambda: {"term_id": _first_id("portal.glossary.models.GlossaryTerm")},
-    **{endpoint: lambda: {"month": _summary_month()} for endpoint in (
-        "insight_summaries.show", "insight_summaries.edit", "insight_summaries.public_show")},
+    **{
+        endpoint: lambda: {"month": _summary_month()}
+        for endpoint in (
+            "insight_summaries.show",
+            "insight_summaries.edit",
+            "insight_summaries.public_show",
+        )
+    },
     "insight_summaries.version": lambda: {"month": _summary_month(), "number": 1},
 }
 # Extra query strings worth checking (error and filter states).
@@ -133,9 +201,13 @@ def page_url(app, endpoint, has_args):
     """The URL to visit for an endpoint, with sample arguments from the demo data."""
     kwargs = {}
     if has_args:
-        assert endpoint in SAMPLE_ARGS, f"Add sample URL arguments for {endpoint} in tests/browser/pages.py"
+        assert endpoint in SAMPLE_ARGS, (
+            f"Add sample URL arguments for {endpoint} in tests/browser/pages.py"
+        )
         kwargs = SAMPLE_ARGS[endpoint]()
-        assert all(v is not None for v in kwargs.values()), f"demo data has nothing to show at {endpoint}"
+        assert all(v is not None for v in kwargs.values()), (
+            f"demo data has nothing to show at {endpoint}"
+        )
     with app.test_request_context():
         return url_for(endpoint, **kwargs)
 
@@ -143,6 +215,7 @@ def page_url(app, endpoint, has_args):
 def rendered_pages(app, client, login_as):
     """Yield (endpoint, url, html) for every HTML page, each fetched as its least-privileged role."""
     from tests.factories import make_user
+
     users = {}
     for endpoint, role, has_args in page_endpoints(app):
         url = page_url(app, endpoint, has_args)
@@ -152,7 +225,11 @@ def rendered_pages(app, client, login_as):
             session.clear()
         if users[role]:
             login_as(users[role])
-        response = client.get(url, follow_redirects=True)  # e.g. a distribution link leads to its survey
+        response = client.get(
+            url, follow_redirects=True
+        )  # e.g. a distribution link leads to its survey
         assert response.status_code == 200, f"{url} as {role}: {response.status_code}"
-        if response.mimetype == "text/html" and not response.history:  # a redirect shows another page
+        if (
+            response.mimetype == "text/html" and not response.history
+        ):  # a redirect shows another page
             yield endpoint, url, response.get_data(as_text=True)

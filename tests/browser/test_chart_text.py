@@ -1,4 +1,5 @@
 """Charts stay readable on a phone: every word in every chart is at least 12px at 320px wide."""
+
 import pytest
 
 pytestmark = [pytest.mark.browser, pytest.mark.shared_demo]

@@ -1,4 +1,5 @@
 """Recording complaint counts as an officer: the form and its errors pass axe at 320px, with and without JavaScript."""
+
 import pytest
 
 from tests.browser.test_pages import _session_cookie
@@ -14,14 +15,20 @@ def demo(shared_demo):
 
 
 @pytest.mark.parametrize("javascript", [True, False], ids=["js", "no-js"])
-def test_record_form_errors_are_accessible_and_keep_what_was_typed(app, live_server, context_factory, demo,
-                                                                   javascript):
+def test_record_form_errors_are_accessible_and_keep_what_was_typed(
+    app, live_server, context_factory, demo, javascript
+):
     context = context_factory(width=320, height=640, javascript=javascript)
-    context.add_cookies([_session_cookie(app, make_user(role="editor", organisation="council"), live_server)])
+    context.add_cookies(
+        [_session_cookie(app, make_user(role="editor", organisation="council"), live_server)]
+    )
     page = context.new_page()
     base = live_server.rstrip("/")
     assert page.goto(f"{base}/staff/measures/complaints?period=2026-27-Q2").status == 200
-    assert page.locator("#disagreements-heading").count() == 1 and "Counts recorded for" in page.content()
+    assert (
+        page.locator("#disagreements-heading").count() == 1
+        and "Counts recorded for" in page.content()
+    )
     if javascript:
         assert not axe_violations(page) and horizontal_overflow(page) <= 0
     follow(page.get_by_role("link", name="Record a count"))

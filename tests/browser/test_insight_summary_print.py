@@ -1,4 +1,5 @@
 """The published monthly insight summary prints as a clean document: no navigation, the four headed parts."""
+
 import pytest
 
 from portal.insight_summaries.services import published_summaries
@@ -20,4 +21,9 @@ def test_the_public_summary_prints_without_navigation(context_factory, demo):
     assert not page.locator("nav.govuk-service-navigation").is_visible()
     assert not page.locator(".govuk-back-link").is_visible()
     headings = page.locator("main h2").all_inner_texts()
-    assert [h for h in headings if h in ("What", "Why", "So what", "Next")] == ["What", "Why", "So what", "Next"]
+    assert [h for h in headings if h in ("What", "Why", "So what", "Next")] == [
+        "What",
+        "Why",
+        "So what",
+        "Next",
+    ]

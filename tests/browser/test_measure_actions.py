@@ -1,4 +1,5 @@
 """Measure action pages as an officer: the forms and their errors pass axe at 320px, with and without JavaScript."""
+
 import pytest
 
 from portal.extensions import db
@@ -17,17 +18,23 @@ def demo(shared_demo):
 
 def _officer_page(app, live_server, context_factory, javascript):
     context = context_factory(width=320, height=640, javascript=javascript)
-    context.add_cookies([_session_cookie(app, make_user(role="editor", organisation="council"), live_server)])
+    context.add_cookies(
+        [_session_cookie(app, make_user(role="editor", organisation="council"), live_server)]
+    )
     return context.new_page()
 
 
 @pytest.mark.parametrize("javascript", [True, False], ids=["js", "no-js"])
-def test_officer_forms_and_their_errors_are_accessible(app, live_server, context_factory, demo, javascript):
+def test_officer_forms_and_their_errors_are_accessible(
+    app, live_server, context_factory, demo, javascript
+):
     page = _officer_page(app, live_server, context_factory, javascript)
     base = live_server.rstrip("/")
     assert page.goto(f"{base}/staff/measures/actions").status == 200
     link = page.get_by_role("link", name="SEND complaints per month").first
-    action_id = int(link.get_attribute("href").rstrip("/").rpartition("/")[2])  # the demo may open several
+    action_id = int(
+        link.get_attribute("href").rstrip("/").rpartition("/")[2]
+    )  # the demo may open several
     assert db.session.get(MeasureAction, action_id) is not None
     follow(link)
     assert page.url.endswith(f"/staff/measures/actions/{action_id}")

@@ -1,4 +1,5 @@
 """In the browser, without JavaScript: confirming a theme keeps the moderator's redaction edits."""
+
 import pytest
 
 from portal.contributions.models import Contribution

@@ -1,8 +1,9 @@
 """Every page, as the least-privileged role that may see it: axe-core, 320px and JavaScript off."""
+
 import pytest
+
 from portal import create_app
 from portal.config import TestingConfig
-from portal.extensions import db
 from tests.browser.pages import DOWNLOADS, page_endpoints, page_url, rendered_pages
 from tests.factories import make_user
 from tests.fixtures.browser import axe_violations, horizontal_overflow
@@ -40,7 +41,9 @@ def test_page_is_accessible(app, live_server, context_factory, demo, endpoint, r
     report = axe_violations(page)
     assert not report, f"axe found problems on {url} as {role}:\n{report}"
     assert horizontal_overflow(page) <= 0, f"{url} scrolls sideways at 320px"
-    assert page.title().count(" - ") >= 2, "title should name the page, the service and the partnership"
+    assert page.title().count(" - ") >= 2, (
+        "title should name the page, the service and the partnership"
+    )
 
     no_js = context_factory(width=320, height=640, javascript=False)
     no_js.add_cookies(cookies)
@@ -48,8 +51,9 @@ def test_page_is_accessible(app, live_server, context_factory, demo, endpoint, r
     assert plain.goto(url).status == 200
     assert plain.locator("h1").first.inner_text() == heading, f"{url} differs without JavaScript"
     for form in plain.locator("form").all():
-        assert form.locator("button[type=submit], input[type=submit], button:not([type])").count(), \
-            f"a form on {url} has no submit button, so it needs JavaScript"
+        assert form.locator(
+            "button[type=submit], input[type=submit], button:not([type])"
+        ).count(), f"a form on {url} has no submit button, so it needs JavaScript"
 
 
 def test_page_titles_are_unique(app, client, demo, login_as):

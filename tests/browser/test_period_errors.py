@@ -1,4 +1,5 @@
 """A period that is not published gets an accessible GOV.UK error (axe, 320px, no JavaScript needed)."""
+
 import pytest
 
 from tests.browser.test_pages import _session_cookie
@@ -14,9 +15,14 @@ def demo(shared_demo):
     """Reads the shared demo data only."""
 
 
-@pytest.mark.parametrize("path,role", [("/results?period=since-baseline", None),
-                                       ("/staff/measures?period=all", "viewer"),
-                                       ("/staff/insights?from=2026-07-02", "viewer")])
+@pytest.mark.parametrize(
+    "path,role",
+    [
+        ("/results?period=since-baseline", None),
+        ("/staff/measures?period=all", "viewer"),
+        ("/staff/insights?from=2026-07-02", "viewer"),
+    ],
+)
 def test_refused_period_error_is_accessible(app, live_server, context_factory, demo, path, role):
     cookies = [_session_cookie(app, make_user(role=role), live_server)] if role else []
     for javascript in (True, False):
@@ -39,8 +45,14 @@ def test_refused_period_pages_are_valid_html(app, client, login_as, viewer, tmp_
     require_checker()
     login_as(viewer)
     files = {}
-    for index, path in enumerate(("/results?period=since-baseline", "/staff/measures?period=all",
-                                  "/staff/measures/report?period=fy-2026", "/staff/insights?from=2026-07-02")):
+    for index, path in enumerate(
+        (
+            "/results?period=since-baseline",
+            "/staff/measures?period=all",
+            "/staff/measures/report?period=fy-2026",
+            "/staff/insights?from=2026-07-02",
+        )
+    ):
         response = client.get(path)
         assert response.status_code == 400, path
         target = tmp_path / f"page{index}.html"

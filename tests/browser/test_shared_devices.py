@@ -2,6 +2,7 @@
 
 Each runs with JavaScript on and off: nothing of the first person may reach the next one either way.
 """
+
 import re
 import time
 
@@ -99,7 +100,9 @@ def test_person_a_presses_finish_and_person_b_sees_none_of_it(context_factory, j
     assert first.status == "in_progress" and any(a.text == SECRET for a in first.answers)
 
 
-def test_person_a_walks_away_with_javascript_the_warning_then_the_clear(context_factory, app, monkeypatch):
+def test_person_a_walks_away_with_javascript_the_warning_then_the_clear(
+    context_factory, app, monkeypatch
+):
     page = _kiosk_tablet(context_factory, True)
     monkeypatch.setitem(app.config, "KIOSK_IDLE_SECONDS", 8)
     monkeypatch.setitem(app.config, "KIOSK_WARNING_SECONDS", 6)
@@ -110,24 +113,34 @@ def test_person_a_walks_away_with_javascript_the_warning_then_the_clear(context_
     _check_page(page)  # axe with the warning open
     dialog.get_by_role("button", name="Continue answering").click()
     assert not dialog.is_visible() and "/questions/what_should_change" in page.url
-    assert page.locator("textarea").input_value() == "half typed, never saved"  # carrying on loses nothing
+    assert (
+        page.locator("textarea").input_value() == "half typed, never saved"
+    )  # carrying on loses nothing
     dialog.wait_for(state="visible", timeout=10_000)
-    page.wait_for_url(re.compile(r"/cleared$"), timeout=15_000)  # nobody answered: the tablet clears itself
+    page.wait_for_url(
+        re.compile(r"/cleared$"), timeout=15_000
+    )  # nobody answered: the tablet clears itself
     assert "answers were saved" in page.content()
     _person_b_starts(page, _a_response(), True)
 
 
-def test_person_a_walks_away_without_javascript_the_server_clears_it(context_factory, app, monkeypatch):
+def test_person_a_walks_away_without_javascript_the_server_clears_it(
+    context_factory, app, monkeypatch
+):
     page = _kiosk_tablet(context_factory, False)
     _person_a_answers_part_way(page)
     monkeypatch.setitem(app.config, "KIOSK_IDLE_SECONDS", 1)
     time.sleep(1.5)
-    follow(page.get_by_role("button", name="Continue"))  # person B presses on with A's page still showing
+    follow(
+        page.get_by_role("button", name="Continue")
+    )  # person B presses on with A's page still showing
     assert page.url.endswith(f"/surveys/{PARENTS}/cleared")
     assert "answers were saved" in page.content() and SECRET not in page.content()
     monkeypatch.setitem(app.config, "KIOSK_IDLE_SECONDS", 300)
     first = _a_response()
-    assert all("half typed" not in (a.text or "") for a in first.answers)  # the late page was not stored
+    assert all(
+        "half typed" not in (a.text or "") for a in first.answers
+    )  # the late page was not stored
     page.go_back()
     _assert_nothing_of_a(page, first)
     _person_b_starts(page, first, False)

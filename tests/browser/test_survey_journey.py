@@ -1,4 +1,5 @@
 """Each seeded survey completed in a real browser at 320px, with JavaScript on and off; resume by code."""
+
 import pytest
 from sqlalchemy import func, select
 
@@ -20,8 +21,11 @@ def _check_page(page, javascript=True):
 
 def _answer_current(page):
     """Pick the first option, or type something, then continue."""
-    radios, boxes, text = page.locator("input[type=radio]"), page.locator("input[type=checkbox]"), \
-        page.locator("textarea, input[type=text]")
+    radios, boxes, text = (
+        page.locator("input[type=radio]"),
+        page.locator("input[type=checkbox]"),
+        page.locator("textarea, input[type=text]"),
+    )
     if radios.count():
         radios.first.check()
     elif boxes.count():
@@ -52,7 +56,12 @@ def test_complete_each_survey_on_a_small_phone(context_factory, slug, javascript
     follow(page.get_by_role("button", name="Send your answers"))
     assert page.locator("h1").first.inner_text().strip() == "Your answers have been sent"
     _check_page(page, javascript)
-    assert db.session.scalar(select(func.count(SurveyResponse.id)).where(SurveyResponse.status == "submitted")) == 1
+    assert (
+        db.session.scalar(
+            select(func.count(SurveyResponse.id)).where(SurveyResponse.status == "submitted")
+        )
+        == 1
+    )
 
 
 def test_resume_by_code_in_a_fresh_browser(context_factory):
@@ -62,7 +71,9 @@ def test_resume_by_code_in_a_fresh_browser(context_factory):
     follow(first.get_by_role("button", name="Start now"))
     for _ in range(3):
         _answer_current(first)
-    follow(first.get_by_role("button", name="Save and come back later"))  # GOV.UK's secondary action
+    follow(
+        first.get_by_role("button", name="Save and come back later")
+    )  # GOV.UK's secondary action
     assert first.locator("h1").first.inner_text().strip() == "Your answers have been saved"
     code = first.locator(".portal-resume-code").first.inner_text().strip()
     assert len(code) == 9 and code[4] == "-"

@@ -1,5 +1,6 @@
 """In the browser: an editor drafts from a selection and publishes; a parent switches to the young
 people's version and asks for updates with JavaScript off. axe runs on every page reached."""
+
 import pytest
 
 from portal.extensions import db
@@ -30,8 +31,12 @@ def test_draft_from_selection_publish_and_read_young_version(context_factory):
     editor.get_by_label("Title", exact=True).fill("Buses on time")
     editor.get_by_label("Title in easy words").fill("Buses that come on time")
     editor.get_by_label("You said", exact=True).fill("The school bus is often late.")
-    editor.get_by_label("We did, or we will").fill("We will agree a new timetable with the bus company.")
-    editor.get_by_label("Young people's version", exact=True).fill("You said the bus is late. We will fix it.")
+    editor.get_by_label("We did, or we will").fill(
+        "We will agree a new timetable with the bus company."
+    )
+    editor.get_by_label("Young people's version", exact=True).fill(
+        "You said the bus is late. We will fix it."
+    )
     follow(editor.get_by_role("button", name="Save draft"))
     check(editor)
     editor.get_by_label("Quote: contribution").first.check()
@@ -45,16 +50,23 @@ def test_draft_from_selection_publish_and_read_young_version(context_factory):
     parent.goto("/you-said-we-did")
     follow(parent.get_by_role("link", name="Show the young people's version in easy words"))
     assert parent.get_by_text("You said the bus is late. We will fix it.").is_visible()
-    assert parent.get_by_role("link", name="Buses that come on time").is_visible()  # the easy-words title
+    assert parent.get_by_role(
+        "link", name="Buses that come on time"
+    ).is_visible()  # the easy-words title
     phone = context_factory(width=320, height=640).new_page()  # axe needs JavaScript
-    for url in ("/you-said-we-did?version=young", f"/you-said-we-did/{entry_id}?version=young",
-                "/you-said-we-did/subscribe/check-your-email"):
+    for url in (
+        "/you-said-we-did?version=young",
+        f"/you-said-we-did/{entry_id}?version=young",
+        "/you-said-we-did/subscribe/check-your-email",
+    ):
         phone.goto(url)
         check(phone)
     parent.goto(f"/you-said-we-did/{entry_id}")
     assert parent.get_by_text("nobody tells us").is_visible()  # the approved, redacted quote
     follow(parent.get_by_role("link", name="Get an email when we publish or update something"))
-    assert parent.get_by_label("Travel to school or college").is_checked()  # preselected from the entry's theme
+    assert parent.get_by_label(
+        "Travel to school or college"
+    ).is_checked()  # preselected from the entry's theme
     parent.get_by_label("Email address").fill("parent@example.test")
     follow(parent.get_by_role("button", name="Ask for updates"))
     assert parent.get_by_role("heading", name="Check your email").is_visible()

@@ -1,4 +1,5 @@
 """The published complaints table: no small count shown, none derivable from a stage total."""
+
 from dataclasses import dataclass
 
 import pytest
@@ -13,7 +14,12 @@ class Theme:
     label: str
 
 
-THEMES = [Theme(1, "EHCP"), Theme(2, "Transport"), Theme(3, "Waiting times"), Theme(4, "Early years")]
+THEMES = [
+    Theme(1, "EHCP"),
+    Theme(2, "Transport"),
+    Theme(3, "Waiting times"),
+    Theme(4, "Early years"),
+]
 
 
 def _column(table, stage):
@@ -47,13 +53,27 @@ def test_an_attacker_with_the_published_column_learns_no_small_count(small, othe
     assert column[0].suppressed
     total = table["totals"]["complaint"]
     total_range = (0, 9) if total is None else (max(10, total - BASE // 2), total + BASE // 2)
-    ranges = [(0, 0) if c.reason == "no data" else (1, 9) if c.reason == "small" else (10, 10 ** 6)
-              if c.suppressed else (max(10, c.n - BASE // 2), c.n + BASE // 2) for c in column]
+    ranges = [
+        (0, 0)
+        if c.reason == "no data"
+        else (1, 9)
+        if c.reason == "small"
+        else (10, 10**6)
+        if c.suppressed
+        else (max(10, c.n - BASE // 2), c.n + BASE // 2)
+        for c in column
+    ]
     narrowed = tighten(total_range, ranges)
-    assert not (narrowed[0][0] == narrowed[0][1]), f"the small count {small} comes out of {narrowed[0]}"
+    assert not (narrowed[0][0] == narrowed[0][1]), (
+        f"the small count {small} comes out of {narrowed[0]}"
+    )
 
 
 def test_what_families_said_is_shown_beside_with_primary_suppression_only():
     table = protected_table(THEMES, {(1, "complaint"): 30}, {1: 42, 2: 4})
     said = {row["theme"].label: row["said"] for row in table["rows"]}
-    assert said["EHCP"].n == 40 and said["Transport"].suppressed and said["Transport"].reason == "small"
+    assert (
+        said["EHCP"].n == 40
+        and said["Transport"].suppressed
+        and said["Transport"].reason == "small"
+    )

@@ -1,4 +1,5 @@
 """Helpers for insight summary tests: themed contributions and survey answers in a given month."""
+
 from datetime import date, datetime
 
 import pytest
@@ -25,16 +26,33 @@ def theme_id(slug):
     return db.session.scalar(select(Theme.id).where(Theme.slug == slug))
 
 
-def themed(count, slug, *, role="parent_carer", when=datetime(2026, 10, 10, 12), also=None, status="approved"):
+def themed(
+    count,
+    slug,
+    *,
+    role="parent_carer",
+    when=datetime(2026, 10, 10, 12),
+    also=None,
+    status="approved",
+):
     """`count` contributions from `role` on `when`, with `slug` (and `also`, if given) confirmed."""
     for _ in range(count):
-        contribution = Contribution(source="feedback", text="Said something.", redacted_text="Said something.",
-                                    status=status, author_role=role, created_at=when)
+        contribution = Contribution(
+            source="feedback",
+            text="Said something.",
+            redacted_text="Said something.",
+            status=status,
+            author_role=role,
+            created_at=when,
+        )
         db.session.add(contribution)
         db.session.flush()
         for theme in [slug] + ([also] if also else []):
-            db.session.add(ContributionTheme(contribution_id=contribution.id, theme_id=theme_id(theme),
-                                             state="confirmed"))
+            db.session.add(
+                ContributionTheme(
+                    contribution_id=contribution.id, theme_id=theme_id(theme), state="confirmed"
+                )
+            )
     db.session.commit()
 
 
@@ -44,8 +62,12 @@ def text_of(version):
 
 def ready(summary, officer, young=YOUNG):
     """Save a version with the young people's version, as `officer`."""
-    return services.save_version(summary, officer=officer, base_number=summary.latest.number,
-                                 data={**text_of(summary.latest), "young_people": young})
+    return services.save_version(
+        summary,
+        officer=officer,
+        base_number=summary.latest.number,
+        data={**text_of(summary.latest), "young_people": young},
+    )
 
 
 def published_summary(month=OCTOBER):

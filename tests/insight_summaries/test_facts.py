@@ -1,5 +1,6 @@
 """What a draft says: measures with Newcombe verdicts, themes that rose or fell, who said it, never a
 suppressed figure."""
+
 from datetime import date, datetime
 
 import pytest
@@ -13,11 +14,21 @@ from tests.measures.factories import make_measure, make_mixed
 pytestmark = pytest.mark.usefixtures("reference")
 
 
-@pytest.mark.parametrize(("this", "last", "expected"), [
-    (25, 10, "rose"), (10, 25, "fell"), (15, 10, "rose"),  # 13-17 against 10-12
-    (10, 10, "unclear"), (None, 0, "unclear"), (None, None, "unclear"), (0, 0, "unclear"),
-    (10, None, "rose"), (None, 10, "fell"), (0, None, "unclear"),
-])
+@pytest.mark.parametrize(
+    ("this", "last", "expected"),
+    [
+        (25, 10, "rose"),
+        (10, 25, "fell"),
+        (15, 10, "rose"),  # 13-17 against 10-12
+        (10, 10, "unclear"),
+        (None, 0, "unclear"),
+        (None, None, "unclear"),
+        (0, 0, "unclear"),
+        (10, None, "rose"),
+        (None, 10, "fell"),
+        (0, None, "unclear"),
+    ],
+)
 def test_direction_is_judged_from_published_counts_only(this, last, expected):
     assert direction(this, last, 10) == expected
 
@@ -30,7 +41,10 @@ def test_a_measure_that_moved_gets_its_newcombe_verdict():
     assert measure["this"]["value"] == pytest.approx(0.875) and measure["this"]["n"] == 40
     assert measure["change"]["verdict"] == "improved" and measure["change"]["ci_low"] > 0
     line = draft_parts(month_facts(OCTOBER))["what"]
-    assert "Parent carer satisfaction: 88% (n = 40) in October 2026, 50% (n = 40) in September 2026" in line
+    assert (
+        "Parent carer satisfaction: 88% (n = 40) in October 2026, 50% (n = 40) in September 2026"
+        in line
+    )
     assert "Change: improved" in line
 
 
@@ -54,12 +68,21 @@ def test_a_summary_never_shows_a_suppressed_figure():
     themed(3, "transport", role="young_person")
     facts = month_facts(OCTOBER)
     this = facts["measures"][0]["this"]
-    assert this["suppressed"] and this["value"] is None and this["n"] is None and this["favourable"] is None
+    assert (
+        this["suppressed"]
+        and this["value"] is None
+        and this["n"] is None
+        and this["favourable"] is None
+    )
     assert facts["measures"][0]["change"] is None
     transport = next(t for t in facts["themes"] if t["slug"] == "transport")
     roles = {row["role"]: row["count"] for row in transport["by_role"]}
     # 15 in all is shown; 3 young people is hidden, so 12 parent carers is withheld too (15 - 12 = 3).
-    assert transport["this"] == 15 and roles["young_person"] is None and roles["parent_carer"] == "withheld"
+    assert (
+        transport["this"] == 15
+        and roles["young_person"] is None
+        and roles["parent_carer"] == "withheld"
+    )
     text = "\n".join(draft_parts(facts).values())
     assert "fewer than 10 responses in October 2026, too few to tell" in text
     assert "young people fewer than 10, parent carers not shown" in text
@@ -77,7 +100,10 @@ def test_a_month_is_hidden_when_its_quarter_could_be_differenced_to_reveal_a_sma
     assert october["suppressed"] and october["withheld"] and october["value"] is None
     text = draft_parts(facts)
     assert "not shown for October 2026, so that a small number" in text["what"]
-    assert "fewer than 10 responses in October" not in text["what"] and "Too few" not in text["so_what"]
+    assert (
+        "fewer than 10 responses in October" not in text["what"]
+        and "Too few" not in text["so_what"]
+    )
     make_mixed(30, 10, submitted_at=datetime(2026, 11, 6, 12))  # November no longer small
     assert not month_facts(OCTOBER)["measures"][0]["this"]["suppressed"]
 
@@ -109,20 +135,42 @@ def test_rejected_and_unconfirmed_contributions_are_not_counted():
 
 def test_coproduction_participants_are_protected():
     from portal.extensions import db
-    db.session.add(CoproductionActivity(title="Forum", held_on=date(2026, 10, 3), parent_carers=12, young_people=4,
-                                        professionals=0, decision_level="strategic"))
+
+    db.session.add(
+        CoproductionActivity(
+            title="Forum",
+            held_on=date(2026, 10, 3),
+            parent_carers=12,
+            young_people=4,
+            professionals=0,
+            decision_level="strategic",
+        )
+    )
     db.session.commit()
     co = month_facts(OCTOBER)["coproduction"]
-    assert co == {"activities": 1, "strategic": 1, "parent_carers": 10, "young_people": None, "professionals": 0}
+    assert co == {
+        "activities": 1,
+        "strategic": 1,
+        "parent_carers": 10,
+        "young_people": None,
+        "professionals": 0,
+    }
 
 
 def test_a_theme_count_is_hidden_when_its_quarter_could_reveal_a_small_month():
     themed(20, "transport", role="young_person")
-    themed(4, "transport", when=datetime(2026, 11, 3, 12))  # November small: October's count would give it away
+    themed(
+        4, "transport", when=datetime(2026, 11, 3, 12)
+    )  # November small: October's count would give it away
     facts = month_facts(OCTOBER)
     transport = facts["themes"][0]
     assert transport["this"] == "withheld" and transport["direction"] == "unclear"
-    assert [row["count"] for row in transport["by_role"]] == [0, "withheld", 0, 0]  # nor do the parts add up
+    assert [row["count"] for row in transport["by_role"]] == [
+        0,
+        "withheld",
+        0,
+        0,
+    ]  # nor do the parts add up
     text = draft_parts(facts)["what"]
     assert "young people not shown (so a small number elsewhere cannot be worked out)" in text
     assert "20" not in text and "fewer than 10 contributions in October" not in text

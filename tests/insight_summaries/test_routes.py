@@ -1,4 +1,5 @@
 """The pages: who may see and do what, errors that keep what was typed, the public and board views."""
+
 import pytest
 
 from portal.extensions import db
@@ -13,8 +14,13 @@ STAFF = "/staff/insight-summaries"
 
 
 def form_data(version, **changes):
-    return {**text_of(version), "young_people": version.young_people, "note": "", "base_number": version.number,
-            **changes}
+    return {
+        **text_of(version),
+        "young_people": version.young_people,
+        "note": "",
+        "base_number": version.number,
+        **changes,
+    }
 
 
 def test_an_officer_drafts_a_month_through_the_page(client, login_as, editor):
@@ -25,12 +31,14 @@ def test_an_officer_drafts_a_month_through_the_page(client, login_as, editor):
     assert response.status_code == 302 and response.location.endswith(f"{STAFF}/2026-10")
     html = client.get(f"{STAFF}/2026-10").get_data(as_text=True)
     for heading in ("What", "Why", "So what", "Next"):
-        assert f'<h2 class="govuk-heading-l" id="part-' in html and f">{heading}</h2>" in html
-    assert "id=\"sign-off-blocked\"" in html  # the drafter is told someone else signs off
+        assert '<h2 class="govuk-heading-l" id="part-' in html and f">{heading}</h2>" in html
+    assert 'id="sign-off-blocked"' in html  # the drafter is told someone else signs off
 
 
 def test_a_month_drafted_meanwhile_by_someone_else_leads_to_their_summary(client, login_as, editor):
-    services.draft(OCTOBER, officer=make_user(role="editor"))  # after this officer's page was loaded
+    services.draft(
+        OCTOBER, officer=make_user(role="editor")
+    )  # after this officer's page was loaded
     login_as(editor)
     response = client.post(STAFF, data={"month": "2026-10"}, follow_redirects=True)
     assert "October 2026 already has a summary" in response.get_data(as_text=True)
@@ -57,7 +65,11 @@ def test_viewers_read_published_summaries_only(client, login_as, viewer):
     services.draft(OCTOBER.replace(month=9), officer=make_user(role="editor"))
     login_as(viewer)
     index = client.get(STAFF).get_data(as_text=True)
-    assert "October 2026" in index and "September 2026" not in index and "Draft the summary" not in index
+    assert (
+        "October 2026" in index
+        and "September 2026" not in index
+        and "Draft the summary" not in index
+    )
     assert client.get(f"{STAFF}/2026-10").status_code == 200
     assert client.get(f"{STAFF}/2026-09").status_code == 404
     assert client.post(STAFF, data={"month": "2026-08"}).status_code == 403
@@ -68,8 +80,12 @@ def test_viewers_read_published_summaries_only(client, login_as, viewer):
 
 def test_the_public_never_sees_anything_unpublished(client, editor):
     summary, _ = services.draft(OCTOBER, officer=editor)
-    services.save_version(summary, officer=editor, base_number=1, data={**text_of(summary.latest),
-                                                                        "young_people": YOUNG})
+    services.save_version(
+        summary,
+        officer=editor,
+        base_number=1,
+        data={**text_of(summary.latest), "young_people": YOUNG},
+    )
     services.sign_off(summary, officer=make_user(role="admin"))  # signed off, still not published
     assert client.get("/insight-summaries/2026-10").status_code == 404
     assert "October 2026" not in client.get("/insight-summaries").get_data(as_text=True)
@@ -96,7 +112,10 @@ def test_the_young_peoples_version_reads_easily(client):
 def test_a_correction_is_published_beside_the_history_not_over_it(client, login_as):
     summary, drafter, second = published_summary()
     login_as(second)
-    client.post(f"{STAFF}/2026-10/edit", data=form_data(summary.latest, what="Corrected.", note="Wrong count"))
+    client.post(
+        f"{STAFF}/2026-10/edit",
+        data=form_data(summary.latest, what="Corrected.", note="Wrong count"),
+    )
     assert "Corrected." not in client.get("/insight-summaries/2026-10").get_data(as_text=True)
     login_as(drafter)
     client.post(f"{STAFF}/2026-10/sign-off")
@@ -120,10 +139,21 @@ def test_the_writer_cannot_sign_off_through_the_page(client, login_as, editor):
 def test_bad_input_shows_errors_and_keeps_the_text(client, login_as, editor):
     summary, _ = services.draft(OCTOBER, officer=editor)
     login_as(editor)
-    response = client.post(f"{STAFF}/2026-10/edit", data=form_data(
-        summary.latest, why="<b>bold</b> claim", so_what="My careful so-what text", young_people="Fine words."))
+    response = client.post(
+        f"{STAFF}/2026-10/edit",
+        data=form_data(
+            summary.latest,
+            why="<b>bold</b> claim",
+            so_what="My careful so-what text",
+            young_people="Fine words.",
+        ),
+    )
     html = response.get_data(as_text=True)
-    assert response.status_code == 400 and "There is a problem" in html and "must be plain text" in html
+    assert (
+        response.status_code == 400
+        and "There is a problem" in html
+        and "must be plain text" in html
+    )
     assert "My careful so-what text" in html and "&lt;b&gt;bold&lt;/b&gt; claim" in html
     assert len(summary.versions) == 1
 
@@ -143,6 +173,7 @@ def test_the_board_report_carries_published_summaries_for_its_period(client, log
     published_summary()
     login_as(viewer)
     from portal.measures.periods import latest_window
+
     html = client.get(f"/staff/measures/report?period={latest_window().key}").get_data(as_text=True)
     assert "Monthly insight summaries" in html and 'id="summary-2026-10"' in html
     other = client.get("/staff/measures/report?period=2026-27-Q1").get_data(as_text=True)
@@ -159,11 +190,16 @@ def test_print_hides_the_staff_controls(client, login_as, editor):
 
 def test_officers_see_the_protected_data_behind_the_draft(client, login_as, editor):
     from tests.insight_summaries.conftest import themed
+
     themed(25, "transport", role="young_person")
     themed(3, "transport", role="parent_carer")
     services.draft(OCTOBER, officer=editor)
     login_as(editor)
     html = client.get(f"{STAFF}/2026-10").get_data(as_text=True)
     table = html.split("The data behind the first draft")[1].split("</details>")[0]
-    assert "Travel to school or college" in table and "fewer than 10" in table and ">not shown<" in table
+    assert (
+        "Travel to school or college" in table
+        and "fewer than 10" in table
+        and ">not shown<" in table
+    )
     assert ">30<" in table and ">3<" not in table and ">25<" not in table

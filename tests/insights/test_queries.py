@@ -1,4 +1,5 @@
 """The explorer's one scan of confirmed tags adds up to the per-breakdown queries it replaced."""
+
 import random
 from datetime import date, datetime, timedelta
 
@@ -21,53 +22,81 @@ def _mixed(count=120):
     places = [None, *db.session.scalars(select(Locality.id))]
     themes = [theme(slug).id for slug in ("transport", "ehcp", "waiting-times", "therapies")]
     for n in range(count):
-        item = Contribution(source="feedback", channel="online", text=f"item {n}", redacted_text=f"item {n}",
-                            status=rng.choice([Status.PENDING, Status.APPROVED, Status.REJECTED]),
-                            locality_id=rng.choice(places), sentiment=rng.choice(["positive", "negative", None]),
-                            created_at=datetime(2026, 4, 1) + timedelta(days=rng.randrange(0, 200)))
-        item.themes = [ContributionTheme(theme_id=t, state=rng.choice([TagState.CONFIRMED, TagState.SUGGESTED]))
-                       for t in rng.sample(themes, rng.randint(1, 3))]
+        item = Contribution(
+            source="feedback",
+            channel="online",
+            text=f"item {n}",
+            redacted_text=f"item {n}",
+            status=rng.choice([Status.PENDING, Status.APPROVED, Status.REJECTED]),
+            locality_id=rng.choice(places),
+            sentiment=rng.choice(["positive", "negative", None]),
+            created_at=datetime(2026, 4, 1) + timedelta(days=rng.randrange(0, 200)),
+        )
+        item.themes = [
+            ContributionTheme(
+                theme_id=t, state=rng.choice([TagState.CONFIRMED, TagState.SUGGESTED])
+            )
+            for t in rng.sample(themes, rng.randint(1, 3))
+        ]
         db.session.add(item)
     db.session.commit()
 
 
 def test_one_scan_folds_to_every_per_theme_count(app):
     _mixed()
-    for filters in (Filters(), Filters(date_from=date(2026, 7, 1), date_to=date(2026, 9, 30)),
-                    Filters(locality_id=db.session.scalar(select(Locality.id)))):
+    for filters in (
+        Filters(),
+        Filters(date_from=date(2026, 7, 1), date_to=date(2026, 9, 30)),
+        Filters(locality_id=db.session.scalar(select(Locality.id))),
+    ):
         groups = queries.confirmed_groups(filters)
         assert groups  # the data has confirmed tags in every filter used here
         assert queries.fold(groups, lambda g: g[0]) == queries.confirmed_by_theme(filters)
-        assert (queries.fold(groups, lambda g: (g[0], g[1]))
-                == queries.confirmed_by_theme_and(filters, Contribution.locality_id))
-        assert (queries.fold(groups, lambda g: (g[0], g[2]))
-                == queries.confirmed_by_theme_and(filters, Contribution.sentiment))
-        assert queries.fold(groups, lambda g: (g[0], g[3], g[4])) == queries.confirmed_by_theme_and_month(filters)
+        assert queries.fold(groups, lambda g: (g[0], g[1])) == queries.confirmed_by_theme_and(
+            filters, Contribution.locality_id
+        )
+        assert queries.fold(groups, lambda g: (g[0], g[2])) == queries.confirmed_by_theme_and(
+            filters, Contribution.sentiment
+        )
+        assert queries.fold(
+            groups, lambda g: (g[0], g[3], g[4])
+        ) == queries.confirmed_by_theme_and_month(filters)
 
 
 def test_rejected_items_and_other_periods_never_count(app):
     _mixed()
     quarter = Filters(date_from=date(2026, 7, 1), date_to=date(2026, 9, 30))
     expected = {}
-    for tag, item in db.session.execute(select(ContributionTheme, Contribution).join(
-            Contribution, Contribution.id == ContributionTheme.contribution_id)).all():
-        if (tag.state == TagState.CONFIRMED and item.status != Status.REJECTED
-                and datetime(2026, 7, 1) <= item.created_at < datetime(2026, 10, 1)):
+    for tag, item in db.session.execute(
+        select(ContributionTheme, Contribution).join(
+            Contribution, Contribution.id == ContributionTheme.contribution_id
+        )
+    ).all():
+        if (
+            tag.state == TagState.CONFIRMED
+            and item.status != Status.REJECTED
+            and datetime(2026, 7, 1) <= item.created_at < datetime(2026, 10, 1)
+        ):
             expected[tag.theme_id] = expected.get(tag.theme_id, 0) + 1
     assert queries.fold(queries.confirmed_groups(quarter), lambda g: g[0]) == expected
 
 
 def test_one_scan_over_two_quarters_gives_this_quarters_groups_and_the_last_ones_counts(app):
     from portal.insights.explorer import _groups_and_previous
+
     _mixed()
     quarter = Filters(date_from=date(2026, 7, 1), date_to=date(2026, 9, 30))
-    groups, previous = _groups_and_previous(quarter, date(2026, 7, 1), date(2026, 9, 30), date(2026, 4, 1),
-                                            date(2026, 6, 30))
+    groups, previous = _groups_and_previous(
+        quarter, date(2026, 7, 1), date(2026, 9, 30), date(2026, 4, 1), date(2026, 6, 30)
+    )
     assert groups == queries.confirmed_groups(quarter)
-    assert previous and previous == queries.period_counts(quarter, date(2026, 4, 1), date(2026, 6, 30))
+    assert previous and previous == queries.period_counts(
+        quarter, date(2026, 4, 1), date(2026, 6, 30)
+    )
     # Days that are not whole months are read separately, never folded from months.
     odd = Filters(date_from=date(2026, 7, 10), date_to=date(2026, 9, 30))
-    groups, previous = _groups_and_previous(odd, date(2026, 7, 10), date(2026, 9, 30), date(2026, 4, 20),
-                                            date(2026, 7, 9))
+    groups, previous = _groups_and_previous(
+        odd, date(2026, 7, 10), date(2026, 9, 30), date(2026, 4, 20), date(2026, 7, 9)
+    )
     assert groups == queries.confirmed_groups(odd)
     assert previous == queries.period_counts(odd, date(2026, 4, 20), date(2026, 7, 9))

@@ -1,4 +1,5 @@
 """The front door: what a parent or young person finds from the home page."""
+
 import re
 from collections import deque
 from datetime import timedelta
@@ -28,8 +29,8 @@ def test_home_hides_draft_and_closed_surveys(client):
     surveys[YOUNG].closes_at = utcnow() - timedelta(days=1)
     db.session.commit()
     page = client.get("/").get_data(as_text=True)
-    assert f"/surveys/{PARENTS}\"" not in page
-    assert f"/surveys/{YOUNG}\"" not in page
+    assert f'/surveys/{PARENTS}"' not in page
+    assert f'/surveys/{YOUNG}"' not in page
 
 
 def test_home_says_so_when_nothing_is_open(client):
@@ -79,8 +80,11 @@ def test_young_peoples_home_offers_their_surveys_forum_and_helplines(client):
 
 def test_young_peoples_home_reads_at_age_nine_or_below(client):
     from tests.reading import easy_read_problems, main_text
+
     open_seeded_surveys()
     parts = main_text(client.get("/young-people").get_data(as_text=True))
     assert len(parts) > 10
     assert not easy_read_problems(parts)
-    assert easy_read_problems(main_text(client.get("/privacy").get_data(as_text=True)))  # the check can fail
+    assert easy_read_problems(
+        main_text(client.get("/privacy").get_data(as_text=True))
+    )  # the check can fail

@@ -1,4 +1,5 @@
 """The deterioration check and the action's life: opened once, owner emailed, closed only with a note."""
+
 from datetime import date
 
 import pytest
@@ -31,15 +32,23 @@ def _outbox():
 def test_a_deterioration_opens_exactly_one_action_with_its_evidence(editor):
     measure, owner = worse_measure()
     opened = check_measures(today=AFTER_Q3)
-    assert [(a.measure_id, a.period, a.trigger) for a in opened] == [(measure.id, "2026-27-Q3", WORSE_THAN_BASELINE)]
+    assert [(a.measure_id, a.period, a.trigger) for a in opened] == [
+        (measure.id, "2026-27-Q3", WORSE_THAN_BASELINE)
+    ]
     action = _actions()[0]
     assert action.owner_id == owner.id and action.owner_organisation == "council"
     assert "2026/27 Q3 (October to December 2026)" in action.evidence
     assert "was 40% (about 40 of about 100 valid answers" in action.evidence
     assert "baseline (Spring 2026), 80%" in action.evidence
-    assert "Verdict: worse, because the whole interval is below zero, and higher is better" in action.evidence
+    assert (
+        "Verdict: worse, because the whole interval is below zero, and higher is better"
+        in action.evidence
+    )
     assert action.review_by == date(2027, 1, 19)  # 10 working days
-    assert action.follow_up_period == "2026-27-Q4" and "January to March 2027" in action.follow_up_label
+    assert (
+        action.follow_up_period == "2026-27-Q4"
+        and "January to March 2027" in action.follow_up_label
+    )
     assert action.figures["current"]["value"] == pytest.approx(0.4)
     event = db.session.scalar(select(AuditEvent).where(AuditEvent.action == "measure_action.open"))
     assert event.object_id == str(action.id) and event.actor_id is None
@@ -77,11 +86,21 @@ def test_two_checks_at_the_same_moment_open_one_action(app):
 
 def test_the_unique_constraint_holds_without_the_check(editor):
     measure, _ = worse_measure()
-    fields = dict(period="2026-27-Q3", period_label="Q3", evidence="x", follow_up_period="2026-27-Q4",
-                  follow_up_label="Q4")
-    assert services.open_action(measure, trigger=WORSE_THAN_BASELINE, figures={}, **fields) is not None
-    db.session.add(MeasureAction(measure_id=measure.id, trigger=WORSE_THAN_BASELINE, review_by=date(2027, 1, 1),
-                                 **fields))
+    fields = dict(
+        period="2026-27-Q3",
+        period_label="Q3",
+        evidence="x",
+        follow_up_period="2026-27-Q4",
+        follow_up_label="Q4",
+    )
+    assert (
+        services.open_action(measure, trigger=WORSE_THAN_BASELINE, figures={}, **fields) is not None
+    )
+    db.session.add(
+        MeasureAction(
+            measure_id=measure.id, trigger=WORSE_THAN_BASELINE, review_by=date(2027, 1, 1), **fields
+        )
+    )
     with pytest.raises(Exception, match="(?i)unique|duplicate"):
         db.session.commit()
     db.session.rollback()
@@ -108,18 +127,35 @@ def test_each_trigger_kind_and_period_opens_its_own_action():
 def test_a_status_drop_opens_an_action_for_a_staff_figure(editor):
     from portal.measures import services as measures
     from portal.measures.models import Measure
-    measure = Measure(slug="complaints-per-month", name="SEND complaints per month", source="staff",
-                      polarity="lower_is_better", unit="complaints a month", owner_organisation="council",
-                      amber_margin=1.0)
+
+    measure = Measure(
+        slug="complaints-per-month",
+        name="SEND complaints per month",
+        source="staff",
+        polarity="lower_is_better",
+        unit="complaints a month",
+        owner_organisation="council",
+        amber_margin=1.0,
+    )
     db.session.add(measure)
     db.session.commit()
     measures.set_target(measure, actor=editor, financial_year="2026/27", value=10)
-    measures.record_figure(measure, actor=editor, period_start=date(2026, 7, 1), period_end=date(2026, 7, 31), value=9)
-    measures.record_figure(measure, actor=editor, period_start=date(2026, 10, 1), period_end=date(2026, 10, 31),
-                           value=14)
+    measures.record_figure(
+        measure, actor=editor, period_start=date(2026, 7, 1), period_end=date(2026, 7, 31), value=9
+    )
+    measures.record_figure(
+        measure,
+        actor=editor,
+        period_start=date(2026, 10, 1),
+        period_end=date(2026, 10, 31),
+        value=14,
+    )
     [action] = check_measures(today=AFTER_Q3)
     assert action.trigger == RAG_DROP
-    assert "fell from Green in 2026/27 Q2" in action.evidence and "to Red against the 2026/27 target of 10" in action.evidence
+    assert (
+        "fell from Green in 2026/27 Q2" in action.evidence
+        and "to Red against the 2026/27 target of 10" in action.evidence
+    )
 
 
 def test_an_unknown_or_open_period_is_refused():
@@ -138,9 +174,15 @@ def test_closing_needs_a_note_and_an_officer(viewer, moderator):
         with pytest.raises(NotAllowed):
             services.close_action(action, actor=person, note="Reviewed")
     assert _actions()[0].is_open
-    services.close_action(action, actor=officer, note="Reviewed with WS1; extra drop-in sessions added.")
+    services.close_action(
+        action, actor=officer, note="Reviewed with WS1; extra drop-in sessions added."
+    )
     closed = _actions()[0]
-    assert not closed.is_open and closed.closed_by_id == officer.id and closed.closing_note.startswith("Reviewed")
+    assert (
+        not closed.is_open
+        and closed.closed_by_id == officer.id
+        and closed.closing_note.startswith("Reviewed")
+    )
     event = db.session.scalar(select(AuditEvent).where(AuditEvent.action == "measure_action.close"))
     assert event.actor_id == officer.id and event.details["note"].startswith("Reviewed with WS1")
     with pytest.raises(InvalidTransition):
@@ -160,14 +202,24 @@ def test_naming_another_owner_emails_them_and_is_audited(admin):
     worse_measure()
     [action] = check_measures(today=AFTER_Q3)
     other = make_user(role="editor", organisation="council", email="second@example.test")
-    services.assign_action(action, actor=admin, owner_id=other.id, review_by=date(2027, 2, 1), today=AFTER_Q3)
+    services.assign_action(
+        action, actor=admin, owner_id=other.id, review_by=date(2027, 2, 1), today=AFTER_Q3
+    )
     assert [m.to for m in _outbox()] == ["owner@example.test", "second@example.test"]
     assert _actions()[0].owner_id == other.id and _actions()[0].review_by == date(2027, 2, 1)
-    assert db.session.scalar(select(func.count()).select_from(AuditEvent)
-                             .where(AuditEvent.action == "measure_action.assign")) == 1
+    assert (
+        db.session.scalar(
+            select(func.count())
+            .select_from(AuditEvent)
+            .where(AuditEvent.action == "measure_action.assign")
+        )
+        == 1
+    )
     young = make_user(role="young_person")
     with pytest.raises(ValidationFailed) as error:
-        services.assign_action(action, actor=admin, owner_id=young.id, review_by=date(2026, 1, 1), today=AFTER_Q3)
+        services.assign_action(
+            action, actor=admin, owner_id=young.id, review_by=date(2026, 1, 1), today=AFTER_Q3
+        )
     assert set(error.value.errors) == {"owner_id", "review_by"}
 
 
@@ -181,13 +233,16 @@ def test_overdue_means_open_past_the_review_date():
 
 def test_the_follow_up_shows_the_next_quarters_figures_once_it_has_closed():
     from portal.measure_actions.check import follow_up
+
     worse_measure()
     [action] = check_measures(today=AFTER_Q3)
     assert follow_up(action, today=AFTER_Q3) is None  # Q4 has not ended
     recover()
     found = follow_up(action, today=date(2027, 4, 5))
     assert found["label"].startswith("2026/27 Q4") and found["figure"].startswith("90%")
-    assert found["change"] == "improved" and found["status"] is None  # no target set: grey, no status
+    assert (
+        found["change"] == "improved" and found["status"] is None
+    )  # no target set: grey, no status
     assert _actions()[0].is_open
 
 
@@ -196,5 +251,7 @@ def test_the_named_owner_is_the_organisations_editor_else_an_admin():
     make_user(role="editor", organisation="pcf")
     council_editor = make_user(role="editor", organisation="council")
     assert services.default_owner("council") == council_editor
-    assert services.default_owner("sendiass") == admin  # no editor there: an admin, never another body's editor
+    assert (
+        services.default_owner("sendiass") == admin
+    )  # no editor there: an admin, never another body's editor
     assert services.default_owner(None) == admin  # a measure no organisation owns: an admin

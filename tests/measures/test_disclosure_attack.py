@@ -6,6 +6,7 @@ breakdown, and work with interval arithmetic on the published figures: a shown c
 multiple of 5 everywhere may have been rounded by up to 2; a hidden total is under the threshold. A
 count is revealed when its feasible values collapse to one value from 1 to threshold - 1.
 """
+
 import re
 from datetime import date, datetime, timedelta
 from itertools import combinations
@@ -29,21 +30,50 @@ def _answers():
     make_reference_data()
     seed_measures()
     places = Locality.query.order_by(Locality.position).all()
-    make_mixed(23, 14, dont_know=2, submitted_at=datetime(2026, 8, 3, 10), locality_id=places[0].id,
-               age_band="11-15", cohort="ehcp")
-    make_mixed(9, 8, submitted_at=datetime(2026, 8, 4, 10), locality_id=places[1].id, age_band="5-10")
-    make_mixed(1, 0, submitted_at=datetime(2026, 8, 5, 10), locality_id=places[2].id, channel="paper",
-               age_band="16-25", cohort="sen_support")  # one parent, alone on their day
-    make_mixed(2, 1, submitted_at=datetime(2026, 9, 20, 10), locality_id=places[0].id, channel="event")
+    make_mixed(
+        23,
+        14,
+        dont_know=2,
+        submitted_at=datetime(2026, 8, 3, 10),
+        locality_id=places[0].id,
+        age_band="11-15",
+        cohort="ehcp",
+    )
+    make_mixed(
+        9, 8, submitted_at=datetime(2026, 8, 4, 10), locality_id=places[1].id, age_band="5-10"
+    )
+    make_mixed(
+        1,
+        0,
+        submitted_at=datetime(2026, 8, 5, 10),
+        locality_id=places[2].id,
+        channel="paper",
+        age_band="16-25",
+        cohort="sen_support",
+    )  # one parent, alone on their day
+    make_mixed(
+        2, 1, submitted_at=datetime(2026, 9, 20, 10), locality_id=places[0].id, channel="event"
+    )
     make_mixed(6, 7, submitted_at=datetime(2026, 5, 12, 10), locality_id=places[1].id)
-    make_mixed(0, 1, submitted_at=datetime(2026, 5, 13, 10), locality_id=places[3].id)  # another lone answer
+    make_mixed(
+        0, 1, submitted_at=datetime(2026, 5, 13, 10), locality_id=places[3].id
+    )  # another lone answer
     make_mixed(3, 1, submitted_at=datetime(2025, 11, 10, 10))
 
 
 def _candidate_days():
-    days = {date(2025, 11, 10), date(2026, 5, 12), date(2026, 5, 13), date(2026, 8, 3), date(2026, 8, 4),
-            date(2026, 8, 5), date(2026, 9, 20)}
-    return sorted(days | {d + timedelta(days=1) for d in days} | {d - timedelta(days=1) for d in days})
+    days = {
+        date(2025, 11, 10),
+        date(2026, 5, 12),
+        date(2026, 5, 13),
+        date(2026, 8, 3),
+        date(2026, 8, 4),
+        date(2026, 8, 5),
+        date(2026, 9, 20),
+    }
+    return sorted(
+        days | {d + timedelta(days=1) for d in days} | {d - timedelta(days=1) for d in days}
+    )
 
 
 def _named_periods(client):
@@ -72,7 +102,9 @@ def enumerate_figures(client):
     """{(window, dimension): body} for every window and breakdown the API answers with 200."""
     windows = [((("period", name),), _span(name)) for name in _named_periods(client)]
     days = _candidate_days()
-    windows += [((("from", a.isoformat()), ("to", b.isoformat())), (a, b)) for a, b in combinations(days, 2)]
+    windows += [
+        ((("from", a.isoformat()), ("to", b.isoformat())), (a, b)) for a, b in combinations(days, 2)
+    ]
     windows += [((("from", a.isoformat()), ("to", a.isoformat())), (a, a)) for a in days]
     found = {}
     for params, span in windows:
@@ -82,15 +114,22 @@ def enumerate_figures(client):
             if response.status_code == 200:
                 found[(params, span, by)] = response.get_json()
             else:
-                assert response.status_code == 400 and response.is_json, (query, response.status_code)
+                assert response.status_code == 400 and response.is_json, (
+                    query,
+                    response.status_code,
+                )
                 break  # the window is refused: no breakdown of it will be answered either
     return found
 
 
 def _rounded(figures):
     """Whether every shown count is a multiple of 5 (then the attacker assumes rounding to 5)."""
-    counts = [c for body in figures.values() for c in
-              [body["n"], body["favourable"]] + [cell["n"] for cell in body["breakdown"]] if c is not None]
+    counts = [
+        c
+        for body in figures.values()
+        for c in [body["n"], body["favourable"]] + [cell["n"] for cell in body["breakdown"]]
+        if c is not None
+    ]
     return all(c % 5 == 0 for c in counts)
 
 
@@ -102,7 +141,11 @@ def _ranges(n, favourable, slack, hidden_n):
     f_range = (0, n_range[1])
     if favourable is not None:
         f_range = (max(0, favourable - slack), min(favourable + slack, n_range[1]))
-    return {"n": n_range, "f": f_range, "u": (max(0, n_range[0] - f_range[1]), n_range[1] - f_range[0])}
+    return {
+        "n": n_range,
+        "f": f_range,
+        "u": (max(0, n_range[0] - f_range[1]), n_range[1] - f_range[0]),
+    }
 
 
 def cells_of(figures):
@@ -110,7 +153,9 @@ def cells_of(figures):
     slack = 2 if _rounded(figures) else 0
     cells = {}
     for (params, span, by), body in figures.items():
-        cells[(params, span, None, "total")] = _ranges(body["n"], body["favourable"], slack, (0, THRESHOLD - 1))
+        cells[(params, span, None, "total")] = _ranges(
+            body["n"], body["favourable"], slack, (0, THRESHOLD - 1)
+        )
         for cell in body["breakdown"]:
             favourable = round(cell["value"] * cell["n"]) if cell["n"] is not None else None
             cells[(params, span, by, cell["key"])] = _ranges(cell["n"], favourable, slack, (0, INF))
@@ -121,7 +166,10 @@ def tighten(total, parts):
     parts = list(parts)
     for _ in range(len(parts) + 2):
         low_sum, high_sum = sum(p[0] for p in parts), sum(p[1] for p in parts)
-        new = [(max(lo, total[0] - (high_sum - hi)), min(hi, total[1] - (low_sum - lo))) for lo, hi in parts]
+        new = [
+            (max(lo, total[0] - (high_sum - hi)), min(hi, total[1] - (low_sum - lo)))
+            for lo, hi in parts
+        ]
         if new == parts:
             break
         parts = new
@@ -143,7 +191,12 @@ def attack(figures):
     # 1. every nested pair of windows, for totals and for each breakdown cell present in both
     for (pa, span_a, by, key), outer in cells.items():
         for (pb, span_b, by_b, key_b), inner in cells.items():
-            if (by_b, key_b) != (by, key) or not span_a or not span_b or not _inside(span_b, span_a):
+            if (
+                (by_b, key_b) != (by, key)
+                or not span_a
+                or not span_b
+                or not _inside(span_b, span_a)
+            ):
                 continue
             for kind in ("n", "f", "u"):
                 low, high = max(0, outer[kind][0] - inner[kind][1]), outer[kind][1] - inner[kind][0]
@@ -154,7 +207,9 @@ def attack(figures):
         for dim in DIMENSIONS[1:]:
             parts = [(k, r) for (p, s, b, k), r in cells.items() if p == params and b == dim]
             for kind in ("n", "f", "u"):
-                for (k, _), (low, high) in zip(parts, tighten(total[kind], [r[kind] for _, r in parts])):
+                for (k, _), (low, high) in zip(
+                    parts, tighten(total[kind], [r[kind] for _, r in parts])
+                ):
                     if _small(low, high):
                         leaks.append((f"{kind} of {dim}={k} in {params}", low))
     # 3. a window's total against windows that tile it exactly
@@ -167,7 +222,9 @@ def attack(figures):
                 if not joined or tiles[0][0] != outer_span[0] or tiles[-1][1] != outer_span[1]:
                     continue
                 for kind in ("n", "f", "u"):
-                    for tile, (low, high) in zip(tiles, tighten(outer[kind], [spans[t][kind] for t in tiles])):
+                    for tile, (low, high) in zip(
+                        tiles, tighten(outer[kind], [spans[t][kind] for t in tiles])
+                    ):
                         if _small(low, high):
                             leaks.append((f"{kind} of {tile} tiling {outer_span}", low))
     return leaks
@@ -203,15 +260,28 @@ def test_adding_one_answer_changes_no_published_figure(client):
     """Polling: read everything, one more parent answers today, read again. Nothing may move."""
     _answers()
     before = _published(client)
-    make_responses(1, code="dissatisfied", submitted_at=datetime.combine(TODAY, datetime.min.time()))
+    make_responses(
+        1, code="dissatisfied", submitted_at=datetime.combine(TODAY, datetime.min.time())
+    )
     after = _published(client)
     assert before.keys() == after.keys()
     moved = [key for key in before if before[key] != after[key]]
-    assert not moved, f"{len(moved)} published figures changed after one answer, for example {moved[:3]}"
+    assert not moved, (
+        f"{len(moved)} published figures changed after one answer, for example {moved[:3]}"
+    )
 
 
-@pytest.mark.parametrize("query", ["to=9999-12-31", "from=2026-07-01&to=2026-09-30", "from=nonsense",
-                                   "period=2026-27", "period=" + "9" * 300, "period=2099-00-Q1"])
+@pytest.mark.parametrize(
+    "query",
+    [
+        "to=9999-12-31",
+        "from=2026-07-01&to=2026-09-30",
+        "from=nonsense",
+        "period=2026-27",
+        "period=" + "9" * 300,
+        "period=2099-00-Q1",
+    ],
+)
 def test_any_bad_window_is_a_json_400_listing_the_periods(client, query):
     seed_measures()
     response = client.get(f"/api/v1/measures/{SLUG}?{query}")

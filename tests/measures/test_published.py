@@ -1,4 +1,5 @@
 """Published figures stored ready: stored equals live, every change refreshes them, suppression holds."""
+
 import json
 import re
 from datetime import date, datetime
@@ -41,9 +42,13 @@ def _no_ids(html):
 
 def _live_results(app):
     from flask import render_template
+
     items = results_for(services.list_measures(public_only=True), Q2, ("locality", "role"))
-    return render_template("measures/_results_figures.html", items=items,
-                           threshold=app.config["SMALL_NUMBER_THRESHOLD"])
+    return render_template(
+        "measures/_results_figures.html",
+        items=items,
+        threshold=app.config["SMALL_NUMBER_THRESHOLD"],
+    )
 
 
 def _stored(page="results", measure="", breakdown=""):
@@ -84,8 +89,13 @@ def test_api_answer_is_stored_and_equals_the_live_answer(app, client, by):
 
 def _lock(editor):
     measure = services.find_measure(SLUG)
-    return services.lock_baseline(measure, actor=editor, label="Summer 2026 Big Listen",
-                                  date_from=date(2026, 7, 1), date_to=date(2026, 9, 30))
+    return services.lock_baseline(
+        measure,
+        actor=editor,
+        label="Summer 2026 Big Listen",
+        date_from=date(2026, 7, 1),
+        date_to=date(2026, 9, 30),
+    )
 
 
 def test_locking_and_unlocking_a_baseline_refreshes_the_stored_figures(client, editor, admin):
@@ -93,19 +103,29 @@ def test_locking_and_unlocking_a_baseline_refreshes_the_stored_figures(client, e
     assert _api(client).get_json()["baseline"] is None
     baseline = _lock(editor)
     assert _api(client).get_json()["baseline"]["period"] == "Summer 2026 Big Listen"
-    assert "Baseline (Summer 2026 Big Listen)" in client.get(f"/results?period={Q2.key}").get_data(as_text=True)
+    assert "Baseline (Summer 2026 Big Listen)" in client.get(f"/results?period={Q2.key}").get_data(
+        as_text=True
+    )
     services.unlock_baseline(baseline, actor=admin, reason="Wrong period")
     assert _api(client).get_json()["baseline"] is None
-    assert "Baseline (Summer 2026 Big Listen)" not in client.get(f"/results?period={Q2.key}").get_data(as_text=True)
+    assert "Baseline (Summer 2026 Big Listen)" not in client.get(
+        f"/results?period={Q2.key}"
+    ).get_data(as_text=True)
 
 
 def test_setting_a_target_refreshes_the_stored_figures(client, editor):
     _figures()
     assert _api(client).get_json()["target"] is None
-    assert "Target for 2026/27: 70%" not in client.get(f"/results?period={Q2.key}").get_data(as_text=True)
-    services.set_target(services.find_measure(SLUG), actor=editor, financial_year="2026/27", value=0.7)
+    assert "Target for 2026/27: 70%" not in client.get(f"/results?period={Q2.key}").get_data(
+        as_text=True
+    )
+    services.set_target(
+        services.find_measure(SLUG), actor=editor, financial_year="2026/27", value=0.7
+    )
     assert _api(client).get_json()["target"] == pytest.approx(0.7)
-    assert "Target for 2026/27: 70%" in client.get(f"/results?period={Q2.key}").get_data(as_text=True)
+    assert "Target for 2026/27: 70%" in client.get(f"/results?period={Q2.key}").get_data(
+        as_text=True
+    )
     assert "Target for 2026/27: 70%" in _stored()
 
 
@@ -114,8 +134,13 @@ def test_a_staff_figure_refreshes_the_stored_answer(client, editor):
     measure = services.find_measure("complaints-per-month")
     url = f"/api/v1/measures/{measure.slug}"
     before = client.get(url, query_string={"period": Q2.key}).get_json()
-    services.record_figure(measure, actor=editor, period_start=date(2026, 8, 1), period_end=date(2026, 8, 31),
-                           value=123)
+    services.record_figure(
+        measure,
+        actor=editor,
+        period_start=date(2026, 8, 1),
+        period_end=date(2026, 8, 31),
+        value=123,
+    )
     after = client.get(url, query_string={"period": Q2.key}).get_json()
     assert after["value"] != before["value"] and after["n"] == before["n"] + 1
 
@@ -124,10 +149,20 @@ def test_unpublishing_a_measure_takes_its_stored_answer_down(client, editor):
     _figures()
     assert _api(client).status_code == 200
     measure = services.find_measure(SLUG)
-    services.save_measure(measure, actor=editor, slug=measure.slug, name=measure.name,
-                          definition=measure.definition, audience=measure.audience,
-                          question_key=measure.question_key, favourable_codes=measure.favourable_codes,
-                          owner=measure.owner, source=measure.source, polarity=measure.polarity, public=False)
+    services.save_measure(
+        measure,
+        actor=editor,
+        slug=measure.slug,
+        name=measure.name,
+        definition=measure.definition,
+        audience=measure.audience,
+        question_key=measure.question_key,
+        favourable_codes=measure.favourable_codes,
+        owner=measure.owner,
+        source=measure.source,
+        polarity=measure.polarity,
+        public=False,
+    )
     assert _api(client).status_code == 404
     assert measure.name not in client.get(f"/results?period={Q2.key}").get_data(as_text=True)
 
@@ -137,13 +172,17 @@ def test_renaming_a_locality_refreshes_the_breakdowns(client, admin):
     client.get(f"/results?period={Q2.key}")
     save_locality(north, actor=admin, name="Northfields", send_population=north.send_population)
     assert "Northfields" in client.get(f"/results?period={Q2.key}").get_data(as_text=True)
-    assert "Northfields" in [row["label"] for row in _api(client, "locality").get_json()["breakdown"]]
+    assert "Northfields" in [
+        row["label"] for row in _api(client, "locality").get_json()["breakdown"]
+    ]
 
 
 def test_an_audited_import_into_a_closed_quarter_refreshes_the_figures(client):
     _figures()
     before = _api(client).get_json()
-    make_mixed(40, 0, submitted_at=datetime(2026, 9, 1))  # rows written in bulk, as the importer does
+    make_mixed(
+        40, 0, submitted_at=datetime(2026, 9, 1)
+    )  # rows written in bulk, as the importer does
     assert _api(client).get_json() == before  # nothing audited: the stored answer stands
     record(None, "survey.import", None, rows=40)
     db.session.commit()
@@ -162,11 +201,18 @@ def test_answers_submitted_now_never_change_a_closed_quarter(app, client):
 def test_an_open_period_is_refused_and_never_stored(client):
     _figures()
     today = date.today()
-    open_quarter = next(quarter_window(year, q) for year in (today.year - 1, today.year) for q in (1, 2, 3, 4)
-                        if quarter_window(year, q).start <= today <= quarter_window(year, q).end)
+    open_quarter = next(
+        quarter_window(year, q)
+        for year in (today.year - 1, today.year)
+        for q in (1, 2, 3, 4)
+        if quarter_window(year, q).start <= today <= quarter_window(year, q).end
+    )
     assert _api(client, period=open_quarter.key).status_code == 400
     assert client.get(f"/results?period={open_quarter.key}").status_code == 400
-    assert db.session.scalar(select(func.count()).where(PublishedFigure.period == open_quarter.key)) == 0
+    assert (
+        db.session.scalar(select(func.count()).where(PublishedFigure.period == open_quarter.key))
+        == 0
+    )
 
 
 def test_figures_computed_while_a_change_commits_are_not_served_after_it(app, editor):
@@ -182,7 +228,9 @@ def test_figures_computed_while_a_change_commits_are_not_served_after_it(app, ed
     with app.test_request_context("/"):
         stale, _ = published.stored("api", compute=compute_then_an_editor_sets_a_target, **key)
         assert json.loads(stale)["target"] is None
-        assert published.read("api", **key) is None  # stored under the older generation: never served
+        assert (
+            published.read("api", **key) is None
+        )  # stored under the older generation: never served
         fresh, _ = published.stored("api", compute=lambda: measure_json(measure, None, Q2), **key)
     assert json.loads(fresh)["target"] == pytest.approx(0.7)
 
@@ -191,8 +239,17 @@ def test_two_requests_storing_the_same_figures_keep_one(app):
     _figures()
     with app.test_request_context("/"):
         for _ in range(2):
-            published._insert(dict(page="api", measure=SLUG, period=Q2.key, breakdown="", threshold=10,
-                                   generation=published.generation(), payload="{}"))
+            published._insert(
+                dict(
+                    page="api",
+                    measure=SLUG,
+                    period=Q2.key,
+                    breakdown="",
+                    threshold=10,
+                    generation=published.generation(),
+                    payload="{}",
+                )
+            )
     assert db.session.scalar(select(func.count()).select_from(PublishedFigure)) == 1
 
 
@@ -202,7 +259,9 @@ def test_a_new_quarter_closing_is_stored_under_its_own_key(app):
         first = refresh(today=date(2026, 10, 2))
         later = refresh(today=date(2027, 1, 2))
     assert first[0][0] == "2026-27-Q2" and later[0][0] == "2026-27-Q3"
-    assert {row for row in db.session.scalars(select(PublishedFigure.period).distinct())} == {"2026-27-Q3"}
+    assert {row for row in db.session.scalars(select(PublishedFigure.period).distinct())} == {
+        "2026-27-Q3"
+    }
 
 
 def test_refresh_command_stores_results_and_every_api_answer(app, runner):
@@ -211,7 +270,10 @@ def test_refresh_command_stores_results_and_every_api_answer(app, runner):
     assert outcome.exit_code == 0, outcome.output
     latest = closed_windows()[0]
     public = len(services.list_measures(public_only=True))
-    assert f"{latest.key}: stored the results page and {public * (1 + len(BREAKDOWNS))} API answers" in outcome.output
+    assert (
+        f"{latest.key}: stored the results page and {public * (1 + len(BREAKDOWNS))} API answers"
+        in outcome.output
+    )
     stored = db.session.scalar(select(func.count()).where(PublishedFigure.period == latest.key))
     assert stored == 1 + public * (1 + len(BREAKDOWNS))
 
@@ -228,6 +290,7 @@ def test_a_store_that_fails_still_serves_the_figures(client, monkeypatch):
 
     def broken(values):
         from sqlalchemy.exc import OperationalError
+
         raise OperationalError("INSERT", {}, Exception("database is locked"))
 
     monkeypatch.setattr(published, "_insert", broken)
@@ -237,14 +300,19 @@ def test_a_store_that_fails_still_serves_the_figures(client, monkeypatch):
     assert db.session.scalar(select(func.count()).select_from(PublishedFigure)) == 0
 
 
-def test_importing_paper_answers_into_a_closed_quarter_refreshes_the_figures(client, runner, tmp_path):
+def test_importing_paper_answers_into_a_closed_quarter_refreshes_the_figures(
+    client, runner, tmp_path
+):
     from tests.surveys.helpers import PARENTS, open_seeded_surveys
+
     _figures()
     open_seeded_surveys()
     before = _api(client).get_json()
     paper = tmp_path / "paper.csv"
-    paper.write_text("role,overall_satisfaction,channel,submitted_at\n"
-                     + "parent_carer,Very satisfied,paper,2026-08-20\n" * 20)
+    paper.write_text(
+        "role,overall_satisfaction,channel,submitted_at\n"
+        + "parent_carer,Very satisfied,paper,2026-08-20\n" * 20
+    )
     result = runner.invoke(args=["import-responses", PARENTS, str(paper)])
     assert result.exit_code == 0, result.output
     after = _api(client).get_json()

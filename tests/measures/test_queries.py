@@ -1,4 +1,5 @@
 """The SQL aggregation: favourable among valid answers of submitted responses, grouped in the database."""
+
 from datetime import date, datetime
 
 from portal.measures import queries
@@ -51,16 +52,21 @@ def test_breakdown_by_locality_groups_in_one_query():
 
 def test_breakdown_by_financial_quarter():
     measure = make_measure()
-    make_mixed(2, 1, submitted_at=datetime(2026, 4, 2))   # 2026/27 Q1
+    make_mixed(2, 1, submitted_at=datetime(2026, 4, 2))  # 2026/27 Q1
     make_mixed(1, 1, submitted_at=datetime(2026, 9, 30))  # Q2
-    make_mixed(4, 0, submitted_at=datetime(2027, 1, 5))   # 2026/27 Q4
+    make_mixed(4, 0, submitted_at=datetime(2027, 1, 5))  # 2026/27 Q4
     make_mixed(1, 0, submitted_at=datetime(2026, 3, 31))  # 2025/26 Q4
     assert queries.measure_breakdown(measure, "quarter") == [
-        ("2025/26 Q4", 1, 1), ("2026/27 Q1", 2, 3), ("2026/27 Q2", 1, 2), ("2026/27 Q4", 4, 4)]
+        ("2025/26 Q4", 1, 1),
+        ("2026/27 Q1", 2, 3),
+        ("2026/27 Q2", 1, 2),
+        ("2026/27 Q4", 4, 4),
+    ]
 
 
 def test_unknown_breakdown_is_refused():
     import pytest
+
     with pytest.raises(ValueError):
         queries.measure_breakdown(make_measure(), "postcode")
 
@@ -77,18 +83,33 @@ def test_responses_by_locality_counts_submitted_responses():
 def test_many_measures_in_one_scan_match_one_query_each():
     """measures_breakdown (measures read together) gives exactly measure_breakdown's counts."""
     import pytest
+
     make_reference_data()
     first, second = active_localities()[:2]
     parents = make_measure()
     young = make_measure(slug="young-people-satisfaction", audience="young_person")
     everyone = make_measure(slug="all-satisfaction", audience="all")
-    agree = make_measure(slug="parent-carer-listened-to", question_key="feel_listened_to",
-                         favourable_codes=["agree", "strongly_agree"])
+    agree = make_measure(
+        slug="parent-carer-listened-to",
+        question_key="feel_listened_to",
+        favourable_codes=["agree", "strongly_agree"],
+    )
     make_mixed(3, 1, locality_id=first.id, submitted_at=datetime(2026, 4, 2))
-    make_mixed(2, 4, dont_know=2, locality_id=second.id, role="young_person", submitted_at=datetime(2026, 9, 30))
+    make_mixed(
+        2,
+        4,
+        dont_know=2,
+        locality_id=second.id,
+        role="young_person",
+        submitted_at=datetime(2026, 9, 30),
+    )
     make_mixed(1, 0, role="professional", submitted_at=datetime(2027, 1, 5))
-    make_mixed(2, 3, question_key="feel_listened_to", good="agree", bad="disagree", locality_id=first.id)
-    make_mixed(5, 0, question_key="feel_listened_to", good="satisfied", submitted_at=datetime(2026, 5, 1))
+    make_mixed(
+        2, 3, question_key="feel_listened_to", good="agree", bad="disagree", locality_id=first.id
+    )
+    make_mixed(
+        5, 0, question_key="feel_listened_to", good="satisfied", submitted_at=datetime(2026, 5, 1)
+    )
     make_mixed(4, 4, status="in_progress", locality_id=first.id)  # never counted
     measures = [parents, young, everyone, agree]
     for by in [None, "locality", "role", "age_band", "channel", "quarter"]:
@@ -100,9 +121,14 @@ def test_many_measures_in_one_scan_match_one_query_each():
                     expected = [row for row in expected if row[2]]
                 else:
                     expected = queries.measure_breakdown(measure, by, date_from, date_to)
-                assert sorted(batch[measure.slug], key=str) == sorted(expected, key=str), (measure.slug, by)
-    assert dict((k, (f, n)) for k, f, n in queries.measures_breakdown(measures, "locality")["parent-carer-listened-to"]) \
-        == {first.id: (2, 5), None: (0, 5)}
+                assert sorted(batch[measure.slug], key=str) == sorted(expected, key=str), (
+                    measure.slug,
+                    by,
+                )
+    assert dict(
+        (k, (f, n))
+        for k, f, n in queries.measures_breakdown(measures, "locality")["parent-carer-listened-to"]
+    ) == {first.id: (2, 5), None: (0, 5)}
     with pytest.raises(ValueError):
         queries.measures_breakdown(measures, "postcode")
 
@@ -112,6 +138,7 @@ def test_prefetch_reads_measures_of_one_question_in_one_scan_with_the_same_count
 
     from portal.extensions import db
     from portal.measures.results import prefetch_counts
+
     make_reference_data()
     first = active_localities()[0]
     parents, everyone = make_measure(), make_measure(slug="all-satisfaction", audience="all")
@@ -128,6 +155,9 @@ def test_prefetch_reads_measures_of_one_question_in_one_scan_with_the_same_count
         event.remove(db.engine, "before_cursor_execute", listener)
     assert len(scans) == 1
     for measure, by in wanted:
-        expected = ([(None, *queries.measure_value(measure))] if by is None
-                    else queries.measure_breakdown(measure, by))
+        expected = (
+            [(None, *queries.measure_value(measure))]
+            if by is None
+            else queries.measure_breakdown(measure, by)
+        )
         assert sorted(found[(measure.slug, by)], key=str) == sorted(expected, key=str)

@@ -1,4 +1,5 @@
 """Baselines lock once and never change; unlocking is for admins and audited; targets and RAG; the result dict."""
+
 from datetime import date, datetime
 
 import pytest
@@ -19,7 +20,9 @@ SUMMER = dict(date_from=date(2026, 7, 1), date_to=date(2026, 9, 30))
 def test_locked_baseline_never_changes_after_new_responses(editor):
     measure = make_measure()
     make_mixed(30, 20, dont_know=7, submitted_at=datetime(2026, 8, 10))
-    baseline = services.lock_baseline(measure, actor=editor, label="Summer 2026 Big Listen", **SUMMER)
+    baseline = services.lock_baseline(
+        measure, actor=editor, label="Summer 2026 Big Listen", **SUMMER
+    )
     assert (baseline.favourable, baseline.n, baseline.value) == (30, 50, 0.6)
     stored = (baseline.value, baseline.n, baseline.ci_low, baseline.ci_high)
     # Late arrivals and an import of paper responses dated inside the baseline period.
@@ -75,14 +78,19 @@ def test_change_is_compared_only_outside_the_baseline_period(editor):
 
 def test_rag_against_the_years_target(editor):
     measure = make_measure()
-    make_mixed(310, 190, submitted_at=datetime(2026, 11, 1))  # 62% of 500: interval about 58% to 66%
+    make_mixed(
+        310, 190, submitted_at=datetime(2026, 11, 1)
+    )  # 62% of 500: interval about 58% to 66%
     services.set_target(measure, actor=editor, financial_year="2026/27", value=0.665)
     result = measure_result(measure, date_from=date(2026, 10, 1), date_to=date(2026, 12, 31))
     assert (result["target"], result["rag"]) == (0.665, "amber")
     for target, rag in ((0.70, "red"), (0.65, "unclear")):  # unclear: the interval holds the target
         services.set_target(measure, actor=editor, financial_year="2026/27", value=target)
         db.session.expire_all()
-        assert measure_result(measure, date_from=date(2026, 10, 1), date_to=date(2026, 12, 31))["rag"] == rag
+        assert (
+            measure_result(measure, date_from=date(2026, 10, 1), date_to=date(2026, 12, 31))["rag"]
+            == rag
+        )
     with pytest.raises(ValidationFailed):
         services.set_target(measure, actor=editor, financial_year="2026/27", value=1.5)
     with pytest.raises(ValidationFailed):
@@ -101,12 +109,16 @@ def test_small_numbers_hide_value_and_n(count, shown):
 def test_complementary_suppression_in_a_breakdown():
     from portal.reference.services import active_localities
     from tests.factories import make_reference_data
+
     make_reference_data()
     places = active_localities()
     measure = make_measure()
     for place, count in zip(places, (40, 30, 20, 12, 4)):
         make_mixed(count // 2, count - count // 2, locality_id=place.id)
-    rows = {row["key"]: row for row in measure_result(measure, by="locality", since_baseline=False)["breakdown"]}
+    rows = {
+        row["key"]: row
+        for row in measure_result(measure, by="locality", since_baseline=False)["breakdown"]
+    }
     smallest, next_smallest = places[4].slug, places[3].slug
     assert rows[smallest]["suppressed"] and rows[smallest]["n"] is None
     assert rows[next_smallest]["suppressed"] and rows[next_smallest]["value"] is None
@@ -119,7 +131,9 @@ def test_all_and_none_favourable():
     top = measure_result(measure, since_baseline=False)
     assert (top["value"], top["ci_high"]) == (1.0, 1.0) and top["ci_low"] < 1
     other = make_measure(slug="young-people-satisfaction", audience="young_person")
-    make_responses(12, code="very_dissatisfied", role="young_person", submitted_at=datetime(2026, 8, 1))
+    make_responses(
+        12, code="very_dissatisfied", role="young_person", submitted_at=datetime(2026, 8, 1)
+    )
     bottom = measure_result(other, since_baseline=False)
     assert (bottom["value"], bottom["ci_low"]) == (0.0, 0.0) and bottom["ci_high"] > 0
 
@@ -129,25 +143,52 @@ def test_seeded_measures_and_staff_baselines_are_idempotent():
     assert seed_measures() == 0
     complaints = services.find_measure("complaints-per-month")
     assert services.locked_baseline(complaints).value == 11
-    assert {t.financial_year: t.value for t in complaints.targets} == {"2026/27": 10, "2027/28": 6, "2028/29": 2}
-    assert services.find_measure("young-people-included-in-decisions").question_key == "included_in_decisions"
+    assert {t.financial_year: t.value for t in complaints.targets} == {
+        "2026/27": 10,
+        "2027/28": 6,
+        "2028/29": 2,
+    }
+    assert (
+        services.find_measure("young-people-included-in-decisions").question_key
+        == "included_in_decisions"
+    )
 
 
 def test_staff_figures_feed_their_measure(editor):
     seed_measures()
     complaints = services.find_measure("complaints-per-month")
-    services.record_figure(complaints, actor=editor, period_start=date(2026, 10, 1),
-                           period_end=date(2026, 10, 31), value=9)
-    result = measure_result(complaints, date_from=date(2026, 10, 1), date_to=date(2026, 10, 31), today=date(2026, 11, 1))
+    services.record_figure(
+        complaints,
+        actor=editor,
+        period_start=date(2026, 10, 1),
+        period_end=date(2026, 10, 31),
+        value=9,
+    )
+    result = measure_result(
+        complaints, date_from=date(2026, 10, 1), date_to=date(2026, 10, 31), today=date(2026, 11, 1)
+    )
     assert (result["value"], result["target"], result["rag"]) == (9, 10, "green")
     with pytest.raises(ValidationFailed):
-        services.record_figure(complaints, actor=editor, period_start=date(2026, 10, 1),
-                               period_end=date(2026, 9, 1), value=3)
+        services.record_figure(
+            complaints,
+            actor=editor,
+            period_start=date(2026, 10, 1),
+            period_end=date(2026, 9, 1),
+            value=3,
+        )
 
 
 def test_co_production_log_checks_its_input(moderator):
     with pytest.raises(ValidationFailed) as error:
-        services.log_activity(actor=moderator, title="", held_on=date(2026, 7, 1), locality_id=None,
-                              parent_carers=-1, young_people=0, professionals=0, decision_level="x",
-                              what_changed="")
+        services.log_activity(
+            actor=moderator,
+            title="",
+            held_on=date(2026, 7, 1),
+            locality_id=None,
+            parent_carers=-1,
+            young_people=0,
+            professionals=0,
+            decision_level="x",
+            what_changed="",
+        )
     assert set(error.value.errors) == {"title", "decision_level", "parent_carers"}

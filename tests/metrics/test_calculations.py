@@ -237,7 +237,11 @@ def test_suppress_keeps_order_and_hides_figures():
     assert (north.suppressed, north.n, north.favourable, north.value) == (True, None, None, None)
     assert (south.suppressed, south.n, south.favourable, south.value) == (True, None, None, None)
     assert (east.suppressed, east.reason, east.n, east.favourable, east.value) == (
-        False, None, 45, 9, 0.2
+        False,
+        None,
+        45,
+        9,
+        0.2,
     )
 
 
@@ -312,8 +316,10 @@ def test_financial_periods_need_a_date(day):
             7.0,
         ),
         (
-            [(dt.date(2026, 5, 1), dt.date(2026, 5, 2)),
-             (dt.date(2026, 5, 1), dt.date(2026, 5, 5))],
+            [
+                (dt.date(2026, 5, 1), dt.date(2026, 5, 2)),
+                (dt.date(2026, 5, 1), dt.date(2026, 5, 5)),
+            ],
             2.5,
         ),
         ([(dt.datetime(2026, 5, 1, 23, 0), dt.datetime(2026, 5, 2, 1, 0))], 1.0),
@@ -369,16 +375,29 @@ def test_rag_margin_is_a_setting():
     assert rag_status(0.69, 0.70, amber_margin=0.0) == "red"
 
 
-@pytest.mark.parametrize(("value", "interval", "polarity", "expected"), [
-    (0.61, (0.43, 0.79), "higher_is_better", "unclear"),  # the case: below target, but the range holds it
-    (0.74, (0.66, 0.81), "higher_is_better", "unclear"),  # above target, not yet shown to meet it either
-    (0.61, (0.55, 0.67), "higher_is_better", "red"),
-    (0.80, (0.70, 0.88), "higher_is_better", "green"),
-    (0.65, (0.62, 0.67), "higher_is_better", "amber"),
-    (0.60, (0.50, 0.70), "lower_is_better", "unclear"),
-    (0.72, (0.69, 0.76), "lower_is_better", "amber"),
-    (0.61, (None, None), "higher_is_better", "red"),  # no interval: the point value decides
-])
+@pytest.mark.parametrize(
+    ("value", "interval", "polarity", "expected"),
+    [
+        (
+            0.61,
+            (0.43, 0.79),
+            "higher_is_better",
+            "unclear",
+        ),  # the case: below target, but the range holds it
+        (
+            0.74,
+            (0.66, 0.81),
+            "higher_is_better",
+            "unclear",
+        ),  # above target, not yet shown to meet it either
+        (0.61, (0.55, 0.67), "higher_is_better", "red"),
+        (0.80, (0.70, 0.88), "higher_is_better", "green"),
+        (0.65, (0.62, 0.67), "higher_is_better", "amber"),
+        (0.60, (0.50, 0.70), "lower_is_better", "unclear"),
+        (0.72, (0.69, 0.76), "lower_is_better", "amber"),
+        (0.61, (None, None), "higher_is_better", "red"),  # no interval: the point value decides
+    ],
+)
 def test_rag_is_unclear_when_the_interval_contains_the_target(value, interval, polarity, expected):
     assert rag_status(value, 0.68, polarity=polarity, interval=interval) == expected
 
@@ -419,8 +438,12 @@ def test_summary_shows_value_and_interval(favourable, n, value, low, high):
 
 def test_summary_threshold_is_a_setting_and_serialises():
     assert summary(3, 5, threshold=5).as_dict() == {
-        "value": 0.6, "n": 5, "favourable": 3, "ci_low": pytest.approx(0.2307, abs=1e-4),
-        "ci_high": pytest.approx(0.8824, abs=1e-4), "suppressed": False,
+        "value": 0.6,
+        "n": 5,
+        "favourable": 3,
+        "ci_low": pytest.approx(0.2307, abs=1e-4),
+        "ci_high": pytest.approx(0.8824, abs=1e-4),
+        "suppressed": False,
     }
     assert summary(0, 0, threshold=1).suppressed is True
 

@@ -1,4 +1,5 @@
 """The moderation queue's pages: the count and the pager agree, filtered or not."""
+
 from datetime import datetime, timedelta
 
 from portal.contributions.models import Contribution, Status
@@ -8,10 +9,25 @@ from portal.extensions import db
 def _waiting(n, source="feedback"):
     for i in range(n):
         words = f"words number {i:03d}."
-        db.session.add(Contribution(source=source, channel="online", text=words, redacted_text=words,
-                                    status=Status.PENDING, created_at=datetime(2026, 9, 1) + timedelta(minutes=i)))
-    db.session.add(Contribution(source=source, channel="online", text="done", redacted_text="done",
-                                status=Status.APPROVED))
+        db.session.add(
+            Contribution(
+                source=source,
+                channel="online",
+                text=words,
+                redacted_text=words,
+                status=Status.PENDING,
+                created_at=datetime(2026, 9, 1) + timedelta(minutes=i),
+            )
+        )
+    db.session.add(
+        Contribution(
+            source=source,
+            channel="online",
+            text="done",
+            redacted_text="done",
+            status=Status.APPROVED,
+        )
+    )
     db.session.commit()
 
 

@@ -1,6 +1,7 @@
 """Alerts always get through, and show when they don't: no request waits on the mail server, the
 send-mail worker delivers, a poison message is set aside without blocking the others, and the concern
 and outbox pages say plainly what was and was not delivered. Real SMTP servers throughout."""
+
 import dataclasses
 import re
 import time
@@ -26,20 +27,29 @@ TOKEN = re.compile(r'name="csrf_token" type="hidden" value="([^"]+)"')
 
 @pytest.fixture
 def four_leads():
-    return [make_user(role="moderator", safeguarding_lead=True, email=f"lead{n}@example.test") for n in range(4)]
+    return [
+        make_user(role="moderator", safeguarding_lead=True, email=f"lead{n}@example.test")
+        for n in range(4)
+    ]
 
 
 def _poison(key, **fields):
     """A message stored by older code (or a crafted POST) that can never be built as it stands."""
-    message = OutboxMessage(key=key, to=fields.get("to", "editor@example.test"),
-                            subject=fields.get("subject", "Hello"), body="Body", next_attempt_at=utcnow())
+    message = OutboxMessage(
+        key=key,
+        to=fields.get("to", "editor@example.test"),
+        subject=fields.get("subject", "Hello"),
+        body="Body",
+        next_attempt_at=utcnow(),
+    )
     db.session.add(message)
     db.session.commit()
     return message
 
 
-def test_disclosure_returns_quickly_with_helplines_while_the_mail_server_hangs(app, client, hanging_smtp,
-                                                                              four_leads):
+def test_disclosure_returns_quickly_with_helplines_while_the_mail_server_hangs(
+    app, client, hanging_smtp, four_leads
+):
     app.config["MAIL_TIMEOUT"] = 10
     started = time.monotonic()
     response = client.post("/feedback/", data={"author_role": "young_person", "message": RISKY})
@@ -64,13 +74,17 @@ def test_worker_gives_up_on_a_hanging_server_once_per_pass(app, hanging_smtp, fo
     assert all(m.failed_at is None for m in messages)  # still queued: retried with backoff
 
 
-def test_poison_messages_are_set_aside_and_four_due_alerts_still_go(runner, smtp_server, four_leads):
+def test_poison_messages_are_set_aside_and_four_due_alerts_still_go(
+    runner, smtp_server, four_leads
+):
     header = _poison("crafted-1", subject="Published\r\nBcc: everyone@example.test")
     comma = _poison("legacy-2", to="one@example.test, two@example.test")
     display = _poison("legacy-3", to="Bob <bob@example.test>")
     concern = services.active_concern_for(submit_contribution(source="feedback", text=RISKY))
     assert deliver_outbox() == (4, 3)
-    assert sorted(r for m in smtp_server.messages for r in m.rcpt_tos) == [l.email for l in four_leads]
+    assert sorted(r for m in smtp_server.messages for r in m.rcpt_tos) == [
+        l.email for l in four_leads
+    ]
     for message in (header, comma, display):
         db.session.refresh(message)
         assert message.failed_at is not None and message.sent_at is None and message.last_error
@@ -80,24 +94,39 @@ def test_poison_messages_are_set_aside_and_four_due_alerts_still_go(runner, smtp
     result = runner.invoke(args=["send-mail"])
     assert result.exit_code == 0 and "Sent 0 email(s); 0 failed" in result.output
     assert len(smtp_server.messages) == 4
-    assert services.alert_delivery(concern)["latest"][0].startswith("Alert delivered to 4 leads at ")
+    assert services.alert_delivery(concern)["latest"][0].startswith(
+        "Alert delivered to 4 leads at "
+    )
 
 
 def test_a_broken_periodic_task_never_stops_the_mail(app, runner, smtp_server, monkeypatch):
     def broken():
         raise RuntimeError("database went away")
+
     wiring = app.extensions["portal.wiring"]
-    monkeypatch.setitem(app.extensions, "portal.wiring",
-                        dataclasses.replace(wiring, mail_passes=(broken, *wiring.mail_passes)))
+    monkeypatch.setitem(
+        app.extensions,
+        "portal.wiring",
+        dataclasses.replace(wiring, mail_passes=(broken, *wiring.mail_passes)),
+    )
     queue_email("lead@example.test", "Alert", "Please look", key="k-1")
     db.session.commit()
     result = runner.invoke(args=["send-mail"])
-    assert result.exit_code == 0 and "broken failed" in result.output and "Sent 1 email(s)" in result.output
+    assert (
+        result.exit_code == 0
+        and "broken failed" in result.output
+        and "Sent 1 email(s)" in result.output
+    )
     assert len(smtp_server.messages) == 1
 
 
 def test_line_breaks_never_reach_a_header(smtp_server):
-    queue_email("reader@example.test", "New entry\r\nBcc: everyone@example.test\nX-Evil: 1", "Body", key="k-2")
+    queue_email(
+        "reader@example.test",
+        "New entry\r\nBcc: everyone@example.test\nX-Evil: 1",
+        "Body",
+        key="k-2",
+    )
     db.session.commit()
     assert deliver_outbox() == (1, 0)
     [envelope] = smtp_server.messages
@@ -117,7 +146,9 @@ def test_refused_then_recovered_and_the_concern_page_says_so(app, client, login_
     assert deliver_outbox() == (0, 1)
     message = db.session.scalar(select(OutboxMessage))
     assert "451" in message.last_error and message.failed_at is None
-    assert "Alert not delivered yet" in client.get(f"/staff/safeguarding/{concern.id}").get_data(as_text=True)
+    assert "Alert not delivered yet" in client.get(f"/staff/safeguarding/{concern.id}").get_data(
+        as_text=True
+    )
 
     refusing_smtp.recover()
     assert deliver_outbox(now=utcnow() + timedelta(hours=1)) == (1, 0)
@@ -141,12 +172,15 @@ def test_reminder_waiting_is_shown_beside_the_delivered_first_alert(app, smtp_se
     later = utcnow() + timedelta(minutes=app.config["SAFEGUARDING_REALERT_MINUTES"] + 1)
     assert services.realert_due(now=later) == 1
     delivery = services.alert_delivery(concern)
-    assert delivery["problem"] and delivery["latest"][0].startswith("Reminder not delivered yet, waiting since")
+    assert delivery["problem"] and delivery["latest"][0].startswith(
+        "Reminder not delivered yet, waiting since"
+    )
     assert delivery["earlier"].startswith("An earlier alert was delivered to 4 leads at")
 
 
-def test_retries_run_out_then_the_message_is_set_aside_and_an_admin_retries_it(app, client, login_as, admin,
-                                                                              refusing_smtp):
+def test_retries_run_out_then_the_message_is_set_aside_and_an_admin_retries_it(
+    app, client, login_as, admin, refusing_smtp
+):
     app.config["MAIL_MAX_ATTEMPTS"] = 2
     make_user(role="moderator", safeguarding_lead=True, email="lead@example.test")
     concern = services.active_concern_for(submit_contribution(source="feedback", text=RISKY))
@@ -155,7 +189,10 @@ def test_retries_run_out_then_the_message_is_set_aside_and_an_admin_retries_it(a
     assert deliver_outbox(now=now + timedelta(hours=2)) == (0, 1)
     message = db.session.scalar(select(OutboxMessage))
     assert message.failed_at is not None and message.attempts == 2
-    assert deliver_outbox(now=now + timedelta(days=2)) == (0, 0)  # set aside: never tried again by itself
+    assert deliver_outbox(now=now + timedelta(days=2)) == (
+        0,
+        0,
+    )  # set aside: never tried again by itself
 
     login_as(admin)
     html = client.get(f"/staff/safeguarding/{concern.id}").get_data(as_text=True)
@@ -167,21 +204,31 @@ def test_retries_run_out_then_the_message_is_set_aside_and_an_admin_retries_it(a
     try:
         token = TOKEN.search(page).group(1)
         response = client.post(f"/staff/outbox/{message.id}/retry", data={"csrf_token": token})
-        assert client.post(f"/staff/outbox/{message.id}/retry").status_code == 400  # no token, no retry
+        assert (
+            client.post(f"/staff/outbox/{message.id}/retry").status_code == 400
+        )  # no token, no retry
     finally:
         app.config["WTF_CSRF_ENABLED"] = False
     assert response.status_code == 302
     db.session.refresh(message)
     assert message.failed_at is None and message.attempts == 0
     event = db.session.scalar(select(AuditEvent).where(AuditEvent.action == "outbox.retry"))
-    assert event.actor_id == admin.id and event.object_id == str(message.id) and event.details["was"] == "failed"
+    assert (
+        event.actor_id == admin.id
+        and event.object_id == str(message.id)
+        and event.details["was"] == "failed"
+    )
 
     refusing_smtp.recover()
     assert deliver_outbox() == (1, 0)
-    assert "Alert delivered to 1 lead" in client.get(f"/staff/safeguarding/{concern.id}").get_data(as_text=True)
+    assert "Alert delivered to 1 lead" in client.get(f"/staff/safeguarding/{concern.id}").get_data(
+        as_text=True
+    )
     sent_page = client.get("/staff/outbox/?state=sent").get_data(as_text=True)
     assert "l***@example.test" in sent_page and "/retry" not in sent_page
-    assert client.post(f"/staff/outbox/{message.id}/retry").status_code == 302  # already sent: nothing changes
+    assert (
+        client.post(f"/staff/outbox/{message.id}/retry").status_code == 302
+    )  # already sent: nothing changes
     db.session.refresh(message)
     assert message.sent_at is not None
 
@@ -189,12 +236,15 @@ def test_retries_run_out_then_the_message_is_set_aside_and_an_admin_retries_it(a
 def test_a_permanent_refusal_is_set_aside_at_once(smtp_server, monkeypatch):
     async def refuse(server, session, envelope, address, rcpt_options):
         return "550 5.1.1 No such mailbox"
+
     monkeypatch.setattr(smtp_server, "handle_RCPT", refuse, raising=False)
     queue_email("gone@example.test", "Hello", "Body", key="k-3")
     queue_email("here@example.test", "Hello", "Body", key="k-4")
     db.session.commit()
     assert deliver_outbox() == (0, 2)
-    assert all(m.failed_at and "550" in m.last_error for m in db.session.scalars(select(OutboxMessage)))
+    assert all(
+        m.failed_at and "550" in m.last_error for m in db.session.scalars(select(OutboxMessage))
+    )
 
 
 @pytest.mark.parametrize("role", ["viewer", "moderator", "editor"])
@@ -215,8 +265,16 @@ def test_outbox_lists_every_state(client, login_as, admin, smtp_server):
     db.session.commit()
     login_as(admin)
     page = client.get("/staff/outbox/").get_data(as_text=True)
-    for text in ("q***@example.test", "s***@example.test", "a***@example.test, b@example.test", "Broken",
-                 "not one valid email address", "Queued: 1", "Failed (set aside): 1", "Sent: 1"):
+    for text in (
+        "q***@example.test",
+        "s***@example.test",
+        "a***@example.test, b@example.test",
+        "Broken",
+        "not one valid email address",
+        "Queued: 1",
+        "Failed (set aside): 1",
+        "Sent: 1",
+    ):
         assert text in page, text
     assert "queued@example.test" not in page
     assert client.get("/staff/outbox/?state=nonsense&page=99999999999999999999").status_code == 200
@@ -225,7 +283,10 @@ def test_outbox_lists_every_state(client, login_as, admin, smtp_server):
 def test_staff_home_tells_admins_about_undelivered_email(client, login_as, admin, moderator):
     queue_email("x@example.test", "Hello", "Body", key="k-10")
     _poison("k-11", to="a@example.test, b@example.test")
-    assert deliver_outbox() == (0, 2)  # nothing listening: the first waits, the poison is still set aside
+    assert deliver_outbox() == (
+        0,
+        2,
+    )  # nothing listening: the first waits, the poison is still set aside
     login_as(admin)
     html = client.get("/staff").get_data(as_text=True)
     assert "Email not delivered" in html and "1 could not be sent and were set aside" in html

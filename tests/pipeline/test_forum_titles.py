@@ -1,5 +1,6 @@
 """A forum topic's title goes through the one pipeline with the post that opens it: analysed, redacted,
 shown highlighted to the moderator and published only as the moderator leaves it."""
+
 import pytest
 
 from portal.contributions.services import apply_analysis
@@ -21,8 +22,13 @@ def board():
 
 
 def member(name="starfish9"):
-    return members.register_member(username=name, password="tiger-bus-cloud", age_band="16-18",
-                                   parental_consent=False, house_rules=True)
+    return members.register_member(
+        username=name,
+        password="tiger-bus-cloud",
+        age_band="16-18",
+        parental_consent=False,
+        house_rules=True,
+    )
 
 
 def test_title_is_kept_as_given_and_redacted_on_the_contribution(board):
@@ -36,8 +42,12 @@ def test_title_is_kept_as_given_and_redacted_on_the_contribution(board):
 def test_author_sees_own_title_others_only_the_approved_redaction(client, login_as, board):
     author, other = member(), member("otterpop")
     post = services.start_topic(board, author=author, title=PHONE_TITLE, text="Lunch is too loud")
-    approve(post.contribution, moderator=make_user(role="moderator"), redacted_text="Lunch is too loud",
-            redacted_title="Ring me on [phone]")
+    approve(
+        post.contribution,
+        moderator=make_user(role="moderator"),
+        redacted_text="Lunch is too loud",
+        redacted_title="Ring me on [phone]",
+    )
     assert services.topic_title_for(post.topic, author) == PHONE_TITLE
     assert services.topic_title_for(post.topic, other) == "Ring me on [phone]"
     login_as(other)
@@ -50,8 +60,12 @@ def test_author_sees_own_title_others_only_the_approved_redaction(client, login_
 def test_blank_redacted_title_keeps_the_analysed_redaction(board):
     post = services.start_topic(board, author=member(), title=PHONE_TITLE, text="Lunch is too loud")
     analysed = post.contribution.redacted_title
-    approve(post.contribution, moderator=make_user(role="moderator"), redacted_text="Lunch is too loud",
-            redacted_title="   ")
+    approve(
+        post.contribution,
+        moderator=make_user(role="moderator"),
+        redacted_text="Lunch is too loud",
+        redacted_title="   ",
+    )
     assert post.contribution.redacted_title == analysed and "07700" not in analysed
 
 
@@ -59,7 +73,7 @@ def test_moderator_sees_the_title_highlighted_with_the_reason(client, login_as, 
     post = services.start_topic(board, author=member(), title=PHONE_TITLE, text="Lunch is too loud")
     login_as(moderator)
     page = client.get(f"/staff/moderation/{post.contribution_id}").get_data(as_text=True)
-    title_line = page[page.index('id="topic-title"'):].split("</p>")[0]
+    title_line = page[page.index('id="topic-title"') :].split("</p>")[0]
     assert '<mark class="portal-pii">07700 900123' in title_line
     assert 'id="highlight-reasons"' in page and "&ldquo;07700 900123&rdquo;" in page
     assert 'name="redacted_title"' in page
@@ -68,8 +82,13 @@ def test_moderator_sees_the_title_highlighted_with_the_reason(client, login_as, 
 def test_saving_themes_keeps_the_edited_title(board, moderator):
     transport = theme("transport")
     post = services.start_topic(board, author=member(), title=PHONE_TITLE, text="Lunch is too loud")
-    tag_keeping_redaction(post.contribution, moderator=moderator, redacted_text="Lunch is too loud",
-                          redacted_title="A phone call", confirm=transport.id)
+    tag_keeping_redaction(
+        post.contribution,
+        moderator=moderator,
+        redacted_text="Lunch is too loud",
+        redacted_title="A phone call",
+        confirm=transport.id,
+    )
     db.session.commit()
     assert post.contribution.redacted_title == "A phone call"
     apply_analysis(post.contribution)  # `portal reanalyse` keeps the moderator's title
@@ -79,8 +98,10 @@ def test_saving_themes_keeps_the_edited_title(board, moderator):
 def test_a_risky_title_flags_the_post_and_opens_one_concern(client, login_as, board):
     author = member()
     login_as(author)
-    response = client.post(f"/forum/boards/{board.slug}/new", data={
-        "title": "I want to kill myself tonight", "text": "Bad day"})
+    response = client.post(
+        f"/forum/boards/{board.slug}/new",
+        data={"title": "I want to kill myself tonight", "text": "Bad day"},
+    )
     post = db.session.query(Post).one()
     assert post.contribution.safeguarding_flag and post.contribution.safeguarding_reasons
     assert db.session.query(Concern).count() == 1
@@ -97,7 +118,9 @@ def test_bulk_approval_skips_a_post_whose_title_has_personal_data(board, moderat
 
 def test_staff_topic_title_is_published_as_written(board):
     staff = make_user(role="moderator", name="Mo")
-    post = services.start_topic(board, author=staff, title="Your views on clubs", text="What clubs do you like?")
+    post = services.start_topic(
+        board, author=staff, title="Your views on clubs", text="What clubs do you like?"
+    )
     assert post.contribution.redacted_title == "Your views on clubs"
     assert services.topic_title_for(post.topic, member()) == "Your views on clubs"
 

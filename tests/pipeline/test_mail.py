@@ -1,4 +1,5 @@
 """The outbox: idempotent keys, retries with backoff while SMTP is down, exactly one delivery."""
+
 from datetime import timedelta
 
 from aiosmtpd.controller import Controller

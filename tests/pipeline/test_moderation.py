@@ -1,4 +1,5 @@
 """The moderation queue: order, redaction, approve/reject/escalate, bulk approve, audit, insight."""
+
 from sqlalchemy import select
 
 from portal.audit.models import AuditEvent
@@ -21,7 +22,9 @@ def test_queue_puts_safeguarding_first_then_oldest():
 
 
 def test_item_page_highlights_personal_data_and_proposes_redaction(client, login_as, moderator):
-    item = submit_contribution(source="feedback", text="Call me on 07700 900123 about the <b>bus</b>")
+    item = submit_contribution(
+        source="feedback", text="Call me on 07700 900123 about the <b>bus</b>"
+    )
     login_as(moderator)
     page = client.get(f"/staff/moderation/{item.id}").get_data(as_text=True)
     assert '<mark class="portal-pii">07700 900123' in page
@@ -32,7 +35,10 @@ def test_item_page_highlights_personal_data_and_proposes_redaction(client, login
 def test_approve_publishes_edited_redaction_and_audits(client, login_as, moderator):
     item = submit_contribution(source="feedback", text="Mrs Patel at school was brilliant")
     login_as(moderator)
-    response = client.post(f"/staff/moderation/{item.id}/approve", data={"redacted_text": "[name] at school was brilliant"})
+    response = client.post(
+        f"/staff/moderation/{item.id}/approve",
+        data={"redacted_text": "[name] at school was brilliant"},
+    )
     assert response.status_code == 302
     db.session.refresh(item)
     assert item.status == "approved" and item.redacted_text == "[name] at school was brilliant"
@@ -44,7 +50,9 @@ def test_approve_with_empty_text_keeps_item_pending(client, login_as, moderator)
     item = submit_contribution(source="feedback", text="Fine")
     login_as(moderator)
     response = client.post(f"/staff/moderation/{item.id}/approve", data={"redacted_text": "  "})
-    assert response.status_code == 400 and "Enter the text to publish" in response.get_data(as_text=True)
+    assert response.status_code == 400 and "Enter the text to publish" in response.get_data(
+        as_text=True
+    )
     assert item.status == "pending"
 
 
@@ -52,7 +60,10 @@ def test_reject_needs_reason(client, login_as, moderator):
     item = submit_contribution(source="feedback", text="spam spam")
     login_as(moderator)
     assert client.post(f"/staff/moderation/{item.id}/reject", data={}).status_code == 400
-    assert client.post(f"/staff/moderation/{item.id}/reject", data={"reason": "off_topic"}).status_code == 302
+    assert (
+        client.post(f"/staff/moderation/{item.id}/reject", data={"reason": "off_topic"}).status_code
+        == 302
+    )
     db.session.refresh(item)
     assert item.status == "rejected" and item.rejection_reason == "off_topic"
 
@@ -64,7 +75,9 @@ def test_escalate_opens_concern_and_blocks_approval(client, login_as, moderator)
     db.session.refresh(item)
     assert item.status == "escalated"
     response = client.post(f"/staff/moderation/{item.id}/approve", data={"redacted_text": "x"})
-    assert response.status_code == 400 and "can never be published" in response.get_data(as_text=True)
+    assert response.status_code == 400 and "can never be published" in response.get_data(
+        as_text=True
+    )
 
 
 def test_bulk_approve_only_clean_items(client, login_as, moderator):
@@ -72,12 +85,17 @@ def test_bulk_approve_only_clean_items(client, login_as, moderator):
     with_phone = submit_contribution(source="feedback", text="Ring me on 07700 900123")
     risky = submit_contribution(source="feedback", text=RISKY)
     login_as(moderator)
-    client.post("/staff/moderation/bulk-approve", data={"item": [clean.id, with_phone.id, risky.id]})
+    client.post(
+        "/staff/moderation/bulk-approve", data={"item": [clean.id, with_phone.id, risky.id]}
+    )
     assert [clean.status, with_phone.status, risky.status] == ["approved", "pending", "escalated"]
 
 
 def test_viewer_and_young_person_cannot_moderate(client, login_as):
     item = submit_contribution(source="feedback", text="Fine")
     login_as(make_user(role="viewer"))
-    assert client.post(f"/staff/moderation/{item.id}/approve", data={"redacted_text": "x"}).status_code == 403
+    assert (
+        client.post(f"/staff/moderation/{item.id}/approve", data={"redacted_text": "x"}).status_code
+        == 403
+    )
     assert item.status == "pending"

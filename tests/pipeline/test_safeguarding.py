@@ -1,4 +1,5 @@
 """A risky contribution opens a concern at once, emails every lead (no text), can never be published."""
+
 from datetime import timedelta
 
 import pytest
@@ -50,7 +51,9 @@ def test_no_risk_closure_returns_item_to_queue():
     moderator = make_user(role="moderator")
     lead = make_user(role="moderator", safeguarding_lead=True)
     contribution = submit_contribution(source="feedback", text=RISKY)
-    services.close(services.active_concern_for(contribution), actor=lead, outcome="no_risk", note="Song lyric")
+    services.close(
+        services.active_concern_for(contribution), actor=lead, outcome="no_risk", note="Song lyric"
+    )
     assert contribution.status == "pending" and not contribution.safeguarding_flag
     approve(contribution, moderator=moderator, redacted_text="[removed]")
     assert contribution.status == "approved"
@@ -81,9 +84,16 @@ def test_concern_page_actions(client, login_as):
     contribution = submit_contribution(source="feedback", text=RISKY)
     concern = services.active_concern_for(contribution)
     login_as(make_user(role="moderator", safeguarding_lead=True))
-    assert client.post(f"/staff/safeguarding/{concern.id}", data={"action": "refer_on", "note": ""}).status_code == 200
+    assert (
+        client.post(
+            f"/staff/safeguarding/{concern.id}", data={"action": "refer_on", "note": ""}
+        ).status_code
+        == 200
+    )
     assert concern.state == "open"
-    response = client.post(f"/staff/safeguarding/{concern.id}", data={"action": "refer_on", "note": "MASH, 2pm"})
+    response = client.post(
+        f"/staff/safeguarding/{concern.id}", data={"action": "refer_on", "note": "MASH, 2pm"}
+    )
     assert response.status_code == 302
     db.session.refresh(concern)
     assert concern.state == "referred_on"

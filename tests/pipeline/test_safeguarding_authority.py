@@ -2,6 +2,7 @@
 
 Every web test runs with CSRF on, as the app does, posting the token read from the page.
 """
+
 import re
 
 import pytest
@@ -55,8 +56,14 @@ def test_non_lead_cannot_act_on_a_concern_through_the_web(client, login_as, csrf
     db.session.refresh(concern)
     assert concern.state == "open" and concern.acknowledged_at is None and concern.notes == []
     assert concern.contribution.status == "escalated"
-    assert db.session.scalar(select(AuditEvent).where(AuditEvent.action.like("safeguarding.%"),
-                                                      AuditEvent.action != "safeguarding.open")) is None
+    assert (
+        db.session.scalar(
+            select(AuditEvent).where(
+                AuditEvent.action.like("safeguarding.%"), AuditEvent.action != "safeguarding.open"
+            )
+        )
+        is None
+    )
 
 
 @pytest.mark.parametrize("role", ["moderator", "editor", "admin"])
@@ -64,7 +71,11 @@ def test_non_lead_sees_only_a_note_form_and_can_add_notes(client, login_as, csrf
     concern = new_concern()
     login_as(make_user(role=role))
     html = client.get(f"/staff/safeguarding/{concern.id}").get_data(as_text=True)
-    assert "Add a note" in html and "Only a safeguarding lead can" in html and "Add note\n</button>" in html
+    assert (
+        "Add a note" in html
+        and "Only a safeguarding lead can" in html
+        and "Add note\n</button>" in html
+    )
     for label in ("Acknowledging", "Referring it on", "Closing: dealt with", "Closing: no risk"):
         assert label not in html
     assert post_action(client, concern, "note", "Family called back").status_code == 302
@@ -73,8 +84,15 @@ def test_non_lead_sees_only_a_note_form_and_can_add_notes(client, login_as, csrf
 
 
 @pytest.mark.parametrize("role", ["moderator", "editor", "admin"])
-@pytest.mark.parametrize("action, state", [("acknowledge", "acknowledged"), ("refer_on", "referred_on"),
-                                           ("close_handled", "closed"), ("close_no_risk", "closed")])
+@pytest.mark.parametrize(
+    "action, state",
+    [
+        ("acknowledge", "acknowledged"),
+        ("refer_on", "referred_on"),
+        ("close_handled", "closed"),
+        ("close_no_risk", "closed"),
+    ],
+)
 def test_lead_of_any_staff_role_can_act(client, login_as, csrf, role, action, state):
     concern = new_concern()
     lead = make_user(role=role, safeguarding_lead=True)
@@ -97,9 +115,11 @@ def test_inactive_lead_cannot_act():
 def test_service_refuses_non_leads(action):
     concern = new_concern()
     moderator = make_user(role="moderator")
-    call = {"acknowledge": lambda: services.acknowledge(concern, actor=moderator, note="x"),
-            "refer_on": lambda: services.refer_on(concern, actor=moderator, note="MASH"),
-            "close": lambda: services.close(concern, actor=moderator, outcome="no_risk", note="Lyric")}[action]
+    call = {
+        "acknowledge": lambda: services.acknowledge(concern, actor=moderator, note="x"),
+        "refer_on": lambda: services.refer_on(concern, actor=moderator, note="MASH"),
+        "close": lambda: services.close(concern, actor=moderator, outcome="no_risk", note="Lyric"),
+    }[action]
     with pytest.raises(NotAllowed):
         call()
     assert concern.state == "open" and concern.contribution.safeguarding_flag
@@ -108,7 +128,12 @@ def test_service_refuses_non_leads(action):
 def _cleared_item(client, login_as, lead):
     concern = new_concern()
     login_as(lead)
-    assert post_action(client, concern, "close_no_risk", "A song lyric, checked with the school").status_code == 302
+    assert (
+        post_action(
+            client, concern, "close_no_risk", "A song lyric, checked with the school"
+        ).status_code
+        == 302
+    )
     return concern.contribution
 
 
@@ -119,8 +144,12 @@ def test_closer_cannot_approve_and_page_says_why(client, login_as, csrf):
     assert "another moderator must decide whether to approve it" in html
     assert f'action="/staff/moderation/{item.id}/approve"' not in html  # no button it would refuse
     url = f"/staff/moderation/{item.id}"
-    response = client.post(f"{url}/approve", data={"csrf_token": token(client, url), "redacted_text": "fine"})
-    assert response.status_code == 400 and "another moderator must decide" in response.get_data(as_text=True)
+    response = client.post(
+        f"{url}/approve", data={"csrf_token": token(client, url), "redacted_text": "fine"}
+    )
+    assert response.status_code == 400 and "another moderator must decide" in response.get_data(
+        as_text=True
+    )
     db.session.refresh(item)
     assert item.status == "pending"
 
@@ -131,7 +160,9 @@ def test_another_moderator_can_approve_the_cleared_item(client, login_as, csrf):
     login_as(other)
     url = f"/staff/moderation/{item.id}"
     assert f'action="{url}/approve"' in client.get(url).get_data(as_text=True)
-    response = client.post(f"{url}/approve", data={"csrf_token": token(client, url), "redacted_text": "[removed]"})
+    response = client.post(
+        f"{url}/approve", data={"csrf_token": token(client, url), "redacted_text": "[removed]"}
+    )
     assert response.status_code == 302
     db.session.refresh(item)
     assert item.status == "approved" and item.moderated_by_id == other.id
@@ -145,8 +176,10 @@ def test_closer_cannot_bulk_approve_the_cleared_item(client, login_as, csrf):
     db.session.commit()
     html = client.get("/staff/moderation").get_data(as_text=True)
     assert f'id="bulk-{item.id}"' not in html
-    response = client.post("/staff/moderation/bulk-approve",
-                           data={"csrf_token": token(client, "/staff/moderation"), "item": str(item.id)})
+    response = client.post(
+        "/staff/moderation/bulk-approve",
+        data={"csrf_token": token(client, "/staff/moderation"), "item": str(item.id)},
+    )
     assert response.status_code == 302
     db.session.refresh(item)
     assert item.status == "pending"
@@ -169,16 +202,24 @@ def test_closed_item_returns_to_queue_as_ordinary_pending(client, login_as, csrf
     html = client.get("/staff/moderation").get_data(as_text=True)
     rows = re.findall(r'href="/staff/moderation/(\d+)"', html)
     assert rows == [str(older.id), str(item.id)]  # oldest first: no longer at the top
-    row = html[html.index(f'href="/staff/moderation/{item.id}"'):].split("</tr>")[0]
+    row = html[html.index(f'href="/staff/moderation/{item.id}"') :].split("</tr>")[0]
     assert "Safeguarding" not in row and "Escalated" not in row
-    assert client.get("/staff/moderation?flag=safeguarding").get_data(as_text=True).count("/staff/moderation/") == 0
+    assert (
+        client.get("/staff/moderation?flag=safeguarding")
+        .get_data(as_text=True)
+        .count("/staff/moderation/")
+        == 0
+    )
 
 
 def test_item_closed_as_handled_leaves_the_queue_and_stays_unpublishable(client, login_as, csrf):
     lead = make_user(role="moderator", safeguarding_lead=True)
     handled = new_concern()
     login_as(lead)
-    assert post_action(client, handled, "close_handled", "Referred to the school's DSL").status_code == 302
+    assert (
+        post_action(client, handled, "close_handled", "Referred to the school's DSL").status_code
+        == 302
+    )
     newer = new_concern()  # a new disclosure is not buried beneath items already dealt with
     login_as(make_user(role="moderator"))
     html = client.get("/staff/moderation").get_data(as_text=True)

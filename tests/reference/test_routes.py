@@ -1,4 +1,5 @@
 """Admins edit localities, age bands and cohorts; every change is audited."""
+
 from sqlalchemy import select
 
 from portal.audit.models import AuditEvent
@@ -9,8 +10,10 @@ from tests.factories import make_reference_data
 
 def test_add_locality(client, login_as, admin):
     login_as(admin)
-    response = client.post("/staff/reference/localities/new",
-                           data={"name": "Church Stretton", "send_population": "420", "active": "y"})
+    response = client.post(
+        "/staff/reference/localities/new",
+        data={"name": "Church Stretton", "send_population": "420", "active": "y"},
+    )
     assert response.status_code == 302
     locality = db.session.scalar(select(Locality).where(Locality.slug == "church-stretton"))
     assert locality.send_population == 420 and locality.active
@@ -19,8 +22,9 @@ def test_add_locality(client, login_as, admin):
 
 def test_bad_population_gets_error_and_keeps_name(client, login_as, admin):
     login_as(admin)
-    response = client.post("/staff/reference/localities/new",
-                           data={"name": "Clun", "send_population": "-3"})
+    response = client.post(
+        "/staff/reference/localities/new", data={"name": "Clun", "send_population": "-3"}
+    )
     page = response.get_data(as_text=True)
     assert "SEND population must be a whole number" in page and 'value="Clun"' in page
     assert db.session.scalar(select(Locality).where(Locality.name == "Clun")) is None
@@ -37,7 +41,9 @@ def test_edit_cohort_label_keeps_code(client, login_as, admin):
     make_reference_data()
     login_as(admin)
     cohort = db.session.scalar(select(Cohort).where(Cohort.code == "ehcp"))
-    response = client.post(f"/staff/reference/cohorts/{cohort.id}", data={"label": "EHC plan", "active": "y"})
+    response = client.post(
+        f"/staff/reference/cohorts/{cohort.id}", data={"label": "EHC plan", "active": "y"}
+    )
     assert response.status_code == 302
     db.session.refresh(cohort)
     assert cohort.label == "EHC plan" and cohort.code == "ehcp"

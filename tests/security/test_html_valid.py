@@ -1,4 +1,5 @@
 """Every page's HTML is valid under the Nu Html Checker (vnu-jar from npm, run on the machine's Java)."""
+
 import json
 import os
 import shutil
@@ -31,11 +32,18 @@ def require_checker():
 
 def html_problems(files):
     """The Nu Html Checker's errors for {path: label}, one line each ([] when every file is valid)."""
-    result = subprocess.run(["java", "-jar", VNU, "--errors-only", "--format", "json", *files],
-                            capture_output=True, text=True, timeout=300)
+    result = subprocess.run(
+        ["java", "-jar", VNU, "--errors-only", "--format", "json", *files],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     messages = json.loads(result.stderr or '{"messages": []}')["messages"]
-    return [f"{files.get(m.get('url', '').removeprefix('file:'), m.get('url'))} line {m.get('lastLine')}: "
-            f"{m['message']}" for m in messages]
+    return [
+        f"{files.get(m.get('url', '').removeprefix('file:'), m.get('url'))} line {m.get('lastLine')}: "
+        f"{m['message']}"
+        for m in messages
+    ]
 
 
 def test_every_page_is_valid_html(app, client, login_as, tmp_path):

@@ -1,4 +1,5 @@
 """Helpers for survey tests: seeded open surveys and walking through one with a test client."""
+
 import re
 
 from sqlalchemy import select
@@ -12,14 +13,27 @@ PARENTS = "big-listen-2026-parent-carers"
 YOUNG = "big-listen-2026-young-people"
 EASY = "big-listen-2026-young-people-easy-read"
 # A valid answer for every key in the seeded surveys (text for free-text keys).
-ANSWERS = {"role": "parent_carer", "locality": "shrewsbury", "age_band": "11-15", "cohort": "ehcp",
-           "setting_type": "mainstream_school", "overall_satisfaction": "satisfied",
-           "confidence_needs_met": "agree", "feel_listened_to": "disagree", "included_in_decisions": "neither",
-           "know_where_to_find_information": "dont_know", "support_when_needed": "agree",
-           "ehcp_listened": "agree", "services_used": ["salt", "pacc"], "feel_safe": "agree",
-           "preparing_for_adulthood": "agree", "what_is_working": "The SENCO listens to us.",
-           "what_should_change": "Shorter waits for speech and language therapy.",
-           "equality_ethnicity": "prefer_not_to_say", "equality_english": "yes"}
+ANSWERS = {
+    "role": "parent_carer",
+    "locality": "shrewsbury",
+    "age_band": "11-15",
+    "cohort": "ehcp",
+    "setting_type": "mainstream_school",
+    "overall_satisfaction": "satisfied",
+    "confidence_needs_met": "agree",
+    "feel_listened_to": "disagree",
+    "included_in_decisions": "neither",
+    "know_where_to_find_information": "dont_know",
+    "support_when_needed": "agree",
+    "ehcp_listened": "agree",
+    "services_used": ["salt", "pacc"],
+    "feel_safe": "agree",
+    "preparing_for_adulthood": "agree",
+    "what_is_working": "The SENCO listens to us.",
+    "what_should_change": "Shorter waits for speech and language therapy.",
+    "equality_ethnicity": "prefer_not_to_say",
+    "equality_english": "yes",
+}
 
 
 def open_seeded_surveys():
@@ -58,4 +72,6 @@ def walk(client, slug, answers=None, stop_before=None):
 
 
 def _errors(response):
-    return re.findall(r'govuk-error-message">\s*<span[^>]*>[^<]*</span>([^<]*)', response.get_data(as_text=True))
+    return re.findall(
+        r'govuk-error-message">\s*<span[^>]*>[^<]*</span>([^<]*)', response.get_data(as_text=True)
+    )

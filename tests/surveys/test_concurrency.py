@@ -3,6 +3,7 @@
 Each person double-clicks every page and sends the survey three times at once; every answer page
 and every response must be stored exactly once. CI runs this on SQLite and on PostgreSQL.
 """
+
 import re
 import threading
 
@@ -17,8 +18,15 @@ from tests.fixtures.servers import at_once, gunicorn, portal_environment
 from tests.surveys.helpers import ANSWERS, PARENTS, open_seeded_surveys
 
 PEOPLE = 50
-KEYS = ["role", "overall_satisfaction", "confidence_needs_met", "feel_listened_to", "included_in_decisions",
-        "know_where_to_find_information", "what_is_working"]
+KEYS = [
+    "role",
+    "overall_satisfaction",
+    "confidence_needs_met",
+    "feel_listened_to",
+    "included_in_decisions",
+    "know_where_to_find_information",
+    "what_is_working",
+]
 TOKEN = re.compile(r'name="csrf_token" type="hidden" value="([^"]+)"')
 
 
@@ -26,8 +34,12 @@ TOKEN = re.compile(r'name="csrf_token" type="hidden" value="([^"]+)"')
 def served(app):
     """gunicorn serving wsgi:app on the test database, CSRF on, as a respondent meets it."""
     db.session.remove()
-    with gunicorn("wsgi:app", env=portal_environment(app.config["SQLALCHEMY_DATABASE_URI"]),
-                  workers=3, threads=8) as base:
+    with gunicorn(
+        "wsgi:app",
+        env=portal_environment(app.config["SQLALCHEMY_DATABASE_URI"]),
+        workers=3,
+        threads=8,
+    ) as base:
         yield base
 
 
@@ -39,17 +51,32 @@ def _respond(base, errors, barrier):
         session.headers["Connection"] = "close"
         token = TOKEN.search(session.get(f"{base}/surveys/{PARENTS}", timeout=60).text).group(1)
         barrier.wait(timeout=60)  # everyone starts together
-        assert session.post(f"{base}/surveys/{PARENTS}/start", data={"csrf_token": token}, timeout=60).ok
+        assert session.post(
+            f"{base}/surveys/{PARENTS}/start", data={"csrf_token": token}, timeout=60
+        ).ok
         for key in KEYS:
             url = f"{base}/surveys/{PARENTS}/questions/{key}"
             data = {"csrf_token": token, "answer": ANSWERS[key]}
-            sent = at_once([lambda: session.post(url, data=data, timeout=60, allow_redirects=False)] * 2)
-            assert all(r is not None and r.status_code == 302 for r in sent), [getattr(r, "status_code", r)
-                                                                            for r in sent]
-        submits = at_once([lambda: session.post(f"{base}/surveys/{PARENTS}/check", data={"csrf_token": token},
-                                                 timeout=60, allow_redirects=False)] * 3)
-        assert all(r is not None and r.status_code == 302 for r in submits), [getattr(r, "status_code", r)
-                                                                           for r in submits]
+            sent = at_once(
+                [lambda: session.post(url, data=data, timeout=60, allow_redirects=False)] * 2
+            )
+            assert all(r is not None and r.status_code == 302 for r in sent), [
+                getattr(r, "status_code", r) for r in sent
+            ]
+        submits = at_once(
+            [
+                lambda: session.post(
+                    f"{base}/surveys/{PARENTS}/check",
+                    data={"csrf_token": token},
+                    timeout=60,
+                    allow_redirects=False,
+                )
+            ]
+            * 3
+        )
+        assert all(r is not None and r.status_code == 302 for r in submits), [
+            getattr(r, "status_code", r) for r in submits
+        ]
         assert session.get(f"{base}/surveys/{PARENTS}/sent", timeout=60).status_code == 200
     except Exception as error:  # noqa: BLE001  reported by the test below
         errors.append(repr(error))
@@ -59,16 +86,28 @@ def test_fifty_people_at_once_each_stored_exactly_once(served):
     open_seeded_surveys()
     db.session.remove()
     errors, barrier = [], threading.Barrier(PEOPLE)
-    people = [threading.Thread(target=_respond, args=(served, errors, barrier)) for _ in range(PEOPLE)]
+    people = [
+        threading.Thread(target=_respond, args=(served, errors, barrier)) for _ in range(PEOPLE)
+    ]
     [t.start() for t in people]
     [t.join(timeout=240) for t in people]
     assert errors == []
-    assert db.session.scalar(select(func.count(SurveyResponse.id)).where(SurveyResponse.status == "submitted")) \
+    assert (
+        db.session.scalar(
+            select(func.count(SurveyResponse.id)).where(SurveyResponse.status == "submitted")
+        )
         == PEOPLE
-    assert db.session.scalar(select(func.count(SurveyResponse.id))) == PEOPLE  # no stray half-started ones
+    )
+    assert (
+        db.session.scalar(select(func.count(SurveyResponse.id))) == PEOPLE
+    )  # no stray half-started ones
     duplicates = db.session.execute(
         select(SurveyAnswer.response_id, SurveyAnswer.question_key, func.count(SurveyAnswer.id))
-        .group_by(SurveyAnswer.response_id, SurveyAnswer.question_key).having(func.count(SurveyAnswer.id) > 1)).all()
+        .group_by(SurveyAnswer.response_id, SurveyAnswer.question_key)
+        .having(func.count(SurveyAnswer.id) > 1)
+    ).all()
     assert duplicates == []
     assert db.session.scalar(select(func.count(SurveyAnswer.id))) == PEOPLE * len(KEYS)
-    assert db.session.scalar(select(func.count(Contribution.id))) == PEOPLE  # one free-text answer each
+    assert (
+        db.session.scalar(select(func.count(Contribution.id))) == PEOPLE
+    )  # one free-text answer each

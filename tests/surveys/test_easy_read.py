@@ -1,4 +1,5 @@
 """The easy-read survey is measured: reading age 9 or below on every page, and pictures with text alternatives."""
+
 import re
 
 import pytest
@@ -20,7 +21,9 @@ def _pages_of_the_easy_read_survey(client):
         key = location.split("/questions/")[1]
         pages[key] = client.get(location).get_data(as_text=True)
         value = ANSWERS.get(key)
-        location = client.post(location, data={"answer": value} if value else {}).headers["Location"]
+        location = client.post(location, data={"answer": value} if value else {}).headers[
+            "Location"
+        ]
     client.post(f"/surveys/{EASY}/check")
     pages["sent"] = client.get(f"/surveys/{EASY}/sent").get_data(as_text=True)
     return pages
@@ -30,7 +33,10 @@ def test_every_easy_read_page_reads_at_age_nine_or_below(client):
     open_seeded_surveys()
     pages = _pages_of_the_easy_read_survey(client)
     assert db.session.scalar(select(SurveyResponse.status)) == "submitted"
-    problems = {name: easy_read_problems(main_text(html), EASY_AGE, long_words=False) for name, html in pages.items()}
+    problems = {
+        name: easy_read_problems(main_text(html), EASY_AGE, long_words=False)
+        for name, html in pages.items()
+    }
     assert not {name: found for name, found in problems.items() if found}
     everything = [part for html in pages.values() for part in main_text(html)]
     assert not easy_read_problems(everything, EASY_AGE)
@@ -39,7 +45,9 @@ def test_every_easy_read_page_reads_at_age_nine_or_below(client):
 def test_the_standard_survey_would_fail_the_same_check(client):
     """The check can fail: the standard parents' start page is written for adults."""
     open_seeded_surveys()
-    assert easy_read_problems(main_text(client.get(f"/surveys/{PARENTS}").get_data(as_text=True)), EASY_AGE)
+    assert easy_read_problems(
+        main_text(client.get(f"/surveys/{PARENTS}").get_data(as_text=True)), EASY_AGE
+    )
 
 
 def test_easy_read_questions_have_a_picture_with_a_text_alternative(client):
@@ -59,9 +67,13 @@ def test_easy_read_scale_answers_have_faces_beside_the_words(client, key):
     while not location.endswith(f"/questions/{key}"):
         step = location.split("/questions/")[1]
         value = ANSWERS.get(step)
-        location = client.post(location, data={"answer": value} if value else {}).headers["Location"]
+        location = client.post(location, data={"answer": value} if value else {}).headers[
+            "Location"
+        ]
     html = client.get(location).get_data(as_text=True)
-    faces = re.findall(r'<label class="[^"]*portal-picture-label" for="[^"]+"><img src="[^"]+" alt=""', html)
+    faces = re.findall(
+        r'<label class="[^"]*portal-picture-label" for="[^"]+"><img src="[^"]+" alt=""', html
+    )
     assert len(faces) == 6  # five points and "I don't know", each beside its words
 
 

@@ -1,4 +1,5 @@
 """The survey CSV and XLSX exports: each profile field once, plain headings, right values, safe cells."""
+
 import csv
 import io
 
@@ -8,10 +9,20 @@ from openpyxl import load_workbook
 from portal.surveys.results import PROFILE_COLUMNS
 from tests.surveys.helpers import PARENTS, open_seeded_surveys, walk
 
-PROFILE = {"Answering as": "parent_carer", "Area": "shrewsbury", "Age band": "11-15",
-           "Plan or support in place": "ehcp", "Setting": "mainstream_school"}
-PROFILE_WORDING = ["Are you answering as a parent or carer?", "Where do you live?", "How old is your child?",
-                   "What support does your child have at the moment?", "Where does your child go to learn?"]
+PROFILE = {
+    "Answering as": "parent_carer",
+    "Area": "shrewsbury",
+    "Age band": "11-15",
+    "Plan or support in place": "ehcp",
+    "Setting": "mainstream_school",
+}
+PROFILE_WORDING = [
+    "Are you answering as a parent or carer?",
+    "Where do you live?",
+    "How old is your child?",
+    "What support does your child have at the moment?",
+    "Where does your child go to learn?",
+]
 
 
 def _send(client, answers=None):
@@ -40,13 +51,23 @@ def test_each_profile_field_appears_once_with_plain_headings(client, moderator, 
         assert header.count(heading) == 1
     for wording in PROFILE_WORDING:  # the profile questions have no second, answer column
         assert wording not in header
-    for raw in ("role", "locality", "age_band", "cohort", "setting_type", "response_id", "what_is_working"):
+    for raw in (
+        "role",
+        "locality",
+        "age_band",
+        "cohort",
+        "setting_type",
+        "response_id",
+        "what_is_working",
+    ):
         assert raw not in header  # no database keys as headings
     assert len(rows) == 1
     row = dict(zip(header, rows[0]))
     assert {k: row[k] for k in PROFILE} == PROFILE
     assert row["Status"] == "submitted" and row["Started"] and row["Sent"]
-    assert row["Overall, how satisfied are you with the support for your child's SEND?"] == "satisfied"
+    assert (
+        row["Overall, how satisfied are you with the support for your child's SEND?"] == "satisfied"
+    )
 
 
 def test_xlsx_has_the_same_single_columns(client, moderator, login_as):
@@ -58,7 +79,7 @@ def test_xlsx_has_the_same_single_columns(client, moderator, login_as):
     sheet = load_workbook(io.BytesIO(response.data), read_only=True).active
     header, *rows = [list(r) for r in sheet.iter_rows(values_only=True)]
     assert header == _csv(client, surveys[PARENTS].id)[0]
-    assert header[:len(PROFILE_COLUMNS)] == PROFILE_COLUMNS
+    assert header[: len(PROFILE_COLUMNS)] == PROFILE_COLUMNS
     row = dict(zip(header, rows[0]))
     assert row["Area"] == "shrewsbury" and row["Answering as"] == "parent_carer"
     # free text that looks like a formula is written so a spreadsheet shows it, never runs it
@@ -78,7 +99,10 @@ def test_moderator_gets_free_text_guarded_against_formulas(client, moderator, lo
 def test_duplicate_wording_is_told_apart_by_key(app):
     from portal.surveys.models import Question
     from portal.surveys.results import _headings
-    questions = [Question(key="a", type="long_text", text="Anything else?"),
-                 Question(key="b", type="long_text", text="Anything  else?"),
-                 Question(key="c", type="long_text", text="Status")]
+
+    questions = [
+        Question(key="a", type="long_text", text="Anything else?"),
+        Question(key="b", type="long_text", text="Anything  else?"),
+        Question(key="c", type="long_text", text="Status"),
+    ]
     assert _headings(questions) == ["Anything else? (a)", "Anything else? (b)", "Status (c)"]

@@ -1,4 +1,5 @@
 """Distribution links: a QR code file that opens as an image, and a printable poster."""
+
 import xml.etree.ElementTree as ET
 
 from flask import g
@@ -11,7 +12,9 @@ SVG = "{http://www.w3.org/2000/svg}svg"
 
 def _link(moderator):
     survey = open_seeded_surveys()[PARENTS]
-    return survey, builder.create_link(survey, actor=moderator, route="school", label="Oakfield noticeboard")
+    return survey, builder.create_link(
+        survey, actor=moderator, route="school", label="Oakfield noticeboard"
+    )
 
 
 def _sign_in(login_as, user):
@@ -31,7 +34,9 @@ def test_downloaded_qr_code_is_a_standalone_svg_image(app, client, moderator, lo
     assert root.find("{http://www.w3.org/2000/svg}title").text == "QR code for Oakfield noticeboard"
 
 
-def test_poster_shows_the_survey_the_public_address_and_the_code(app, client, moderator, login_as, monkeypatch):
+def test_poster_shows_the_survey_the_public_address_and_the_code(
+    app, client, moderator, login_as, monkeypatch
+):
     monkeypatch.setitem(app.config, "PUBLIC_BASE_URL", "https://voice.example.org")
     survey, link = _link(moderator)
     _sign_in(login_as, moderator)

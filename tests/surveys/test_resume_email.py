@@ -1,4 +1,5 @@
 """The emailed resume link, through a real local SMTP server (aiosmtpd), and when that server is down."""
+
 import re
 from urllib.parse import urlsplit
 
@@ -14,7 +15,12 @@ from tests.surveys.helpers import PARENTS, open_seeded_surveys, start
 def _ask_for_link(client, email="carer@example.test"):
     open_seeded_surveys()
     start(client, PARENTS)
-    assert client.post(f"/surveys/{PARENTS}/questions/role", data={"answer": "parent_carer"}).status_code == 302
+    assert (
+        client.post(
+            f"/surveys/{PARENTS}/questions/role", data={"answer": "parent_carer"}
+        ).status_code
+        == 302
+    )
     return client.post(f"/surveys/{PARENTS}/email", data={"email": email})
 
 
@@ -32,7 +38,9 @@ def test_emailed_link_resumes_on_another_device(app, client, smtp_server):
     resumed = other_device.get(urlsplit(link).path)
     assert resumed.status_code == 302 and "/questions/" in resumed.headers["Location"]
     assert other_device.get(resumed.headers["Location"]).status_code == 200
-    assert all(answer.text != "carer@example.test" for answer in db.session.scalars(select(SurveyAnswer)))
+    assert all(
+        answer.text != "carer@example.test" for answer in db.session.scalars(select(SurveyAnswer))
+    )
 
 
 def test_mail_server_down_keeps_the_message_and_sends_it_later(app, client, smtp_port):
@@ -40,13 +48,16 @@ def test_mail_server_down_keeps_the_message_and_sends_it_later(app, client, smtp
     html = page.get_data(as_text=True)
     assert page.status_code == 200 and "resume code" in html  # the code is always on the page
     [queued] = db.session.scalars(select(OutboxMessage)).all()
-    assert queued.sent_at is None and queued.attempts == 0  # queued for the worker, not tried in the request
+    assert (
+        queued.sent_at is None and queued.attempts == 0
+    )  # queued for the worker, not tried in the request
     assert deliver_outbox() == (0, 1)  # the worker's pass while the server is down
     db.session.refresh(queued)
     assert queued.sent_at is None and queued.attempts == 1 and queued.last_error
     from aiosmtpd.controller import Controller
 
     from tests.fixtures.smtp import Collector
+
     collector = Collector()
     controller = Controller(collector, hostname="127.0.0.1", port=smtp_port)
     controller.start()
@@ -57,7 +68,9 @@ def test_mail_server_down_keeps_the_message_and_sends_it_later(app, client, smtp
     finally:
         controller.stop()
     assert [e.rcpt_tos for e in collector.messages] == [["later@example.test"]]
-    assert db.session.scalar(select(ResumeEmail.email)) == "later@example.test"  # until submit or 30 days
+    assert (
+        db.session.scalar(select(ResumeEmail.email)) == "later@example.test"
+    )  # until submit or 30 days
 
 
 def test_bad_email_is_explained_and_nothing_is_sent(client, smtp_server):
@@ -70,6 +83,7 @@ def test_sending_the_answers_forgets_the_address_everywhere(client, smtp_server)
     _ask_for_link(client)
     assert db.session.scalar(select(OutboxMessage.to)) == "carer@example.test"
     from tests.surveys.helpers import walk
+
     walk(client, PARENTS)
     assert client.post(f"/surveys/{PARENTS}/check").status_code == 302
     assert db.session.scalar(select(ResumeEmail)) is None

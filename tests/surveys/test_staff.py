@@ -1,10 +1,10 @@
 """Staff: builder rules, paper and event entry, results, exports, import and the glossary."""
+
 import csv
 import io
 
-from sqlalchemy import func, select
-
 from flask import g
+from sqlalchemy import func, select
 
 from portal.extensions import db
 from portal.surveys import builder
@@ -30,9 +30,18 @@ def test_question_with_answers_is_retired_not_deleted(client, editor, login_as):
     client.post(f"/staff/surveys/{survey.id}/questions/{hint.id}/remove")
     assert db.session.get(Question, role.id).retired is True
     assert db.session.get(Question, hint.id) is None
-    response = client.post(f"/staff/surveys/{survey.id}/questions/{role.id}", data={
-        "key": "who", "type": "role", "text": "Who?", "hint": "", "options_text": "", "show_if_key": "",
-        "show_if_codes": ""})
+    response = client.post(
+        f"/staff/surveys/{survey.id}/questions/{role.id}",
+        data={
+            "key": "who",
+            "type": "role",
+            "text": "Who?",
+            "hint": "",
+            "options_text": "",
+            "show_if_key": "",
+            "show_if_codes": "",
+        },
+    )
     assert "already has answers" in response.get_data(as_text=True)
 
 
@@ -40,11 +49,17 @@ def test_duplicate_keeps_keys_as_a_draft(client, editor, login_as):
     surveys = open_seeded_surveys()
     _sign_in(login_as, editor)
     survey = surveys[PARENTS]
-    response = client.post(f"/staff/surveys/{survey.id}/duplicate",
-                           data={"title": "Big Listen 2027", "slug": "big-listen-2027-parent-carers"})
+    response = client.post(
+        f"/staff/surveys/{survey.id}/duplicate",
+        data={"title": "Big Listen 2027", "slug": "big-listen-2027-parent-carers"},
+    )
     assert response.status_code == 302
-    copy = builder.db.session.scalar(select(type(survey)).where(type(survey).slug == "big-listen-2027-parent-carers"))
-    assert copy.state == "draft" and [q.key for q in copy.questions] == [q.key for q in survey.live_questions]
+    copy = builder.db.session.scalar(
+        select(type(survey)).where(type(survey).slug == "big-listen-2027-parent-carers")
+    )
+    assert copy.state == "draft" and [q.key for q in copy.questions] == [
+        q.key for q in survey.live_questions
+    ]
 
 
 def test_paper_entry_records_channel_and_who_entered_it(client, moderator, login_as):
@@ -54,13 +69,18 @@ def test_paper_entry_records_channel_and_who_entered_it(client, moderator, login
     walk(client, PARENTS)
     client.post(f"/surveys/{PARENTS}/check")
     response = db.session.scalar(select(SurveyResponse))
-    assert (response.channel, response.entered_by_id, response.status) == ("paper", moderator.id, "submitted")
+    assert (response.channel, response.entered_by_id, response.status) == (
+        "paper",
+        moderator.id,
+        "submitted",
+    )
 
 
 def test_kiosk_returns_to_start_with_no_trace_until_staff_end_it(client, moderator, login_as):
     surveys = open_seeded_surveys()
     _sign_in(login_as, moderator)
     from portal.reference.services import find_locality
+
     ludlow = find_locality("ludlow-south")
     client.post(f"/staff/surveys/{surveys[PARENTS].id}/kiosk", data={"locality": str(ludlow.id)})
     walk(client, PARENTS, {"locality": "ludlow-south"})
@@ -69,33 +89,49 @@ def test_kiosk_returns_to_start_with_no_trace_until_staff_end_it(client, moderat
     assert "Start again for the next person" in sent
     back = client.get(f"/surveys/{PARENTS}/questions/what_is_working")
     assert back.status_code == 302 and back.headers["Location"].endswith(f"/surveys/{PARENTS}")
-    assert client.get("/staff/surveys/").status_code == 302  # staff pages are locked while the kiosk runs
+    assert (
+        client.get("/staff/surveys/").status_code == 302
+    )  # staff pages are locked while the kiosk runs
     walk(client, PARENTS, stop_before="locality")
     rows = db.session.scalars(select(SurveyResponse).order_by(SurveyResponse.id)).all()
     assert len(rows) == 2 and rows[1].channel == "event" and rows[1].locality_id == ludlow.id
     assert rows[1].entered_by_id == moderator.id
-    assert "not right" in client.post("/staff/surveys/kiosk/end", data={"password": "wrong"}).get_data(as_text=True)
+    assert "not right" in client.post(
+        "/staff/surveys/kiosk/end", data={"password": "wrong"}
+    ).get_data(as_text=True)
     client.post("/staff/surveys/kiosk/end", data={"password": PASSWORD})
     assert client.get("/staff/surveys/").status_code == 200
 
 
 def _export(client, survey_id):
-    return list(csv.DictReader(io.StringIO(client.get(f"/staff/surveys/{survey_id}/export.csv").get_data(as_text=True))))
+    return list(
+        csv.DictReader(
+            io.StringIO(client.get(f"/staff/surveys/{survey_id}/export.csv").get_data(as_text=True))
+        )
+    )
 
 
-def test_viewers_get_no_response_level_data_moderators_get_guarded_exports(app, client, viewer, moderator,
-                                                                           login_as):
+def test_viewers_get_no_response_level_data_moderators_get_guarded_exports(
+    app, client, viewer, moderator, login_as
+):
     surveys = open_seeded_surveys()
-    walk(client, PARENTS, {"what_is_working": "=HYPERLINK(\"x\")"})
+    walk(client, PARENTS, {"what_is_working": '=HYPERLINK("x")'})
     client.post(f"/surveys/{PARENTS}/check")
-    _sign_in(login_as, viewer)  # aggregate only: one row per response or live exact counts are not for viewers
+    _sign_in(
+        login_as, viewer
+    )  # aggregate only: one row per response or live exact counts are not for viewers
     for kind in ("export.csv", "export.xlsx", "results"):
         assert client.get(f"/staff/surveys/{surveys[PARENTS].id}/{kind}").status_code == 403
-    assert f"/staff/surveys/{surveys[PARENTS].id}/results" not in client.get("/staff/surveys/").get_data(as_text=True)
+    assert f"/staff/surveys/{surveys[PARENTS].id}/results" not in client.get(
+        "/staff/surveys/"
+    ).get_data(as_text=True)
     _sign_in(login_as, moderator)
     rows = _export(client, surveys[PARENTS].id)
     satisfaction = "Overall, how satisfied are you with the support for your child's SEND?"
-    change, working = "What is the one thing that should change?", "What is working well for your child?"
+    change, working = (
+        "What is the one thing that should change?",
+        "What is working well for your child?",
+    )
     assert rows[0][satisfaction] == "satisfied" and rows[0]["Area"] == "shrewsbury"
     assert rows[0]["Which of these has your child or family used in the last year?"] == "salt;pacc"
     assert rows[0]["How it was given"] == "online"
@@ -120,37 +156,55 @@ def test_results_count_by_locality_role_channel_and_drop_off(client, moderator, 
 def test_import_validates_every_row_first(runner, tmp_path):
     open_seeded_surveys()
     bad = tmp_path / "bad.csv"
-    bad.write_text("role,locality,overall_satisfaction,channel,submitted_at\n"
-                   "parent_carer,Shrewsbury,Satisfied,paper,2026-08-01\n"
-                   "alien,Atlantis,Delighted,pigeon,yesterday\n")
+    bad.write_text(
+        "role,locality,overall_satisfaction,channel,submitted_at\n"
+        "parent_carer,Shrewsbury,Satisfied,paper,2026-08-01\n"
+        "alien,Atlantis,Delighted,pigeon,yesterday\n"
+    )
     result = runner.invoke(args=["import-responses", PARENTS, str(bad)])
     assert result.exit_code == 1
-    for words in ("line 3: role: 'alien' is not one of its answers", "line 3: locality: 'Atlantis' is not one of its answers", "'Delighted' is not one of its answers",
-                  "line 3: channel 'pigeon'", "line 3: submitted_at 'yesterday'"):
+    for words in (
+        "line 3: role: 'alien' is not one of its answers",
+        "line 3: locality: 'Atlantis' is not one of its answers",
+        "'Delighted' is not one of its answers",
+        "line 3: channel 'pigeon'",
+        "line 3: submitted_at 'yesterday'",
+    ):
         assert words in result.output
     assert db.session.scalar(select(func.count(SurveyResponse.id))) == 0
     good = tmp_path / "good.csv"
-    good.write_text("role,locality,overall_satisfaction,services_used,channel,submitted_at,what_is_working\n"
-                    "Parent_Carer,shrewsbury,VERY SATISFIED,salt;Short breaks,paper,2026-08-01,Good SENCO\n"
-                    "professional,Ludlow and the South,dont_know,,event,2026-09-02T10:30:00,\n")
+    good.write_text(
+        "role,locality,overall_satisfaction,services_used,channel,submitted_at,what_is_working\n"
+        "Parent_Carer,shrewsbury,VERY SATISFIED,salt;Short breaks,paper,2026-08-01,Good SENCO\n"
+        "professional,Ludlow and the South,dont_know,,event,2026-09-02T10:30:00,\n"
+    )
     result = runner.invoke(args=["import-responses", PARENTS, str(good)])
     assert result.exit_code == 0, result.output
     rows = db.session.scalars(select(SurveyResponse).order_by(SurveyResponse.id)).all()
-    assert [(r.role, r.channel, r.status) for r in rows] == [("parent_carer", "paper", "submitted"),
-                                                             ("professional", "event", "submitted")]
+    assert [(r.role, r.channel, r.status) for r in rows] == [
+        ("parent_carer", "paper", "submitted"),
+        ("professional", "event", "submitted"),
+    ]
     assert rows[0].submitted_at.month == 8
 
 
 def test_glossary_escapes_then_marks_up_and_expands_first_use(app, client, editor, login_as):
     from portal.glossary.services import mark_up, seed_glossary
+
     seed_glossary()
     with app.test_request_context():
         first = str(mark_up("<b>EHCP</b> & EHCP"))
-        assert first.startswith("&lt;b&gt;<abbr title=\"education, health and care plan\">EHCP</abbr> (education")
-        assert first.endswith("&amp; <abbr title=\"education, health and care plan\">EHCP</abbr>")
+        assert first.startswith(
+            '&lt;b&gt;<abbr title="education, health and care plan">EHCP</abbr> (education'
+        )
+        assert first.endswith('&amp; <abbr title="education, health and care plan">EHCP</abbr>')
     with app.test_request_context():
-        spelled = str(mark_up("help for SEND (special educational needs and disabilities) and EHCP"))
-        assert spelled.count("special educational needs and disabilities") == 2  # written once, plus the title
+        spelled = str(
+            mark_up("help for SEND (special educational needs and disabilities) and EHCP")
+        )
+        assert (
+            spelled.count("special educational needs and disabilities") == 2
+        )  # written once, plus the title
         assert "disabilities) (special" not in spelled and "</abbr> (education" in spelled
     assert "SENDIASS" in client.get("/glossary").get_data(as_text=True)
     _sign_in(login_as, editor)
@@ -163,13 +217,23 @@ def test_seed_surveys_command_is_idempotent(runner):
     assert "Added 0 draft surveys" in runner.invoke(args=["seed-surveys"]).output
 
 
-def test_editors_change_who_sees_answers_and_what_happens_next_without_code(client, editor, login_as):
+def test_editors_change_who_sees_answers_and_what_happens_next_without_code(
+    client, editor, login_as
+):
     survey = open_seeded_surveys()[PARENTS]
     _sign_in(login_as, editor)
-    response = client.post(f"/staff/surveys/{survey.id}/details", data={
-        "title": survey.title, "slug": survey.slug, "description": survey.description, "audience": "parent_carer",
-        "minutes_to_complete": "10", "who_sees_answers": "Only the Big Listen team at the council and PACC.",
-        "what_happens_next": "We will publish what we heard by 1 November."})
+    response = client.post(
+        f"/staff/surveys/{survey.id}/details",
+        data={
+            "title": survey.title,
+            "slug": survey.slug,
+            "description": survey.description,
+            "audience": "parent_carer",
+            "minutes_to_complete": "10",
+            "who_sees_answers": "Only the Big Listen team at the council and PACC.",
+            "what_happens_next": "We will publish what we heard by 1 November.",
+        },
+    )
     assert response.status_code == 302
     start = client.get(f"/surveys/{PARENTS}").get_data(as_text=True)
     assert "Only the Big Listen team at the council and" in start
@@ -180,23 +244,44 @@ def test_editors_change_who_sees_answers_and_what_happens_next_without_code(clie
 def test_survey_text_that_is_too_long_is_refused_and_kept(client, editor, login_as):
     survey = open_seeded_surveys()[PARENTS]
     _sign_in(login_as, editor)
-    page = client.post(f"/staff/surveys/{survey.id}/details", data={
-        "title": survey.title, "slug": survey.slug, "audience": "parent_carer", "minutes_to_complete": "10",
-        "who_sees_answers": "x" * 2001, "what_happens_next": "Kept as typed",
-        "opens_at": ["", "", ""], "closes_at": ["", "", ""]}).get_data(as_text=True)  # as a browser sends them
+    page = client.post(
+        f"/staff/surveys/{survey.id}/details",
+        data={
+            "title": survey.title,
+            "slug": survey.slug,
+            "audience": "parent_carer",
+            "minutes_to_complete": "10",
+            "who_sees_answers": "x" * 2001,
+            "what_happens_next": "Kept as typed",
+            "opens_at": ["", "", ""],
+            "closes_at": ["", "", ""],
+        },
+    ).get_data(as_text=True)  # as a browser sends them
     assert "govuk-error-summary" in page and "Kept as typed" in page
 
 
 def test_builder_requires_an_error_message_for_a_required_question(client, editor, login_as):
     survey = open_seeded_surveys()[PARENTS]
     _sign_in(login_as, editor)
-    data = {"key": "school_travel", "type": "agreement_scale", "text": "Travel to school works for us", "hint": "",
-            "options_text": "", "required": "y", "show_if_key": "", "show_if_codes": ""}
-    page = client.post(f"/staff/surveys/{survey.id}/questions/new", data=data).get_data(as_text=True)
+    data = {
+        "key": "school_travel",
+        "type": "agreement_scale",
+        "text": "Travel to school works for us",
+        "hint": "",
+        "options_text": "",
+        "required": "y",
+        "show_if_key": "",
+        "show_if_codes": "",
+    }
+    page = client.post(f"/staff/surveys/{survey.id}/questions/new", data=data).get_data(
+        as_text=True
+    )
     assert "Enter the message people see if they leave this question out" in page
     assert "Travel to school works for us" in page  # nothing typed is lost
-    response = client.post(f"/staff/surveys/{survey.id}/questions/new", data={
-        **data, "error_message": "Select how much you agree that travel to school works"})
+    response = client.post(
+        f"/staff/surveys/{survey.id}/questions/new",
+        data={**data, "error_message": "Select how much you agree that travel to school works"},
+    )
     assert response.status_code == 302
     question = db.session.scalar(select(Question).where(Question.key == "school_travel"))
     assert question.error_message == "Select how much you agree that travel to school works"
@@ -208,10 +293,19 @@ def test_preview_shows_one_question_a_page_with_its_routing(client, editor, view
     _sign_in(login_as, editor)
     first = client.get(f"/staff/surveys/{survey.id}/preview/1").get_data(as_text=True)
     assert survey.live_questions[0].text in first and survey.live_questions[1].text not in first
-    assert f"Question 1 of {len(survey.live_questions)}" in first and 'rel="next"' in first and 'rel="prev"' not in first
+    assert (
+        f"Question 1 of {len(survey.live_questions)}" in first
+        and 'rel="next"' in first
+        and 'rel="prev"' not in first
+    )
     page = client.get(f"/staff/surveys/{survey.id}/preview/{routed}").get_data(as_text=True)
     assert "Only shown when the answer to" in page
     assert client.get(f"/staff/surveys/{survey.id}/preview/0").status_code == 404
-    assert client.get(f"/staff/surveys/{survey.id}/preview/{len(survey.live_questions) + 1}").status_code == 404
+    assert (
+        client.get(
+            f"/staff/surveys/{survey.id}/preview/{len(survey.live_questions) + 1}"
+        ).status_code
+        == 404
+    )
     _sign_in(login_as, viewer)
     assert client.get(f"/staff/surveys/{survey.id}/preview/1").status_code == 403

@@ -1,4 +1,5 @@
 """Scoring a labelled JSON Lines set with ../shared/eval/score.py, shared by the floor tests."""
+
 import importlib.util
 import io
 import json

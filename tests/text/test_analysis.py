@@ -1,4 +1,5 @@
 """The analyse() entry point and its record shape."""
+
 import dataclasses
 
 import pytest
@@ -8,8 +9,11 @@ from portal.text.learned.active import active_version
 
 
 def test_analysis_combines_every_detector():
-    result = analyse("Please ring me on 07700 900417, nobody has called back in 3 weeks.",
-                     author_role="parent_carer", channel="feedback")
+    result = analyse(
+        "Please ring me on 07700 900417, nobody has called back in 3 weeks.",
+        author_role="parent_carer",
+        channel="feedback",
+    )
     assert isinstance(result, Analysis)
     assert result.sentiment == "negative" and result.polarity < 0
     assert result.pii_spans == [(18, 30, "phone")]
@@ -26,8 +30,13 @@ def test_analysis_is_frozen():
 def test_to_record_shape():
     record = analyse("my taxi driver dave is the best").to_record("x1")
     assert record == {
-        "id": "x1", "themes": ["transport"], "sentiment": "positive", "safeguarding": False,
-        "pii": True, "abusive": False, "pii_spans": [{"start": 15, "end": 19, "kind": "name"}],
+        "id": "x1",
+        "themes": ["transport"],
+        "sentiment": "positive",
+        "safeguarding": False,
+        "pii": True,
+        "abusive": False,
+        "pii_spans": [{"start": 15, "end": 19, "kind": "name"}],
         "redacted": "my taxi driver [name] is the best",
         "model_version": active_version(),
     }

@@ -1,4 +1,5 @@
 """JSON Lines batch and the click `analyse` command (no app, no database)."""
+
 import io
 import json
 
@@ -26,16 +27,28 @@ def test_batch_writes_one_record_per_line():
     assert records[0]["pii"] is True and records[0]["redacted"] == "Call me on [phone]"
     assert records[0]["pii_spans"] == [{"start": 11, "end": 23, "kind": "phone"}]
     assert records[1]["abusive"] is True
-    assert set(records[0]) == {"id", "themes", "sentiment", "safeguarding", "pii", "abusive",
-                               "pii_spans", "redacted", "model_version"}
+    assert set(records[0]) == {
+        "id",
+        "themes",
+        "sentiment",
+        "safeguarding",
+        "pii",
+        "abusive",
+        "pii_spans",
+        "redacted",
+        "model_version",
+    }
 
 
-@pytest.mark.parametrize("bad, message", [
-    ("{not json", "line 2: not valid JSON"),
-    ('{"id": "x"}', "line 2: missing 'text'"),
-    ('{"text": "hello"}', "line 2: missing 'id'"),
-    ('["a list"]', "line 2: expected a JSON object"),
-])
+@pytest.mark.parametrize(
+    "bad, message",
+    [
+        ("{not json", "line 2: not valid JSON"),
+        ('{"id": "x"}', "line 2: missing 'text'"),
+        ('{"text": "hello"}', "line 2: missing 'id'"),
+        ('["a list"]', "line 2: expected a JSON object"),
+    ],
+)
 def test_bad_line_raises_with_its_number(bad, message):
     source = io.StringIO(json.dumps(GOOD[0]) + "\n" + bad + "\n")
     with pytest.raises(ValueError, match=message):
@@ -68,6 +81,7 @@ def test_command_reports_bad_line_and_fails(tmp_path):
 
 def test_command_names_the_model_and_can_leave_it_out():
     from portal.text.learned.active import active_version
+
     result = CliRunner().invoke(analyse_command, ["-", "-"], input=to_jsonl(GOOD))
     records = [json.loads(line) for line in result.stdout.splitlines() if line.startswith("{")]
     assert {r["model_version"] for r in records} == {active_version()}

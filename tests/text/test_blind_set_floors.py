@@ -21,77 +21,168 @@ precision to 0.80 on unseen after both sets confirmed that trade; unseen2's floo
 one blind scoring.) forum2.jsonl and parents2.jsonl (FORUM2.md, PARENTS2.md) were scored blind by
 b6e64c03 before any training (docs/text-model.md) and are in-sample now too. The out-of-sample check is
 the lead's sealed set, scored after the model is frozen."""
+
 import pytest
 
 from tests.text.labelled_sets import DATA, check_well_formed, metric, score_set
 
 SETS = {
-    "challenge": {"min_items": 240, "floors": {
-        ("themes_micro", "f1"): 0.75, ("sentiment_accuracy", None): 0.72,
-        ("safeguarding", "recall"): 0.96, ("safeguarding", "precision"): 0.6,
-        ("pii", "recall"): 0.94, ("pii", "precision"): 0.85,
-        ("abusive", "recall"): 0.9, ("abusive", "precision"): 0.8}},
-    "holdout": {"min_items": 200, "floors": {
-        ("themes_micro", "f1"): 0.74, ("sentiment_accuracy", None): 0.7,
-        ("safeguarding", "recall"): 0.96, ("safeguarding", "precision"): 0.6,
-        ("pii", "recall"): 0.93, ("pii", "precision"): 0.85,
-        ("abusive", "recall"): 0.9, ("abusive", "precision"): 0.8}},
-    "corpus": {"min_items": 450, "floors": {
-        ("themes_micro", "f1"): 0.74, ("sentiment_accuracy", None): 0.9,
-        ("safeguarding", "recall"): 0.98, ("safeguarding", "precision"): 0.8,
-        ("pii", "recall"): 0.95, ("pii", "precision"): 0.9,
-        ("abusive", "recall"): 0.95, ("abusive", "precision"): 0.9}},
+    "challenge": {
+        "min_items": 240,
+        "floors": {
+            ("themes_micro", "f1"): 0.75,
+            ("sentiment_accuracy", None): 0.72,
+            ("safeguarding", "recall"): 0.96,
+            ("safeguarding", "precision"): 0.6,
+            ("pii", "recall"): 0.94,
+            ("pii", "precision"): 0.85,
+            ("abusive", "recall"): 0.9,
+            ("abusive", "precision"): 0.8,
+        },
+    },
+    "holdout": {
+        "min_items": 200,
+        "floors": {
+            ("themes_micro", "f1"): 0.74,
+            ("sentiment_accuracy", None): 0.7,
+            ("safeguarding", "recall"): 0.96,
+            ("safeguarding", "precision"): 0.6,
+            ("pii", "recall"): 0.93,
+            ("pii", "precision"): 0.85,
+            ("abusive", "recall"): 0.9,
+            ("abusive", "precision"): 0.8,
+        },
+    },
+    "corpus": {
+        "min_items": 450,
+        "floors": {
+            ("themes_micro", "f1"): 0.74,
+            ("sentiment_accuracy", None): 0.9,
+            ("safeguarding", "recall"): 0.98,
+            ("safeguarding", "precision"): 0.8,
+            ("pii", "recall"): 0.95,
+            ("pii", "precision"): 0.9,
+            ("abusive", "recall"): 0.95,
+            ("abusive", "precision"): 0.9,
+        },
+    },
     # Written blind by three other engineers on 2026-12-02 (tests/text/data/YOUNG.md, FAMILY.md, MIXED.md),
     # scored by the then-shipped model before any training on them (docs/text-model.md); now trained
     # on, so in-sample regression checks a little below the figures of model 2026-12-02-b6e64c03.
-    "young": {"min_items": 300, "floors": {
-        ("themes_micro", "f1"): 0.8, ("sentiment_accuracy", None): 0.92,
-        ("safeguarding", "recall"): 0.97, ("safeguarding", "precision"): 0.75,
-        ("pii", "recall"): 0.95, ("pii", "precision"): 0.85,
-        ("abusive", "recall"): 0.95, ("abusive", "precision"): 0.8}},
-    "family": {"min_items": 300, "floors": {
-        ("themes_micro", "f1"): 0.83, ("sentiment_accuracy", None): 0.93,
-        ("safeguarding", "recall"): 0.97, ("safeguarding", "precision"): 0.65,
-        ("pii", "recall"): 0.95, ("pii", "precision"): 0.9,
-        ("abusive", "recall"): 0.85, ("abusive", "precision"): 0.9}},
-    "mixed": {"min_items": 400, "floors": {
-        ("themes_micro", "f1"): 0.82, ("sentiment_accuracy", None): 0.95,
-        ("safeguarding", "recall"): 0.97, ("safeguarding", "precision"): 0.72,
-        ("pii", "recall"): 0.95, ("pii", "precision"): 0.83,
-        ("abusive", "recall"): 0.95, ("abusive", "precision"): 0.85}},
+    "young": {
+        "min_items": 300,
+        "floors": {
+            ("themes_micro", "f1"): 0.8,
+            ("sentiment_accuracy", None): 0.92,
+            ("safeguarding", "recall"): 0.97,
+            ("safeguarding", "precision"): 0.75,
+            ("pii", "recall"): 0.95,
+            ("pii", "precision"): 0.85,
+            ("abusive", "recall"): 0.95,
+            ("abusive", "precision"): 0.8,
+        },
+    },
+    "family": {
+        "min_items": 300,
+        "floors": {
+            ("themes_micro", "f1"): 0.83,
+            ("sentiment_accuracy", None): 0.93,
+            ("safeguarding", "recall"): 0.97,
+            ("safeguarding", "precision"): 0.65,
+            ("pii", "recall"): 0.95,
+            ("pii", "precision"): 0.9,
+            ("abusive", "recall"): 0.85,
+            ("abusive", "precision"): 0.9,
+        },
+    },
+    "mixed": {
+        "min_items": 400,
+        "floors": {
+            ("themes_micro", "f1"): 0.82,
+            ("sentiment_accuracy", None): 0.95,
+            ("safeguarding", "recall"): 0.97,
+            ("safeguarding", "precision"): 0.72,
+            ("pii", "recall"): 0.95,
+            ("pii", "precision"): 0.83,
+            ("abusive", "recall"): 0.95,
+            ("abusive", "precision"): 0.85,
+        },
+    },
     # Spent blind sets (UNSEEN.md, UNSEEN2.md), trained on since round 2: in-sample regression checks
     # only. Floors unchanged from their blind scorings (the in-sample figures are higher).
-    "unseen": {"min_items": 220, "floors": {
-        ("themes_micro", "f1"): 0.72, ("sentiment_accuracy", None): 0.74,
-        ("safeguarding", "recall"): 0.98, ("safeguarding", "precision"): 0.6,
-        ("pii", "recall"): 0.9, ("pii", "precision"): 0.8,
-        ("abusive", "recall"): 0.75, ("abusive", "precision"): 0.62}},
-    "unseen2": {"min_items": 300, "floors": {
-        ("themes_micro", "f1"): 0.70, ("sentiment_accuracy", None): 0.82,
-        ("safeguarding", "recall"): 0.96, ("safeguarding", "precision"): 0.54,
-        ("pii", "recall"): 0.9, ("pii", "precision"): 0.8,
-        ("abusive", "recall"): 0.8, ("abusive", "precision"): 0.78}},
+    "unseen": {
+        "min_items": 220,
+        "floors": {
+            ("themes_micro", "f1"): 0.72,
+            ("sentiment_accuracy", None): 0.74,
+            ("safeguarding", "recall"): 0.98,
+            ("safeguarding", "precision"): 0.6,
+            ("pii", "recall"): 0.9,
+            ("pii", "precision"): 0.8,
+            ("abusive", "recall"): 0.75,
+            ("abusive", "precision"): 0.62,
+        },
+    },
+    "unseen2": {
+        "min_items": 300,
+        "floors": {
+            ("themes_micro", "f1"): 0.70,
+            ("sentiment_accuracy", None): 0.82,
+            ("safeguarding", "recall"): 0.96,
+            ("safeguarding", "precision"): 0.54,
+            ("pii", "recall"): 0.9,
+            ("pii", "precision"): 0.8,
+            ("abusive", "recall"): 0.8,
+            ("abusive", "precision"): 0.78,
+        },
+    },
     # Sealed while 3b59576a was built and scored once after it was frozen (UNSEEN3.md); never trained
     # on: floors just under the figures measured then.
-    "unseen3": {"min_items": 300, "floors": {
-        ("themes_micro", "f1"): 0.70, ("sentiment_accuracy", None): 0.76,
-        ("safeguarding", "recall"): 0.95, ("safeguarding", "precision"): 0.65,
-        ("pii", "recall"): 0.95, ("pii", "precision"): 0.77,
-        ("abusive", "recall"): 0.88, ("abusive", "precision"): 0.58}},
+    "unseen3": {
+        "min_items": 300,
+        "floors": {
+            ("themes_micro", "f1"): 0.70,
+            ("sentiment_accuracy", None): 0.76,
+            ("safeguarding", "recall"): 0.95,
+            ("safeguarding", "precision"): 0.65,
+            ("pii", "recall"): 0.95,
+            ("pii", "precision"): 0.77,
+            ("abusive", "recall"): 0.88,
+            ("abusive", "precision"): 0.58,
+        },
+    },
     # Written blind for round 2 (FORUM2.md, PARENTS2.md), scored blind by b6e64c03, then trained on:
     # in-sample regression checks, set just under the BLIND figures (the in-sample ones are higher).
-    "forum2": {"min_items": 300, "floors": {
-        ("themes_micro", "f1"): 0.5, ("sentiment_accuracy", None): 0.8,
-        ("safeguarding", "recall"): 0.93, ("safeguarding", "precision"): 0.5,
-        ("pii", "recall"): 0.8, ("pii", "precision"): 0.75,
-        ("abusive", "recall"): 0.66, ("abusive", "precision"): 0.8}},
-    "parents2": {"min_items": 300, "floors": {
-        ("themes_micro", "f1"): 0.73, ("sentiment_accuracy", None): 0.9,
-        ("safeguarding", "recall"): 0.96, ("safeguarding", "precision"): 0.36,
-        ("pii", "recall"): 0.94, ("pii", "precision"): 0.78,
-        ("abusive", "recall"): 0.9, ("abusive", "precision"): 0.84}},
+    "forum2": {
+        "min_items": 300,
+        "floors": {
+            ("themes_micro", "f1"): 0.5,
+            ("sentiment_accuracy", None): 0.8,
+            ("safeguarding", "recall"): 0.93,
+            ("safeguarding", "precision"): 0.5,
+            ("pii", "recall"): 0.8,
+            ("pii", "precision"): 0.75,
+            ("abusive", "recall"): 0.66,
+            ("abusive", "precision"): 0.8,
+        },
+    },
+    "parents2": {
+        "min_items": 300,
+        "floors": {
+            ("themes_micro", "f1"): 0.73,
+            ("sentiment_accuracy", None): 0.9,
+            ("safeguarding", "recall"): 0.96,
+            ("safeguarding", "precision"): 0.36,
+            ("pii", "recall"): 0.94,
+            ("pii", "precision"): 0.78,
+            ("abusive", "recall"): 0.9,
+            ("abusive", "precision"): 0.84,
+        },
+    },
 }
-CASES = [(name, metric_name, part) for name, spec in SETS.items() for metric_name, part in spec["floors"]]
+CASES = [
+    (name, metric_name, part) for name, spec in SETS.items() for metric_name, part in spec["floors"]
+]
 
 
 @pytest.fixture(scope="module")

@@ -1,4 +1,5 @@
 """The eval runner prints score.py's report, or a clear message without ../shared."""
+
 from portal.text import eval_runner
 
 
@@ -26,12 +27,32 @@ def test_rules_only_really_leaves_the_model_out(tmp_path):
     if not (eval_runner.EVAL_DIR / "score.py").is_file():
         return
     import json
+
     gold = tmp_path / "two.jsonl"
-    rows = [{"id": "a", "author_role": "young_person", "channel": "forum", "themes": [], "sentiment": "negative",
-             "text": "dad says if i tell anyone what happens at night nobody will believe me anyway",
-             "safeguarding": True, "pii": False, "abusive": False},
-            {"id": "b", "author_role": "parent_carer", "channel": "survey", "themes": [], "sentiment": "positive",
-             "text": "The new speech therapist is lovely.", "safeguarding": False, "pii": False, "abusive": False}]
+    rows = [
+        {
+            "id": "a",
+            "author_role": "young_person",
+            "channel": "forum",
+            "themes": [],
+            "sentiment": "negative",
+            "text": "dad says if i tell anyone what happens at night nobody will believe me anyway",
+            "safeguarding": True,
+            "pii": False,
+            "abusive": False,
+        },
+        {
+            "id": "b",
+            "author_role": "parent_carer",
+            "channel": "survey",
+            "themes": [],
+            "sentiment": "positive",
+            "text": "The new speech therapist is lovely.",
+            "safeguarding": False,
+            "pii": False,
+            "abusive": False,
+        },
+    ]
     gold.write_text("".join(json.dumps(row) + "\n" for row in rows), encoding="utf-8")
     score = eval_runner._load_scorer()
     with_model = eval_runner.score_file(gold, score)

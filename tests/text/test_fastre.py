@@ -1,4 +1,5 @@
 """Literal-gated pattern sets give the same answers as plain regex search."""
+
 import re
 
 import pytest
@@ -23,8 +24,9 @@ def test_split_keeps_nested_groups_and_classes():
 
 
 def test_required_literals_cover_every_branch():
-    assert required_literals(r"(?:hits|kicks) me") == (" me",) or \
-        set(required_literals(r"(?:hits|kicks) me")) == {"hits", "kicks"}
+    assert required_literals(r"(?:hits|kicks) me") == (" me",) or set(
+        required_literals(r"(?:hits|kicks) me")
+    ) == {"hits", "kicks"}
     assert required_literals(r"\w+") is None
 
 

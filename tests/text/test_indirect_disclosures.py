@@ -1,5 +1,6 @@
 """Fresh phrasings, in no evaluation set, that exercise the broad safeguarding, PII and abuse
 families rather than any one sentence. Written after the held-out set to probe generality."""
+
 import pytest
 
 from portal.text.abuse import is_abusive
@@ -54,34 +55,48 @@ def test_idiom_or_resolved_is_not_flagged(text):
     assert not is_safeguarding(text)
 
 
-@pytest.mark.parametrize("text, kind", [
-    ("ring oh seven seven double oh nine oh oh one two three", "phone"),
-    ("Mobile 0 7 7 0 0 9 0 0 3 3 1 please text", "phone"),
-    ("we are at flat 3, 22b station rd now", "address"),
-    ("no. 8 the old forge, pentre road", "address"),
-    ("3 heol y nant", "address"),
-    ("mrs kowalska is his key worker", "name"),
-    ("Aled's teacher is great", "name"),
-])
+@pytest.mark.parametrize(
+    "text, kind",
+    [
+        ("ring oh seven seven double oh nine oh oh one two three", "phone"),
+        ("Mobile 0 7 7 0 0 9 0 0 3 3 1 please text", "phone"),
+        ("we are at flat 3, 22b station rd now", "address"),
+        ("no. 8 the old forge, pentre road", "address"),
+        ("3 heol y nant", "address"),
+        ("mrs kowalska is his key worker", "name"),
+        ("Aled's teacher is great", "name"),
+    ],
+)
 def test_unusual_personal_data(text, kind):
     assert kind in {span.kind for span in find_pii(text)}
 
 
-@pytest.mark.parametrize("text", ["its 2 hours up the road", "5 mins down the lane",
-                                  "he is 7 and in year 3, we waited 2 years"])
+@pytest.mark.parametrize(
+    "text",
+    ["its 2 hours up the road", "5 mins down the lane", "he is 7 and in year 3, we waited 2 years"],
+)
 def test_distances_and_counts_are_not_addresses_or_phones(text):
     assert not find_pii(text)
 
 
-@pytest.mark.parametrize("text", ["u absolute w@nker", "s p a s t i c", "u r a i.d.i.o.t",
-                                  "the caseworker is a lazy c*w", "hes a smug pr*ck",
-                                  "nobody in this chat likes u tbh just leave",
-                                  "disabled kids shouldnt be allowed in our class"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "u absolute w@nker",
+        "s p a s t i c",
+        "u r a i.d.i.o.t",
+        "the caseworker is a lazy c*w",
+        "hes a smug pr*ck",
+        "nobody in this chat likes u tbh just leave",
+        "disabled kids shouldnt be allowed in our class",
+    ],
+)
 def test_masked_spaced_and_exclusionary_abuse(text):
     assert is_abusive(text)
 
 
-@pytest.mark.parametrize("text", ["this f***ing bus", "i a m ok", "e.g. a b c",
-                                  "the system is absolutely sh*t"])
+@pytest.mark.parametrize(
+    "text", ["this f***ing bus", "i a m ok", "e.g. a b c", "the system is absolutely sh*t"]
+)
 def test_masking_alone_is_not_abuse(text):
     assert not is_abusive(text)

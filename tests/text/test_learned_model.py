@@ -1,5 +1,6 @@
 """The learned layer: stored as plain JSON, scored without scikit-learn exactly as scikit-learn
 scores it, combined with the rules by 'either flags it', and refusing malformed files."""
+
 import json
 from pathlib import Path
 
@@ -26,7 +27,12 @@ def small_fit():
 
 def test_stored_model_scores_equal_scikit_learns(small_fit):
     records, (vectoriser, coef, intercept), document = small_fit
-    texts = [r["text"] for r in records[:60]] + ["", "🙂", "ALL CAPS!!! and   spaces", "unseen zqxj words"]
+    texts = [r["text"] for r in records[:60]] + [
+        "",
+        "🙂",
+        "ALL CAPS!!! and   spaces",
+        "unseen zqxj words",
+    ]
     expected = np.asarray(vectoriser.transform(texts) @ coef.T + intercept)
     stored = StoredModel(document)
     got = np.vstack([stored.decision(text) for text in texts])
@@ -37,8 +43,11 @@ def test_stored_model_scores_equal_scikit_learns(small_fit):
 
 def test_scikit_learn_is_not_needed_to_score(small_fit):
     import sys
+
     _, _, document = small_fit
-    blocked = {name: sys.modules.pop(name) for name in list(sys.modules) if name.startswith("sklearn")}
+    blocked = {
+        name: sys.modules.pop(name) for name in list(sys.modules) if name.startswith("sklearn")
+    }
     sys.modules["sklearn"] = None  # any import of scikit-learn now fails
     try:
         scores = StoredModel(document).scores("nobody listens to us")
@@ -66,11 +75,14 @@ def test_no_pickle_or_joblib_anywhere_in_the_portal():
         assert "import pickle" not in source and "joblib" not in source, path
 
 
-@pytest.mark.parametrize("change", [
-    {"format": 99},
-    {"coef": [[0.0]]},
-    {"idf": []},
-])
+@pytest.mark.parametrize(
+    "change",
+    [
+        {"format": 99},
+        {"coef": [[0.0]]},
+        {"idf": []},
+    ],
+)
 def test_malformed_model_is_refused(small_fit, change):
     _, _, document = small_fit
     with pytest.raises(ModelFileError):
@@ -84,7 +96,9 @@ def test_unreadable_file_is_refused(tmp_path):
         StoredModel.load(bad)
 
 
-@pytest.mark.parametrize("version", ["../../etc/passwd", "..", "a/b", "", ".hidden", "no-such-version"])
+@pytest.mark.parametrize(
+    "version", ["../../etc/passwd", "..", "a/b", "", ".hidden", "no-such-version"]
+)
 def test_model_path_refuses_traversal_and_unknown_versions(version):
     with pytest.raises(ModelFileError):
         active.model_path(version)
@@ -98,7 +112,10 @@ def test_either_flags_it():
 def test_rule_themes_pass_the_threshold_and_at_most_three_are_kept():
     setting = {"model_weight": 1.0, "rule_weight": 0.5, "threshold": 0.6}
     # An editor's new keyword: the model gives the theme no weight, the rules suggest it; it is kept.
-    chosen = [slug for slug, _ in combine.themes(["being-heard"], {"ehcp": 0.9, "transport": 0.1}, setting)]
+    chosen = [
+        slug
+        for slug, _ in combine.themes(["being-heard"], {"ehcp": 0.9, "transport": 0.1}, setting)
+    ]
     assert chosen == ["ehcp", "being-heard"]
     probabilities = {"ehcp": 0.9, "transport": 0.8, "therapies": 0.7, "communication": 0.65}
     chosen = [slug for slug, _ in combine.themes([], probabilities, setting)]
@@ -173,10 +190,17 @@ def test_precision_first_threshold_for_personal_data_keeps_realistic_precision()
 def test_word_only_heads_are_stored_and_scored_as_scikit_learn_does(small_fit):
     records, (vectoriser, coef, intercept), _ = small_fit
     words, heads = training.fit_word_heads(records, vectoriser)
-    document = json.loads(json.dumps(training.to_document(vectoriser, coef, intercept, SLUGS, version="test-2",
-                                                          word_heads=heads)))
+    document = json.loads(
+        json.dumps(
+            training.to_document(
+                vectoriser, coef, intercept, SLUGS, version="test-2", word_heads=heads
+            )
+        )
+    )
     texts = [r["text"] for r in records[:40]] + ["", "🙂", "!!!", "zqxj", "ALL CAPS and   spaces"]
-    gap = training.check_same_as_sklearn(document, (vectoriser, coef, intercept, words, heads), texts)
+    gap = training.check_same_as_sklearn(
+        document, (vectoriser, coef, intercept, words, heads), texts
+    )
     assert gap < 1e-3
     stored = StoredModel(document)
     full = StoredModel(training.to_document(vectoriser, coef, intercept, SLUGS, version="test-3"))
@@ -190,6 +214,9 @@ def test_word_only_heads_are_stored_and_scored_as_scikit_learn_does(small_fit):
 
 def test_a_word_head_with_mismatched_sizes_is_refused(small_fit):
     _, _, document = small_fit
-    broken = {**document, "word_heads": {"safeguarding": {"index": [0, 1], "coef": [0.5], "intercept": 0.0}}}
+    broken = {
+        **document,
+        "word_heads": {"safeguarding": {"index": [0, 1], "coef": [0.5], "intercept": 0.0}},
+    }
     with pytest.raises(ModelFileError):
         StoredModel(broken)

@@ -1,14 +1,29 @@
 """Theme suggestion from the taxonomy, including editor-supplied keywords and aliases."""
+
 import dataclasses
 
 from portal.text.taxonomy import BUILTIN_THEMES, Theme, theme_slugs
 from portal.text.themes import suggest_themes
 
 EXPECTED_SLUGS = [
-    "ehcp", "communication", "waiting-times", "therapies", "mental-health", "neurodevelopmental",
-    "school-support", "exclusions-attendance", "specialist-placements", "transport",
-    "information-local-offer", "transitions-post16", "early-years", "social-care-short-breaks",
-    "being-heard", "advice-support", "complaints-disputes", "staff-attitude",
+    "ehcp",
+    "communication",
+    "waiting-times",
+    "therapies",
+    "mental-health",
+    "neurodevelopmental",
+    "school-support",
+    "exclusions-attendance",
+    "specialist-placements",
+    "transport",
+    "information-local-offer",
+    "transitions-post16",
+    "early-years",
+    "social-care-short-breaks",
+    "being-heard",
+    "advice-support",
+    "complaints-disputes",
+    "staff-attitude",
 ]
 
 
@@ -22,8 +37,10 @@ def test_builtin_taxonomy_has_the_eighteen_themes_with_labels():
 
 
 def test_at_most_three_themes_with_scores_between_0_and_1():
-    result = suggest_themes("EHCP annual review late, CAMHS waiting list 2 years, taxi driver "
-                            "late, SENCO unhelpful, tribunal appeal, speech therapy stopped")
+    result = suggest_themes(
+        "EHCP annual review late, CAMHS waiting list 2 years, taxi driver "
+        "late, SENCO unhelpful, tribunal appeal, speech therapy stopped"
+    )
     assert len(result) == 3
     assert all(0 < score <= 1 for _, score in result)
 
@@ -36,7 +53,9 @@ def test_local_service_names_count():
 
 def test_described_services_count():
     assert "mental-health" in slugs("the lady who does talking therapy at school is nice")
-    assert "information-local-offer" in slugs("the council website for disabled kids stuff is useless")
+    assert "information-local-offer" in slugs(
+        "the council website for disabled kids stuff is useless"
+    )
 
 
 def test_waiting_for_a_reply_is_communication_not_waiting_times():
@@ -60,8 +79,12 @@ def test_off_topic_and_bare_verdicts_have_no_themes():
 
 
 def test_editor_supplied_alias_is_used():
-    custom = [dataclasses.replace(t, aliases=t.aliases + ("the blue door",))
-              if t.slug == "mental-health" else t for t in BUILTIN_THEMES]
+    custom = [
+        dataclasses.replace(t, aliases=t.aliases + ("the blue door",))
+        if t.slug == "mental-health"
+        else t
+        for t in BUILTIN_THEMES
+    ]
     text = "The Blue Door saw him within a week"
     assert "mental-health" not in slugs(text)
     assert "mental-health" in slugs(text, custom)

@@ -1,5 +1,6 @@
 """Moderators teach the model: each decision that corrects or confirms the analysis is stored as a label,
 with the redacted text only, through the web as moderators make them."""
+
 from flask import g
 from sqlalchemy import select
 
@@ -43,19 +44,25 @@ def test_a_lead_clearing_a_concern_teaches_no_risk(client, login_as):
     _as(login_as, lead)
     client.post(f"/staff/moderation/{item.id}/escalate", data={"reason": "not sure"})
     concern = db.session.scalar(select(Concern))
-    client.post(f"/staff/safeguarding/{concern.id}", data={"action": "close_no_risk", "note": "Read it: no risk"})
+    client.post(
+        f"/staff/safeguarding/{concern.id}",
+        data={"action": "close_no_risk", "note": "Read it: no risk"},
+    )
     db.session.expire_all()
     assert concern.state == "closed"
     assert ("safeguarding", "false") in _labels()
 
 
 def test_redacting_what_analysis_missed_teaches_personal_data_and_keeps_only_redacted_text(
-        client, moderator, login_as):
+    client, moderator, login_as
+):
     item = _item("The lady at the front desk was brilliant with us.")
     assert not item.pii_spans and not item.pii_suspected
     _as(login_as, moderator)
-    client.post(f"/staff/moderation/{item.id}/approve",
-                data={"redacted_text": "The lady at [name] was brilliant with us."})
+    client.post(
+        f"/staff/moderation/{item.id}/approve",
+        data={"redacted_text": "The lady at [name] was brilliant with us."},
+    )
     label = db.session.scalar(select(TextLabel).where(TextLabel.field == "pii"))
     assert label.value == "true" and label.text == "The lady at [name] was brilliant with us."
 

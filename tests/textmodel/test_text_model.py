@@ -1,6 +1,7 @@
 """The text model in the portal: the version recorded with each analysis, activation (audited,
 refused when safeguarding recall would fall), reanalyse --outdated, moderators' labels (deleted
 with their contribution) and the admin page."""
+
 import json
 from datetime import timedelta
 
@@ -29,15 +30,21 @@ def candidates(tmp_path, app, monkeypatch):
     """Write candidate model files (copies of the shipped one, changed) into a temporary folder."""
     monkeypatch.setitem(app.config, "TEXT_MODEL_DIR", str(tmp_path))
     active.add_search_dir(tmp_path)
-    shipped = json.loads((SHIPPED_DIR / f"{active.shipped_default_version()}.json").read_text(encoding="utf-8"))
+    shipped = json.loads(
+        (SHIPPED_DIR / f"{active.shipped_default_version()}.json").read_text(encoding="utf-8")
+    )
 
     def make(version, *, deaf_to_safeguarding=False):
         data = dict(shipped, version=version, training={"moderator_label_ids": []})
         if deaf_to_safeguarding:
             data["intercept"] = [-60.0] + shipped["intercept"][1:]
-            if "safeguarding" in (shipped.get("word_heads") or {}):  # and its word-only companion head
-                data["word_heads"] = {**shipped["word_heads"], "safeguarding": {
-                    **shipped["word_heads"]["safeguarding"], "intercept": -60.0}}
+            if "safeguarding" in (
+                shipped.get("word_heads") or {}
+            ):  # and its word-only companion head
+                data["word_heads"] = {
+                    **shipped["word_heads"],
+                    "safeguarding": {**shipped["word_heads"]["safeguarding"], "intercept": -60.0},
+                }
         (tmp_path / f"{version}.json").write_text(json.dumps(data), encoding="utf-8")
         return version
 
@@ -48,8 +55,17 @@ def candidates(tmp_path, app, monkeypatch):
 @pytest.fixture
 def small_reference(monkeypatch):
     """Reference sets small enough to score quickly: one disclosure only the model catches."""
-    monkeypatch.setattr(services, "reference_sets", lambda: {"new-wording": [
-        (MISSED_BY_RULES, True), ("i want to kill myself", True), ("the bus was late again", False)]})
+    monkeypatch.setattr(
+        services,
+        "reference_sets",
+        lambda: {
+            "new-wording": [
+                (MISSED_BY_RULES, True),
+                ("i want to kill myself", True),
+                ("the bus was late again", False),
+            ]
+        },
+    )
 
 
 def test_each_analysis_records_the_active_model_version(app):
@@ -75,8 +91,9 @@ def test_unknown_or_broken_version_is_refused(candidates, admin, tmp_path):
         services.activate("../../instance/portal", actor=admin)
 
 
-def test_activation_is_audited_and_reanalyse_outdated_brings_items_up(candidates, small_reference, admin,
-                                                                      runner):
+def test_activation_is_audited_and_reanalyse_outdated_brings_items_up(
+    candidates, small_reference, admin, runner
+):
     old = submit_contribution(source="feedback", text="Transport to college is a nightmare.")
     version = candidates("test-same")
     activation = services.activate(version, actor=admin)
@@ -112,7 +129,9 @@ def _labelled_item(text="Nobody at school listens to him."):
 
 
 def test_labels_hold_redacted_text_and_wait_to_be_used(candidates, small_reference, admin):
-    item = submit_contribution(source="feedback", text="Call me on 07700 900123, nobody rings back.")
+    item = submit_contribution(
+        source="feedback", text="Call me on 07700 900123, nobody rings back."
+    )
     label = services.record_label(item, "pii", True)
     db.session.commit()
     assert "07700" not in label.text and label.text == item.redacted_text
@@ -127,8 +146,9 @@ def test_labels_hold_redacted_text_and_wait_to_be_used(candidates, small_referen
     assert db.session.get(TextLabel, label.id).used_in_version == version
 
 
-@pytest.mark.parametrize("field, value", [("colour", "red"), ("sentiment", "furious"), ("theme", "ehcp"),
-                                          ("theme", "+")])
+@pytest.mark.parametrize(
+    "field, value", [("colour", "red"), ("sentiment", "furious"), ("theme", "ehcp"), ("theme", "+")]
+)
 def test_bad_labels_are_refused(field, value):
     item = submit_contribution(source="feedback", text="Fine.")
     with pytest.raises(ValueError):
@@ -145,8 +165,15 @@ def test_labels_go_with_their_contribution_under_retention():
 
 def test_labels_go_with_their_contribution_under_erasure(admin):
     from portal.feedback.services import submit_feedback
-    item = submit_feedback(author_role="parent_carer", about="", locality=None, message="Please reply to me",
-                           contact_choices=["reply"], email="mum@example.test")
+
+    item = submit_feedback(
+        author_role="parent_carer",
+        about="",
+        locality=None,
+        message="Please reply to me",
+        contact_choices=["reply"],
+        email="mum@example.test",
+    )
     services.record_label(item, "sentiment", "neutral")
     db.session.commit()
     erase_person("mum@example.test", actor=admin)
@@ -157,9 +184,19 @@ def test_moderator_labels_become_training_records():
     item = _labelled_item()
     records = services.training_records(["being-heard"])
     mine = [r for r in records if r["group"] == "moderators"]
-    assert mine == [{"id": f"m{item.id}", "group": "moderators", "text": item.redacted_text,
-                     "safeguarding": False, "abusive": None, "pii": None, "sentiment": None,
-                     "themes": {"being-heard": True}, "complete": False}]
+    assert mine == [
+        {
+            "id": f"m{item.id}",
+            "group": "moderators",
+            "text": item.redacted_text,
+            "safeguarding": False,
+            "abusive": None,
+            "pii": None,
+            "sentiment": None,
+            "themes": {"being-heard": True},
+            "complete": False,
+        }
+    ]
 
 
 def test_admin_page_shows_model_figures_and_waiting_labels(client, login_as, admin):
@@ -169,7 +206,10 @@ def test_admin_page_shows_model_figures_and_waiting_labels(client, login_as, adm
     assert page.status_code == 200
     html = page.get_data(as_text=True)
     assert active.shipped_default_version() in html
-    assert "Moderator labels waiting to be used" in html and "<dd class=\"govuk-summary-list__value\">2</dd>" in html
+    assert (
+        "Moderator labels waiting to be used" in html
+        and '<dd class="govuk-summary-list__value">2</dd>' in html
+    )
     assert "cross-validated" in html
 
 
@@ -180,13 +220,21 @@ def test_only_admins_see_the_page(client, login_as, role):
 
 
 def test_train_command_writes_a_candidate_and_prints_figures_beside_the_active_models(
-        app, runner, tmp_path, monkeypatch):
+    app, runner, tmp_path, monkeypatch
+):
     from portal.text.learned import corpus
+
     monkeypatch.setitem(app.config, "TEXT_MODEL_DIR", str(tmp_path))
     active.add_search_dir(tmp_path)
     # Two sets keep it quick; the moderators' label joins training but is never a scored fold.
-    monkeypatch.setattr(corpus, "available_sets", lambda: {
-        "challenge": corpus.DATA_DIR / "challenge.jsonl", "holdout": corpus.DATA_DIR / "holdout.jsonl"})
+    monkeypatch.setattr(
+        corpus,
+        "available_sets",
+        lambda: {
+            "challenge": corpus.DATA_DIR / "challenge.jsonl",
+            "holdout": corpus.DATA_DIR / "holdout.jsonl",
+        },
+    )
     _labelled_item()
     result = runner.invoke(args=["text", "train"])
     assert result.exit_code == 0, result.output
@@ -202,7 +250,10 @@ def test_train_command_writes_a_candidate_and_prints_figures_beside_the_active_m
 
 def test_suspected_personal_data_sends_the_moderator_to_look(client, login_as, moderator):
     from portal.moderation.services import bulk_approve, is_clean
-    item = submit_contribution(source="feedback", text="Our lass at the big school loves the new club.")
+
+    item = submit_contribution(
+        source="feedback", text="Our lass at the big school loves the new club."
+    )
     item.pii_suspected = True  # set-up: what the learned layer says when no span was found
     db.session.commit()
     assert not is_clean(item)

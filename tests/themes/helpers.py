@@ -1,4 +1,5 @@
 """Helpers for theme tests: seeded themes and contributions with tags."""
+
 from sqlalchemy import select
 
 from portal.contributions.services import submit_contribution

@@ -1,4 +1,5 @@
 """`portal reanalyse`: batches, staff decisions kept, and never a duplicate safeguarding concern."""
+
 from datetime import datetime
 
 from sqlalchemy import func, select
@@ -44,7 +45,10 @@ def test_confirmed_themes_status_and_published_text_are_untouched(editor, modera
     counts = reanalyse(batch_size=1)
     assert counts.analysed == 2 and counts.batches == 2
     db.session.expire_all()
-    approved, rejected = db.session.get(Contribution, approved.id), db.session.get(Contribution, rejected.id)
+    approved, rejected = (
+        db.session.get(Contribution, approved.id),
+        db.session.get(Contribution, rejected.id),
+    )
     assert approved.status == Status.APPROVED and rejected.status == Status.REJECTED
     assert approved.redacted_text == "Lovely staff. About the school bus."
     assert states(approved)["ehcp"] == "confirmed" and "transport" not in states(approved)
@@ -83,8 +87,9 @@ def test_a_concern_closed_as_no_risk_is_not_reopened():
 
 def test_a_newly_flagged_contribution_opens_exactly_one_concern(runner):
     # Saved before the rules recognised the risk: no flag and no concern.
-    item = Contribution(source="feedback", channel="online", text=RISK, redacted_text=RISK,
-                        status=Status.APPROVED)
+    item = Contribution(
+        source="feedback", channel="online", text=RISK, redacted_text=RISK, status=Status.APPROVED
+    )
     db.session.add(item)
     db.session.commit()
     result = runner.invoke(args=["reanalyse"])
@@ -115,5 +120,3 @@ def test_bad_options_are_refused(runner):
     assert runner.invoke(args=["reanalyse", "--since", "yesterday"]).exit_code == 2
     assert runner.invoke(args=["reanalyse", "--source", "email"]).exit_code == 2
     assert runner.invoke(args=["reanalyse", "--batch-size", "0"]).exit_code == 2
-
-

@@ -1,4 +1,5 @@
 """Tagging contributions with themes: confirm, remove, add, bulk; permissions; audit; the pages."""
+
 import pytest
 from sqlalchemy import select
 
@@ -18,8 +19,12 @@ def test_analysis_suggests_and_confirming_a_suggestion_is_audited(client, login_
     item = contribution()
     assert states(item)["transport"] == TagState.SUGGESTED
     login_as(moderator)
-    response = client.post(f"/staff/themes/tagging/{item.id}/add", data={"theme": theme("transport").id})
-    assert response.status_code == 302 and response.headers["Location"].endswith(f"/staff/moderation/{item.id}#themes")
+    response = client.post(
+        f"/staff/themes/tagging/{item.id}/add", data={"theme": theme("transport").id}
+    )
+    assert response.status_code == 302 and response.headers["Location"].endswith(
+        f"/staff/moderation/{item.id}#themes"
+    )
     assert states(item)["transport"] == TagState.CONFIRMED
     tag_row = next(t for t in item.themes if t.theme.slug == "transport")
     assert tag_row.tagged_by_id == moderator.id
@@ -43,10 +48,13 @@ def test_adding_nothing_or_an_inactive_theme_changes_nothing(client, login_as, m
     db.session.commit()
     login_as(moderator)
     before = states(item)
-    response = client.post(f"/staff/themes/tagging/{item.id}/add", data={"theme": ""}, follow_redirects=True)
+    response = client.post(
+        f"/staff/themes/tagging/{item.id}/add", data={"theme": ""}, follow_redirects=True
+    )
     assert "Select a theme to add" in response.get_data(as_text=True)
-    response = client.post(f"/staff/themes/tagging/{item.id}/add", data={"theme": retired.id},
-                           follow_redirects=True)
+    response = client.post(
+        f"/staff/themes/tagging/{item.id}/add", data={"theme": retired.id}, follow_redirects=True
+    )
     assert response.status_code == 200
     assert states(item) == before and _events("theme.add") == []
 
@@ -75,18 +83,34 @@ def test_removing_a_confirmed_theme(client, login_as, moderator):
 def test_removing_a_theme_the_item_does_not_have(client, login_as, moderator):
     item = contribution()
     login_as(moderator)
-    response = client.post(f"/staff/themes/tagging/{item.id}/remove", data={"theme": theme("ehcp").id},
-                           follow_redirects=True)
+    response = client.post(
+        f"/staff/themes/tagging/{item.id}/remove",
+        data={"theme": theme("ehcp").id},
+        follow_redirects=True,
+    )
     assert "does not have that theme" in response.get_data(as_text=True)
     assert _events("theme.remove") == []
 
 
 def test_bulk_tagging_confirms_a_theme_on_every_selected_item(client, login_as, moderator):
-    first, second, third = contribution(), contribution("We need more speech therapy."), contribution()
+    first, second, third = (
+        contribution(),
+        contribution("We need more speech therapy."),
+        contribution(),
+    )
     login_as(moderator)
-    response = client.post("/staff/themes/tagging/bulk", data={
-        "theme": theme("transport").id, "item": [first.id, second.id], "next": "/staff/themes/tagging?untagged=1"})
-    assert response.status_code == 302 and response.headers["Location"] == "/staff/themes/tagging?untagged=1"
+    response = client.post(
+        "/staff/themes/tagging/bulk",
+        data={
+            "theme": theme("transport").id,
+            "item": [first.id, second.id],
+            "next": "/staff/themes/tagging?untagged=1",
+        },
+    )
+    assert (
+        response.status_code == 302
+        and response.headers["Location"] == "/staff/themes/tagging?untagged=1"
+    )
     assert states(first)["transport"] == states(second)["transport"] == TagState.CONFIRMED
     assert states(third)["transport"] == TagState.SUGGESTED
     events = _events("theme.confirm") + _events("theme.add")
@@ -97,21 +121,33 @@ def test_bulk_tagging_confirms_a_theme_on_every_selected_item(client, login_as, 
 def test_bulk_tagging_with_nothing_selected(client, login_as, moderator):
     contribution()
     login_as(moderator)
-    response = client.post("/staff/themes/tagging/bulk", data={"theme": theme("transport").id},
-                           follow_redirects=True)
+    response = client.post(
+        "/staff/themes/tagging/bulk", data={"theme": theme("transport").id}, follow_redirects=True
+    )
     assert "Select at least one item to tag" in response.get_data(as_text=True)
 
 
 def test_bulk_tagging_refuses_an_outside_next_url(client, login_as, moderator):
     item = contribution()
     login_as(moderator)
-    response = client.post("/staff/themes/tagging/bulk", data={
-        "theme": theme("transport").id, "item": [item.id], "next": "https://evil.example/"})
+    response = client.post(
+        "/staff/themes/tagging/bulk",
+        data={"theme": theme("transport").id, "item": [item.id], "next": "https://evil.example/"},
+    )
     assert response.headers["Location"] == "/staff/themes/tagging"
 
 
-@pytest.mark.parametrize("role,allowed", [(None, False), ("young_person", False), ("viewer", False),
-                                          ("moderator", True), ("editor", True), ("admin", True)])
+@pytest.mark.parametrize(
+    "role,allowed",
+    [
+        (None, False),
+        ("young_person", False),
+        ("viewer", False),
+        ("moderator", True),
+        ("editor", True),
+        ("admin", True),
+    ],
+)
 def test_who_may_tag(client, login_as, role, allowed):
     item = contribution()
     if role:
@@ -126,7 +162,9 @@ def test_who_may_tag(client, login_as, role, allowed):
     response = client.post(f"/staff/themes/tagging/{item.id}/remove", data={"theme": target})
     assert response.status_code == (302 if allowed or role is None else 403)
     assert states(item).get("ehcp") == (TagState.DISMISSED if allowed else None)
-    assert client.get("/staff/themes/tagging").status_code == (200 if allowed else 302 if role is None else 403)
+    assert client.get("/staff/themes/tagging").status_code == (
+        200 if allowed else 302 if role is None else 403
+    )
 
 
 def test_tagging_page_untagged_filter(client, login_as, moderator):
@@ -138,7 +176,9 @@ def test_tagging_page_untagged_filter(client, login_as, moderator):
     assert f"tag-{untagged.id}" in page and f"tag-{tagged.id}" not in page
     page = client.get("/staff/themes/tagging").get_data(as_text=True)
     assert f"tag-{untagged.id}" in page and f"tag-{tagged.id}" in page
-    page = client.get(f"/staff/themes/tagging?theme={theme('transport').id}&untagged=1").get_data(as_text=True)
+    page = client.get(f"/staff/themes/tagging?theme={theme('transport').id}&untagged=1").get_data(
+        as_text=True
+    )
     assert f"tag-{untagged.id}" in page and f"tag-{tagged.id}" not in page
 
 
@@ -154,8 +194,8 @@ def test_moderation_item_shows_suggestions_distinctly(client, login_as, moderato
     tag(item, "ehcp")
     login_as(moderator)
     page = client.get(f"/staff/moderation/{item.id}").get_data(as_text=True)
-    confirmed = page[page.index("portal-theme--confirmed"):]
-    suggested = page[page.index("portal-theme--suggested"):]
+    confirmed = page[page.index("portal-theme--confirmed") :]
+    suggested = page[page.index("portal-theme--suggested") :]
     assert confirmed[:300].count("Confirmed") and "EHC assessments and plans" in confirmed[:300]
     assert "Suggested</strong> <em>" in suggested[:300]
     assert "Suggested</strong> <em>Travel to school or college</em>" in page

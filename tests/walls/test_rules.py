@@ -1,4 +1,5 @@
 """The wall rule: who reads walled text, the SQL filter agreeing with the predicate, and the setting."""
+
 import itertools
 
 import pytest
@@ -51,7 +52,9 @@ def test_admin_walls_pcf_and_can_unwall_sendiass(people):
     assert rules.can_read_text(people["council_editor"], sendiass)  # SENDIASS turned off
     actions = db.session.scalars(select(AuditEvent.action).order_by(AuditEvent.id)).all()
     assert sorted(actions) == ["organisation.wall_off", "organisation.wall_on"]
-    assert services.set_walls(["pcf"], actor=people["council_admin"]) == []  # nothing changed, nothing audited
+    assert (
+        services.set_walls(["pcf"], actor=people["council_admin"]) == []
+    )  # nothing changed, nothing audited
 
 
 def test_unknown_organisation_refused(people):
@@ -63,7 +66,9 @@ def test_lead_reads_only_while_concern_is_open(people):
     item = walled_item("sendiass", "brackenfold")
     lead = people["pcf_lead"]
     assert not rules.can_read_text(lead, item)
-    concern = open_concern(item, opened_by="moderator", reasons=["worried"], actor=people["sendiass"], commit=True)
+    concern = open_concern(
+        item, opened_by="moderator", reasons=["worried"], actor=people["sendiass"], commit=True
+    )
     assert rules.can_read_text(lead, item) and not rules.can_read_text(people["pcf"], item)
     close(concern, actor=lead, outcome="handled", note="Passed to the DSL")
     assert not rules.can_read_text(lead, item)
@@ -71,30 +76,54 @@ def test_lead_reads_only_while_concern_is_open(people):
 
 def test_sql_filter_agrees_with_predicate(people):
     """For every person and every kind of item, readable_filter selects exactly what can_read_text allows."""
-    items = [walled_item(owner, f"word{i}", status=status, outside=outside)
-             for i, (owner, status, outside) in enumerate(itertools.product(
-                 [None, "sendiass", "pcf", "council"], [Status.PENDING, Status.APPROVED], [False, True]))]
+    items = [
+        walled_item(owner, f"word{i}", status=status, outside=outside)
+        for i, (owner, status, outside) in enumerate(
+            itertools.product(
+                [None, "sendiass", "pcf", "council"],
+                [Status.PENDING, Status.APPROVED],
+                [False, True],
+            )
+        )
+    ]
     open_concern(items[4], opened_by="moderator", reasons=["x"], commit=True)
     services.set_walls(["sendiass", "pcf"], actor=people["council_admin"])
     for user in [None, *people.values()]:
         by_sql = set(db.session.scalars(select(Contribution.id).where(rules.readable_filter(user))))
         assert by_sql == {c.id for c in items if rules.can_read_text(user, c)}, user
-        quotable = set(db.session.scalars(select(Contribution.id).where(rules.quotable_filter(user))))
-        on_concern_only = {c.id for c in items if rules.read_reason(user, c) == "safeguarding"
-                           and not rules.is_published_outside(c)}
+        quotable = set(
+            db.session.scalars(select(Contribution.id).where(rules.quotable_filter(user)))
+        )
+        on_concern_only = {
+            c.id
+            for c in items
+            if rules.read_reason(user, c) == "safeguarding" and not rules.is_published_outside(c)
+        }
         assert quotable == {c.id for c in items if rules.can_quote(user, c)} - on_concern_only, user
     lead = people["pcf_lead"]
     assert rules.read_reason(lead, items[4]) == "safeguarding"
-    bulk = set(db.session.scalars(select(Contribution.id).where(
-        rules.readable_filter(lead, include_safeguarding=False))))
-    assert items[4].id not in bulk and items[4].id in set(db.session.scalars(
-        select(Contribution.id).where(rules.readable_filter(lead))))
+    bulk = set(
+        db.session.scalars(
+            select(Contribution.id).where(rules.readable_filter(lead, include_safeguarding=False))
+        )
+    )
+    assert items[4].id not in bulk and items[4].id in set(
+        db.session.scalars(select(Contribution.id).where(rules.readable_filter(lead)))
+    )
 
 
 def test_logged_insight_is_owned_by_the_loggers_organisation(people):
-    item = log_insight(moderator=people["sendiass"], text="Families said annual reviews are late.", channel="phone",
-                       organisation="pcf", locality=None, families_represented=2)
-    assert item.owner_organisation == "sendiass"  # the logger's organisation, whatever the form said
+    item = log_insight(
+        moderator=people["sendiass"],
+        text="Families said annual reviews are late.",
+        channel="phone",
+        organisation="pcf",
+        locality=None,
+        families_represented=2,
+    )
+    assert (
+        item.owner_organisation == "sendiass"
+    )  # the logger's organisation, whatever the form said
     assert not rules.can_read_text(people["pcf"], item)
 
 

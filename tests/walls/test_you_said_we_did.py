@@ -1,4 +1,5 @@
 """'You said, we did' takes walled text only once its owner approves it for publication outside."""
+
 import pytest
 
 from portal.contributions.models import Status
@@ -21,23 +22,36 @@ def reference():
 
 def test_draft_link_names_the_walled_item_and_keeps_the_rest(client, login_as):
     item = walled_item("sendiass", "brackenfold", status=Status.APPROVED)
-    login_as(make_user(role="editor", organisation="sendiass"))  # even SENDIASS's own editor: entries go public
+    login_as(
+        make_user(role="editor", organisation="sendiass")
+    )  # even SENDIASS's own editor: entries go public
     response = client.get(f"/staff/you-said-we-did/new?theme=transport&contributions={item.id}")
     page = response.get_data(as_text=True)
     assert "govuk-error-summary" in page and "brackenfold" not in page
-    assert f"Contribution {item.id} cannot be used: SENDIASS has not approved it for publication outside SENDIASS" \
+    assert (
+        f"Contribution {item.id} cannot be used: SENDIASS has not approved it for publication outside SENDIASS"
         in page
+    )
     assert f'value="{item.id}"' in page  # the link's ids are kept in the box to correct
 
 
 def test_evidence_and_quote_need_the_owners_approval_and_stop_when_withdrawn(client):
     item = walled_item("sendiass", "brackenfold", status=Status.APPROVED)
-    editor, owner = make_user(role="editor", organisation="council"), make_user(organisation="sendiass")
+    editor, owner = (
+        make_user(role="editor", organisation="council"),
+        make_user(organisation="sendiass"),
+    )
     with pytest.raises(ValidationFailed):
-        services.save_entry(editor=editor, data=entry_data(evidence_ids=[item.id], quote_ids=[item.id]))
+        services.save_entry(
+            editor=editor, data=entry_data(evidence_ids=[item.id], quote_ids=[item.id])
+        )
     approve_outside(item, moderator=owner)
-    entry = services.save_entry(editor=editor, data=entry_data(evidence_ids=[item.id], quote_ids=[item.id],
-                                                               theme_ids=[theme_id("transport")]))
+    entry = services.save_entry(
+        editor=editor,
+        data=entry_data(
+            evidence_ids=[item.id], quote_ids=[item.id], theme_ids=[theme_id("transport")]
+        ),
+    )
     services.publish(entry, editor=editor)
     assert "brackenfold" in client.get(f"/you-said-we-did/{entry.id}").get_data(as_text=True)
     withdraw_outside(item, moderator=owner)

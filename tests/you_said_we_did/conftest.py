@@ -1,4 +1,5 @@
 """Helpers for "you said, we did" tests: approved contributions, ready entries, a real SMTP server."""
+
 from datetime import date
 
 import pytest
@@ -30,17 +31,35 @@ def locality_id(slug):
     return db.session.scalar(select(Locality.id).where(Locality.slug == slug))
 
 
-def approved(text="The school bus is always late and my daughter misses registration.", locality=None):
+def approved(
+    text="The school bus is always late and my daughter misses registration.", locality=None
+):
     """An approved contribution (approved by a throwaway moderator)."""
-    contribution = submit_contribution(source="feedback", text=text, author_role="parent_carer", locality=locality)
-    return approve(contribution, moderator=make_user(role="moderator"), redacted_text=contribution.redacted_text)
+    contribution = submit_contribution(
+        source="feedback", text=text, author_role="parent_carer", locality=locality
+    )
+    return approve(
+        contribution,
+        moderator=make_user(role="moderator"),
+        redacted_text=contribution.redacted_text,
+    )
 
 
 def entry_data(**changes):
-    data = {"title": "Buses on time", "you_said": "Buses to school are late.", "we_did": "We will change the timetable.",
-            "status": "planned", "owner_organisation": "council", "due_on": date(2027, 5, 1), "young_text": YOUNG,
-            "young_title": "Buses that come on time",
-            "theme_ids": [theme_id("transport")], "locality_ids": [], "evidence_ids": [], "quote_ids": []}
+    data = {
+        "title": "Buses on time",
+        "you_said": "Buses to school are late.",
+        "we_did": "We will change the timetable.",
+        "status": "planned",
+        "owner_organisation": "council",
+        "due_on": date(2027, 5, 1),
+        "young_text": YOUNG,
+        "young_title": "Buses that come on time",
+        "theme_ids": [theme_id("transport")],
+        "locality_ids": [],
+        "evidence_ids": [],
+        "quote_ids": [],
+    }
     return {**data, **changes}
 
 

@@ -1,4 +1,5 @@
 """Public pages, the young people's version, the Atom feed and decisions."""
+
 from xml.etree import ElementTree as ET
 
 import pytest
@@ -12,14 +13,21 @@ ATOM = "{http://www.w3.org/2005/Atom}"
 
 def test_list_shows_published_entries_only_with_filters(client, editor):
     published(editor, title="Buses on time")
-    published(editor, title="Shorter waits", theme_ids=[theme_id("waiting-times")],
-              locality_ids=[locality_id("shrewsbury")], status="in_progress")
+    published(
+        editor,
+        title="Shorter waits",
+        theme_ids=[theme_id("waiting-times")],
+        locality_ids=[locality_id("shrewsbury")],
+        status="in_progress",
+    )
     draft(editor, title="Secret draft")
     page = client.get("/you-said-we-did").get_data(as_text=True)
     assert "Buses on time" in page and "Shorter waits" in page and "Secret draft" not in page
     page = client.get("/you-said-we-did?theme=transport").get_data(as_text=True)
     assert "Buses on time" in page and "Shorter waits" not in page
-    page = client.get("/you-said-we-did?locality=shrewsbury&status=in_progress").get_data(as_text=True)
+    page = client.get("/you-said-we-did?locality=shrewsbury&status=in_progress").get_data(
+        as_text=True
+    )
     assert "Shorter waits" in page and "Buses on time" not in page
 
 
@@ -46,7 +54,9 @@ def test_young_version_switch_is_a_link_that_works_without_javascript(client, ed
     assert 'href="/you-said-we-did?version=young"' in standard
     young = client.get("/you-said-we-did?version=young").get_data(as_text=True)
     assert YOUNG in young and "Buses to school are late." not in young
-    assert "Buses that come on time" in young and "Buses on time<" not in young  # the title in easy words too
+    assert (
+        "Buses that come on time" in young and "Buses on time<" not in young
+    )  # the title in easy words too
     assert "We will do this" in young and "checked these words on 3 September 2026" in young
     detail = client.get(f"/you-said-we-did/{entry.id}?version=young").get_data(as_text=True)
     assert YOUNG in detail and "Show the standard version" in detail
@@ -78,8 +88,13 @@ def test_empty_feed_is_still_valid(client):
 
 
 def test_decisions_page_lists_decision_records(client, editor):
-    published(editor, title="One driver all year", decision="Keep one driver per route.",
-              what_changed="Parents said changes upset children.", decided_by="Transport panel")
+    published(
+        editor,
+        title="One driver all year",
+        decision="Keep one driver per route.",
+        what_changed="Parents said changes upset children.",
+        decided_by="Transport panel",
+    )
     published(editor, title="No decision here")
     page = client.get("/decisions").get_data(as_text=True)
     assert "One driver all year" in page and "Parents said changes upset children." in page
@@ -89,21 +104,28 @@ def test_decisions_page_lists_decision_records(client, editor):
 def test_subscribe_offer_on_feedback_confirmation_and_public_list(client):
     assert "/you-said-we-did/subscribe" in client.get("/feedback/sent").get_data(as_text=True)
     assert "/you-said-we-did/subscribe?theme=transport" in client.get(
-        "/you-said-we-did?theme=transport").get_data(as_text=True)
+        "/you-said-we-did?theme=transport"
+    ).get_data(as_text=True)
 
 
 def test_survey_confirmation_page_offers_updates(app):
     from flask import render_template_string
+
     with app.test_request_context("/"):
-        html = render_template_string('{% set offer_theme = "transport" %}'
-                                      '{% include "you_said_we_did/_subscribe_offer.html" %}')
+        html = render_template_string(
+            '{% set offer_theme = "transport" %}'
+            '{% include "you_said_we_did/_subscribe_offer.html" %}'
+        )
     assert "/you-said-we-did/subscribe?theme=transport" in html
-    sent = (__import__("pathlib").Path(app.root_path).parent / "templates/surveys/sent.html").read_text()
+    sent = (
+        __import__("pathlib").Path(app.root_path).parent / "templates/surveys/sent.html"
+    ).read_text()
     assert 'include "you_said_we_did/_subscribe_offer.html"' in sent
 
 
 def test_coproduction_figures_for_the_measures_dashboard(editor):
     from portal.you_said_we_did.queries import coproduction_figures
+
     entry = published(editor)
     services.change_status(entry, editor=editor, status="done")
     draft(editor)

@@ -1,4 +1,5 @@
 """The entry page offers only the actions the service would accept, and says why the others are missing."""
+
 from portal.extensions import db
 from portal.you_said_we_did import services
 from portal.you_said_we_did.models import EntryState
@@ -8,7 +9,9 @@ from tests.you_said_we_did.conftest import draft
 APPROVE = "Approve and publish"
 
 
-def test_the_person_who_asked_for_review_is_not_offered_approve(client, login_as, editor, reference):
+def test_the_person_who_asked_for_review_is_not_offered_approve(
+    client, login_as, editor, reference
+):
     entry = draft(editor)
     services.request_review(entry, editor=editor)
     login_as(editor)
@@ -26,7 +29,11 @@ def test_a_second_editor_is_offered_approve_and_send_back(client, login_as, edit
     services.request_review(entry, editor=editor)
     login_as(make_user(role="editor"))
     page = client.get(f"/staff/you-said-we-did/{entry.id}").get_data(as_text=True)
-    assert APPROVE in page and "Send it back with a note" in page and "You asked for this review" not in page
+    assert (
+        APPROVE in page
+        and "Send it back with a note" in page
+        and "You asked for this review" not in page
+    )
 
 
 def test_publish_is_not_offered_until_the_entry_is_ready(client, login_as, editor, reference):

@@ -1,4 +1,5 @@
 """Evidence and quote rules, the workflow and its permissions, and the easy-read check."""
+
 import pytest
 
 from portal.contributions.models import Status
@@ -50,7 +51,9 @@ def test_at_most_three_quotes_and_each_must_be_evidence(editor):
 def test_saving_evidence_again_keeps_links_and_reorders_quotes(editor):
     first, second = approved("First: the bus is late."), approved("Second: the driver is kind.")
     entry = draft(editor, evidence_ids=[first.id, second.id], quote_ids=[first.id])
-    services.save_evidence(entry, editor=editor, evidence_ids=[first.id, second.id], quote_ids=[second.id, first.id])
+    services.save_evidence(
+        entry, editor=editor, evidence_ids=[first.id, second.id], quote_ids=[second.id, first.id]
+    )
     services.save_evidence(entry, editor=editor, evidence_ids=[second.id], quote_ids=[second.id])
     assert [(e.contribution_id, e.quote_position) for e in entry.evidence] == [(second.id, 1)]
 
@@ -73,8 +76,13 @@ def test_publish_needs_evidence_and_a_young_version(editor):
 
 
 def test_publish_needs_a_title_in_easy_words_and_checks_it(editor):
-    entry = services.save_entry(editor=editor, data=entry_data(young_title="", evidence_ids=[approved().id]))
-    assert "Write the title in easy words for the young people's version" in services.ready_problems(entry)
+    entry = services.save_entry(
+        editor=editor, data=entry_data(young_title="", evidence_ids=[approved().id])
+    )
+    assert (
+        "Write the title in easy words for the young people's version"
+        in services.ready_problems(entry)
+    )
     with pytest.raises(ValidationFailed) as error:
         draft(editor, young_title="Comprehensive reconfiguration of transportation arrangements")
     assert "young_title" in error.value.errors
@@ -127,13 +135,18 @@ def test_status_changes_after_publication_keep_a_history(editor):
     services.change_status(entry, editor=editor, status="in_progress", note="Work started")
     services.change_status(entry, editor=editor, status="done")
     assert [(e.kind, e.status) for e in entry.events] == [
-        ("published", "planned"), ("status", "in_progress"), ("status", "done")]
+        ("published", "planned"),
+        ("status", "in_progress"),
+        ("status", "done"),
+    ]
     assert entry.completed_on is not None
 
 
 def test_published_entry_edit_does_not_change_status(editor):
     entry = published(editor)
-    services.save_entry(entry, editor=editor, data=entry_data(title="Buses on time, all year", status="done"))
+    services.save_entry(
+        entry, editor=editor, data=entry_data(title="Buses on time, all year", status="done")
+    )
     assert entry.title == "Buses on time, all year" and entry.status == "planned"
 
 

@@ -1,5 +1,6 @@
 """Subscriptions (confirm first, one-click unsubscribe, retention, erasure) and notifications delivered
 exactly once per subscriber per event to a real local SMTP server."""
+
 from datetime import timedelta
 from email import message_from_bytes
 
@@ -23,7 +24,9 @@ pytestmark = pytest.mark.usefixtures("reference")
 
 
 def confirmed(email, themes=(), localities=()):
-    return subscriptions.confirm(subscriptions.subscribe(email=email, theme_slugs=themes, locality_slugs=localities))
+    return subscriptions.confirm(
+        subscriptions.subscribe(email=email, theme_slugs=themes, locality_slugs=localities)
+    )
 
 
 def recipients(collector):
@@ -31,9 +34,13 @@ def recipients(collector):
 
 
 def test_subscribe_confirm_and_unsubscribe_through_the_pages(client):
-    response = client.post("/you-said-we-did/subscribe", data={"email": "Parent@Example.com", "themes": ["transport"],
-                                                               "localities": ["shrewsbury"]})
-    assert response.status_code == 302 and response.location.endswith("/you-said-we-did/subscribe/check-your-email")
+    response = client.post(
+        "/you-said-we-did/subscribe",
+        data={"email": "Parent@Example.com", "themes": ["transport"], "localities": ["shrewsbury"]},
+    )
+    assert response.status_code == 302 and response.location.endswith(
+        "/you-said-we-did/subscribe/check-your-email"
+    )
     subscriber = db.session.query(Subscriber).one()
     assert subscriber.email == "parent@example.com" and subscriber.confirmed_at is None
     assert subscriber.locality_slugs == ["shrewsbury"]
@@ -63,23 +70,30 @@ def test_bad_email_and_bad_tokens(client):
 
 
 def test_honeypot_keeps_nothing(client):
-    response = client.post("/you-said-we-did/subscribe", data={"email": "bot@example.com", "website": "spam"})
+    response = client.post(
+        "/you-said-we-did/subscribe", data={"email": "bot@example.com", "website": "spam"}
+    )
     assert response.status_code == 302 and db.session.query(Subscriber).count() == 0
 
 
 def test_subscribe_form_is_rate_limited(app, client):
     app.config["PUBLIC_POST_RATE_LIMIT"] = "2 per minute"
     try:
-        codes = [client.post("/you-said-we-did/subscribe", data={"email": f"a{n}@example.com"}).status_code
-                 for n in range(3)]
+        codes = [
+            client.post(
+                "/you-said-we-did/subscribe", data={"email": f"a{n}@example.com"}
+            ).status_code
+            for n in range(3)
+        ]
     finally:
         app.config["PUBLIC_POST_RATE_LIMIT"] = "20 per minute;200 per hour"
     assert codes == [302, 302, 429]
 
 
 def test_unknown_topics_and_areas_are_dropped():
-    subscriber = subscriptions.subscribe(email="p@example.com", theme_slugs=["transport", "nope"],
-                                         locality_slugs=["nowhere"])
+    subscriber = subscriptions.subscribe(
+        email="p@example.com", theme_slugs=["transport", "nope"], locality_slugs=["nowhere"]
+    )
     assert subscriber.theme_slugs == ["transport"] and subscriber.locality_slugs == []
 
 
@@ -102,7 +116,9 @@ def test_unconfirmed_deleted_by_purge_after_seven_days_and_erasure_removes_subsc
 def test_each_subscriber_gets_exactly_one_email_per_event(smtp_server, editor):
     confirmed("transport@example.com", themes=["transport"])
     confirmed("everything@example.com")
-    confirmed("shrewsbury@example.com", localities=["shrewsbury"])  # entry is for the whole area: matches
+    confirmed(
+        "shrewsbury@example.com", localities=["shrewsbury"]
+    )  # entry is for the whole area: matches
     confirmed("ehcp@example.com", themes=["ehcp"])  # different theme: no email
     subscriptions.subscribe(email="unconfirmed@example.com")  # only its confirmation email
     deliver_outbox()
@@ -128,7 +144,9 @@ def test_locality_subscriber_only_hears_about_their_locality(smtp_server, editor
     deliver_outbox()
     smtp_server.messages.clear()
     services.publish(draft(editor, locality_ids=[locality_id("shrewsbury")]), editor=editor)
-    services.publish(draft(editor, title="Ludlow", locality_ids=[locality_id("ludlow-south")]), editor=editor)
+    services.publish(
+        draft(editor, title="Ludlow", locality_ids=[locality_id("ludlow-south")]), editor=editor
+    )
     deliver_outbox()
     assert recipients(smtp_server) == ["ludlow@example.com"]
     assert "Ludlow" in message_from_bytes(smtp_server.messages[0].content)["Subject"]
@@ -136,10 +154,22 @@ def test_locality_subscriber_only_hears_about_their_locality(smtp_server, editor
 
 def test_contributors_who_consented_are_told_once(smtp_server, editor):
     moderator = make_user(role="moderator")
-    consented = submit_feedback(author_role="parent_carer", about="", locality=None, message="The bus is late.",
-                                contact_choices=["updates"], email="mum@example.com")
-    reply_only = submit_feedback(author_role="parent_carer", about="", locality=None, message="Buses again.",
-                                 contact_choices=["reply"], email="dad@example.com")
+    consented = submit_feedback(
+        author_role="parent_carer",
+        about="",
+        locality=None,
+        message="The bus is late.",
+        contact_choices=["updates"],
+        email="mum@example.com",
+    )
+    reply_only = submit_feedback(
+        author_role="parent_carer",
+        about="",
+        locality=None,
+        message="Buses again.",
+        contact_choices=["reply"],
+        email="dad@example.com",
+    )
     for contribution in (consented, reply_only):
         approve(contribution, moderator=moderator, redacted_text=contribution.redacted_text)
     confirmed("mum@example.com")  # also a subscriber: still one email
@@ -149,18 +179,25 @@ def test_contributors_who_consented_are_told_once(smtp_server, editor):
     services.publish(entry, editor=editor)
     deliver_outbox()
     assert recipients(smtp_server) == ["mum@example.com"]
-    assert "What happened to what you told us" in message_from_bytes(smtp_server.messages[0].content)["Subject"]
+    assert (
+        "What happened to what you told us"
+        in message_from_bytes(smtp_server.messages[0].content)["Subject"]
+    )
     assert db.session.query(FeedbackContact).count() == 2
 
 
-def test_publishing_through_the_page_queues_one_email_per_subscriber(smtp_server, client, login_as, editor):
+def test_publishing_through_the_page_queues_one_email_per_subscriber(
+    smtp_server, client, login_as, editor
+):
     confirmed("transport@example.com", themes=["transport"])
     deliver_outbox()
     smtp_server.messages.clear()
     entry = draft(editor)
     login_as(editor)
     client.post(f"/staff/you-said-we-did/{entry.id}/publish")
-    client.post(f"/staff/you-said-we-did/{entry.id}/publish")  # a double click publishes nothing new
+    client.post(
+        f"/staff/you-said-we-did/{entry.id}/publish"
+    )  # a double click publishes nothing new
     assert smtp_server.messages == []  # the request never waits on the mail server
     deliver_outbox()
     assert recipients(smtp_server) == ["transport@example.com"]

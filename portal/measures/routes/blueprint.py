@@ -1,4 +1,5 @@
 """The measures blueprint (public results and staff pages share it) and its template filters."""
+
 from flask import Blueprint
 
 from portal.measures.charts import hidden_text
@@ -28,4 +29,3 @@ def format_figure(value, result):
 @bp.app_template_global("hidden_text")
 def hidden_cell_text(row, threshold=10):
     return hidden_text(row, threshold)
-

@@ -1,4 +1,5 @@
 """The public results page."""
+
 from flask import current_app, render_template, request
 from markupsafe import Markup
 
@@ -22,27 +23,48 @@ def results_for(measures, window, dimensions=("locality",), exact_for=_never):
     gets protected figures. Survey counts are read first with one query per dimension for all the measures.
     """
     threshold = current_app.config["SMALL_NUMBER_THRESHOLD"]
-    dims_of = {m.slug: [d for d in dimensions if d != "role" or m.audience == "all"] if m.is_survey else []
-               for m in measures}
+    dims_of = {
+        m.slug: [d for d in dimensions if d != "role" or m.audience == "all"] if m.is_survey else []
+        for m in measures
+    }
     periods = {m.slug: (window.start, window.end) for m in measures}
-    counts = prefetch_counts([(m, by) for m in measures for by in (dims_of[m.slug] or [None])], periods)
+    counts = prefetch_counts(
+        [(m, by) for m in measures for by in (dims_of[m.slug] or [None])], periods
+    )
     items = []
     for measure in measures:
         dims, exact = dims_of[measure.slug], exact_for(measure)
         first = dims[0] if dims else None
-        common = dict(date_from=window.start, date_to=window.end, threshold=threshold, since_baseline=False,
-                      exact=exact)
-        result = measure_result(measure, by=first, counts=counts.get((measure.slug, first)), **common)
+        common = dict(
+            date_from=window.start,
+            date_to=window.end,
+            threshold=threshold,
+            since_baseline=False,
+            exact=exact,
+        )
+        result = measure_result(
+            measure, by=first, counts=counts.get((measure.slug, first)), **common
+        )
         result["breakdowns"] = {first: result["breakdown"]} if dims else {}
         for dim in dims[1:]:
-            if dim == "quarter":  # the trend: every closed quarter up to this one, each its own published figure
-                result["breakdowns"][dim] = measure_result(measure, by=dim, **{**common, "date_from": None})["breakdown"]
+            if (
+                dim == "quarter"
+            ):  # the trend: every closed quarter up to this one, each its own published figure
+                result["breakdowns"][dim] = measure_result(
+                    measure, by=dim, **{**common, "date_from": None}
+                )["breakdown"]
                 continue
-            result["breakdowns"][dim] = measure_result(measure, by=dim, counts=counts.get((measure.slug, dim)),
-                                                       **common)["breakdown"]
-        result["chart"] = interval_chart(f"{measure.name}: value, interval, baseline and target", result, threshold)
-        result["charts"] = {dim: breakdown_chart(f"{measure.name} by {dim.replace('_', ' ')}", rows, threshold)
-                            for dim, rows in result["breakdowns"].items() if rows}
+            result["breakdowns"][dim] = measure_result(
+                measure, by=dim, counts=counts.get((measure.slug, dim)), **common
+            )["breakdown"]
+        result["chart"] = interval_chart(
+            f"{measure.name}: value, interval, baseline and target", result, threshold
+        )
+        result["charts"] = {
+            dim: breakdown_chart(f"{measure.name} by {dim.replace('_', ' ')}", rows, threshold)
+            for dim, rows in result["breakdowns"].items()
+            if rows
+        }
         items.append(result)
     return items
 
@@ -71,7 +93,12 @@ def results_figures(window):
 @public
 def results():
     window, error = window_or_error(request.args.get("period", ""))
-    return render_template("measures/results.html", figures=results_figures(window) if window else "",
-                           window=window, error=error, period=request.args.get("period", ""),
-                           options=period_options(),
-                           threshold=current_app.config["SMALL_NUMBER_THRESHOLD"]), 400 if error else 200
+    return render_template(
+        "measures/results.html",
+        figures=results_figures(window) if window else "",
+        window=window,
+        error=error,
+        period=request.args.get("period", ""),
+        options=period_options(),
+        threshold=current_app.config["SMALL_NUMBER_THRESHOLD"],
+    ), 400 if error else 200

@@ -5,6 +5,7 @@ over", or nobody touches the tablet for KIOSK_IDLE_SECONDS, the tablet forgets t
 saved as an unfinished response, its free text goes to moderation, and as its resume code was never
 shown, nobody can carry it on).
 """
+
 import time
 
 from flask import current_app, redirect, render_template, request, url_for
@@ -37,7 +38,9 @@ def clear_person():
         services.release_free_text(response)
     if unfinished:
         # The event's locality is filled in for them; only a page they saved counts as answering.
-        respondent.set_kiosk_cleared("saved" if any(r.last_question_key for r in unfinished) else "empty")
+        respondent.set_kiosk_cleared(
+            "saved" if any(r.last_question_key for r in unfinished) else "empty"
+        )
     respondent.forget_all()
 
 
@@ -64,7 +67,7 @@ def kiosk_context():
 @bp.route("/surveys/<slug>/finish", methods=["POST"])
 @public
 def finish(slug):
-    """"Finish and hand over": the answers so far are kept, and the tablet goes back to the start."""
+    """ "Finish and hand over": the answers so far are kept, and the tablet goes back to the start."""
     survey = _kiosk_survey()
     if survey is None or not ConfirmForm().validate_on_submit():
         return redirect(url_for("surveys.start", slug=slug))
@@ -85,4 +88,6 @@ def cleared(slug):
     survey = services.survey_by_slug(slug)
     if survey is None:
         return redirect(url_for("surveys.index"))
-    return render_template("surveys/cleared.html", survey=survey, state=respondent.pop_kiosk_cleared())
+    return render_template(
+        "surveys/cleared.html", survey=survey, state=respondent.pop_kiosk_cleared()
+    )

@@ -1,4 +1,5 @@
 """Taking a survey: list, start page, one question per page, check your answers, confirmation."""
+
 from flask import abort, flash, redirect, render_template, request, url_for
 
 from portal.errors import InvalidTransition
@@ -9,7 +10,13 @@ from portal.surveys import flow, respondent, services
 from portal.surveys.forms import CSRF_MESSAGE, EmailForm, ResumeForm, StartForm, SubmitForm
 from portal.surveys.models import ResponseStatus
 from portal.surveys.pictures import pictures_for
-from portal.surveys.questions import LONG_TEXT_MAX, answer_form, answer_values, form_value, question_options
+from portal.surveys.questions import (
+    LONG_TEXT_MAX,
+    answer_form,
+    answer_values,
+    form_value,
+    question_options,
+)
 from portal.surveys.routes.blueprint import bp
 from portal.urls import public_url
 
@@ -33,8 +40,14 @@ def start(slug):
     questions = [q for q in survey.questions if not q.retired]
     if respondent.kiosk():
         respondent.forget_all()  # event mode: whoever is at the start page is the next person
-    return render_template("surveys/start.html", survey=survey, form=StartForm(), count=len(questions),
-                           response=respondent.current(survey), kiosk=respondent.kiosk())
+    return render_template(
+        "surveys/start.html",
+        survey=survey,
+        form=StartForm(),
+        count=len(questions),
+        response=respondent.current(survey),
+        kiosk=respondent.kiosk(),
+    )
 
 
 @bp.route("/surveys/<slug>/start", methods=["POST"])
@@ -46,8 +59,12 @@ def begin(slug):
         return render_template("surveys/closed.html", survey=survey), 410
     if StartForm().validate_on_submit():
         held = respondent.current(survey)
-        if held is None or held.status != ResponseStatus.IN_PROGRESS or services.is_expired(held) \
-                or respondent.kiosk():  # in event mode "Start now" always starts afresh
+        if (
+            held is None
+            or held.status != ResponseStatus.IN_PROGRESS
+            or services.is_expired(held)
+            or respondent.kiosk()
+        ):  # in event mode "Start now" always starts afresh
             held = services.start_response(survey, **_start_details(survey))
             respondent.remember(survey, held)
         questions, answers = services.route_for(held)
@@ -58,6 +75,7 @@ def begin(slug):
 
 def _staff_mode(survey):
     from flask_login import current_user
+
     kiosk, entry = respondent.kiosk(), respondent.staff_entry()
     staff_here = getattr(current_user, "is_staff", False)
     return staff_here and any(s and s["survey_id"] == survey.id for s in (kiosk, entry))
@@ -68,6 +86,7 @@ def _start_details(survey):
     from flask_login import current_user
 
     from portal.reference.models import Locality
+
     kiosk, entry = respondent.kiosk(), respondent.staff_entry()
     if kiosk and kiosk["survey_id"] == survey.id and getattr(current_user, "is_staff", False):
         locality = db.session.get(Locality, kiosk["locality_id"]) if kiosk["locality_id"] else None
@@ -88,8 +107,12 @@ def _held_response(survey):
     """(response, None) when this browser may carry on answering, else (None, a response to return)."""
     response = respondent.current(survey)
     if response is None:
-        flash("Press Start now to begin." if respondent.kiosk() else
-              "Start the survey, or enter your resume code to carry on.", "information")
+        flash(
+            "Press Start now to begin."
+            if respondent.kiosk()
+            else "Start the survey, or enter your resume code to carry on.",
+            "information",
+        )
         return None, redirect(url_for("surveys.start", slug=survey.slug))
     if response.status == ResponseStatus.SUBMITTED:
         return None, redirect(url_for("surveys.sent", slug=survey.slug))
@@ -117,9 +140,13 @@ def question(slug, key):
         use_terms(version.glossary)  # the glossary terms the version was written with
     index = flow.position(questions, key)
     if index is None:
-        return redirect(_question_url(survey, flow.resume_key(questions, answers, response.last_question_key)))
+        return redirect(
+            _question_url(survey, flow.resume_key(questions, answers, response.last_question_key))
+        )
     page = questions[index]
-    reference = services.reference_options(kinds=[page.type] if page.type in services.REFERENCE_KINDS else [])
+    reference = services.reference_options(
+        kinds=[page.type] if page.type in services.REFERENCE_KINDS else []
+    )
     options = question_options(page, reference)
     changing = request.args.get("change") == "1"
     form = answer_form(page, options, data={"answer": form_value(page, answers.get(key, []))})
@@ -128,20 +155,43 @@ def question(slug, key):
         if later is not None:
             return later
     elif form.validate_on_submit():
-        return _save_and_move_on(slug, response, page, answer_values(page, form.answer.data), reference, changing,
-                                 live, answers)
+        return _save_and_move_on(
+            slug,
+            response,
+            page,
+            answer_values(page, form.answer.data),
+            reference,
+            changing,
+            live,
+            answers,
+        )
     _explain_csrf(form)
-    back = _question_url(survey, flow.previous_key(questions, key)) if index else url_for("surveys.start", slug=slug)
+    back = (
+        _question_url(survey, flow.previous_key(questions, key))
+        if index
+        else url_for("surveys.start", slug=slug)
+    )
     if not index and respondent.kiosk():
         back = None  # in event mode the start page begins the next person
     number, total, exact = flow.progress(live, questions, key)
     easy_read = version.easy_read if version is not None else survey.is_easy_read
     picture, answer_pictures = pictures_for(survey, page, easy_read)
-    return render_template("surveys/question.html", survey=survey, question=page, form=form, number=number,
-                           easy_read=easy_read,
-                           total=total, exact=exact, back=url_for("surveys.check", slug=slug) if changing else back,
-                           response=response, changing=changing, max_length=LONG_TEXT_MAX,
-                           picture=picture, answer_pictures=answer_pictures)
+    return render_template(
+        "surveys/question.html",
+        survey=survey,
+        question=page,
+        form=form,
+        number=number,
+        easy_read=easy_read,
+        total=total,
+        exact=exact,
+        back=url_for("surveys.check", slug=slug) if changing else back,
+        response=response,
+        changing=changing,
+        max_length=LONG_TEXT_MAX,
+        picture=picture,
+        answer_pictures=answer_pictures,
+    )
 
 
 def _save_for_later(survey, response, page, form, reference):
@@ -168,9 +218,17 @@ def saved(slug):
         return stop
     questions, _ = services.route_for(response)
     key = request.args.get("key")
-    carry_on = _question_url(survey, key if flow.position(questions, key) is not None else questions[0].key)
-    return render_template("surveys/saved.html", survey=survey, response=response, carry_on=carry_on,
-                           days=services.RESPONSE_LIFETIME.days, kiosk=respondent.kiosk())
+    carry_on = _question_url(
+        survey, key if flow.position(questions, key) is not None else questions[0].key
+    )
+    return render_template(
+        "surveys/saved.html",
+        survey=survey,
+        response=response,
+        carry_on=carry_on,
+        days=services.RESPONSE_LIFETIME.days,
+        kiosk=respondent.kiosk(),
+    )
 
 
 def _save_and_move_on(slug, response, page, rows, reference, changing, live, answers):
@@ -203,17 +261,27 @@ def check(slug):
     if form.validate_on_submit():
         missing = services.missing_required(questions, answers)
         if missing is not None:
-            flash(f"Answer this question before you send your answers: {missing.text}", "information")
+            flash(
+                f"Answer this question before you send your answers: {missing.text}", "information"
+            )
             return redirect(_question_url(survey, missing.key))
         services.submit_response(response)
         if services.needs_signposting(response) and not respondent.staff_entry():
             respondent.set_signpost(survey)  # helplines once, on the confirmation that follows
-        respondent.forget(survey)  # sent: nothing of it stays with this browser (shared phones, kiosks)
+        respondent.forget(
+            survey
+        )  # sent: nothing of it stays with this browser (shared phones, kiosks)
         return redirect(url_for("surveys.sent", slug=slug))
     reference = services.reference_options()
     rows = [(q, flow.answer_summary(q, answers.get(q.key, []), reference)) for q in questions]
-    return render_template("surveys/check.html", survey=survey, rows=rows, form=form, response=response,
-                           missing=services.missing_required(questions, answers))
+    return render_template(
+        "surveys/check.html",
+        survey=survey,
+        rows=rows,
+        form=form,
+        response=response,
+        missing=services.missing_required(questions, answers),
+    )
 
 
 @bp.route("/surveys/<slug>/sent")
@@ -222,8 +290,13 @@ def sent(slug):
     survey = _survey_or_404(slug)
     # Helplines only on this first render after sending: a reload or the next person on a shared phone
     # or kiosk sees the plain confirmation.
-    return render_template("surveys/sent.html", survey=survey, kiosk=respondent.kiosk(),
-                           entry=respondent.staff_entry(), signpost=respondent.pop_signpost(survey))
+    return render_template(
+        "surveys/sent.html",
+        survey=survey,
+        kiosk=respondent.kiosk(),
+        entry=respondent.staff_entry(),
+        signpost=respondent.pop_signpost(survey),
+    )
 
 
 @bp.route("/surveys/resume", methods=["GET", "POST"])
@@ -234,8 +307,10 @@ def resume():
     if form.validate_on_submit():
         response = services.find_response(form.code.data)
         if response is None:
-            form.code.errors = ["We could not find that code. Check it and try again: it has 8 letters and "
-                                "numbers, like ACDE-7FGH"]
+            form.code.errors = [
+                "We could not find that code. Check it and try again: it has 8 letters and "
+                "numbers, like ACDE-7FGH"
+            ]
         else:
             return _resume(response)
     return render_template("surveys/resume.html", form=form)
@@ -261,7 +336,9 @@ def _resume(response):
     respondent.remember(survey, response)
     questions, answers = services.route_for(response)
     flash("Welcome back. Your answers so far are saved.", "success")
-    return redirect(_question_url(survey, flow.resume_key(questions, answers, response.last_question_key)))
+    return redirect(
+        _question_url(survey, flow.resume_key(questions, answers, response.last_question_key))
+    )
 
 
 @bp.route("/surveys/<slug>/email", methods=["GET", "POST"])
@@ -274,8 +351,9 @@ def email(slug):
         return stop
     form = EmailForm()
     if form.validate_on_submit():
-        services.save_resume_email(response, form.email.data,
-                                   lambda token: public_url("surveys.resume_link", token=token))
+        services.save_resume_email(
+            response, form.email.data, lambda token: public_url("surveys.resume_link", token=token)
+        )
         return render_template("surveys/email_sent.html", survey=survey, response=response)
     return render_template("surveys/email.html", survey=survey, form=form, response=response)
 
@@ -286,8 +364,12 @@ def printable(slug):
     survey = _survey_or_404(slug)
     questions = [q for q in survey.questions if not q.retired]
     reference = services.reference_options()
-    return render_template("surveys/print.html", survey=survey, preview=False,
-                           questions=[(q, question_options(q, reference)) for q in questions])
+    return render_template(
+        "surveys/print.html",
+        survey=survey,
+        preview=False,
+        questions=[(q, question_options(q, reference)) for q in questions],
+    )
 
 
 @bp.route("/s/<code>")

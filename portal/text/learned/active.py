@@ -1,12 +1,13 @@
 """Which learned model analysis uses. The shipped default is named in model_files/ACTIVE; the
 portal's text-model feature registers a resolver that reads the version an admin activated."""
+
 from functools import lru_cache
 from pathlib import Path
 
 from portal.text.learned.model import SHIPPED_DIR, ModelFileError, StoredModel
 
 ACTIVE = object()  # "use the active model" (the default of analyse())
-_resolver = None   # callable -> (version, [extra folders to look in]) or None
+_resolver = None  # callable -> (version, [extra folders to look in]) or None
 _search_dirs = []
 
 

@@ -1,5 +1,6 @@
 """How the learned layer's probabilities and the rules' answers make one answer. The same
 functions pick the settings in cross-validation and apply them in analysis."""
+
 MAX_THEMES = 3
 
 
@@ -11,7 +12,9 @@ def flag(rule, probability, threshold):
 def sentiment(rule_label, probabilities, setting):
     """The label with the highest model_weight * p(label) + rule_weight * (label is the rules' label)."""
     a, w = setting["model_weight"], setting["rule_weight"]
-    return max(probabilities, key=lambda label: a * probabilities[label] + w * (label == rule_label))
+    return max(
+        probabilities, key=lambda label: a * probabilities[label] + w * (label == rule_label)
+    )
 
 
 def themes(rule_slugs, probabilities, setting):
@@ -20,7 +23,13 @@ def themes(rule_slugs, probabilities, setting):
     suggest always passes, so editors' keywords and aliases take effect at once."""
     a, w, threshold = setting["model_weight"], setting["rule_weight"], setting["threshold"]
     rules = set(rule_slugs)
-    scored = {slug: a * probabilities.get(slug, 0.0) + w * (slug in rules) for slug in set(probabilities) | rules}
+    scored = {
+        slug: a * probabilities.get(slug, 0.0) + w * (slug in rules)
+        for slug in set(probabilities) | rules
+    }
     scored.update({slug: max(scored[slug], threshold) for slug in rules})
-    ranked = sorted((item for item in scored.items() if item[1] >= threshold), key=lambda item: (-item[1], item[0]))
+    ranked = sorted(
+        (item for item in scored.items() if item[1] >= threshold),
+        key=lambda item: (-item[1], item[0]),
+    )
     return [(slug, round(min(score, 1.0), 2)) for slug, score in ranked[:MAX_THEMES]]

@@ -2,6 +2,7 @@
 group for cross-validation) plus moderators' labels. A training record is
 {"id", "group", "text", "safeguarding", "abusive", "pii" (bool or None when unknown),
  "sentiment" (label or None), "themes" {slug: bool} (only the slugs that are known)}."""
+
 import json
 import os
 from pathlib import Path
@@ -12,16 +13,23 @@ DATA_DIR = REPO_ROOT / "tests" / "text" / "data"
 SHARED_DIR = Path(os.environ.get("PORTAL_SHARED_DIR") or REPO_ROOT.parent / "shared")
 SHARED_DEV = SHARED_DIR / "eval" / "dev.jsonl"
 # Every labelled set used for training and reported by `make eval`, by group name.
-REFERENCE_SETS = {"dev": SHARED_DEV, "challenge": DATA_DIR / "challenge.jsonl",
-                  "holdout": DATA_DIR / "holdout.jsonl", "corpus": DATA_DIR / "corpus.jsonl",
-                  "young": DATA_DIR / "young.jsonl", "family": DATA_DIR / "family.jsonl",
-                  "mixed": DATA_DIR / "mixed.jsonl",
-                  # Sealed until models b6e64c03 (unseen) and its successor's work began (unseen2):
-                  # spent as blind sets, now trained on as the sets closest to the portal's wording.
-                  "unseen": DATA_DIR / "unseen.jsonl", "unseen2": DATA_DIR / "unseen2.jsonl",
-                  # Written blind for round 2 (FORUM2.md, PARENTS2.md): ordinary young people's posts,
-                  # bullying reports, abuse without swearing; parents and professionals.
-                  "forum2": DATA_DIR / "forum2.jsonl", "parents2": DATA_DIR / "parents2.jsonl"}
+REFERENCE_SETS = {
+    "dev": SHARED_DEV,
+    "challenge": DATA_DIR / "challenge.jsonl",
+    "holdout": DATA_DIR / "holdout.jsonl",
+    "corpus": DATA_DIR / "corpus.jsonl",
+    "young": DATA_DIR / "young.jsonl",
+    "family": DATA_DIR / "family.jsonl",
+    "mixed": DATA_DIR / "mixed.jsonl",
+    # Sealed until models b6e64c03 (unseen) and its successor's work began (unseen2):
+    # spent as blind sets, now trained on as the sets closest to the portal's wording.
+    "unseen": DATA_DIR / "unseen.jsonl",
+    "unseen2": DATA_DIR / "unseen2.jsonl",
+    # Written blind for round 2 (FORUM2.md, PARENTS2.md): ordinary young people's posts,
+    # bullying reports, abuse without swearing; parents and professionals.
+    "forum2": DATA_DIR / "forum2.jsonl",
+    "parents2": DATA_DIR / "parents2.jsonl",
+}
 FLAGS = ("safeguarding", "abusive", "pii")
 
 
@@ -39,10 +47,15 @@ def from_labelled_row(row, group, slugs):
     """A fully labelled set row as a training record."""
     themes = set(row.get("themes") or [])
     # The set's name keeps ids apart across sets and from moderators' labels ("m<contribution id>").
-    return {"id": f"{group}:{row['id']}", "group": group, "text": row["text"],
-            **{flag: bool(row.get(flag)) for flag in FLAGS},
-            "sentiment": row.get("sentiment"), "themes": {slug: slug in themes for slug in slugs},
-            "complete": True}
+    return {
+        "id": f"{group}:{row['id']}",
+        "group": group,
+        "text": row["text"],
+        **{flag: bool(row.get(flag)) for flag in FLAGS},
+        "sentiment": row.get("sentiment"),
+        "themes": {slug: slug in themes for slug in slugs},
+        "complete": True,
+    }
 
 
 def load_sets(slugs, sets=None):
@@ -58,10 +71,20 @@ def from_moderator_labels(labels):
     theme ('+slug' confirmed or '-slug' removed). The latest label for a field wins."""
     by_item = {}
     for label in sorted(labels, key=lambda item: (item.created_at, item.id)):
-        record = by_item.setdefault(label.contribution_id, {
-            "id": f"m{label.contribution_id}", "group": "moderators", "text": label.text,
-            "safeguarding": None, "abusive": None, "pii": None, "sentiment": None, "themes": {},
-            "complete": False})
+        record = by_item.setdefault(
+            label.contribution_id,
+            {
+                "id": f"m{label.contribution_id}",
+                "group": "moderators",
+                "text": label.text,
+                "safeguarding": None,
+                "abusive": None,
+                "pii": None,
+                "sentiment": None,
+                "themes": {},
+                "complete": False,
+            },
+        )
         record["text"] = label.text
         if label.field in FLAGS:
             record[label.field] = label.value == "true"

@@ -1,5 +1,6 @@
 """The n-gram features the learned layer sees. Training and inference call these same functions,
 so a stored model needs only its vocabulary, idf weights and coefficients to score new text."""
+
 import re
 
 _WORD = re.compile(r"[a-z0-9*']+")
@@ -27,7 +28,11 @@ def char_features(token, settings=SETTINGS):
     padded = f" {token} "
     size = len(padded)
     c_lo, c_hi = settings["char_ngrams"]
-    return ["c:" + padded[i:i + n] for n in range(c_lo, min(c_hi, size) + 1) for i in range(size - n + 1)]
+    return [
+        "c:" + padded[i : i + n]
+        for n in range(c_lo, min(c_hi, size) + 1)
+        for i in range(size - n + 1)
+    ]
 
 
 def features(text, settings=SETTINGS):

@@ -1,5 +1,6 @@
 """A stored learned model: plain JSON (vocabulary, idf weights, coefficients, thresholds), scored
 with numpy. Nothing here unpickles anything or needs scikit-learn."""
+
 import json
 import math
 from collections import Counter
@@ -42,7 +43,9 @@ class StoredModel:
         self.idf = np.asarray(data["idf"], dtype=np.float64)
         self.outputs = data["outputs"]
         coef = np.asarray(data["coef"], dtype=np.float64)  # outputs x features
-        if coef.shape != (len(self.outputs), len(self.vocabulary)) or len(self.idf) != len(self.vocabulary):
+        if coef.shape != (len(self.outputs), len(self.vocabulary)) or len(self.idf) != len(
+            self.vocabulary
+        ):
             raise ModelFileError("coefficients, vocabulary and idf do not match in size")
         self.weights = np.ascontiguousarray(coef.T)  # features x outputs: one row per feature seen
         self.intercept = np.asarray(data["intercept"], dtype=np.float64)
@@ -51,14 +54,19 @@ class StoredModel:
         self.metrics = data.get("metrics", {})
         self._flag_at = {name: self.outputs.index(name) for name in FLAGS}
         self._sent_at = [self.outputs.index(f"sentiment:{label}") for label in SENTIMENTS]
-        self.theme_slugs = [name.split(":", 1)[1] for name in self.outputs if name.startswith("theme:")]
+        self.theme_slugs = [
+            name.split(":", 1)[1] for name in self.outputs if name.startswith("theme:")
+        ]
         self._theme_at = [self.outputs.index(f"theme:{slug}") for slug in self.theme_slugs]
         self._token_cache = {}
         # Word-only companion heads (training.WORD_HEADS): a dense coefficient row each over the
         # vocabulary, applied to the word terms' tf-idf normalised on their own; their probability is
         # averaged with the full head's. Older model files have none.
-        self._is_word = np.fromiter((term.startswith("w:") for term in data["vocabulary"]), dtype=bool,
-                                    count=len(self.vocabulary))
+        self._is_word = np.fromiter(
+            (term.startswith("w:") for term in data["vocabulary"]),
+            dtype=bool,
+            count=len(self.vocabulary),
+        )
         self._word_heads = {}
         for flag, head in (data.get("word_heads") or {}).items():
             row = np.zeros(len(self.vocabulary))
@@ -70,8 +78,11 @@ class StoredModel:
     def _token_indices(self, token):
         """Vocabulary indices of a token's character n-grams, remembered: words recur, so most
         comments need one lookup per token rather than one per n-gram."""
-        found = tuple(index for index in map(self.vocabulary.get, char_features(token, self.settings))
-                      if index is not None)
+        found = tuple(
+            index
+            for index in map(self.vocabulary.get, char_features(token, self.settings))
+            if index is not None
+        )
         if len(token) <= CACHED_TOKEN_LENGTH:  # a flood of long junk tokens must not fill memory
             if len(self._token_cache) >= TOKEN_CACHE_SIZE:
                 self._token_cache.clear()
@@ -89,13 +100,18 @@ class StoredModel:
     def vector(self, text):
         """(feature indices, tf-idf values, l2-normalised) exactly as scikit-learn's TfidfVectorizer."""
         index, values = self._tfidf(text)
-        return (index, values / math.sqrt(float(values @ values))) if len(index) else (index, values)
+        return (
+            (index, values / math.sqrt(float(values @ values))) if len(index) else (index, values)
+        )
 
     def _tfidf(self, text):
         """(feature indices, tf-idf values before normalisation)."""
         low = (text or "").lower()
-        indices = [index for index in map(self.vocabulary.get, word_features(low, self.settings))
-                   if index is not None]
+        indices = [
+            index
+            for index in map(self.vocabulary.get, word_features(low, self.settings))
+            if index is not None
+        ]
         cache = self._token_cache
         for token in tokens(low):
             known = cache.get(token)
@@ -120,7 +136,11 @@ class StoredModel:
 
     def _decisions(self, index, values):
         norm = math.sqrt(float(values @ values)) if len(index) else 0.0
-        raw = (values / norm) @ self.weights[index] + self.intercept if norm else self.intercept.copy()
+        raw = (
+            (values / norm) @ self.weights[index] + self.intercept
+            if norm
+            else self.intercept.copy()
+        )
         words = {}
         if self._word_heads:
             mask = self._is_word[index]

@@ -1,6 +1,7 @@
 """Training a candidate model with scikit-learn (only here: analysis never imports it), choosing
 thresholds and the rules/model combination by cross-validation grouped by labelled set, and
 writing the result as plain JSON. Run through `portal text train`."""
+
 from datetime import UTC, datetime
 
 import numpy as np
@@ -27,13 +28,25 @@ C = {"flags": 10.0, "sentiment": 10.0, "themes": 10.0}
 #     0.928, and below 0.7 the signal adds one find for about ten false alarms.
 # Without rule-blind sets (the rules score perfectly on every set they were written with, hiding
 # what the model adds), the model's own out-of-fold scores are used against MODEL_ALONE_TARGETS.
-TARGETS = {"safeguarding": {"recall": 0.96, "precision": 0.5, "prevalence": 0.07, "first": "recall"},
-           "abusive": {"recall": 0.85, "precision": 0.8, "prevalence": 0.05, "first": "recall"},
-           "pii": {"recall": 0.95, "precision": 0.85, "prevalence": 0.15, "first": "precision"}}
+TARGETS = {
+    "safeguarding": {"recall": 0.96, "precision": 0.5, "prevalence": 0.07, "first": "recall"},
+    "abusive": {"recall": 0.85, "precision": 0.8, "prevalence": 0.05, "first": "recall"},
+    "pii": {"recall": 0.95, "precision": 0.85, "prevalence": 0.15, "first": "precision"},
+}
 PREVALENCE = {flag: target["prevalence"] for flag, target in TARGETS.items()}
 MODEL_ALONE_TARGETS = {"safeguarding": (0.45, 3.0), "abusive": (0.7, 1.0), "pii": (0.6, 1.0)}
 # Groups whose wording the rules were never tuned on.
-RULE_BLIND_GROUPS = {"corpus", "young", "family", "mixed", "unseen", "unseen2", "forum2", "parents2", "moderators"}
+RULE_BLIND_GROUPS = {
+    "corpus",
+    "young",
+    "family",
+    "mixed",
+    "unseen",
+    "unseen2",
+    "forum2",
+    "parents2",
+    "moderators",
+}
 # Flags that also get a companion head on word n-grams alone, averaged with the full head's
 # probability. The character n-grams carry writing style (text-speak, spelling), and in the
 # labelled sets young people's posts are often disclosures, so the full head alone learned the
@@ -41,19 +54,27 @@ RULE_BLIND_GROUPS = {"corpus", "young", "family", "mixed", "unseen", "unseen2", 
 # at the same recall in cross-validation (docs/text-model.md).
 WORD_HEADS = ("safeguarding",)
 THRESHOLDS = [0.01, 0.02, 0.03, 0.04] + [round(t, 3) for t in np.arange(0.05, 0.96, 0.025)]
-SENTIMENT_GRID = [{"model_weight": 1.0, "rule_weight": w} for w in (0.0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.7)] + \
-    [{"model_weight": 0.0, "rule_weight": 1.0}]
-THEME_GRID = [{"model_weight": a, "rule_weight": w, "threshold": t}
-              for a, w in ((1.0, 0.5), (1.0, 1.0))
-              for t in (0.4, 0.5, 0.6, 0.7, 0.8, 0.9)] + [{"model_weight": 0.0, "rule_weight": 1.0, "threshold": 1.0}]
+SENTIMENT_GRID = [
+    {"model_weight": 1.0, "rule_weight": w} for w in (0.0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.7)
+] + [{"model_weight": 0.0, "rule_weight": 1.0}]
+THEME_GRID = [
+    {"model_weight": a, "rule_weight": w, "threshold": t}
+    for a, w in ((1.0, 0.5), (1.0, 1.0))
+    for t in (0.4, 0.5, 0.6, 0.7, 0.8, 0.9)
+] + [{"model_weight": 0.0, "rule_weight": 1.0, "threshold": 1.0}]
 
 
 def outputs(slugs):
-    return [*FLAGS, *(f"sentiment:{label}" for label in SENTIMENTS), *(f"theme:{slug}" for slug in slugs)]
+    return [
+        *FLAGS,
+        *(f"sentiment:{label}" for label in SENTIMENTS),
+        *(f"theme:{slug}" for slug in slugs),
+    ]
 
 
 def _vectoriser():
     from sklearn.feature_extraction.text import TfidfVectorizer
+
     return TfidfVectorizer(analyzer=features, sublinear_tf=True, min_df=2, dtype=np.float64)
 
 
@@ -66,6 +87,7 @@ def fit_word_heads(records, vectoriser):
     Word n-grams pass min_df on the same texts, so every term is in the full vocabulary, with the
     same idf; only the l2 normalisation differs (over the word terms alone)."""
     from sklearn.feature_extraction.text import TfidfVectorizer
+
     words = TfidfVectorizer(analyzer=_words, sublinear_tf=True, min_df=2, dtype=np.float64)
     X = words.fit_transform([r["text"] for r in records])
     order = sorted(words.vocabulary_, key=words.vocabulary_.get)
@@ -90,6 +112,7 @@ def word_head_raw(words, heads, texts):
 def _binary(X, y, c):
     """(coef, intercept) of a class-weighted logistic regression; a constant when y has one class."""
     from sklearn.linear_model import LogisticRegression
+
     if len(set(y)) < 2:
         return np.zeros(X.shape[1]), (8.0 if y and y[0] else -8.0)
     clf = LogisticRegression(C=c, class_weight="balanced", max_iter=2000).fit(X, y)
@@ -99,6 +122,7 @@ def _binary(X, y, c):
 def fit(records, slugs):
     """Fit the vectoriser and every head on `records`. Returns (vectoriser, coef, intercept)."""
     from sklearn.linear_model import LogisticRegression
+
     vectoriser = _vectoriser()
     X = vectoriser.fit_transform([r["text"] for r in records])
     coef, intercept = [], []
@@ -122,19 +146,45 @@ def fit(records, slugs):
     return vectoriser, np.vstack(coef), np.asarray(intercept)
 
 
-def to_document(vectoriser, coef, intercept, slugs, *, version, combine=None, metrics=None, training=None,
-                word_heads=None):
+def to_document(
+    vectoriser,
+    coef,
+    intercept,
+    slugs,
+    *,
+    version,
+    combine=None,
+    metrics=None,
+    training=None,
+    word_heads=None,
+):
     """The JSON-ready model: vocabulary in index order, idf, coefficients (outputs x features), and
     the word-only companion heads (vocabulary indices and their coefficients)."""
     vocabulary = sorted(vectoriser.vocabulary_, key=vectoriser.vocabulary_.get)
-    heads = {flag: {"index": [int(i) for i in at], "coef": [round(float(v), 5) for v in w],
-                    "intercept": round(float(b), 6)} for flag, (at, w, b) in (word_heads or {}).items()}
-    return {"format": FORMAT, "version": version, "created_at": datetime.now(UTC).isoformat(timespec="seconds"),
-            "settings": SETTINGS, "sublinear_tf": True, "outputs": outputs(slugs),
-            "combine": combine or {}, "metrics": metrics or {}, "training": training or {}, "word_heads": heads,
-            "vocabulary": vocabulary, "idf": [round(float(v), 6) for v in vectoriser.idf_],
-            "intercept": [round(float(v), 6) for v in intercept],
-            "coef": [[round(float(v), 5) for v in row] for row in coef]}
+    heads = {
+        flag: {
+            "index": [int(i) for i in at],
+            "coef": [round(float(v), 5) for v in w],
+            "intercept": round(float(b), 6),
+        }
+        for flag, (at, w, b) in (word_heads or {}).items()
+    }
+    return {
+        "format": FORMAT,
+        "version": version,
+        "created_at": datetime.now(UTC).isoformat(timespec="seconds"),
+        "settings": SETTINGS,
+        "sublinear_tf": True,
+        "outputs": outputs(slugs),
+        "combine": combine or {},
+        "metrics": metrics or {},
+        "training": training or {},
+        "word_heads": heads,
+        "vocabulary": vocabulary,
+        "idf": [round(float(v), 6) for v in vectoriser.idf_],
+        "intercept": [round(float(v), 6) for v in intercept],
+        "coef": [[round(float(v), 5) for v in row] for row in coef],
+    }
 
 
 def _scores_from_raw(raw, slugs, word_raw=None):
@@ -145,8 +195,11 @@ def _scores_from_raw(raw, slugs, word_raw=None):
     logits = raw[3:7]
     exp = np.exp(logits - logits.max())
     exp /= exp.sum()
-    return Scores(flags=dict(zip(FLAGS, sig[:3].tolist())), sentiment=dict(zip(SENTIMENTS, exp.tolist())),
-                  themes=dict(zip(slugs, sig[7:].tolist())))
+    return Scores(
+        flags=dict(zip(FLAGS, sig[:3].tolist())),
+        sentiment=dict(zip(SENTIMENTS, exp.tolist())),
+        themes=dict(zip(slugs, sig[7:].tolist())),
+    )
 
 
 def out_of_fold(records, slugs, progress=print):
@@ -162,7 +215,9 @@ def out_of_fold(records, slugs, progress=print):
         raw = vectoriser.transform(texts) @ coef.T + intercept
         word_raw = word_head_raw(*fit_word_heads(train, vectoriser), texts)
         for n, (record, row) in enumerate(zip(test, np.asarray(raw))):
-            scores[record["id"]] = _scores_from_raw(row, slugs, {flag: v[n] for flag, v in word_raw.items()})
+            scores[record["id"]] = _scores_from_raw(
+                row, slugs, {flag: v[n] for flag, v in word_raw.items()}
+            )
         progress(f"  fold without {group}: trained on {len(train)}, scored {len(test)}")
     return scores
 
@@ -174,7 +229,7 @@ def _prf(tp, fp, fn):
 
 
 def _fbeta(p, r, beta):
-    return (1 + beta ** 2) * p * r / (beta ** 2 * p + r) if p + r else 0.0
+    return (1 + beta**2) * p * r / (beta**2 * p + r) if p + r else 0.0
 
 
 def realistic_weights(truth, groups, prevalence):
@@ -184,8 +239,10 @@ def realistic_weights(truth, groups, prevalence):
     for value, group in zip(truth, groups):
         pos, neg = counts.get(group, (0, 0))
         counts[group] = (pos + bool(value), neg + (not value))
-    factor = {group: pos * (1 - prevalence) / (prevalence * neg) if pos and neg else 1.0
-              for group, (pos, neg) in counts.items()}
+    factor = {
+        group: pos * (1 - prevalence) / (prevalence * neg) if pos and neg else 1.0
+        for group, (pos, neg) in counts.items()
+    }
     return [1.0 if value else factor[group] for value, group in zip(truth, groups)]
 
 
@@ -220,9 +277,17 @@ def choose_flag_threshold(flag, truth, probabilities, rules=None, groups=None):
         recall = sum(a and b for a, b in zip(pred, truth)) / positives if positives else 0.0
         precision = realistic_precision(pred, truth, weights)
         if target["first"] == "recall":
-            key = (recall >= target["recall"], precision if recall >= target["recall"] else recall, t)
+            key = (
+                recall >= target["recall"],
+                precision if recall >= target["recall"] else recall,
+                t,
+            )
         else:
-            key = (precision >= target["precision"], recall if precision >= target["precision"] else precision, t)
+            key = (
+                precision >= target["precision"],
+                recall if precision >= target["precision"] else precision,
+                t,
+            )
         best = max(best, key) if best else key
     return best[2]
 
@@ -234,26 +299,43 @@ def choose_settings(records, rule_results, scores, slugs):
     flags = {}
     for flag in FLAGS:
         chosen_on = blind or items
-        rules = [bool(_rule_flag(rule_results[r["id"]], flag)) for r in chosen_on] if blind else None
-        flags[flag] = choose_flag_threshold(flag, [r[flag] for r in chosen_on],
-                                            [scores[r["id"]].flags[flag] for r in chosen_on], rules,
-                                            [r["group"] for r in chosen_on])
+        rules = (
+            [bool(_rule_flag(rule_results[r["id"]], flag)) for r in chosen_on] if blind else None
+        )
+        flags[flag] = choose_flag_threshold(
+            flag,
+            [r[flag] for r in chosen_on],
+            [scores[r["id"]].flags[flag] for r in chosen_on],
+            rules,
+            [r["group"] for r in chosen_on],
+        )
     items = blind or items
+
     def sentiment_accuracy(setting):
-        return sum(combine.sentiment(rule_results[r["id"]].sentiment, scores[r["id"]].sentiment, setting)
-                   == r["sentiment"] for r in items)
+        return sum(
+            combine.sentiment(rule_results[r["id"]].sentiment, scores[r["id"]].sentiment, setting)
+            == r["sentiment"]
+            for r in items
+        )
 
     def theme_f1(setting):
         tp = fp = fn = 0
         for r in items:
-            guess = {s for s, _ in combine.themes([s for s, _ in rule_results[r["id"]].themes],
-                                                  scores[r["id"]].themes, setting)}
+            guess = {
+                s
+                for s, _ in combine.themes(
+                    [s for s, _ in rule_results[r["id"]].themes], scores[r["id"]].themes, setting
+                )
+            }
             truth = {s for s, v in r["themes"].items() if v}
             tp, fp, fn = tp + len(guess & truth), fp + len(guess - truth), fn + len(truth - guess)
         return 2 * tp / (2 * tp + fp + fn) if tp else 0.0
 
-    return {"flags": flags, "sentiment": max(SENTIMENT_GRID, key=sentiment_accuracy),
-            "themes": max(THEME_GRID, key=theme_f1)}
+    return {
+        "flags": flags,
+        "sentiment": max(SENTIMENT_GRID, key=sentiment_accuracy),
+        "themes": max(THEME_GRID, key=theme_f1),
+    }
 
 
 def _rule_flag(rule, flag):
@@ -272,8 +354,10 @@ def score_records(analyses, records):
         truth = {s for s, v in r["themes"].items() if v}
         tp, fp, fn = tp + len(guess & truth), fp + len(guess - truth), fn + len(truth - guess)
     result["themes_micro_f1"] = round(2 * tp / (2 * tp + fp + fn), 4) if tp else 0.0
-    result["sentiment_accuracy"] = round(sum(analyses[r["id"]].sentiment == r["sentiment"]
-                                             for r in records) / max(len(records), 1), 4)
+    result["sentiment_accuracy"] = round(
+        sum(analyses[r["id"]].sentiment == r["sentiment"] for r in records) / max(len(records), 1),
+        4,
+    )
     for flag in FLAGS:
         pred = [getattr(analyses[r["id"]], flag) for r in records]
         truth = [r[flag] for r in records]
@@ -283,9 +367,15 @@ def score_records(analyses, records):
         p, rr = _prf(tp, fp, fn)
         # precision were the flag as rare as in the portal (each set's negatives reweighted)
         weights = realistic_weights(truth, [r["group"] for r in records], PREVALENCE[flag])
-        result[flag] = {"precision": round(p, 4), "recall": round(rr, 4), "tp": tp, "fp": fp, "fn": fn,
-                        "precision_realistic": round(realistic_precision(pred, truth, weights), 4),
-                        "flagged_share": round(sum(map(bool, pred)) / max(len(records), 1), 4)}
+        result[flag] = {
+            "precision": round(p, 4),
+            "recall": round(rr, 4),
+            "tp": tp,
+            "fp": fp,
+            "fn": fn,
+            "precision_realistic": round(realistic_precision(pred, truth, weights), 4),
+            "flagged_share": round(sum(map(bool, pred)) / max(len(records), 1), 4),
+        }
     return result
 
 
@@ -302,9 +392,14 @@ def by_group(records, analyses):
 def _model_alone(scores, settings):
     """What the model would answer without the rules (for the model card's figures)."""
     from types import SimpleNamespace
+
     flags = {flag: scores.flags[flag] >= settings["flags"][flag] for flag in FLAGS}
-    themes = combine.themes([], scores.themes, {**settings["themes"], "rule_weight": 0.0, "model_weight": 1.0})
-    return SimpleNamespace(**flags, sentiment=max(scores.sentiment, key=scores.sentiment.get), themes=themes)
+    themes = combine.themes(
+        [], scores.themes, {**settings["themes"], "rule_weight": 0.0, "model_weight": 1.0}
+    )
+    return SimpleNamespace(
+        **flags, sentiment=max(scores.sentiment, key=scores.sentiment.get), themes=themes
+    )
 
 
 def train(records, *, version, slugs=None, progress=print, keep_scores=None):
@@ -317,22 +412,40 @@ def train(records, *, version, slugs=None, progress=print, keep_scores=None):
     if keep_scores is not None:
         keep_scores.update(scores)
     settings = choose_settings(records, rule_results, scores, slugs)
-    cv = {r["id"]: combined(r["text"], rule_results[r["id"]], scores[r["id"]], settings)
-          for r in records if r["id"] in scores}
+    cv = {
+        r["id"]: combined(r["text"], rule_results[r["id"]], scores[r["id"]], settings)
+        for r in records
+        if r["id"] in scores
+    }
     rules_only = {r["id"]: combined(r["text"], rule_results[r["id"]]) for r in records}
     complete = [r for r in records if r["complete"]]
     model_alone = {r["id"]: _model_alone(scores[r["id"]], settings) for r in complete}
-    metrics = {"cross_validated": by_group(complete, cv), "rules_alone": by_group(complete, rules_only),
-               "model_alone": by_group(complete, model_alone)}
+    metrics = {
+        "cross_validated": by_group(complete, cv),
+        "rules_alone": by_group(complete, rules_only),
+        "model_alone": by_group(complete, model_alone),
+    }
     vectoriser, coef, intercept = fit(records, slugs)
     words, heads = fit_word_heads(records, vectoriser)
     sets = {}
     for r in records:
         sets[r["group"]] = sets.get(r["group"], 0) + 1
-    training = {"examples": len(records), "by_group": sets,
-                "moderator_label_ids": sorted(r["id"] for r in records if r["group"] == "moderators")}
-    document = to_document(vectoriser, coef, intercept, slugs, version=version, combine=settings,
-                           metrics=metrics, training=training, word_heads=heads)
+    training = {
+        "examples": len(records),
+        "by_group": sets,
+        "moderator_label_ids": sorted(r["id"] for r in records if r["group"] == "moderators"),
+    }
+    document = to_document(
+        vectoriser,
+        coef,
+        intercept,
+        slugs,
+        version=version,
+        combine=settings,
+        metrics=metrics,
+        training=training,
+        word_heads=heads,
+    )
     return document, (vectoriser, coef, intercept, words, heads)
 
 

@@ -1,18 +1,25 @@
 """The public "you said, we did" pages, decisions, the Atom feed and asking for updates."""
+
 from flask import Response, abort, current_app, flash, redirect, render_template, request, url_for
 
 from portal.accounts.models import ORGANISATION_LABELS
-from portal.metrics.disclosure import published_count, published_counts
 from portal.errors import InvalidTransition, ValidationFailed
 from portal.extensions import db, limiter
 from portal.forms_util import ConfirmForm, apply_errors
+from portal.metrics.disclosure import published_count, published_counts
 from portal.permissions import public
+from portal.urls import page_arg, public_url
 from portal.you_said_we_did import queries, subscriptions
 from portal.you_said_we_did.evidence import evidence_count, public_quotes
 from portal.you_said_we_did.feed import atom_feed
 from portal.you_said_we_did.forms import SubscribeForm
-from portal.urls import page_arg, public_url
-from portal.you_said_we_did.models import Entry, EntryState, STATUS_LABELS, STATUS_TAGS, YOUNG_STATUS_LABELS
+from portal.you_said_we_did.models import (
+    STATUS_LABELS,
+    STATUS_TAGS,
+    YOUNG_STATUS_LABELS,
+    Entry,
+    EntryState,
+)
 from portal.you_said_we_did.routes.blueprint import bp
 
 
@@ -30,8 +37,12 @@ def paragraphs(value):
 
 @bp.app_context_processor
 def labels():
-    return {"status_labels": STATUS_LABELS, "status_tags": STATUS_TAGS, "young_status_labels": YOUNG_STATUS_LABELS,
-            "organisation_labels": ORGANISATION_LABELS}
+    return {
+        "status_labels": STATUS_LABELS,
+        "status_tags": STATUS_TAGS,
+        "young_status_labels": YOUNG_STATUS_LABELS,
+        "organisation_labels": ORGANISATION_LABELS,
+    }
 
 
 def _young():
@@ -46,13 +57,22 @@ def _limit():
 @public
 def index():
     filters = {key: request.args.get(key) or None for key in ("theme", "locality", "status")}
-    pager = db.paginate(queries.published_query(**filters), page=page_arg(),
-                        per_page=20, error_out=False)
+    pager = db.paginate(
+        queries.published_query(**filters), page=page_arg(), per_page=20, error_out=False
+    )
     themes, localities = queries.filter_choices()
-    return render_template("you_said_we_did/index.html", pager=pager, filters=filters, young=_young(),
-                           themes=themes, localities=localities,
-                           counts=published_counts(queries.evidence_counts([e.id for e in pager.items]),
-                                                   current_app.config["SMALL_NUMBER_THRESHOLD"]))
+    return render_template(
+        "you_said_we_did/index.html",
+        pager=pager,
+        filters=filters,
+        young=_young(),
+        themes=themes,
+        localities=localities,
+        counts=published_counts(
+            queries.evidence_counts([e.id for e in pager.items]),
+            current_app.config["SMALL_NUMBER_THRESHOLD"],
+        ),
+    )
 
 
 def _published_or_404(entry_id):
@@ -66,8 +86,13 @@ def _published_or_404(entry_id):
 @public
 def entry(entry_id):
     entry = _published_or_404(entry_id)
-    return render_template("you_said_we_did/entry.html", entry=entry, young=_young(), quotes=public_quotes(entry),
-                           count=published_count(evidence_count(entry), current_app.config["SMALL_NUMBER_THRESHOLD"]))
+    return render_template(
+        "you_said_we_did/entry.html",
+        entry=entry,
+        young=_young(),
+        quotes=public_quotes(entry),
+        count=published_count(evidence_count(entry), current_app.config["SMALL_NUMBER_THRESHOLD"]),
+    )
 
 
 @bp.route("/you-said-we-did.atom")
@@ -75,12 +100,15 @@ def entry(entry_id):
 def feed():
     filters = {key: request.args.get(key) or None for key in ("theme", "locality", "status")}
     entries = db.session.scalars(queries.published_query(**filters).limit(50)).all()
-    body = atom_feed(title="You said, we did - " + current_app.config["PARTNERSHIP_NAME"],
-                     self_url=public_url("you_said_we_did.feed", **filters),
-                     page_url=public_url("you_said_we_did.index", **filters), entries=entries,
-                     updated_at=queries.last_changed([e.id for e in entries]),
-                     entry_url=lambda e: public_url("you_said_we_did.entry", entry_id=e.id),
-                     author=current_app.config["PARTNERSHIP_NAME"])
+    body = atom_feed(
+        title="You said, we did - " + current_app.config["PARTNERSHIP_NAME"],
+        self_url=public_url("you_said_we_did.feed", **filters),
+        page_url=public_url("you_said_we_did.index", **filters),
+        entries=entries,
+        updated_at=queries.last_changed([e.id for e in entries]),
+        entry_url=lambda e: public_url("you_said_we_did.entry", entry_id=e.id),
+        author=current_app.config["PARTNERSHIP_NAME"],
+    )
     return Response(body, mimetype="application/atom+xml")
 
 
@@ -94,14 +122,23 @@ def decisions():
 @limiter.limit(_limit, methods=["POST"])
 @public
 def subscribe():
-    form = SubscribeForm(queries.active_themes(), queries.active_localities(), data={"themes": request.args.getlist("theme"),
-                                                   "localities": request.args.getlist("locality")})
+    form = SubscribeForm(
+        queries.active_themes(),
+        queries.active_localities(),
+        data={
+            "themes": request.args.getlist("theme"),
+            "localities": request.args.getlist("locality"),
+        },
+    )
     if form.validate_on_submit():
         if form.website.data:  # a robot filled the hidden field: look successful, keep nothing
             return redirect(url_for("you_said_we_did.check_email"))
         try:
-            subscriptions.subscribe(email=form.email.data, theme_slugs=form.themes.data or [],
-                                    locality_slugs=form.localities.data or [])
+            subscriptions.subscribe(
+                email=form.email.data,
+                theme_slugs=form.themes.data or [],
+                locality_slugs=form.localities.data or [],
+            )
         except ValidationFailed as error:
             apply_errors(form, error)
         else:
@@ -123,7 +160,10 @@ def confirm(token):
     if form.validate_on_submit():
         try:
             subscriptions.confirm(subscriber)
-            flash("Thank you. We will email you when we publish or update something you asked about.", "success")
+            flash(
+                "Thank you. We will email you when we publish or update something you asked about.",
+                "success",
+            )
         except InvalidTransition:
             flash("You had already confirmed. Nothing has changed.", "information")
         return redirect(url_for("you_said_we_did.index"))

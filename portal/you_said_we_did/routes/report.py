@@ -1,4 +1,5 @@
 """The printable "what you told us and what we did" report for a period, and the same as CSV."""
+
 import csv
 import io
 from datetime import date
@@ -13,8 +14,23 @@ from portal.you_said_we_did.evidence import public_quotes
 from portal.you_said_we_did.models import STATUS_LABELS
 from portal.you_said_we_did.routes.blueprint import bp
 
-CSV_COLUMNS = ["id", "title", "status", "owner", "themes", "localities", "contributions", "you_said", "we_did",
-               "not_possible_reason", "due_on", "completed_on", "published_on", "decision", "young_version"]
+CSV_COLUMNS = [
+    "id",
+    "title",
+    "status",
+    "owner",
+    "themes",
+    "localities",
+    "contributions",
+    "you_said",
+    "we_did",
+    "not_possible_reason",
+    "due_on",
+    "completed_on",
+    "published_on",
+    "decision",
+    "young_version",
+]
 
 
 def _period():
@@ -37,10 +53,23 @@ def _cell(value):
 
 
 def _row(entry, count):
-    return [entry.id, entry.title, STATUS_LABELS[entry.status], ORGANISATION_LABELS.get(entry.owner_organisation),
-            "; ".join(t.label for t in entry.themes), "; ".join(loc.name for loc in entry.localities) or "Whole area",
-            count, entry.you_said, entry.we_did, entry.not_possible_reason, entry.due_on, entry.completed_on,
-            entry.published_at.date(), entry.decision, entry.young_text]
+    return [
+        entry.id,
+        entry.title,
+        STATUS_LABELS[entry.status],
+        ORGANISATION_LABELS.get(entry.owner_organisation),
+        "; ".join(t.label for t in entry.themes),
+        "; ".join(loc.name for loc in entry.localities) or "Whole area",
+        count,
+        entry.you_said,
+        entry.we_did,
+        entry.not_possible_reason,
+        entry.due_on,
+        entry.completed_on,
+        entry.published_at.date(),
+        entry.decision,
+        entry.young_text,
+    ]
 
 
 @bp.route("/staff/you-said-we-did/report")
@@ -50,10 +79,17 @@ def report():
     entries, counts = queries.report_entries(start, end)
     threshold = current_app.config["SMALL_NUMBER_THRESHOLD"]
     total = published_count(sum(counts.values()), threshold)
-    return render_template("you_said_we_did/manage/report.html", entries=entries,
-                           counts=published_counts(counts, threshold), total=total, start=start,
-                           end=end, error=error, quotes_by_entry={e.id: public_quotes(e) for e in entries},
-                           organisations=ORGANISATION_LABELS)
+    return render_template(
+        "you_said_we_did/manage/report.html",
+        entries=entries,
+        counts=published_counts(counts, threshold),
+        total=total,
+        start=start,
+        end=end,
+        error=error,
+        quotes_by_entry={e.id: public_quotes(e) for e in entries},
+        organisations=ORGANISATION_LABELS,
+    )
 
 
 @bp.route("/staff/you-said-we-did/report.csv")
@@ -68,5 +104,8 @@ def report_csv():
     for entry in entries:
         writer.writerow([_cell(v) for v in _row(entry, counts.get(entry.id, 0))])
     name = f"you-said-we-did-{start}-to-{end}.csv"
-    return Response(out.getvalue(), mimetype="text/csv",
-                    headers={"Content-Disposition": f"attachment; filename={name}"})
+    return Response(
+        out.getvalue(),
+        mimetype="text/csv",
+        headers={"Content-Disposition": f"attachment; filename={name}"},
+    )
