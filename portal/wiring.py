@@ -18,7 +18,7 @@ from portal.privacy.services import purge_rejected, purge_suspended_members
 from portal.safeguarding.commands import realert_task
 from portal.safeguarding.routes import concerns_panel
 from portal.safeguarding.services import flag_from_analysis
-from portal.surveys.services import purge_resume_emails
+from portal.surveys.services import purge_abandoned_drafts, purge_resume_emails
 from portal.you_said_we_did.routes.staff import review_panel
 from portal.you_said_we_did.subscriptions import erase_subscriptions, purge_unconfirmed
 
@@ -86,6 +86,7 @@ PURGE_STEPS = (
     ("suspended_accounts", purge_suspended_members),
     ("unconfirmed_subscriptions", purge_unconfirmed),
     ("resume_emails", purge_resume_emails),
+    ("abandoned_draft_text", purge_abandoned_drafts),
 )
 # Extra steps for `portal erase-person`, counted under their names.
 ERASURE_STEPS = (("subscriptions", erase_subscriptions),)

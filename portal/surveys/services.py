@@ -452,6 +452,23 @@ def purge_resume_emails(now):
     return _forget_resume_emails(ResumeEmail.created_at < now - RESPONSE_LIFETIME)
 
 
+def purge_abandoned_drafts(now):
+    """Retention: blank the free text of survey responses left unsent for longer than they can be
+    resumed (30 days without a save; does not commit). The chosen options and where the person
+    stopped are kept, as neither says anything about who they are. Returns how many answers were
+    blanked."""
+    abandoned = select(SurveyResponse.id).where(
+        SurveyResponse.status == ResponseStatus.IN_PROGRESS,
+        SurveyResponse.updated_at < now - RESPONSE_LIFETIME,
+    )
+    return db.session.execute(
+        update(SurveyAnswer)
+        .where(SurveyAnswer.response_id.in_(abandoned), SurveyAnswer.text.is_not(None))
+        .values(text=None)
+        .execution_options(synchronize_session=False)
+    ).rowcount
+
+
 def _forget_resume_emails(condition):
     """Delete matching resume emails and their outbox messages (the address is in both).
 

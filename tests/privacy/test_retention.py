@@ -21,7 +21,7 @@ from portal.forum.models import ForumProfile, Post
 from portal.mail.models import OutboxMessage
 from portal.privacy.services import purge
 from portal.safeguarding.models import Concern, ConcernState
-from portal.surveys.models import ResumeEmail, Survey, SurveyResponse
+from portal.surveys.models import ResumeEmail, Survey, SurveyAnswer, SurveyResponse
 from portal.surveys.services import RESPONSE_LIFETIME, RESUME_KEY
 from portal.wiring import PURGE_STEPS
 from portal.you_said_we_did import subscriptions
@@ -142,6 +142,32 @@ def _resume_email_exists(row_id):
     return True
 
 
+def _make_draft(at, n):
+    """An unsent response, last saved at `at`, with one free-text and one chosen answer."""
+    survey = Survey(slug=f"draft-survey-{n}", title="A survey")
+    db.session.add(survey)
+    db.session.flush()
+    response = SurveyResponse(survey_id=survey.id, resume_code=f"DRAFTG{n:02d}", updated_at=at)
+    db.session.add(response)
+    db.session.flush()
+    db.session.add_all(
+        [
+            SurveyAnswer(response_id=response.id, question_key="what_should_change", text=f"T{n}"),
+            SurveyAnswer(response_id=response.id, question_key="role", code="parent_carer"),
+        ]
+    )
+    db.session.commit()
+    return response.id
+
+
+def _draft_text_exists(response_id):
+    answers = db.session.scalars(
+        select(SurveyAnswer).where(SurveyAnswer.response_id == response_id)
+    ).all()
+    assert [a.code for a in answers if a.code] == ["parent_carer"]  # the chosen option stays
+    return any(a.text for a in answers)
+
+
 @dataclass(frozen=True)
 class Case:
     setting: object  # () -> timedelta the data is kept for
@@ -169,6 +195,7 @@ CASES = {
         _subscription_exists,
     ),
     "resume_emails": Case(lambda: RESPONSE_LIFETIME, _make_resume_email, _resume_email_exists),
+    "abandoned_draft_text": Case(lambda: RESPONSE_LIFETIME, _make_draft, _draft_text_exists),
 }
 
 
@@ -231,3 +258,15 @@ def test_purge_command_runs_every_step(runner):
 
 def test_the_survey_only_purge_command_is_gone(runner):
     assert runner.invoke(args=["purge-survey-emails"]).exit_code != 0
+
+
+def test_a_sent_response_keeps_nothing_to_blank_and_a_recent_draft_is_untouched():
+    now = utcnow()
+    recent = _make_draft(now - timedelta(days=29), 1)
+    sent = _make_draft(now - timedelta(days=400), 2)
+    response = db.session.get(SurveyResponse, sent)
+    response.status, response.submitted_at = "submitted", now - timedelta(days=400)
+    db.session.commit()
+    assert purge(now=now)["abandoned_draft_text"] == 0
+    assert _draft_text_exists(recent)
+    assert db.session.scalar(select(SurveyAnswer.text).where(SurveyAnswer.response_id == sent))
