@@ -36,7 +36,8 @@ def char_features(token, settings=SETTINGS):
 
 
 def features(text, settings=SETTINGS):
-    """List of feature strings for `text`: words and word pairs, then each token's character n-grams."""
+    """List of feature strings for `text`: words and word pairs, then each token's character
+    n-grams."""
     low = (text or "").lower()
     out = word_features(low, settings)
     for token in tokens(low):

@@ -83,9 +83,9 @@ def _words(text):
 
 
 def fit_word_heads(records, vectoriser):
-    """The word-only companion heads: {flag: (term indices in vectoriser's vocabulary, coef, intercept)}.
-    Word n-grams pass min_df on the same texts, so every term is in the full vocabulary, with the
-    same idf; only the l2 normalisation differs (over the word terms alone)."""
+    """The word-only companion heads: {flag: (term indices in vectoriser's vocabulary, coef,
+    intercept)}. Word n-grams pass min_df on the same texts, so every term is in the full
+    vocabulary, with the same idf; only the l2 normalisation differs (over the word terms alone)."""
     from sklearn.feature_extraction.text import TfidfVectorizer
 
     words = TfidfVectorizer(analyzer=_words, sublinear_tf=True, min_df=2, dtype=np.float64)
@@ -110,7 +110,8 @@ def word_head_raw(words, heads, texts):
 
 
 def _binary(X, y, c):
-    """(coef, intercept) of a class-weighted logistic regression; a constant when y has one class."""
+    """(coef, intercept) of a class-weighted logistic regression; a constant when y has one
+    class."""
     from sklearn.linear_model import LogisticRegression
 
     if len(set(y)) < 2:
