@@ -1,5 +1,5 @@
-"""DisagreementCount: how many complaints, mediations, tribunal appeals or ombudsman cases in a quarter
-had one theme, outcome and locality. Counts only: no names, no free text."""
+"""DisagreementCount: how many complaints, mediations, tribunal appeals or ombudsman cases in a
+quarter had one theme, outcome and locality. Counts only: no names, no free text."""
 
 from datetime import datetime
 
@@ -36,7 +36,8 @@ class DisagreementCount(db.Model):
         CheckConstraint(_in("stage", STAGES), name="stage_known"),
         CheckConstraint(_in("outcome", OUTCOMES), name="outcome_known"),
         CheckConstraint("count >= 0", name="count_not_negative"),
-        # One count per cell; "no locality" is a cell of its own (NULLs are never equal in a plain key).
+        # One count per cell; "no locality" is a cell of its own (NULLs are never equal in a plain
+        # key).
         Index(
             "uq_disagreement_counts_cell",
             *_CELL,

@@ -6,7 +6,8 @@ from portal.metrics.disclosure import protect_breakdown, round_count
 from portal.reference.services import all_localities
 
 RESPONSE_TARGET = 200  # Big Listen / confidence survey: "200+ responses" (seeds-digest 3.1)
-#: The organisation that runs the surveys: its moderators, editors and admins see exact response counts.
+#: The organisation that runs the surveys: its moderators, editors and admins see exact response
+# counts.
 SURVEY_OWNER = "council"
 
 
@@ -28,11 +29,13 @@ def _protected(counts, places):
 
 
 def representativeness_view(window=None, exact=False):
-    """Responses per locality in a window against its share of the SEND population, plus the 200 target.
+    """Responses per locality in a window against its share of the SEND population, plus the 200
+    target.
 
     Returns a dict: result (metrics Representativeness), not_given (responses with no locality),
-    total, target, progress (0 to 1) and hidden (localities whose count is not shown). Unless `exact`,
-    counts are protected like every published figure and shares come from the protected counts.
+    total, target, progress (0 to 1) and hidden (localities whose count is not shown). Unless
+    `exact`, counts are protected like every published figure and shares come from the protected
+    counts.
     """
     counts = queries.responses_by_locality(
         window.start if window else None, window.end if window else None
@@ -80,7 +83,8 @@ def participation_view(date_from=None, date_to=None):
 
 
 def you_said_we_did_figures():
-    """Entries published and completed, and median days from contribution to response, as a sentence."""
+    """Entries published and completed, and median days from contribution to response, as a
+    sentence."""
     from portal.you_said_we_did.queries import coproduction_figures
 
     figures = coproduction_figures()

@@ -5,8 +5,8 @@ import the surveys package and a benchmark can time these functions directly:
 
     measure_value(measure, date_from, date_to)         -> (favourable, n)
     measure_breakdown(measure, by, date_from, date_to) -> [(key, favourable, n)]
-    measures_breakdown(measures, by, date_from, date_to) -> {slug: [(key, favourable, n)]}, one scan for all
-    responses_by_locality(date_from, date_to)          -> {locality_id or None: responses}
+    measures_breakdown(measures, by, date_from, date_to) -> {slug: [(key, favourable, n)]}, one scan
+    for all responses_by_locality(date_from, date_to)          -> {locality_id or None: responses}
     figure_summary(measure, date_from, date_to)        -> (mean, count)
     figure_breakdown(measure, by, date_from, date_to)  -> [(key, mean, count)]
 
@@ -106,7 +106,8 @@ def _month_groups():
 
 
 def fold_quarters(rows):
-    """Fold (year, month, *counts) aggregate rows into [("2026/27 Q2", *summed counts)], in order."""
+    """Fold (year, month, *counts) aggregate rows into [("2026/27 Q2", *summed counts)], in
+    order."""
     totals = {}
     for year, month, *counts in rows:
         fy, quarter = financial_quarter(date(int(year), int(month), 1))
@@ -241,7 +242,8 @@ def fold_measure(rows, measure, by=None):
 
 
 def measures_breakdown(measures, by=None, date_from=None, date_to=None):
-    """{measure.slug: [(key, favourable, n)]}: measure_breakdown's counts for many measures, read together."""
+    """{measure.slug: [(key, favourable, n)]}: measure_breakdown's counts for many measures, read
+    together."""
     rows = breakdown_rows(measures, by, date_from, date_to)
     return {m.slug: fold_measure(rows, m, by) for m in measures}
 
@@ -309,7 +311,8 @@ def figure_breakdown(measure, by, date_from=None, date_to=None):
 
 
 def coproduction_totals(date_from=None, date_to=None):
-    """Return [(locality_id, parent_carers, young_people, professionals, activities)] in a period."""
+    """Return [(locality_id, parent_carers, young_people, professionals, activities)] in a
+    period."""
     log = table(
         "coproduction_activities",
         column("held_on"),

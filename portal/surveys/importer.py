@@ -46,7 +46,8 @@ def _parse_time(value):
 
 
 def validate(survey, header, rows):
-    """Check every row; return the parsed rows. Raises ValidationFailed listing "line N: problem" errors."""
+    """Check every row; return the parsed rows. Raises ValidationFailed listing "line N: problem"
+    errors."""
     questions = {q.key: q for q in survey.questions}
     reference = reference_options()
     lookups = {
@@ -122,9 +123,11 @@ def _answer_cell(question, value, lookup, item, problems):
 
 
 def import_responses(survey, path, *, actor=None):
-    """Import a CSV of responses into `survey` as submitted responses. Returns how many were imported.
+    """Import a CSV of responses into `survey` as submitted responses. Returns how many were
+    imported.
 
-    Raises ValidationFailed (errors under "rows", each "line N: ...") and imports nothing if any row is bad.
+    Raises ValidationFailed (errors under "rows", each "line N: ...") and imports nothing if any row
+    is bad.
     """
     from portal.audit.services import record
     from portal.contributions.services import submit_contribution

@@ -31,7 +31,8 @@ LONG = 5000
 
 
 class DayMonthYearField(DateField):
-    """A GOV.UK date input (day, month, year boxes); blank is None, anything else must be a real date."""
+    """A GOV.UK date input (day, month, year boxes); blank is None, anything else must be a real
+    date."""
 
     def process_formdata(self, valuelist):
         if not valuelist:
