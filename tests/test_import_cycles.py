@@ -1,10 +1,12 @@
-"""Feature packages may not import each other in a circle (docs/architecture.md, the rules for arrows).
+"""Feature packages may not import each other in a circle (docs/architecture.md, the rules for
+arrows).
 
 Every import is counted, including those inside functions: a deferred import is still an arrow.
 
 KNOWN_CYCLE_ARROWS are the arrows that closed cycles before this test existed (issue 16). Without
-them the graph has no cycle; any new cycle fails. Each must still exist: when one is removed, take it
-off the list, so the list only shrinks. The moderation <-> forum cycle is gone and may not return.
+them the graph has no cycle; any new cycle fails. Each must still exist: when one is removed, take
+it off the list, so the list only shrinks. The moderation <-> forum cycle is gone and may not
+return.
 """
 
 import ast

@@ -1,4 +1,5 @@
-"""An attacker's view of the published measures: differencing and polling must reveal no small count.
+"""An attacker's view of the published measures: differencing and polling must reveal no small
+count.
 
 The attacker only uses what anyone can fetch: the JSON API and /results. They enumerate every window
 the API and the page accept (named periods, and from/to days where those are accepted), every
@@ -26,7 +27,8 @@ TODAY = date.today()
 
 
 def _answers():
-    """Busy summer quarter, a quiet spring and autumn, single answers on their own days, small cells."""
+    """Busy summer quarter, a quiet spring and autumn, single answers on their own days, small
+    cells."""
     make_reference_data()
     seed_measures()
     places = Locality.query.order_by(Locality.position).all()
@@ -86,7 +88,8 @@ def _named_periods(client):
 
 
 def _span(name):
-    """The days a named period covers, or None when the name does not say (then it nests with nothing)."""
+    """The days a named period covers, or None when the name does not say (then it nests with
+    nothing)."""
     found = re.fullmatch(r"(\d{4})-\d{2}-Q([1-4])", name)
     if not found:
         return None
@@ -149,7 +152,8 @@ def _ranges(n, favourable, slack, hidden_n):
 
 
 def cells_of(figures):
-    """{(span, dimension, key): ranges}; totals have dimension None. Cell favourable counts come from value * n."""
+    """{(span, dimension, key): ranges}; totals have dimension None. Cell favourable counts come
+    from value * n."""
     slack = 2 if _rounded(figures) else 0
     cells = {}
     for (params, span, by), body in figures.items():

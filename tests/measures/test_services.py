@@ -1,4 +1,5 @@
-"""Baselines lock once and never change; unlocking is for admins and audited; targets and RAG; the result dict."""
+"""Baselines lock once and never change; unlocking is for admins and audited; targets and RAG; the
+result dict."""
 
 from datetime import date, datetime
 

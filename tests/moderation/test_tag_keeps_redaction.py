@@ -29,8 +29,8 @@ def test_theme_buttons_carry_the_text_being_edited(client, login_as, moderator):
     form = form[: form.index("</form>")]
     assert 'name="redacted_text"' in form
     assert (
-        f'formaction="/staff/moderation/{item.id}/themes" name="confirm_theme" value="{theme("transport").id}"'
-        in form
+        f'formaction="/staff/moderation/{item.id}/themes" name="confirm_theme" '
+        f'value="{theme("transport").id}"' in form
     )
 
 

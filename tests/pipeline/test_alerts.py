@@ -1,6 +1,7 @@
 """Alerts always get through, and show when they don't: no request waits on the mail server, the
-send-mail worker delivers, a poison message is set aside without blocking the others, and the concern
-and outbox pages say plainly what was and was not delivered. Real SMTP servers throughout."""
+send-mail worker delivers, a poison message is set aside without blocking the others, and the
+concern and outbox pages say plainly what was and was not delivered. Real SMTP servers
+throughout."""
 
 import dataclasses
 import re

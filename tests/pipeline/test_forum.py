@@ -1,4 +1,5 @@
-"""The forum: joining, signing in, posts waiting for a moderator, redacted reading, reports, suspension."""
+"""The forum: joining, signing in, posts waiting for a moderator, redacted reading, reports,
+suspension."""
 
 import pytest
 

@@ -1,5 +1,5 @@
-"""A forum topic's title goes through the one pipeline with the post that opens it: analysed, redacted,
-shown highlighted to the moderator and published only as the moderator leaves it."""
+"""A forum topic's title goes through the one pipeline with the post that opens it: analysed,
+redacted, shown highlighted to the moderator and published only as the moderator leaves it."""
 
 import pytest
 

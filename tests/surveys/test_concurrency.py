@@ -46,8 +46,9 @@ def served(app):
 def _respond(base, errors, barrier):
     try:
         session = requests.Session()
-        # A fresh connection per request: a kept-alive one the server has just timed out can be reset
-        # under the client (browsers resend then; requests does not), which is not what is tested here.
+        # A fresh connection per request: a kept-alive one the server has just timed out can be
+        # reset under the client (browsers resend then; requests does not), which is not what is
+        # tested here.
         session.headers["Connection"] = "close"
         token = TOKEN.search(session.get(f"{base}/surveys/{PARENTS}", timeout=60).text).group(1)
         barrier.wait(timeout=60)  # everyone starts together

@@ -1,4 +1,5 @@
-"""The survey CSV and XLSX exports: each profile field once, plain headings, right values, safe cells."""
+"""The survey CSV and XLSX exports: each profile field once, plain headings, right values, safe
+cells."""
 
 import csv
 import io

@@ -1,4 +1,5 @@
-"""Taking a survey: one page at a time, stored once, submitted once, resumable, with clear errors."""
+"""Taking a survey: one page at a time, stored once, submitted once, resumable, with clear
+errors."""
 
 from datetime import timedelta
 
@@ -199,7 +200,8 @@ def test_huge_text_gets_clear_error_and_keeps_what_was_typed(client):
 
 
 def test_control_characters_are_removed_before_storing(client):
-    """Every request drops control characters (portal/requests.py), so the answer is kept, cleaned."""
+    """Every request drops control characters (portal/requests.py), so the answer is kept,
+    cleaned."""
     open_seeded_surveys()
     walk(client, PARENTS, stop_before="what_is_working")
     response = client.post(

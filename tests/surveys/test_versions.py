@@ -1,4 +1,5 @@
-"""Survey versions: an edit to an open survey reaches new respondents; people part-way finish what they started."""
+"""Survey versions: an edit to an open survey reaches new respondents; people part-way finish what
+they started."""
 
 import csv
 import io
