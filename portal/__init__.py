@@ -2,13 +2,15 @@
 
 import importlib
 import os
-from datetime import UTC, datetime, timezone
+from datetime import UTC, datetime
 
 from flask import Flask, abort, flash, redirect, request, session, url_for
 from flask_login import current_user, logout_user
 from werkzeug.middleware.proxy_fix import ProxyFix
 
 from portal.config import CONFIGS
+from portal.extensions import CSP, csrf, db, limiter, login_manager, migrate, talisman
+from portal.requests import PortalRequest
 
 # Each feature's routes module defines `bp`; the order is the order routes are matched.
 BLUEPRINTS = [
@@ -36,8 +38,6 @@ BLUEPRINTS = [
     "portal.insight_summaries.routes",
     "portal.contributions.routes",
 ]
-from portal.extensions import CSP, csrf, db, limiter, login_manager, migrate, talisman
-from portal.requests import PortalRequest
 
 
 def create_app(config=None):

@@ -155,7 +155,7 @@ def _role_rows(by_role, threshold, total_hidden=False):
             "label": label,
             "count": WITHHELD if total_hidden and not cell.suppressed else _shown(cell),
         }
-        for (role, label), cell in zip(ROLES, results)
+        for (role, label), cell in zip(ROLES, results, strict=True)
     ]
 
 

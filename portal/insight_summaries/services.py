@@ -95,9 +95,11 @@ def redraft(summary, *, officer):
     summary.facts = facts
     try:
         db.session.flush()
-    except IntegrityError:
+    except IntegrityError as error:
         db.session.rollback()
-        raise InvalidTransition("Someone else saved a version at the same moment: try again")
+        raise InvalidTransition(
+            "Someone else saved a version at the same moment: try again"
+        ) from error
     record(officer, "insight_summary.redraft", summary, month=summary.key, version=number)
     db.session.commit()
     db.session.refresh(summary)
@@ -161,7 +163,7 @@ def save_version(summary, *, officer, data, base_number):
     db.session.add(version)
     try:
         db.session.flush()
-    except IntegrityError:
+    except IntegrityError as error:
         db.session.rollback()
         raise VersionConflict(
             "Someone else saved a newer version",
@@ -169,7 +171,7 @@ def save_version(summary, *, officer, data, base_number):
                 "what": "Someone else saved a version at the same moment. Your text is still "
                 "below: save again."
             },
-        )
+        ) from error
     record(officer, "insight_summary.edit", summary, month=summary.key, version=version.number)
     db.session.commit()
     return version

@@ -51,7 +51,10 @@ def theme_table(themes, confirmed, suggested, threshold, protected=False):
     shown_suggested = _count_cells(
         [(t.id, t.label, suggested.get(t.id, 0)) for t in themes], threshold, False, protected
     )
-    rows = [ThemeRow(t, c, s, []) for t, c, s in zip(themes, shown_confirmed, shown_suggested)]
+    rows = [
+        ThemeRow(t, c, s, [])
+        for t, c, s in zip(themes, shown_confirmed, shown_suggested, strict=True)
+    ]
     return sorted(rows, key=lambda r: (r.confirmed.n is None, -(r.confirmed.n or 0), r.theme.label))
 
 
@@ -132,7 +135,7 @@ def emerging_rows(themes, current, previous, threshold, protected=False):
         [(t.id, t.label, previous.get(t.id, 0)) for t in themes], threshold, False, protected
     )
     rows = []
-    for theme, now, before in zip(themes, cur, prev):
+    for theme, now, before in zip(themes, cur, prev, strict=True):
         if (
             now.n is None
             and before.n is None

@@ -201,7 +201,7 @@ def deliver_outbox(*, now=None, limit=100):
         try:
             outcome = _deliver_one(message, now)
             db.session.commit()
-        except Exception as error:  # noqa: BLE001 - one broken message must never stop the others
+        except Exception as error:  # one broken message must never stop the others
             db.session.rollback()
             log.exception("Email %s broke the sender", message_id)
             message = db.session.get(OutboxMessage, message_id)

@@ -19,10 +19,10 @@ def _protected(counts, places):
     keys = [place.id for place in places] + [None]
     cells = protect_breakdown([Cell(str(key), str(key), 0, counts.get(key, 0)) for key in keys])
     names = {place.id: place.name for place in places}
-    shown = {key: cell.n for key, cell in zip(keys, cells) if not cell.suppressed}
+    shown = {key: cell.n for key, cell in zip(keys, cells, strict=True) if not cell.suppressed}
     hidden = {
         names.get(key, "not_given")
-        for key, cell in zip(keys, cells)
+        for key, cell in zip(keys, cells, strict=True)
         if cell.suppressed and cell.reason != "no data"
     }
     return shown, hidden, round_count(sum(counts.values()))

@@ -112,7 +112,9 @@ def fold_quarters(rows):
     for year, month, *counts in rows:
         fy, quarter = financial_quarter(date(int(year), int(month), 1))
         key = f"{fy} {quarter}"
-        totals[key] = [a + b for a, b in zip(totals.get(key, [0] * len(counts)), counts)]
+        totals[key] = [
+            a + b for a, b in zip(totals.get(key, [0] * len(counts)), counts, strict=True)
+        ]
     return [(key, *totals[key]) for key in sorted(totals)]
 
 
@@ -184,7 +186,7 @@ def _streamed_rows(source, where, pair_columns, date_from, date_to):
                     and_(
                         *[
                             col.is_(None) if value is None else col == value
-                            for col, value in zip(pair_columns, pair)
+                            for col, value in zip(pair_columns, pair, strict=True)
                         ]
                     ),
                     1,
@@ -203,7 +205,7 @@ def _streamed_rows(source, where, pair_columns, date_from, date_to):
     return [
         (key, code, *pair, count)
         for key, code, *counts in rows
-        for pair, count in zip(pairs, counts)
+        for pair, count in zip(pairs, counts, strict=True)
         if count
     ]
 
@@ -266,12 +268,12 @@ def submitted_range(survey_id=None, audience=None):
         *_response_filters(None, None, audience, survey_id)
     )
     first, last = db.session.execute(query).one()
-    as_date = lambda v: (
-        v.date()
-        if isinstance(v, datetime)
-        # noqa: E731
-        else (datetime.fromisoformat(v).date() if isinstance(v, str) else v)
-    )
+
+    def as_date(v):
+        if isinstance(v, datetime):
+            return v.date()
+        return datetime.fromisoformat(v).date() if isinstance(v, str) else v
+
     return as_date(first), as_date(last)
 
 

@@ -178,7 +178,7 @@ def protect_breakdown(
     total_n = sum(cell.n for cell in cells)
     if total_shown and total_n >= threshold:
         while True:
-            exact = [cell for cell, r in zip(cells, results) if not r.suppressed]
+            exact = [cell for cell, r in zip(cells, results, strict=True) if not r.suppressed]
             shown = [_published(r) for r in results]
             if (
                 not audit(shown, total_n, sum(cell.favourable for cell in cells), threshold)

@@ -37,7 +37,7 @@ def import_responses_command(slug, path):
         click.echo(f"{error} ({len(error.errors['rows'])} problems):", err=True)
         for line in error.errors["rows"]:
             click.echo(f"  {line}", err=True)
-        raise SystemExit(1)
+        raise SystemExit(1) from error
     click.echo(f"Imported {count} responses into {survey.title}.")
 
 

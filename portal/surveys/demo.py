@@ -122,7 +122,7 @@ def _demo_responses(survey, rng, decks, used):
         [{**row, "version_id": version_id} for row, _ in planned],
     ).all()
     answers, texts = [], []
-    for response_id, (row, mood), stop in zip(ids, planned, stops):
+    for response_id, (row, mood), stop in zip(ids, planned, stops, strict=True):
         for question in questions[:stop]:
             answers.extend(_answer(question, row, mood, rng, response_id, texts, slugs, decks))
     db.session.execute(insert(SurveyAnswer), answers)

@@ -166,12 +166,12 @@ def import_responses(survey, path, *, actor=None):
     )
     answers = [
         {"response_id": rid, "question_key": key, "code": code, "text": text, "number": number}
-        for rid, item in zip(ids, parsed)
+        for rid, item in zip(ids, parsed, strict=True)
         for key, code, text, number in item["answers"]
     ]
     if answers:
         db.session.execute(insert(SurveyAnswer), answers)
-    for rid, row, item in zip(ids, records, parsed):
+    for rid, row, item in zip(ids, records, parsed, strict=True):
         for key, _, text, _ in item["answers"]:
             if text:
                 submit_contribution(

@@ -132,7 +132,7 @@ def export_rows(survey, *, show_free_text, viewer=None):
         .order_by(SurveyResponse.id)
     ).all()
     answers = {}
-    for response_id, key, code, text, number in db.session.execute(
+    for response_id, key, code, text, _number in db.session.execute(
         select(
             SurveyAnswer.response_id,
             SurveyAnswer.question_key,
@@ -180,7 +180,7 @@ def _headings(questions):
     texts = [" ".join(q.text.split()) or q.key for q in questions]
     taken = set(PROFILE_COLUMNS)
     headings = []
-    for question, text in zip(questions, texts):
+    for question, text in zip(questions, texts, strict=True):
         heading = (
             text if texts.count(text) == 1 and text not in taken else f"{text} ({question.key})"
         )

@@ -122,7 +122,7 @@ def load_you_said_we_did_demo():
     moderator = (
         db.session.scalar(select(User).where(User.email == "moderator@example.org")) or editor
     )
-    for spec, ids in zip(ENTRIES, _voices(moderator, localities)):
+    for spec, ids in zip(ENTRIES, _voices(moderator, localities), strict=True):
         _load(spec, ids, editor, reviewer, localities)
     _subscribers()
     published = sum(spec["stage"] == "published" for spec in ENTRIES)

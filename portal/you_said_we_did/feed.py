@@ -34,7 +34,7 @@ def atom_feed(*, title, self_url, page_url, entries, updated_at, entry_url, auth
     _add(feed, "link", rel="self", type="application/atom+xml", href=self_url)
     _add(feed, "link", rel="alternate", type="text/html", href=page_url)
     _add(_add(feed, "author"), "name", author)
-    for entry, stamp in zip(entries, stamps):
+    for entry, stamp in zip(entries, stamps, strict=True):
         item = _add(feed, "entry")
         _add(item, "id", f"tag:{host},2026:you-said-we-did/{entry.id}")
         _add(item, "title", entry.title)

@@ -44,8 +44,8 @@ class DayMonthYearField(DateField):
             return
         try:
             self.data = date(int(parts[2]), int(parts[1]), int(parts[0]))
-        except ValueError:
-            raise ValueError("Enter a real date, for example 27 3 2027")
+        except ValueError as error:
+            raise ValueError("Enter a real date, for example 27 3 2027") from error
 
 
 def _status_choices():

@@ -159,8 +159,11 @@ class StoredModel:
         logits = raw[self._sent_at]
         exp = np.exp(logits - logits.max())
         exp /= exp.sum()
-        sentiment = dict(zip(SENTIMENTS, exp.tolist()))
-        themes = {slug: _sigmoid(raw[at]) for slug, at in zip(self.theme_slugs, self._theme_at)}
+        sentiment = dict(zip(SENTIMENTS, exp.tolist(), strict=True))
+        themes = {
+            slug: _sigmoid(raw[at])
+            for slug, at in zip(self.theme_slugs, self._theme_at, strict=True)
+        }
         return Scores(flags=flags, sentiment=sentiment, themes=themes)
 
 
