@@ -223,7 +223,7 @@ def _answers_report(rows):
         "Scale: best of 3, seconds; each against its floor "
         "(target at 1,000,000 answers: under 1 s and within 2x the floor)"
     ]
-    for name, size, result in rows:
+    for name, _size, result in rows:
         timings = result["timings"]
         floors = {
             "measure": timings["floor SQL GROUP BY"],

@@ -112,7 +112,7 @@ def _check_headers(headers, url):
 def test_security_headers_on_every_page(app, client, login_as):
     load_demo_data()
     count = 0
-    for endpoint, url, html in rendered_pages(app, client, login_as):
+    for _endpoint, url, _html in rendered_pages(app, client, login_as):
         _check_headers(client.get(url).headers, url)
         count += 1
     assert count >= 8
