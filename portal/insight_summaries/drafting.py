@@ -45,14 +45,12 @@ def measure_line(measure, facts):
         if this.get("withheld"):
             return (
                 f"{measure['name']}: not shown for {facts['label']}, so that a small number of "
-                "responses in "
-                "another month of the quarter cannot be worked out from it."
+                "responses in another month of the quarter cannot be worked out from it."
             )
         if measure["source"] == "survey":
             return (
                 f"{measure['name']}: fewer than {threshold} responses in {facts['label']}, too few "
-                "to tell "
-                "(no figure is shown)."
+                "to tell (no figure is shown)."
             )
         return f"{measure['name']}: no figure entered for {facts['label']}."
     line = f"{measure['name']}: {now} in {facts['label']}"

@@ -32,8 +32,7 @@ class EditForm(FlaskForm):
         "Young people's version",
         widget=GovTextArea(),
         description="A short version in plain words for young people: short sentences, easy words, "
-        "no figures "
-        "that need explaining. Needed before publishing.",
+        "no figures that need explaining. Needed before publishing.",
     )
     note = TextAreaField(
         "What you changed (optional)",

@@ -153,8 +153,8 @@ def save_version(summary, *, officer, data, base_number):
             "Someone else saved a newer version",
             {
                 "what": f"Someone else saved version {latest.number if latest else 0} while you "
-                "were editing. "
-                "Your text is still below: compare it with the newer version, then save again."
+                "were editing. Your text is still below: compare it with the newer version, then "
+                "save again."
             },
         )
     version = SummaryVersion(

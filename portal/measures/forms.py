@@ -110,8 +110,7 @@ class MeasureForm(FlaskForm):
         "Organisation that owns the figures",
         widget=GovSelect(),
         description="Its moderators, editors and admins see exact counts on staff pages; everyone "
-        "else sees "
-        "rounded figures. Only admins can change this.",
+        "else sees rounded figures. Only admins can change this.",
         choices=[SelectChoice("", "None (only admins see exact counts)")]
         + [SelectChoice(code, label) for code, label in ORGANISATION_LABELS.items()],
     )

@@ -140,16 +140,12 @@ SCHEMAS = {
 DISCLOSURE = (
     "Figures are protected so that nobody can be identified, even by comparing several answers: "
     "they are published only for closed financial-year quarters (period=2026-27-Q2 is July to "
-    "September "
-    "2026), so they never change as new answers arrive and no two periods differ by a day; any "
-    "count under "
-    "the small-number threshold (10) is hidden (null, suppressed true), and a second cell is "
-    "hidden where "
-    "the first could otherwise be worked out; every other count is rounded to the nearest 5 (the "
-    "Office for "
-    "National Statistics 10-5 rule), and value, ci_low, ci_high and the change against the "
-    "baseline are "
-    "worked out from the rounded counts. Arbitrary from/to dates are not accepted."
+    "September 2026), so they never change as new answers arrive and no two periods differ by a "
+    "day; any count under the small-number threshold (10) is hidden (null, suppressed true), and a "
+    "second cell is hidden where the first could otherwise be worked out; every other count is "
+    "rounded to the nearest 5 (the Office for National Statistics 10-5 rule), and value, ci_low, "
+    "ci_high and the change against the baseline are worked out from the rounded counts. Arbitrary "
+    "from/to dates are not accepted."
 )
 
 
@@ -221,10 +217,8 @@ def openapi_document(server_url="/"):
                             "required": False,
                             "schema": {"type": "string", "pattern": PERIOD_PATTERN},
                             "description": "A closed financial-year quarter, like 2026-27-Q2 (July "
-                            "to September 2026). "
-                            "A quarter that has not ended, or anything else, is a 400 that lists "
-                            "the "
-                            "periods that exist.",
+                            "to September 2026). A quarter that has not ended, or anything else, "
+                            "is a 400 that lists the periods that exist.",
                         },
                     ],
                     "responses": {
@@ -238,8 +232,7 @@ def openapi_document(server_url="/"):
                         },
                         "400": _error(
                             "A bad query parameter (unknown by, a period we do not publish, or "
-                            "from/to dates); "
-                            "the message lists the periods that exist"
+                            "from/to dates); the message lists the periods that exist"
                         ),
                         "404": _error("No published measure has this slug"),
                     },

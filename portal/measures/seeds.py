@@ -24,8 +24,7 @@ SURVEY_MEASURES = [
         "Parent carer confidence that needs will be met",
         "Young people's confidence that needs will be met",
         "The share who agree or strongly agree that they are confident their (or their child's) "
-        "needs "
-        "will be met.",
+        "needs will be met.",
     ),
     (
         "listened-to",
@@ -83,8 +82,7 @@ STAFF_MEASURES = [
         "name": "SEND tribunal appeal rate",
         "unit": "rate",
         "definition": "The SEND tribunal appeal rate as published for the year (the national rate "
-        "is "
-        "0.4), entered by the SEND service.",
+        "is 0.4), entered by the SEND service.",
         "owner": "SEND service",
         "amber_margin": 0.05,
         "figures": [(date(2025, 1, 1), date(2025, 12, 31), 0.7, "2025 rate")],

@@ -5,16 +5,14 @@ from portal.surveys.content_young import EASY_READ, YOUNG_PEOPLE
 
 WHO_SEES = (
     "A small team at the council, the NHS, the Parent and Carer Council (PACC) and SENDIASS. They "
-    "see your "
-    "answers but never your name. We only publish totals, and quotes with any personal details "
-    "removed."
+    "see your answers but never your name. We only publish totals, and quotes with any personal "
+    "details removed."
 )
 NEXT = (
     "We read every answer. We group what people say into themes and publish what we will do about "
     "each one on "
     'our "you said, we did" page, starting in autumn 2026. We will ask again in summer 2027 to see '
-    "if "
-    "things have got better."
+    "if things have got better."
 )
 
 
@@ -217,8 +215,7 @@ ERROR_MESSAGES = {
         "included_in_decisions": "Select how much you agree that you are included in decisions, "
         "or I don't know",
         "know_where_to_find_information": "Select how much you agree that you know where to find "
-        "information, "
-        "or I don't know",
+        "information, or I don't know",
     },
     YOUNG_PEOPLE["slug"]: {
         "role": "Select who is answering",
@@ -228,8 +225,7 @@ ERROR_MESSAGES = {
         "confidence_needs_met": "Select how sure you are that you will get the help you need, or "
         "I don't know",
         "know_where_to_find_information": "Select how much you agree that you know where to find "
-        "information, "
-        "or I don't know",
+        "information, or I don't know",
     },
     EASY_READ["slug"]: {
         "role": "Choose who is filling this in",

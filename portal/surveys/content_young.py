@@ -164,8 +164,7 @@ EASY_READ = {
     "description": "Tell us about the help you get. There are no right or wrong answers.",
     "who_sees": (
         "A few people from the council, the NHS and our helpers will read your answers. They will "
-        "not know "
-        "your name. We only show how many people said each thing."
+        "not know your name. We only show how many people said each thing."
     ),
     "next": (
         "We read all the answers. Then we try to make things better. We will tell you what we did. "

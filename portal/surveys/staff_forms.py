@@ -136,10 +136,8 @@ class QuestionForm(FlaskForm):
         widget=GovTextArea(),
         validators=[Length(max=5000)],
         description="One per line: a code, a bar, then the label, like very_satisfied |"
-        " Very satisfied. Scales, "
-        "localities, age bands and cohorts have standard options: leave blank to use them, or "
-        "relabel "
-        "the same codes in easier words.",
+        " Very satisfied. Scales, localities, age bands and cohorts have standard options: leave "
+        "blank to use them, or relabel the same codes in easier words.",
     )
     required = BooleanField("People must answer this question", widget=GovCheckboxInput())
     error_message = StringField(
@@ -147,8 +145,7 @@ class QuestionForm(FlaskForm):
         widget=GovTextInput(),
         validators=[Length(max=200)],
         description="Needed when people must answer. Say what to do, like 'Select if you are "
-        "answering as a "
-        "parent or carer', not 'Select an answer'.",
+        "answering as a parent or carer', not 'Select an answer'.",
     )
     show_if_key = SelectField(
         "Only show this question if the answer to",

@@ -16,8 +16,8 @@ TEXTS = [
     (
         (
             "Three families on our helpline this week said EHC needs assessment decision letters "
-            "arrived after the "
-            "six-week deadline, and two were given different dates by different officers."
+            "arrived after the six-week deadline, and two were given different dates by different "
+            "officers."
         ),
         3,
         False,
@@ -26,8 +26,7 @@ TEXTS = [
     (
         (
             "Families we supported at tribunal said the Local Offer pages on sensory support do "
-            "not match what the "
-            "service provides."
+            "not match what the service provides."
         ),
         4,
         True,

@@ -11,9 +11,8 @@ class WallsForm(FlaskForm):
         widget=GovCheckboxesInput(),
         validate_choice=True,
         description="Walled text is read in full only by that organisation's staff, and by "
-        "safeguarding "
-        "leads while a concern about it is open. Everyone else sees counts and the quotes "
-        "the organisation approves.",
+        "safeguarding leads while a concern about it is open. Everyone else sees counts and the "
+        "quotes the organisation approves.",
     )
     submit = SubmitField("Save walls", widget=GovSubmitInput())
 

@@ -128,8 +128,7 @@ def load_you_said_we_did_demo():
     published = sum(spec["stage"] == "published" for spec in ENTRIES)
     return [
         f'"You said, we did": {published} published entries and {len(ENTRIES) - published} in '
-        "draft or "
-        "review at /you-said-we-did (editors: /staff/you-said-we-did)"
+        "draft or review at /you-said-we-did (editors: /staff/you-said-we-did)"
     ]
 
 

@@ -73,8 +73,7 @@ def notify_event(entry, event):
                 "You told us something and asked to hear what changed. It helped shape this "
                 "response.",
                 "You get this email because you asked for updates when you gave feedback. We "
-                "delete your contact "
-                "details after 12 months.",
+                "delete your contact details after 12 months.",
             ),
             key=f"ysywd-{entry.id}-{event.id}-contact-{contact.id}",
         )
