@@ -6,6 +6,7 @@ and every response must be stored exactly once. CI runs this on SQLite and on Po
 
 import re
 import threading
+from functools import partial
 
 import pytest
 import requests
@@ -58,14 +59,8 @@ def _respond(base, errors, barrier):
         for key in KEYS:
             url = f"{base}/surveys/{PARENTS}/questions/{key}"
             data = {"csrf_token": token, "answer": ANSWERS[key]}
-            sent = at_once(
-                [
-                    lambda url=url, data=data: session.post(
-                        url, data=data, timeout=60, allow_redirects=False
-                    )
-                ]
-                * 2
-            )
+            post = partial(session.post, url, data=data, timeout=60, allow_redirects=False)
+            sent = at_once([post] * 2)
             assert all(r is not None and r.status_code == 302 for r in sent), [
                 getattr(r, "status_code", r) for r in sent
             ]
