@@ -1,49 +1,16 @@
-"""Template globals and filters: permission predicates and plain-English formatting."""
+"""Registers template globals and filters (the formatting lives in portal.formatting)."""
 
 import functools
 import hashlib
 import os
-from datetime import date, datetime
+from datetime import date
 
 from flask import current_app, request, url_for
 
+from portal.clock import utcnow
+from portal.formatting import format_date, format_datetime, format_number, format_percent
 from portal.permissions import TEMPLATE_PREDICATES
 from portal.urls import copyable_args, public_url
-
-
-def format_date(value):
-    """'3 September 2026' (GOV.UK style), or '' for None."""
-    if value is None:
-        return ""
-    if isinstance(value, str):
-        value = datetime.fromisoformat(value)
-    return f"{value.day} {value:%B %Y}"
-
-
-def format_datetime(value):
-    """'3 September 2026 at 2:05pm', or '' for None."""
-    if value is None:
-        return ""
-    hour = value.hour % 12 or 12
-    return f"{format_date(value)} at {hour}:{value:%M}{'am' if value.hour < 12 else 'pm'}"
-
-
-def format_percent(value, places=0):
-    """0.514 -> '51%'; None -> ''."""
-    if value is None:
-        return ""
-    return f"{value * 100:.{places}f}%"
-
-
-def format_number(value):
-    """1234 -> '1,234'; None -> ''."""
-    return "" if value is None else f"{value:,}"
-
-
-def utcnow_naive():
-    from portal.accounts.models import utcnow
-
-    return utcnow()
 
 
 def url_with(**changes):
@@ -94,7 +61,7 @@ def register_jinja(app):
         glossary=mark_up, capitalize_first=lambda text: text[:1].upper() + text[1:]
     )
     app.jinja_env.globals.update(
-        format_code=format_code, now=utcnow_naive, endpoints=lambda: app.view_functions
+        format_code=format_code, now=utcnow, endpoints=lambda: app.view_functions
     )
     app.jinja_env.trim_blocks = True
     app.jinja_env.lstrip_blocks = True

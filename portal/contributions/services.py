@@ -5,8 +5,8 @@ from dataclasses import replace
 
 from sqlalchemy import select
 
-from portal.accounts.models import utcnow
 from portal.audit.services import record
+from portal.clock import utcnow
 from portal.contributions.models import Contribution, Source
 from portal.errors import TextNotAccepted, ValidationFailed
 from portal.extensions import db

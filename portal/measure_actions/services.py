@@ -6,8 +6,9 @@ from datetime import date, timedelta
 from sqlalchemy import case, func, select
 from sqlalchemy.exc import IntegrityError
 
-from portal.accounts.models import User, utcnow
+from portal.accounts.models import User
 from portal.audit.services import record
+from portal.clock import utcnow
 from portal.errors import InvalidTransition, NotAllowed, ValidationFailed
 from portal.extensions import db
 from portal.mail.services import queue_email

@@ -4,8 +4,8 @@ import logging
 
 from sqlalchemy import and_, case, func, or_, select
 
-from portal.accounts.models import utcnow
 from portal.audit.services import record
+from portal.clock import utcnow
 from portal.contributions.models import REJECTION_REASONS, Contribution, Status
 from portal.contributions.services import MAX_TEXT, set_redacted_title
 from portal.errors import InvalidTransition, NotAllowed, ValidationFailed

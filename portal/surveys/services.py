@@ -6,7 +6,7 @@ from datetime import timedelta
 
 from sqlalchemy import bindparam, delete, func, insert, select, update
 
-from portal.accounts.models import utcnow
+from portal.clock import utcnow
 from portal.extensions import db
 from portal.reference.models import AgeBand, Cohort, Locality
 from portal.surveys.models import (

@@ -10,7 +10,7 @@ from typing import Any
 
 from sqlalchemy import func, select, update
 
-from portal.accounts.models import utcnow
+from portal.clock import utcnow
 from portal.extensions import db
 from portal.surveys.models import ResponseStatus, Survey, SurveyResponse, SurveyState, SurveyVersion
 
