@@ -8,7 +8,8 @@ from sqlalchemy import bindparam, delete, func, insert, select, update
 
 from portal.clock import utcnow
 from portal.extensions import db
-from portal.reference.models import AgeBand, Cohort, Locality
+from portal.reference.models import Locality
+from portal.reference.services import active_age_bands, active_cohorts, active_localities
 from portal.surveys.models import (
     DistributionLink,
     ResponseStatus,
@@ -36,22 +37,14 @@ def reference_options(kinds=REFERENCE_KINDS):
 
     `kinds` limits the lists loaded (a question page needs at most its own).
     """
-    columns = {
-        "locality": (
-            Locality.slug,
-            Locality.name,
-            Locality.active,
-            (Locality.position, Locality.name),
-        ),
-        "age_band": (AgeBand.code, AgeBand.label, AgeBand.active, (AgeBand.position,)),
-        "cohort": (Cohort.code, Cohort.label, Cohort.active, (Cohort.position,)),
+    loaders = {
+        "locality": lambda: [(place.slug, place.name) for place in active_localities()],
+        "age_band": lambda: [(band.code, band.label) for band in active_age_bands()],
+        "cohort": lambda: [(cohort.code, cohort.label) for cohort in active_cohorts()],
     }
-    options = {}
-    for kind in kinds:
-        code, label, active, order = columns[kind]
-        rows = db.session.execute(select(code, label).where(active.is_(True)).order_by(*order))
-        options[kind] = [{"code": c, "label": text} for c, text in rows]
-    return options
+    return {
+        kind: [{"code": code, "label": label} for code, label in loaders[kind]()] for kind in kinds
+    }
 
 
 def open_surveys():
