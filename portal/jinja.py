@@ -9,7 +9,10 @@ from flask import current_app, request, url_for
 
 from portal.clock import utcnow
 from portal.formatting import format_date, format_datetime, format_number, format_percent
+from portal.glossary.services import mark_up
+from portal.navigation import home_links, nav_items
 from portal.permissions import TEMPLATE_PREDICATES
+from portal.surveys.services import format_code
 from portal.urls import copyable_args, public_url
 
 
@@ -48,14 +51,11 @@ def register_jinja(app):
     app.jinja_env.globals.update(
         today=date.today, url_with=url_with, asset=asset, public_url=public_url
     )
-    from portal.navigation import home_links, nav_items
 
     app.jinja_env.globals.update(nav_items=nav_items, home_links=home_links)
     app.jinja_env.filters.update(
         date=format_date, datetime=format_datetime, percent=format_percent, number=format_number
     )
-    from portal.glossary.services import mark_up
-    from portal.surveys.services import format_code
 
     app.jinja_env.filters.update(
         glossary=mark_up, capitalize_first=lambda text: text[:1].upper() + text[1:]

@@ -7,7 +7,12 @@ from datetime import timedelta
 from sqlalchemy import bindparam, delete, func, insert, select, update
 
 from portal.clock import utcnow
+from portal.contributions.services import contributions_for_response, submit_contribution
+from portal.errors import InvalidTransition
 from portal.extensions import db
+from portal.mail.addresses import clean_address
+from portal.mail.models import OutboxMessage
+from portal.mail.services import queue_email
 from portal.reference.models import Locality
 from portal.reference.services import active_age_bands, active_cohorts, active_localities
 from portal.surveys.models import (
@@ -21,6 +26,7 @@ from portal.surveys.models import (
     SurveyVersion,
 )
 from portal.surveys.questions import PROFILE_TYPES, TEXT_TYPES, visible_questions
+from portal.surveys.versions import for_new_response, frozen
 
 log = logging.getLogger(__name__)
 # No 0/O, 1/I/L, 5/S, 2/Z, 8/B: a code read aloud or copied from a phone must not be misread.
@@ -99,7 +105,6 @@ def start_response(
 
     Returns the SurveyResponse (committed).
     """
-    from portal.surveys.versions import for_new_response
 
     response = SurveyResponse(
         survey_id=survey.id,
@@ -171,7 +176,6 @@ def questions_of(response, stamp=None):
 
     Responses begun before survey versions existed use the survey's questions as they are now.
     """
-    from portal.surveys.versions import frozen
 
     if response.version_id is None:
         return response.survey.live_questions
@@ -180,7 +184,6 @@ def questions_of(response, stamp=None):
 
 def page_state(response, stamp=None):
     """(version or None, the version's live questions, visible questions, answers by key) for a page."""
-    from portal.surveys.versions import frozen
 
     version = frozen(response.version_id, stamp) if response.version_id is not None else None
     live = version.live_questions if version else response.survey.live_questions
@@ -211,7 +214,6 @@ def save_answer(response, question, rows, reference):
     Three statements and one durable commit: the resume state (and any profile answer) in one UPDATE,
     which also locks the response row, then the page's old rows out and its new rows in.
     """
-    from portal.errors import InvalidTransition
 
     response_id = response.id  # read before the commit expires the object
     mark = {"response_id": response_id, "at": utcnow(), "page": question.key}
@@ -272,7 +274,6 @@ def submit_response(response):
     Free-text answers become contributions waiting for moderation, in the same transaction, and any
     resume email is deleted. Returns True if this call submitted it, False if it was already sent.
     """
-    from portal.contributions.services import submit_contribution
 
     won = db.session.execute(
         update(SurveyResponse)
@@ -314,7 +315,6 @@ def release_free_text(response):
     """An unfinished response that can never be carried on (event mode: handed over or left idle): its
     free-text answers go to moderation now, so a worrying one is read. Once per response. Returns the count.
     """
-    from portal.contributions.services import contributions_for_response, submit_contribution
 
     if response.status != ResponseStatus.IN_PROGRESS or contributions_for_response(response.id):
         return 0
@@ -353,7 +353,6 @@ def release_free_text(response):
 
 def needs_signposting(response):
     """True when any free-text answer of the submitted response needs signposting (the Contribution's rule)."""
-    from portal.contributions.services import contributions_for_response
 
     return any(item.needs_signposting for item in contributions_for_response(response.id))
 
@@ -377,8 +376,6 @@ def save_resume_email(response, email, resume_url_for):
     message goes through the outbox in the same transaction: tried once after this request, then
     retried by `portal send-mail` with backoff while the mail server is down.
     """
-    from portal.mail.addresses import clean_address
-    from portal.mail.services import queue_email
 
     email = clean_address(email)  # raises ValueError; the form has already checked it
     token = secrets.token_urlsafe(24)
@@ -424,7 +421,6 @@ def _forget_resume_emails(condition):
 
     Returns how many resume emails were deleted; the caller commits.
     """
-    from portal.mail.models import OutboxMessage
 
     tokens = db.session.scalars(select(ResumeEmail.token).where(condition)).all()
     if tokens:
