@@ -26,7 +26,7 @@ from portal.surveys.models import (
     SurveyResponse,
     SurveyState,
 )
-from portal.surveys.services import new_resume_code
+from portal.surveys.services import drop_answer_copies, new_resume_code
 from portal.surveys.versions import for_new_response
 
 PLAN = {
@@ -125,6 +125,7 @@ def _demo_responses(survey, rng, decks, used):
             answers.extend(_answer(question, row, mood, rng, response_id, texts, slugs, decks))
     db.session.execute(insert(SurveyAnswer), answers)
     _demo_contributions(survey, texts, rng, used)
+    drop_answer_copies(select(SurveyResponse.id).where(SurveyResponse.survey_id == survey.id))
     db.session.commit()
     return len(ids)
 

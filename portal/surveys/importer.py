@@ -3,7 +3,7 @@
 import csv
 from datetime import datetime
 
-from sqlalchemy import insert
+from sqlalchemy import insert, select
 
 from portal.audit.services import record
 from portal.contributions.services import submit_contribution
@@ -12,7 +12,7 @@ from portal.extensions import db
 from portal.reference.services import find_locality
 from portal.surveys.models import SurveyAnswer, SurveyResponse
 from portal.surveys.questions import TEXT_TYPES, question_options
-from portal.surveys.services import new_resume_code, reference_options
+from portal.surveys.services import drop_answer_copies, new_resume_code, reference_options
 from portal.surveys.versions import for_new_response
 
 CHANNELS = {"online", "paper", "event", "phone", "sendiass", "pcf"}
@@ -185,6 +185,7 @@ def import_responses(survey, path, *, actor=None):
                     response_id=rid,
                     question_key=key,
                 )
+    drop_answer_copies(select(SurveyResponse.id).where(SurveyResponse.survey_id == survey.id))
     record(actor, "survey.import", survey, rows=len(ids), file=str(path).rsplit("/", 1)[-1])
     db.session.commit()
     return len(ids)

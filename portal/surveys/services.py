@@ -7,6 +7,7 @@ from datetime import timedelta
 from sqlalchemy import bindparam, delete, func, insert, select, update
 
 from portal.clock import utcnow
+from portal.contributions.models import Contribution
 from portal.contributions.services import contributions_for_response, submit_contribution
 from portal.errors import InvalidTransition
 from portal.extensions import db
@@ -271,8 +272,9 @@ def missing_required(questions, answers):
 def submit_response(response):
     """Submit a response once: the first call wins, later calls (double clicks, retries) change nothing.
 
-    Free-text answers become contributions waiting for moderation, in the same transaction, and any
-    resume email is deleted. Returns True if this call submitted it, False if it was already sent.
+    Free-text answers become contributions waiting for moderation, in the same transaction (the text
+    then lives only on the contribution), and any resume email is deleted. Returns True if this call
+    submitted it, False if it was already sent.
     """
 
     won = db.session.execute(
@@ -288,7 +290,7 @@ def submit_response(response):
     db.session.expire(response)
     questions, answers = route_for(response)
     for question in questions:
-        if question.type not in TEXT_TYPES or not answers.get(question.key):
+        if question.type not in TEXT_TYPES or not _text_of(answers, question.key):
             continue
         submit_contribution(
             source="survey",
@@ -304,6 +306,7 @@ def submit_response(response):
             response_id=response.id,
             question_key=question.key,
         )
+    drop_answer_copies([response.id])
     _forget_resume_emails(ResumeEmail.response_id == response.id)
     _drop_unrouted_answers(response, questions, answers)
     db.session.commit()
@@ -319,13 +322,9 @@ def release_free_text(response):
     if response.status != ResponseStatus.IN_PROGRESS or contributions_for_response(response.id):
         return 0
     questions, answers = route_for(response)
-    released = 0
+    released = []
     for question in questions:
-        if (
-            question.type in TEXT_TYPES
-            and answers.get(question.key)
-            and (answers[question.key][0].text or "").strip()
-        ):
+        if question.type in TEXT_TYPES and _text_of(answers, question.key):
             submit_contribution(
                 source="survey",
                 text=answers[question.key][0].text,
@@ -340,15 +339,44 @@ def release_free_text(response):
                 response_id=response.id,
                 question_key=question.key,
             )
-            released += 1
+            released.append(question.key)
+    drop_answer_copies([response.id])
     db.session.commit()
     if released:
         log.info(
             "%s free-text answers of unfinished event response %s sent to moderation",
-            released,
+            len(released),
             response.id,
         )
-    return released
+    return len(released)
+
+
+def _text_of(answers, key):
+    """The free text answered to `key` ('' when none is stored on the answer)."""
+    rows = answers.get(key)
+    return (rows[0].text or "").strip() if rows else ""
+
+
+def drop_answer_copies(response_ids):
+    """Free text is stored once: an answer whose contribution has been made keeps no copy of the
+    text (the row stays, so the question still counts as answered). `response_ids`: a list or a
+    select of response ids. The caller commits."""
+
+    made = (
+        select(Contribution.id)
+        .where(
+            Contribution.source == "survey",
+            Contribution.response_id == SurveyAnswer.response_id,
+            Contribution.question_key == SurveyAnswer.question_key,
+        )
+        .exists()
+    )
+    db.session.execute(
+        update(SurveyAnswer)
+        .where(SurveyAnswer.response_id.in_(response_ids), SurveyAnswer.text.is_not(None), made)
+        .values(text=None)
+        .execution_options(synchronize_session=False)
+    )
 
 
 def needs_signposting(response):
@@ -408,12 +436,27 @@ def response_for_token(token):
     return db.session.get(SurveyResponse, row.response_id)
 
 
-def purge_expired(now=None):
-    """Delete resume emails older than 30 days. Returns how many were deleted (the retention rule)."""
-    cutoff = (now or utcnow()) - RESPONSE_LIFETIME
-    deleted = _forget_resume_emails(ResumeEmail.created_at < cutoff)
-    db.session.commit()
-    return deleted
+def purge_resume_emails(now):
+    """Retention: delete resume emails (and their outbox messages) older than 30 days (does not
+    commit). Returns how many were deleted."""
+    return _forget_resume_emails(ResumeEmail.created_at < now - RESPONSE_LIFETIME)
+
+
+def purge_abandoned_drafts(now):
+    """Retention: blank the free text of survey responses left unsent for longer than they can be
+    resumed (30 days without a save; does not commit). The chosen options and where the person
+    stopped are kept, as neither says anything about who they are. Returns how many answers were
+    blanked."""
+    abandoned = select(SurveyResponse.id).where(
+        SurveyResponse.status == ResponseStatus.IN_PROGRESS,
+        SurveyResponse.updated_at < now - RESPONSE_LIFETIME,
+    )
+    return db.session.execute(
+        update(SurveyAnswer)
+        .where(SurveyAnswer.response_id.in_(abandoned), SurveyAnswer.text.is_not(None))
+        .values(text=None)
+        .execution_options(synchronize_session=False)
+    ).rowcount
 
 
 def _forget_resume_emails(condition):
