@@ -7,8 +7,8 @@ from portal.contributions.models import CHANNEL_LABELS, SOURCE_LABELS, STATUS_LA
 from portal.contributions.services import author_of
 from portal.errors import InvalidTransition, NotAllowed, ValidationFailed
 from portal.extensions import db
+from portal.formatting import format_datetime
 from portal.forms_util import ConfirmForm, apply_errors
-from portal.jinja import format_datetime
 from portal.moderation import services
 from portal.moderation.forms import ApproveForm, EscalateForm, RejectForm
 from portal.moderation.queries import highlighted

@@ -6,8 +6,9 @@ from datetime import timedelta
 from flask import current_app
 from sqlalchemy import delete, func, select
 
-from portal.accounts.models import User, utcnow
+from portal.accounts.models import User
 from portal.audit.services import record
+from portal.clock import utcnow
 from portal.contributions.models import Contribution, Status
 from portal.extensions import db
 from portal.feedback.models import FeedbackContact

@@ -5,7 +5,8 @@ from datetime import datetime, timedelta
 
 from sqlalchemy import func, insert, select
 
-from portal.accounts.models import User, utcnow
+from portal.accounts.models import User
+from portal.clock import utcnow
 from portal.contributions.services import submit_contribution
 from portal.extensions import db
 from portal.glossary.services import seed_glossary
