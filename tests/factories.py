@@ -6,7 +6,8 @@ import itertools
 from sqlalchemy import select
 from werkzeug.security import generate_password_hash
 
-from portal.accounts.models import User, utcnow
+from portal.accounts.models import User
+from portal.clock import utcnow
 from portal.contributions.models import Contribution
 from portal.contributions.services import submit_contribution
 from portal.extensions import db

@@ -1,7 +1,7 @@
 """Alerts always get through, and show when they don't: no request waits on the mail server, the
 send-mail worker delivers, a poison message is set aside without blocking the others, and the
-concern and outbox pages say plainly what was and was not delivered. Real SMTP servers throughout.
-"""
+concern and outbox pages say plainly what was and was not delivered. Real SMTP servers
+throughout."""
 
 import dataclasses
 import re
@@ -12,8 +12,8 @@ from email import message_from_bytes
 import pytest
 from sqlalchemy import select
 
-from portal.accounts.models import utcnow
 from portal.audit.models import AuditEvent
+from portal.clock import utcnow
 from portal.extensions import db
 from portal.mail.models import OutboxMessage
 from portal.mail.services import deliver_outbox, queue_email

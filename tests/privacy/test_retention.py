@@ -8,8 +8,9 @@ import pytest
 from flask import current_app
 from sqlalchemy import select
 
-from portal.accounts.models import User, utcnow
+from portal.accounts.models import User
 from portal.audit.models import AuditEvent
+from portal.clock import utcnow
 from portal.contributions.models import Contribution, Status
 from portal.contributions.services import submit_contribution
 from portal.extensions import db

@@ -3,8 +3,8 @@
 import pytest
 
 from portal.caching import CACHEABLE
-from tests.fixtures.pages import page_endpoints, page_url
 from tests.factories import make_user
+from tests.fixtures.pages import page_endpoints, page_url
 
 pytestmark = pytest.mark.shared_demo
 

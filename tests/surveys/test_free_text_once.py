@@ -5,7 +5,7 @@ from datetime import timedelta
 
 from sqlalchemy import select
 
-from portal.accounts.models import utcnow
+from portal.clock import utcnow
 from portal.contributions.models import Contribution
 from portal.extensions import db
 from portal.moderation.services import approve, reject
