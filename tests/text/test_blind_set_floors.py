@@ -26,6 +26,8 @@ import pytest
 
 from tests.text.labelled_sets import DATA, check_well_formed, metric, score_set
 
+pytestmark = pytest.mark.pure
+
 SETS = {
     "challenge": {
         "min_items": 240,

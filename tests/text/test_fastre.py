@@ -8,6 +8,8 @@ from portal.text.abuse import STRONG
 from portal.text.fastre import PatternSet, required_literals, split_top_level
 from portal.text.safeguarding import CUE_FAMILIES, RISK_PATTERNS
 
+pytestmark = pytest.mark.pure
+
 SAMPLES = [
     "i dont see the point of any of it anymore",
     "my stepdad takes my phone and says if i tell anyone i wont see my mum",

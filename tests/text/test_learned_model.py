@@ -12,6 +12,8 @@ from portal.text.learned import active, combine, corpus, training
 from portal.text.learned.model import SHIPPED_DIR, ModelFileError, StoredModel
 from portal.text.taxonomy import BUILTIN_THEMES
 
+pytestmark = pytest.mark.pure
+
 SLUGS = [theme.slug for theme in BUILTIN_THEMES]
 REPO = Path(__file__).resolve().parents[2]
 
