@@ -152,14 +152,15 @@ class StoredModel:
 
     def scores(self, text):
         raw, words = self._decisions(*self._tfidf(text))
-        flags = {name: _sigmoid(raw[at]) for name, at in self._flag_at.items()}
+        values = raw.tolist()  # plain floats: the same values, without numpy's per-item cost
+        flags = {name: _sigmoid(values[at]) for name, at in self._flag_at.items()}
         for name, value in words.items():  # averaged with the word-only companion head
             flags[name] = (flags[name] + _sigmoid(value)) / 2
         logits = raw[self._sent_at]
         exp = np.exp(logits - logits.max())
         exp /= exp.sum()
         sentiment = dict(zip(SENTIMENTS, exp.tolist()))
-        themes = {slug: _sigmoid(raw[at]) for slug, at in zip(self.theme_slugs, self._theme_at)}
+        themes = {slug: _sigmoid(values[at]) for slug, at in zip(self.theme_slugs, self._theme_at)}
         return Scores(flags=flags, sentiment=sentiment, themes=themes)
 
 
