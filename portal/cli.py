@@ -20,7 +20,6 @@ from portal.privacy.commands import erase_person_command, purge_command
 from portal.safeguarding.commands import safeguarding_realert
 from portal.surveys.commands import (
     import_responses_command,
-    purge_survey_emails_command,
     seed_surveys_command,
 )
 from portal.text.commands import analyse_command
@@ -70,7 +69,7 @@ def create_user(email, role, organisation, name, password, safeguarding_lead):
     except ValidationFailed as error:
         for field, message in error.errors.items():
             click.echo(f"{field}: {message}", err=True)
-        raise SystemExit(1)
+        raise SystemExit(1) from error
     click.echo(f"Created {user.role} {user.email}")
 
 
@@ -94,7 +93,6 @@ COMMANDS = [
     seed_measures_command,
     seed_surveys_command,
     import_responses_command,
-    purge_survey_emails_command,
     send_mail,
     safeguarding_realert,
     purge_command,

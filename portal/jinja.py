@@ -1,49 +1,19 @@
-"""Template globals and filters: permission predicates and plain-English formatting."""
+"""Registers template globals and filters (the formatting lives in portal.formatting)."""
 
 import functools
 import hashlib
 import os
-from datetime import date, datetime
+from datetime import date
 
 from flask import current_app, request, url_for
 
+from portal.clock import utcnow
+from portal.formatting import format_date, format_datetime, format_number, format_percent
+from portal.glossary.services import mark_up
+from portal.navigation import home_links, nav_items
 from portal.permissions import TEMPLATE_PREDICATES
+from portal.surveys.services import format_code
 from portal.urls import copyable_args, public_url
-
-
-def format_date(value):
-    """'3 September 2026' (GOV.UK style), or '' for None."""
-    if value is None:
-        return ""
-    if isinstance(value, str):
-        value = datetime.fromisoformat(value)
-    return f"{value.day} {value:%B %Y}"
-
-
-def format_datetime(value):
-    """'3 September 2026 at 2:05pm', or '' for None."""
-    if value is None:
-        return ""
-    hour = value.hour % 12 or 12
-    return f"{format_date(value)} at {hour}:{value:%M}{'am' if value.hour < 12 else 'pm'}"
-
-
-def format_percent(value, places=0):
-    """0.514 -> '51%'; None -> ''."""
-    if value is None:
-        return ""
-    return f"{value * 100:.{places}f}%"
-
-
-def format_number(value):
-    """1234 -> '1,234'; None -> ''."""
-    return "" if value is None else f"{value:,}"
-
-
-def utcnow_naive():
-    from portal.accounts.models import utcnow
-
-    return utcnow()
 
 
 def url_with(**changes):
@@ -81,20 +51,17 @@ def register_jinja(app):
     app.jinja_env.globals.update(
         today=date.today, url_with=url_with, asset=asset, public_url=public_url
     )
-    from portal.navigation import home_links, nav_items
 
     app.jinja_env.globals.update(nav_items=nav_items, home_links=home_links)
     app.jinja_env.filters.update(
         date=format_date, datetime=format_datetime, percent=format_percent, number=format_number
     )
-    from portal.glossary.services import mark_up
-    from portal.surveys.services import format_code
 
     app.jinja_env.filters.update(
         glossary=mark_up, capitalize_first=lambda text: text[:1].upper() + text[1:]
     )
     app.jinja_env.globals.update(
-        format_code=format_code, now=utcnow_naive, endpoints=lambda: app.view_functions
+        format_code=format_code, now=utcnow, endpoints=lambda: app.view_functions
     )
     app.jinja_env.trim_blocks = True
     app.jinja_env.lstrip_blocks = True

@@ -4,10 +4,11 @@ import logging
 
 from sqlalchemy import func, select
 
-from portal.accounts.models import Organisation, User, utcnow
+from portal.accounts.models import Organisation, User
 from portal.accounts.passwords import password_problem
 from portal.accounts.throttle import spend_password_check
 from portal.audit.services import record
+from portal.clock import utcnow
 from portal.errors import NotAllowed, ValidationFailed
 from portal.extensions import db
 from portal.mail.addresses import is_address
@@ -84,7 +85,8 @@ def create_staff_user(
 
 
 def update_staff_user(user, *, actor, email, name, role, organisation, safeguarding_lead, active):
-    """Change a staff account's details, role and status. Admins cannot demote or lock out themselves."""
+    """Change a staff account's details, role and status. Admins cannot demote or lock out
+    themselves."""
     email = normalise_email(email)
     _validate_staff(email, role, organisation, None, existing=user)
     if user.id == actor.id and (role != Role.ADMIN or not active):

@@ -1,8 +1,10 @@
 """Saving "tell us" feedback as a contribution, with any contact details kept apart."""
 
 import re
+from datetime import timedelta
 
-from sqlalchemy import select
+from flask import current_app
+from sqlalchemy import delete, select
 
 from portal.contributions.models import Contribution, Source
 from portal.contributions.services import submit_contribution
@@ -11,6 +13,7 @@ from portal.extensions import db
 from portal.feedback.models import FeedbackContact
 from portal.idempotency.services import store_once
 from portal.mail.addresses import FORMAT, clean_address, is_address
+from portal.safeguarding.models import active_concern_exists
 
 PHONE = re.compile(r"^[0-9 +()-]{7,20}$")
 
@@ -40,12 +43,14 @@ def submit_feedback(
     phone="",
     form_token=None,
 ):
-    """Save feedback as a pending contribution and, only if asked, contact details in a separate table.
+    """Save feedback as a pending contribution and, only if asked, contact details in a separate
+    table.
 
-    `contact_choices` holds "reply" and/or "updates". "What it is about" is part of the text, so it is
-    analysed and redacted with the message. `form_token` is the form's one-time token: the same form
-    sent again (a double click, a resend) stores nothing more and returns what the first sending stored.
-    Raises ValidationFailed. Returns the Contribution (None if a resent form's feedback has since been erased).
+    `contact_choices` holds "reply" and/or "updates". "What it is about" is part of the text, so it
+    is analysed and redacted with the message. `form_token` is the form's one-time token: the same
+    form sent again (a double click, a resend) stores nothing more and returns what the first
+    sending stored. Raises ValidationFailed. Returns the Contribution (None if a resent form's
+    feedback has since been erased).
     """
     email, phone = (email or "").strip(), (phone or "").strip()
     errors = _contact_errors(set(contact_choices), email, phone)
@@ -91,3 +96,20 @@ def wants_contact(contribution):
         )
         is not None
     )
+
+
+def purge_contacts(now):
+    """Retention: delete contact details older than RETENTION_CONTACT_DAYS (does not commit).
+
+    Details given with a message under an active safeguarding concern are kept: the lead may need
+    them to reach the person. Returns how many were deleted.
+    """
+    cutoff = now - timedelta(days=current_app.config["RETENTION_CONTACT_DAYS"])
+    return db.session.execute(
+        delete(FeedbackContact)
+        .where(
+            FeedbackContact.created_at < cutoff,
+            ~active_concern_exists(FeedbackContact.contribution_id),
+        )
+        .execution_options(synchronize_session=False)
+    ).rowcount

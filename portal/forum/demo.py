@@ -1,10 +1,12 @@
-"""Demo forum boards, a member, posts, feedback and a safeguarding concern for a newcomer's first run."""
+"""Demo forum boards, a member, posts, feedback and a safeguarding concern for a newcomer's first
+run."""
 
 from sqlalchemy import select
 
 from portal.accounts.models import User
 from portal.demo_staff import DEMO_PASSWORD, give_demo_password, setup_password
 from portal.extensions import db
+from portal.feedback.services import submit_feedback
 from portal.forum import members, services
 from portal.forum.models import Board
 
@@ -15,7 +17,8 @@ def load_forum_demo():
     services.ensure_boards()
     if members.find_member(DEMO_MEMBER) is not None:
         return [
-            f"Demo forum member: {DEMO_MEMBER} (password {DEMO_PASSWORD}), sign in at /forum/sign-in"
+            f"Demo forum member: {DEMO_MEMBER} (password {DEMO_PASSWORD}), sign in at "
+            "/forum/sign-in"
         ]
     member = members.register_member(
         username=DEMO_MEMBER,
@@ -41,7 +44,6 @@ def load_forum_demo():
         title="Quiet room at lunch",
         text="Having a quiet room at lunch really helps me. My teacher Mrs Patel set it up.",
     )
-    from portal.feedback.services import submit_feedback
 
     submit_feedback(
         author_role="parent_carer",

@@ -8,7 +8,7 @@ from datetime import datetime
 from sqlalchemy import ForeignKey, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from portal.accounts.models import utcnow
+from portal.clock import utcnow
 from portal.extensions import db
 
 AGE_BANDS = {
@@ -78,7 +78,8 @@ class Topic(db.Model):
 
     @property
     def opening(self):
-        """The contribution of the topic's first post: it holds the title (as given and redacted)."""
+        """The contribution of the topic's first post: it holds the title (as given and
+        redacted)."""
         return self.posts[0].contribution if self.posts else None
 
 

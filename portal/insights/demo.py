@@ -1,11 +1,13 @@
-"""Demo contributions with confirmed and suggested themes, so the insight explorer has something to show."""
+"""Demo contributions with confirmed and suggested themes, so the insight explorer has something to
+show."""
 
 import random
 from datetime import timedelta
 
 from sqlalchemy import select
 
-from portal.accounts.models import User, utcnow
+from portal.accounts.models import User
+from portal.clock import utcnow
 from portal.contributions.models import Contribution, Status
 from portal.extensions import db
 from portal.insights.demo_text import TEXTS
@@ -29,8 +31,9 @@ COUNT = 336
 
 
 def _days_ago(index, slug, rng):
-    """Each text's newest use comes first (so the newest quotes are all different), then repeats go back in
-    time. Transport is recent (an emerging theme); everything else spreads over about 15 months."""
+    """Each text's newest use comes first (so the newest quotes are all different), then repeats go
+    back in time. Transport is recent (an emerging theme); everything else spreads over about 15
+    months."""
     repeat, position = divmod(index, len(TEXTS))
     if slug == "transport":
         return repeat * 12 + position % 12
@@ -95,5 +98,6 @@ def load_insight_demo():
         db.session.add(contribution)
     db.session.commit()
     return [
-        f"Demo insight: {COUNT} contributions with confirmed and suggested themes (/staff/insights)."
+        f"Demo insight: {COUNT} contributions with confirmed and suggested themes "
+        "(/staff/insights)."
     ]

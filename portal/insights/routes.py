@@ -1,4 +1,5 @@
-"""The insight explorer (/staff/insights): contributions by theme, for viewers and every staff role above."""
+"""The insight explorer (/staff/insights): contributions by theme, for viewers and every staff role
+above."""
 
 from datetime import date
 
@@ -12,14 +13,16 @@ from portal.insights.explorer import explore
 from portal.insights.queries import Filters
 from portal.measures.periods import FIRST_YEAR, closed_windows
 from portal.permissions import Role, can_admin, role_required
-from portal.reference.models import AgeBand, Cohort, Locality
+from portal.reference.models import AgeBand, Cohort
+from portal.reference.services import all_localities
 from portal.themes.models import Theme
 
 bp = Blueprint("insights", __name__, url_prefix="/staff/insights")
 
 
 def survey_choices():
-    """[(id, title)] when the surveys feature's table is part of this app, else [] (filter omitted)."""
+    """[(id, title)] when the surveys feature's table is part of this app, else [] (filter
+    omitted)."""
     table = db.metadata.tables.get("surveys")
     if table is None or "title" not in table.c:
         return []
@@ -41,8 +44,9 @@ def _date(name, errors, label):
 
 
 def _closed_quarters(date_from, date_to, errors, today):
-    """For readers who see protected counts: the period must run from the start of a quarter to the end
-    of a quarter that has ended (empty: from the beginning, to the end of the latest closed quarter)."""
+    """For readers who see protected counts: the period must run from the start of a quarter to the
+    end of a quarter that has ended (empty: from the beginning, to the end of the latest closed
+    quarter)."""
     windows = closed_windows(today)
     if date_from and date_from not in {w.start for w in windows}:
         errors["from"] = (
@@ -89,9 +93,7 @@ def read_filters(choices, protected=False, today=None):
 
 
 def _filter_choices():
-    localities = db.session.scalars(
-        select(Locality).order_by(Locality.position, Locality.name)
-    ).all()
+    localities = all_localities()
     return {
         "surveys": survey_choices(),
         "channels": list(CHANNEL_LABELS.items()),

@@ -1,11 +1,12 @@
-"""OutboxMessage: one email waiting for, accepted by, or set aside after failing at the SMTP server."""
+"""OutboxMessage: one email waiting for, accepted by, or set aside after failing at the SMTP
+server."""
 
 from datetime import datetime
 
 from sqlalchemy import String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
-from portal.accounts.models import utcnow
+from portal.clock import utcnow
 from portal.extensions import db
 
 

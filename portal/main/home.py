@@ -10,7 +10,8 @@ LATEST_CHANGES = 3
 
 
 def surveys_open_now():
-    """Open standard surveys (each links its easy-read version), then easy-read ones with no standard twin."""
+    """Open standard surveys (each links its easy-read version), then easy-read ones with no
+    standard twin."""
     surveys = open_surveys()
     twins = {s.easy_read_variant_id for s in surveys if s.easy_read_variant_id}
     return [s for s in surveys if not s.is_easy_read or s.id not in twins]
@@ -22,7 +23,8 @@ def young_peoples_surveys():
 
 
 def latest_changes(limit=LATEST_CHANGES):
-    """The newest published "you said, we did" entries as (id, title) rows: the home page links them by title.
+    """The newest published "you said, we did" entries as (id, title) rows: the home page links them
+    by title.
 
     Only the two columns are read: loading whole entries also loads their themes, localities and
     evidence (several queries), which the home page never shows.

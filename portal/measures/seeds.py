@@ -1,6 +1,11 @@
-"""The seeded KPI dictionary: survey measures for parent carers and young people, and staff figures."""
+"""The seeded KPI dictionary: survey measures for parent carers and young people, and staff
+figures."""
 
 from datetime import date
+
+from portal.audit.services import record
+from portal.extensions import db
+from portal.measures.models import Baseline, Measure, MeasureFigure, Target
 
 SATISFIED = ["very_satisfied", "satisfied"]
 AGREE = ["strongly_agree", "agree"]
@@ -22,8 +27,8 @@ SURVEY_MEASURES = [
         AGREE,
         "Parent carer confidence that needs will be met",
         "Young people's confidence that needs will be met",
-        "The share who agree or strongly agree that they are confident their (or their child's) needs "
-        "will be met.",
+        "The share who agree or strongly agree that they are confident their (or their child's) "
+        "needs will be met.",
     ),
     (
         "listened-to",
@@ -80,8 +85,8 @@ STAFF_MEASURES = [
         "slug": "tribunal-rate",
         "name": "SEND tribunal appeal rate",
         "unit": "rate",
-        "definition": "The SEND tribunal appeal rate as published for the year (the national rate is "
-        "0.4), entered by the SEND service.",
+        "definition": "The SEND tribunal appeal rate as published for the year (the national rate "
+        "is 0.4), entered by the SEND service.",
         "owner": "SEND service",
         "amber_margin": 0.05,
         "figures": [(date(2025, 1, 1), date(2025, 12, 31), 0.7, "2025 rate")],
@@ -125,10 +130,6 @@ def seed_measures():
     Returns the number of measures added.
     """
     from sqlalchemy import select
-
-    from portal.audit.services import record
-    from portal.extensions import db
-    from portal.measures.models import Baseline, Measure, MeasureFigure, Target
 
     added = 0
     existing = set(db.session.scalars(select(Measure.slug)))

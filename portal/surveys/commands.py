@@ -1,4 +1,4 @@
-"""Survey commands: seed the Big Listen surveys, import responses, purge old resume emails."""
+"""Survey commands: seed the Big Listen surveys and import responses."""
 
 import click
 
@@ -6,12 +6,13 @@ from portal.errors import ValidationFailed
 from portal.glossary.services import seed_glossary
 from portal.surveys.builder import seed_surveys
 from portal.surveys.importer import import_responses
-from portal.surveys.services import purge_expired, survey_by_slug
+from portal.surveys.services import survey_by_slug
 
 
 @click.command("seed-surveys")
 def seed_surveys_command():
-    """Add the Big Listen 2026 surveys (as drafts) and the glossary, when missing (safe to run again)."""
+    """Add the Big Listen 2026 surveys (as drafts) and the glossary, when missing (safe to run
+    again)."""
     added = seed_surveys()
     terms = seed_glossary()
     click.echo(
@@ -24,7 +25,8 @@ def seed_surveys_command():
 @click.argument("slug")
 @click.argument("path", type=click.Path(exists=True, dir_okay=False))
 def import_responses_command(slug, path):
-    """Import responses from a CSV (columns: question keys, role, locality, age_band, cohort, channel, submitted_at)."""
+    """Import responses from a CSV (columns: question keys, role, locality, age_band, cohort,
+    channel, submitted_at)."""
     survey = survey_by_slug(slug)
     if survey is None:
         click.echo(f"No survey with the address {slug!r}.", err=True)
@@ -35,11 +37,5 @@ def import_responses_command(slug, path):
         click.echo(f"{error} ({len(error.errors['rows'])} problems):", err=True)
         for line in error.errors["rows"]:
             click.echo(f"  {line}", err=True)
-        raise SystemExit(1)
+        raise SystemExit(1) from error
     click.echo(f"Imported {count} responses into {survey.title}.")
-
-
-@click.command("purge-survey-emails")
-def purge_survey_emails_command():
-    """Delete resume-link email addresses older than 30 days (run daily)."""
-    click.echo(f"Deleted {purge_expired()} old resume email addresses.")

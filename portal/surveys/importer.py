@@ -3,14 +3,17 @@
 import csv
 from datetime import datetime
 
-from sqlalchemy import insert
+from sqlalchemy import insert, select
 
+from portal.audit.services import record
+from portal.contributions.services import submit_contribution
 from portal.errors import ValidationFailed
 from portal.extensions import db
 from portal.reference.services import find_locality
 from portal.surveys.models import SurveyAnswer, SurveyResponse
 from portal.surveys.questions import TEXT_TYPES, question_options
-from portal.surveys.services import new_resume_code, reference_options
+from portal.surveys.services import drop_answer_copies, new_resume_code, reference_options
+from portal.surveys.versions import for_new_response
 
 CHANNELS = {"online", "paper", "event", "phone", "sendiass", "pcf"}
 ROLES = {"parent_carer", "young_person", "professional"}
@@ -46,7 +49,8 @@ def _parse_time(value):
 
 
 def validate(survey, header, rows):
-    """Check every row; return the parsed rows. Raises ValidationFailed listing "line N: problem" errors."""
+    """Check every row; return the parsed rows. Raises ValidationFailed listing "line N: problem"
+    errors."""
     questions = {q.key: q for q in survey.questions}
     reference = reference_options()
     lookups = {
@@ -122,13 +126,12 @@ def _answer_cell(question, value, lookup, item, problems):
 
 
 def import_responses(survey, path, *, actor=None):
-    """Import a CSV of responses into `survey` as submitted responses. Returns how many were imported.
+    """Import a CSV of responses into `survey` as submitted responses. Returns how many were
+    imported.
 
-    Raises ValidationFailed (errors under "rows", each "line N: ...") and imports nothing if any row is bad.
+    Raises ValidationFailed (errors under "rows", each "line N: ...") and imports nothing if any row
+    is bad.
     """
-    from portal.audit.services import record
-    from portal.contributions.services import submit_contribution
-    from portal.surveys.versions import for_new_response
 
     header, rows = read_csv(path)
     parsed = validate(survey, header, rows)
@@ -163,12 +166,12 @@ def import_responses(survey, path, *, actor=None):
     )
     answers = [
         {"response_id": rid, "question_key": key, "code": code, "text": text, "number": number}
-        for rid, item in zip(ids, parsed)
+        for rid, item in zip(ids, parsed, strict=True)
         for key, code, text, number in item["answers"]
     ]
     if answers:
         db.session.execute(insert(SurveyAnswer), answers)
-    for rid, row, item in zip(ids, records, parsed):
+    for rid, row, item in zip(ids, records, parsed, strict=True):
         for key, _, text, _ in item["answers"]:
             if text:
                 submit_contribution(
@@ -185,6 +188,7 @@ def import_responses(survey, path, *, actor=None):
                     response_id=rid,
                     question_key=key,
                 )
+    drop_answer_copies(select(SurveyResponse.id).where(SurveyResponse.survey_id == survey.id))
     record(actor, "survey.import", survey, rows=len(ids), file=str(path).rsplit("/", 1)[-1])
     db.session.commit()
     return len(ids)

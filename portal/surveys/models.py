@@ -15,7 +15,8 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from portal.accounts.models import utcnow
+from portal.clock import utcnow
+from portal.db_types import enum_check
 from portal.extensions import db
 
 
@@ -39,10 +40,8 @@ class ResponseStatus(StrEnum):
 class Survey(db.Model):
     __tablename__ = "surveys"
     __table_args__ = (
-        CheckConstraint("state IN ('draft', 'open', 'closed')", name="state_known"),
-        CheckConstraint(
-            "audience IN ('parent_carer', 'young_person', 'all')", name="audience_known"
-        ),
+        enum_check("state", SurveyState),
+        enum_check("audience", Audience),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -112,8 +111,9 @@ class Question(db.Model):
 class SurveyVersion(db.Model):
     """A survey's definition frozen when it opens, and again at each edit while open. Never changed.
 
-    `definition` is JSON: {"questions": [...live questions...], "glossary": {term: expansion}}. Responses
-    record the version they started on and finish on it, whatever editors change meanwhile.
+    `definition` is JSON: {"questions": [...live questions...], "glossary": {term: expansion}}.
+    Responses record the version they started on and finish on it, whatever editors change
+    meanwhile.
     """
 
     __tablename__ = "survey_versions"
@@ -137,7 +137,7 @@ def _versions_never_change(mapper, connection, version):
 class SurveyResponse(db.Model):
     __tablename__ = "survey_responses"
     __table_args__ = (
-        CheckConstraint("status IN ('in_progress', 'submitted')", name="status_known"),
+        enum_check("status", ResponseStatus),
         CheckConstraint(
             "status != 'submitted' OR submitted_at IS NOT NULL", name="submitted_has_time"
         ),
@@ -177,7 +177,8 @@ class SurveyAnswer(db.Model):
     __tablename__ = "survey_answers"
     __table_args__ = (
         UniqueConstraint("response_id", "question_key", "code"),
-        # Measures read (question, code) for every response: this index answers them without the table.
+        # Measures read (question, code) for every response: this index answers them without the
+        # table.
         Index("ix_survey_answers_question_key_code", "question_key", "code", "response_id"),
     )
 
@@ -208,7 +209,8 @@ class ResumeEmail(db.Model):
 
 
 class DistributionLink(db.Model):
-    """A tagged link (and QR code) for one outreach route, so results show which routes reach whom."""
+    """A tagged link (and QR code) for one outreach route, so results show which routes reach
+    whom."""
 
     __tablename__ = "survey_distribution_links"
 

@@ -1,4 +1,5 @@
-"""Per-survey results (counted in the database) and exports: one row per response, a column per key."""
+"""Per-survey results (counted in the database) and exports: one row per response, a column per
+key."""
 
 import csv
 import io
@@ -13,8 +14,8 @@ from portal.surveys.questions import PROFILE_TYPES, TEXT_TYPES
 from portal.surveys.versions import all_questions, version_numbers
 from portal.walls.rules import quotable_filter, readable_filter
 
-# Profile answers (role, area, age band, cohort, setting) are stored on the response, so they appear once,
-# here, and their questions get no answer column of their own.
+# Profile answers (role, area, age band, cohort, setting) are stored on the response, so they appear
+# once, here, and their questions get no answer column of their own.
 PROFILE_COLUMNS = [
     "Response number",
     "Status",
@@ -110,9 +111,10 @@ def _stopped_at(survey):
 
 
 def export_rows(survey, *, show_free_text, viewer=None):
-    """(header, rows) for CSV/XLSX: one row per response, profile and channel once, then a column per
-    question (headed by its wording) that is not a profile question, from every version of the survey
-    (answers are keyed by question key, so one column holds a question's answers whatever the version).
+    """(header, rows) for CSV/XLSX: one row per response, profile and channel once, then a column
+    per question (headed by its wording) that is not a profile question, from every version of the
+    survey (answers are keyed by question key, so one column holds a question's answers whatever the
+    version).
 
     Free text is the moderator-approved redacted version unless `show_free_text` (moderators), and
     never text `viewer` may not read or see quoted (portal/walls).
@@ -130,19 +132,26 @@ def export_rows(survey, *, show_free_text, viewer=None):
         .order_by(SurveyResponse.id)
     ).all()
     answers = {}
-    for response_id, key, code, text, number in db.session.execute(
+    for response_id, key, code, text in db.session.execute(
         select(
             SurveyAnswer.response_id,
             SurveyAnswer.question_key,
             SurveyAnswer.code,
-            SurveyAnswer.text,
-            SurveyAnswer.number,
+            # A sent answer's free text lives only on its contribution (gone once that is erased).
+            func.coalesce(SurveyAnswer.text, Contribution.text),
         )
         .join(SurveyResponse, SurveyResponse.id == SurveyAnswer.response_id)
+        .outerjoin(
+            Contribution,
+            (Contribution.source == "survey")
+            & (Contribution.response_id == SurveyAnswer.response_id)
+            & (Contribution.question_key == SurveyAnswer.question_key),
+        )
         .where(SurveyResponse.survey_id == survey.id)
         .order_by(SurveyAnswer.id)
     ):
-        answers.setdefault((response_id, key), []).append(code if code is not None else text)
+        if code is not None or text is not None:
+            answers.setdefault((response_id, key), []).append(code if code is not None else text)
     walled = _walled_keys(survey, viewer)
     redacted = {} if show_free_text else _redacted_texts(survey, viewer)
     rows = []
@@ -173,11 +182,12 @@ def export_rows(survey, *, show_free_text, viewer=None):
 
 
 def _headings(questions):
-    """Each question's wording as its column heading; the key is added where two wordings are the same."""
+    """Each question's wording as its column heading; the key is added where two wordings are the
+    same."""
     texts = [" ".join(q.text.split()) or q.key for q in questions]
     taken = set(PROFILE_COLUMNS)
     headings = []
-    for question, text in zip(questions, texts):
+    for question, text in zip(questions, texts, strict=True):
         heading = (
             text if texts.count(text) == 1 and text not in taken else f"{text} ({question.key})"
         )
@@ -202,8 +212,9 @@ def _redacted_texts(survey, viewer):
 
 
 def _walled_keys(survey, viewer):
-    """{(response_id, key)} of the survey's free text `viewer` may not read in full (portal/walls). A lead's
-    open-concern access does not extend to exports: that read happens, audited, on the item's page."""
+    """{(response_id, key)} of the survey's free text `viewer` may not read in full (portal/walls).
+    A lead's open-concern access does not extend to exports: that read happens, audited, on the
+    item's page."""
     rows = db.session.execute(
         select(Contribution.response_id, Contribution.question_key).where(
             Contribution.survey_id == survey.id,

@@ -13,7 +13,7 @@ import tempfile
 from pathlib import Path
 
 from portal.text.batch import analyse_jsonl
-from portal.text.learned.active import active_version
+from portal.text.learned.active import ACTIVE, active_version, load_version
 from portal.text.learned.corpus import SHARED_DIR, available_sets
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
@@ -60,8 +60,6 @@ def score_file(path, score, *, model=None):
     False: the rules alone; else that StoredModel)."""
     import io
 
-    from portal.text.learned.active import ACTIVE
-
     out = io.StringIO()
     with open(path, encoding="utf-8") as source:
         analyse_jsonl(
@@ -88,7 +86,6 @@ def side_by_side(results, version):
 
 def cross_validated_lines(version):
     """The model file's own figures: each set scored by a model trained without it."""
-    from portal.text.learned.active import load_version
 
     metrics = load_version(version).metrics
     lines = [
@@ -101,7 +98,8 @@ def cross_validated_lines(version):
             if "safeguarding" not in result:
                 continue
             lines.append(
-                f"  {kind.replace('_', ' '):<16}{name:<11} themes F1 {result.get('themes_micro_f1', 0):.3f}  "
+                f"  {kind.replace('_', ' '):<16}{name:<11} themes F1 "
+                f"{result.get('themes_micro_f1', 0):.3f}  "
                 f"sentiment {result.get('sentiment_accuracy', 0):.3f}  "
                 + "  ".join(
                     f"{flag} R {result[flag]['recall']:.3f} P {result[flag]['precision']:.3f}"

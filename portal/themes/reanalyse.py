@@ -9,6 +9,7 @@ from portal.contributions.models import Contribution
 from portal.contributions.services import apply_analysis
 from portal.extensions import db
 from portal.safeguarding.models import Concern
+from portal.text.learned.active import active_version
 
 log = logging.getLogger(__name__)
 BATCH_SIZE = 500
@@ -27,8 +28,6 @@ def reanalyse_query(*, since=None, source=None, outdated=False):
     `outdated`: only those not analysed with the active learned model."""
     query = select(Contribution.id)
     if outdated:
-        from portal.text.learned.active import active_version
-
         version = active_version()
         query = query.where(
             Contribution.analysis_model_version.is_(None)
@@ -51,7 +50,8 @@ def count_to_reanalyse(*, since=None, source=None, outdated=False):
 
 
 def _reanalyse_one(contribution, had_concern, counts):
-    """Re-analyse one contribution, keeping what staff decided: its status and a handled concern's flag."""
+    """Re-analyse one contribution, keeping what staff decided: its status and a handled concern's
+    flag."""
     status, flagged = contribution.status, contribution.safeguarding_flag
     reasons = list(contribution.safeguarding_reasons or [])
     apply_analysis(

@@ -1,9 +1,11 @@
-"""Changing wall settings, approving walled text for publication outside its owner, auditing reads."""
+"""Changing wall settings, approving walled text for publication outside its owner, auditing
+reads."""
 
 import logging
 
-from portal.accounts.models import ORGANISATION_LABELS, Organisation, utcnow
+from portal.accounts.models import ORGANISATION_LABELS, Organisation
 from portal.audit.services import record
+from portal.clock import utcnow
 from portal.contributions.models import Status
 from portal.errors import InvalidTransition, NotAllowed, ValidationFailed
 from portal.extensions import db
@@ -56,8 +58,8 @@ def approve_outside(contribution, *, moderator):
     """The owning organisation's moderator approves this walled item's redacted text for publication
     outside the organisation (quotes on staff pages, "you said, we did" and anywhere else).
 
-    Raises NotAllowed unless `moderator` is staff of the owner; InvalidTransition unless it is approved
-    and not yet approved outside.
+    Raises NotAllowed unless `moderator` is staff of the owner; InvalidTransition unless it is
+    approved and not yet approved outside.
     """
     if not is_walled(contribution):
         raise InvalidTransition("This text is not walled: it can already be quoted once approved")

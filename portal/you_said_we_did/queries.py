@@ -7,6 +7,7 @@ from sqlalchemy import func, select
 from portal.contributions.models import Contribution, Status
 from portal.extensions import db
 from portal.reference.models import Locality
+from portal.reference.services import active_localities
 from portal.themes.models import Theme
 from portal.you_said_we_did.models import (
     Entry,
@@ -89,10 +90,7 @@ def filter_choices():
         )
         .order_by(Theme.label)
     ).all()
-    localities = db.session.scalars(
-        select(Locality).where(Locality.active.is_(True)).order_by(Locality.position, Locality.name)
-    ).all()
-    return themes, localities
+    return themes, active_localities()
 
 
 def financial_year_start(today=None):
@@ -139,15 +137,10 @@ def active_themes():
     ).all()
 
 
-def active_localities():
-    return db.session.scalars(
-        select(Locality).where(Locality.active.is_(True)).order_by(Locality.position, Locality.name)
-    ).all()
-
-
 def coproduction_figures():
-    """{"published": n, "completed": n, "median_days": float or None}: entries published, those done, and
-    the median days from a contribution to the publication of the response that uses it as evidence."""
+    """{"published": n, "completed": n, "median_days": float or None}: entries published, those
+    done, and the median days from a contribution to the publication of the response that uses it as
+    evidence."""
     published = db.session.scalar(
         select(func.count(Entry.id)).where(Entry.state == EntryState.PUBLISHED)
     )

@@ -4,7 +4,7 @@ import re
 from collections import deque
 from datetime import timedelta
 
-from portal.accounts.models import utcnow
+from portal.clock import utcnow
 from portal.extensions import db
 from portal.surveys.models import SurveyState
 from tests.surveys.helpers import EASY, PARENTS, YOUNG, open_seeded_surveys
@@ -40,7 +40,8 @@ def test_home_says_so_when_nothing_is_open(client):
 
 
 def _crawl(client, start="/", limit=60):
-    """Breadth-first over public pages a visitor can reach by links; returns {path: clicks from start}."""
+    """Breadth-first over public pages a visitor can reach by links; returns {path: clicks from
+    start}."""
     seen, queue = {start: 0}, deque([start])
     while queue and len(seen) < limit:
         path = queue.popleft()

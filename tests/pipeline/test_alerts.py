@@ -1,6 +1,7 @@
 """Alerts always get through, and show when they don't: no request waits on the mail server, the
-send-mail worker delivers, a poison message is set aside without blocking the others, and the concern
-and outbox pages say plainly what was and was not delivered. Real SMTP servers throughout."""
+send-mail worker delivers, a poison message is set aside without blocking the others, and the
+concern and outbox pages say plainly what was and was not delivered. Real SMTP servers
+throughout."""
 
 import dataclasses
 import re
@@ -11,8 +12,8 @@ from email import message_from_bytes
 import pytest
 from sqlalchemy import select
 
-from portal.accounts.models import utcnow
 from portal.audit.models import AuditEvent
+from portal.clock import utcnow
 from portal.contributions.services import submit_contribution
 from portal.extensions import db
 from portal.mail.models import OutboxMessage
@@ -83,7 +84,7 @@ def test_poison_messages_are_set_aside_and_four_due_alerts_still_go(
     concern = services.active_concern_for(submit_contribution(source="feedback", text=RISKY))
     assert deliver_outbox() == (4, 3)
     assert sorted(r for m in smtp_server.messages for r in m.rcpt_tos) == [
-        l.email for l in four_leads
+        lead.email for lead in four_leads
     ]
     for message in (header, comma, display):
         db.session.refresh(message)

@@ -1,10 +1,11 @@
-"""A risky contribution opens a concern at once, emails every lead (no text), can never be published."""
+"""A risky contribution opens a concern at once, emails every lead (no text), can never be
+published."""
 
 from datetime import timedelta
 
 import pytest
 
-from portal.accounts.models import utcnow
+from portal.clock import utcnow
 from portal.contributions.services import submit_contribution
 from portal.errors import NotAllowed
 from portal.extensions import db

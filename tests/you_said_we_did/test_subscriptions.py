@@ -1,12 +1,12 @@
-"""Subscriptions (confirm first, one-click unsubscribe, retention, erasure) and notifications delivered
-exactly once per subscriber per event to a real local SMTP server."""
+"""Subscriptions (confirm first, one-click unsubscribe, retention, erasure) and notifications
+delivered exactly once per subscriber per event to a real local SMTP server."""
 
 from datetime import timedelta
 from email import message_from_bytes
 
 import pytest
 
-from portal.accounts.models import utcnow
+from portal.clock import utcnow
 from portal.extensions import db
 from portal.feedback.models import FeedbackContact
 from portal.feedback.services import submit_feedback

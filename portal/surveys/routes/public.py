@@ -6,6 +6,7 @@ from portal.errors import InvalidTransition
 from portal.extensions import csrf, db, limiter
 from portal.glossary.services import use_terms
 from portal.permissions import public
+from portal.reference.models import Locality
 from portal.surveys import flow, respondent, services
 from portal.surveys.forms import CSRF_MESSAGE, EmailForm, ResumeForm, StartForm, SubmitForm
 from portal.surveys.models import ResponseStatus
@@ -85,8 +86,6 @@ def _start_details(survey):
     """Channel, staff member and locality for a new response: kiosk, staff entry or online."""
     from flask_login import current_user
 
-    from portal.reference.models import Locality
-
     kiosk, entry = respondent.kiosk(), respondent.staff_entry()
     if kiosk and kiosk["survey_id"] == survey.id and getattr(current_user, "is_staff", False):
         locality = db.session.get(Locality, kiosk["locality_id"]) if kiosk["locality_id"] else None
@@ -104,7 +103,8 @@ def _question_url(survey, key, **kwargs):
 
 
 def _held_response(survey):
-    """(response, None) when this browser may carry on answering, else (None, a response to return)."""
+    """(response, None) when this browser may carry on answering, else (None, a response to
+    return)."""
     response = respondent.current(survey)
     if response is None:
         flash(
@@ -127,8 +127,9 @@ def _held_response(survey):
 @public
 @csrf.exempt  # checked by the form instead, so a stale page keeps what was typed
 def question(slug, key):
-    # One query for the survey and this browser's response; the questions come from the frozen version in
-    # memory, so the page reads only the respondent's own rows (their response and answers).
+    # One query for the survey and this browser's response; the questions come from the frozen
+    # version in memory, so the page reads only the respondent's own rows (their response and
+    # answers).
     survey, _, stamp = services.survey_and_response(slug, respondent.held_id(slug))
     if survey is None:
         abort(404)
@@ -195,7 +196,8 @@ def question(slug, key):
 
 
 def _save_for_later(survey, response, page, form, reference):
-    """'Save and come back later': keep a valid answer (or nothing, if the page is blank), then say how to return.
+    """'Save and come back later': keep a valid answer (or nothing, if the page is blank), then say
+    how to return.
 
     Returns None when something typed cannot be kept as it is, so the page shows why."""
     rows = answer_values(page, form.answer.data) if form.validate() else None
@@ -288,8 +290,8 @@ def check(slug):
 @public
 def sent(slug):
     survey = _survey_or_404(slug)
-    # Helplines only on this first render after sending: a reload or the next person on a shared phone
-    # or kiosk sees the plain confirmation.
+    # Helplines only on this first render after sending: a reload or the next person on a shared
+    # phone or kiosk sees the plain confirmation.
     return render_template(
         "surveys/sent.html",
         survey=survey,

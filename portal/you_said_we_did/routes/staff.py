@@ -1,4 +1,5 @@
-"""Editors' pages: drafting (also from an insight explorer selection), evidence, review, publish, status."""
+"""Editors' pages: drafting (also from an insight explorer selection), evidence, review, publish,
+status."""
 
 from flask import current_app, flash, redirect, render_template, request, url_for
 from flask_login import current_user
@@ -8,6 +9,7 @@ from portal.extensions import db
 from portal.forms_util import ConfirmForm, apply_errors
 from portal.metrics.disclosure import published_count
 from portal.permissions import Role, can_edit, role_required
+from portal.reference.services import active_localities
 from portal.you_said_we_did import queries, services
 from portal.you_said_we_did.evidence import (
     candidates,
@@ -37,7 +39,7 @@ def review_panel():
 def _entry_form(entry=None):
     return EntryForm(
         queries.active_themes(),
-        queries.active_localities(),
+        active_localities(),
         obj=entry,
         data=None
         if entry
@@ -60,7 +62,7 @@ def staff_index():
 def _preselect(form):
     """Fill a new entry's themes, localities and evidence from ?theme=&locality=&contributions=."""
     themes = {t.slug: t.id for t in queries.active_themes()}
-    localities = {loc.slug: loc.id for loc in queries.active_localities()}
+    localities = {loc.slug: loc.id for loc in active_localities()}
     form.themes.data = [themes[s] for s in request.args.getlist("theme") if s in themes]
     form.localities.data = [
         localities[s] for s in request.args.getlist("locality") if s in localities
