@@ -155,6 +155,21 @@ SETS = {
             ("abusive", "precision"): 0.58,
         },
     },
+    # Sealed while db7a56cf was built and scored once after it was frozen (UNSEEN4.md); never
+    # trained on: floors just under the figures measured then.
+    "unseen4": {
+        "min_items": 300,
+        "floors": {
+            ("themes_micro", "f1"): 0.72,
+            ("sentiment_accuracy", None): 0.76,
+            ("safeguarding", "recall"): 0.95,
+            ("safeguarding", "precision"): 0.5,
+            ("pii", "recall"): 0.95,
+            ("pii", "precision"): 0.8,
+            ("abusive", "recall"): 0.94,
+            ("abusive", "precision"): 0.72,
+        },
+    },
     # Written blind for round 2 (FORUM2.md, PARENTS2.md), scored blind by b6e64c03, then trained on:
     # in-sample regression checks, set just under the BLIND figures (the in-sample ones are higher).
     "forum2": {
