@@ -126,3 +126,18 @@ def test_caseless_keeps_the_original_case_and_refuses_patterns_it_cannot_lower()
     assert capital._lower is None and capital.search("thanks jo").group(1) == "jo"
     # Outside ASCII, lower() can change a text's length: the regex itself runs.
     assert son.search("İİ my son Kai").span(1) == (10, 13)  # lowered, it would be (12, 15)
+
+
+def test_vader_shortcut_scores_every_labelled_clause_as_vader_does():
+    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+
+    plain = SentimentIntensityAnalyzer()
+    plain.lexicon.update(sentiment.lexicon.WORDS)
+    fast = sentiment._vader()
+    texts = _labelled_texts() + SAMPLES + ["  GREAT  but awful ", "kind of ok", "love it 😀 x"]
+    for text in texts:
+        normal = sentiment._normalise(text)
+        for start, end, _ in sentiment._clauses(normal):
+            clause = normal[start:end]
+            assert fast.polarity_scores(clause) == plain.polarity_scores(clause), clause
+        assert fast.polarity_scores(text) == plain.polarity_scores(text), text
