@@ -235,11 +235,38 @@ _NAME_FOLLOWS = re.compile(
 )
 
 
+# The last word of each role ("driver" of "taxi driver", "1" of "1:1"): a role can end before a
+# name only where one of these does.
+_ROLE_ENDINGS = frozenset(
+    re.findall(r"\w+", role)[-1] for role in RELATIONS.rsplit("(?:", 1)[1].rstrip(")").split("|")
+)
+
+
+def _role_may_end(text, start):
+    """False when _ROLE_BEFORE cannot match before start: it needs whitespace just before start
+    after a word (letters, digits, underscore) that ends a role. Non-ASCII words are left to the
+    regex."""
+    low, end = max(0, start - 40), start
+    while end > low and text[end - 1].isspace():
+        end -= 1
+    if end == start:
+        return False
+    begin = end
+    while begin > low and (text[begin - 1].isalnum() or text[begin - 1] == "_"):
+        begin -= 1
+    word = text[begin:end]
+    return not word.isascii() or word.lower() in _ROLE_ENDINGS
+
+
 def _bare_role_names(text):
     """Capitalised words straight after a role word (checked backwards from each one: fast)."""
     for match in _CAPITALISED.finditer(text):
         start = match.start()
-        if start and _ROLE_BEFORE.search(text, max(0, start - 40), start):
+        if (
+            start
+            and _role_may_end(text, start)
+            and _ROLE_BEFORE.search(text, max(0, start - 40), start)
+        ):
             yield match
 
 

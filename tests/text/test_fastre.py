@@ -141,3 +141,22 @@ def test_vader_shortcut_scores_every_labelled_clause_as_vader_does():
             clause = normal[start:end]
             assert fast.polarity_scores(clause) == plain.polarity_scores(clause), clause
         assert fast.polarity_scores(text) == plain.polarity_scores(text), text
+
+
+def test_role_precheck_never_skips_a_role_the_regex_finds():
+    from portal.text import person_names
+
+    texts = _labelled_texts() + [
+        "my Taxi Driver  Dave",
+        "our 1:1 Sam",
+        "a ONE TO ONE\nJo",
+        "TA Ben",
+    ]
+    checked = 0
+    for text in texts + [text.upper() for text in texts[:300]]:
+        for start in range(1, len(text)):
+            if person_names._ROLE_BEFORE.search(text, max(0, start - 40), start):
+                checked += 1
+                assert person_names._role_may_end(text, start), (text, start)
+    assert checked > 100
+    assert not person_names._role_may_end("the taxi Dave", 9)
