@@ -52,6 +52,9 @@ def create_app(config=None):
     configure(app, config)
     register_extensions(app)
     register_blueprints(app)
+    from portal.main.front_door import watch_front_door
+
+    watch_front_door()
     from portal.textmodel.services import register_text_model
 
     register_text_model(app)
