@@ -110,10 +110,10 @@ def main():
         stats.print_stats(args.top)
         stats.sort_stats("tottime").print_stats(args.top)
         return
-    print(f"CPU ms per request (best of 3 runs of {args.n}), test client, SQLite")
+    print(f"CPU ms per request (best of 5 runs of {args.n}), test client, SQLite")
     bare = None
     for name, (make, expected) in pages.items():
-        ms = min(cost(make, expected, args.n) for _ in range(3))
+        ms = min(cost(make, expected, args.n) for _ in range(5))
         bare = bare or ms
         statements = count_sql(app, make) if name != "bare" else []
         print(f"{name:<10} {ms:7.3f} ms  {ms / bare:6.1f}x bare  {len(statements):3} SQL")

@@ -2,13 +2,16 @@
 
 import importlib
 import os
-from datetime import UTC, datetime, timezone
+from datetime import UTC, datetime
 
 from flask import Flask, abort, flash, redirect, request, session, url_for
 from flask_login import current_user, logout_user
 from werkzeug.middleware.proxy_fix import ProxyFix
 
 from portal.config import CONFIGS
+from portal.extensions import CSP, csrf, db, limiter, login_manager, migrate, talisman
+from portal.requests import PortalRequest
+from portal.sessions import PortalSessionInterface
 
 # Each feature's routes module defines `bp`; the order is the order routes are matched.
 BLUEPRINTS = [
@@ -36,8 +39,6 @@ BLUEPRINTS = [
     "portal.insight_summaries.routes",
     "portal.contributions.routes",
 ]
-from portal.extensions import CSP, csrf, db, limiter, login_manager, migrate, talisman
-from portal.requests import PortalRequest
 
 
 def create_app(config=None):
@@ -49,6 +50,7 @@ def create_app(config=None):
         static_folder="../static",
     )
     app.request_class = PortalRequest
+    app.session_interface = PortalSessionInterface()
     configure(app, config)
     register_extensions(app)
     register_blueprints(app)
@@ -88,6 +90,10 @@ def configure(app, config):
         app.config.update(config)
     if url := app.config.get("DATABASE_URL"):
         app.config["SQLALCHEMY_DATABASE_URI"] = url
+    if str(app.config["SQLALCHEMY_DATABASE_URI"]).startswith("sqlite"):
+        # A file on this machine: no server can drop the connection, so no ping before each use.
+        options = app.config.get("SQLALCHEMY_ENGINE_OPTIONS") or {}
+        app.config["SQLALCHEMY_ENGINE_OPTIONS"] = {**options, "pool_pre_ping": False}
     if not app.config.get("SECRET_KEY"):
         raise RuntimeError(
             "Set PORTAL_SECRET_KEY (or SECRET_KEY in instance/config.py) before starting"
