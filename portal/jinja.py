@@ -6,7 +6,9 @@ import os
 from datetime import date, datetime
 
 from flask import current_app, request, url_for
-from jinja2 import Template
+from flask_login import current_user
+from jinja2 import Template, pass_context
+from markupsafe import Markup
 
 from portal.permissions import TEMPLATE_PREDICATES
 from portal.urls import copyable_args, public_url
@@ -81,6 +83,25 @@ def _version(filename):
     return _file_version(path, os.path.getmtime(path)) if os.path.exists(path) else "0"
 
 
+@pass_context
+def shared_partial(context, name):
+    """Render the partial `name` (the page header or footer) as `{% include %}` would.
+
+    Everyone not signed in sees the same header and footer on a page (they differ only by the page,
+    for the menu's current item, and by event mode), so for them each is rendered once per page and
+    process and kept. Signed-in people, whose header holds their own sign-out form, get a fresh one.
+    """
+    if current_user.is_authenticated or current_app.debug:
+        return Markup(context.environment.get_template(name).render(context.get_all()))
+    kept = current_app.extensions.setdefault("portal.shared_partials", {})
+    key = (name, request.endpoint, bool(context.get("kiosk_mode")), request.script_root)
+    html = kept.get(key)
+    if html is None:
+        template = context.environment.get_template(name)
+        html = kept[key] = Markup(template.render(context.get_all()))
+    return html
+
+
 class PortalTemplate(Template):
     """Jinja's Template, with a cheaper check on each `{% from ... import %}` (base.html has four).
 
@@ -101,7 +122,11 @@ def register_jinja(app):
     app.jinja_env.template_class = PortalTemplate
     app.jinja_env.globals.update(TEMPLATE_PREDICATES)
     app.jinja_env.globals.update(
-        today=date.today, url_with=url_with, asset=asset, public_url=public_url
+        today=date.today,
+        url_with=url_with,
+        asset=asset,
+        public_url=public_url,
+        shared_partial=shared_partial,
     )
     from portal.navigation import home_links, nav_items
 
