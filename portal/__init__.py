@@ -8,10 +8,14 @@ from flask import Flask, abort, flash, redirect, request, session, url_for
 from flask_login import current_user, logout_user
 from werkzeug.middleware.proxy_fix import ProxyFix
 
+from portal.accounts.models import User
+from portal.caching import register_cache_rules
 from portal.config import CONFIGS
+from portal.errors import register_error_handlers
 from portal.extensions import CSP, csrf, db, limiter, login_manager, migrate, talisman
 from portal.requests import PortalRequest
 from portal.sessions import PortalSessionInterface
+from portal.urls import IdConverter
 
 # Each feature's routes module defines `bp`; the order is the order routes are matched.
 BLUEPRINTS = [
@@ -54,23 +58,19 @@ def create_app(config=None):
     configure(app, config)
     register_extensions(app)
     register_blueprints(app)
-    from portal.main.front_door import watch_front_door
-
-    watch_front_door()
-    from portal.textmodel.services import register_text_model
-
-    register_text_model(app)
-    from portal.errors import register_error_handlers
-
-    register_error_handlers(app)
+    # These five import every feature, and every feature module imports this package first: at the
+    # top they would close that cycle and make any `import portal.x` load the whole app.
     from portal.cli import register_cli
-
-    register_cli(app)
+    from portal.jinja import register_jinja
+    from portal.main.front_door import watch_front_door
+    from portal.textmodel.services import register_text_model
     from portal.wiring import wire
 
+    watch_front_door()
+    register_text_model(app)
+    register_error_handlers(app)
+    register_cli(app)
     wire(app)
-    from portal.jinja import register_jinja
-
     register_jinja(app)
     register_session_rules(app)
     return app
@@ -106,7 +106,8 @@ def configure(app, config):
 
 
 def register_extensions(app):
-    import portal.models  # noqa: F401  every model registered before the first query
+    # Every model registered before the first query; in the function for the same package cycle.
+    import portal.models  # noqa: F401
 
     db.init_app(app)
     migrate.init_app(app, db, render_as_batch=True)
@@ -133,14 +134,10 @@ def register_extensions(app):
 
     @login_manager.user_loader
     def load_user(session_id):
-        from portal.accounts.models import User
-
         return User.from_session_id(session_id)
 
 
 def register_blueprints(app):
-    from portal.urls import IdConverter
-
     app.url_map.converters["int"] = IdConverter  # before any rule is added
     for module in BLUEPRINTS:
         app.register_blueprint(importlib.import_module(module).bp)
@@ -169,7 +166,5 @@ def register_session_rules(app):
             return redirect(url_for("accounts.sign_in", next=request.full_path.rstrip("?")))
         session["seen_at"] = now
         return None
-
-    from portal.caching import register_cache_rules
 
     register_cache_rules(app)

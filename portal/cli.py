@@ -20,7 +20,6 @@ from portal.privacy.commands import erase_person_command, purge_command
 from portal.safeguarding.commands import safeguarding_realert
 from portal.surveys.commands import (
     import_responses_command,
-    purge_survey_emails_command,
     seed_surveys_command,
 )
 from portal.text.commands import analyse_command
@@ -94,7 +93,6 @@ COMMANDS = [
     seed_measures_command,
     seed_surveys_command,
     import_responses_command,
-    purge_survey_emails_command,
     send_mail,
     safeguarding_realert,
     purge_command,

@@ -5,6 +5,7 @@ from sqlalchemy import func, select
 from portal.accounts.models import User
 from portal.accounts.services import create_staff_user, find_staff_by_email
 from portal.demo_staff import DEMO_PASSWORD, DEMO_STAFF, give_demo_password, setup_password
+from portal.demo_walls import load_walled_insight_demo
 from portal.disagreements.demo import load_disagreements_demo
 from portal.extensions import db
 from portal.forum.demo import load_forum_demo
@@ -16,7 +17,6 @@ from portal.reference.models import DEMO_LOCALITIES
 from portal.reference.services import ensure_defaults, ensure_demo_settings
 from portal.surveys.demo import load_demo_surveys
 from portal.themes.services import seed_themes
-from portal.walls.demo import load_walled_insight_demo
 from portal.you_said_we_did.demo import load_you_said_we_did_demo
 
 # Every feature's demo content, in the order it loads. The order matters: surveys before measures

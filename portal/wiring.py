@@ -5,6 +5,7 @@ the app. Nothing is registered by importing a module, so building many apps doub
 """
 
 from portal.contributions.models import Source
+from portal.feedback.services import purge_contacts
 from portal.forum.routes import can_read_forum
 from portal.forum.services import post_author_for
 from portal.hooks import NavItem, Wiring
@@ -13,9 +14,11 @@ from portal.mail.routes import outbox_panel
 from portal.measure_actions.routes import overdue_panel
 from portal.moderation.routes import queue_panel
 from portal.permissions import can_admin, can_edit, can_moderate, can_view_dashboards, is_staff
+from portal.privacy.services import purge_rejected, purge_suspended_members
 from portal.safeguarding.commands import realert_task
 from portal.safeguarding.routes import concerns_panel
 from portal.safeguarding.services import flag_from_analysis
+from portal.surveys.services import purge_abandoned_drafts, purge_resume_emails
 from portal.you_said_we_did.routes.staff import review_panel
 from portal.you_said_we_did.subscriptions import erase_subscriptions, purge_unconfirmed
 
@@ -74,8 +77,18 @@ STAFF_PANELS = (
 # Run after a contribution is analysed: safeguarding opens a concern in the same transaction.
 ON_ANALYSED = (flag_from_analysis,)
 
-# Extra steps for `portal purge` and `portal erase-person`, counted under their names.
-PURGE_STEPS = (("unconfirmed_subscriptions", purge_unconfirmed),)
+# Retention: every kind of data deleted after a time, one step each, run by `portal purge` and
+# counted under its name. Each is step(now) -> rows deleted, in its own feature, keeping anything
+# under an active safeguarding concern. tests/privacy/test_retention.py tests every step listed.
+PURGE_STEPS = (
+    ("contacts", purge_contacts),
+    ("rejected", purge_rejected),
+    ("suspended_accounts", purge_suspended_members),
+    ("unconfirmed_subscriptions", purge_unconfirmed),
+    ("resume_emails", purge_resume_emails),
+    ("abandoned_draft_text", purge_abandoned_drafts),
+)
+# Extra steps for `portal erase-person`, counted under their names.
 ERASURE_STEPS = (("subscriptions", erase_subscriptions),)
 
 # Run on every pass of `portal send-mail` before the outbox is delivered.

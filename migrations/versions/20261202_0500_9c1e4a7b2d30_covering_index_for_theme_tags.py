@@ -1,7 +1,7 @@
 """a covering index for theme tags (contribution, state, theme) in place of the contribution one
 
 Revision ID: 9c1e4a7b2d30
-Revises: 3b8f1d2c4e6a
+Revises: c4d8e2f6a1b3
 Create Date: 2026-12-02 05:00:00
 
 The insight explorer finds a period's contributions by date, then their tags' state and theme, and
@@ -14,7 +14,7 @@ from alembic import op
 
 # revision identifiers, used by Alembic.
 revision = "9c1e4a7b2d30"
-down_revision = "3b8f1d2c4e6a"
+down_revision = "c4d8e2f6a1b3"
 branch_labels = None
 depends_on = None
 

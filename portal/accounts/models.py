@@ -1,7 +1,7 @@
 """The users table: staff (by email) and young people's forum accounts (by username)."""
 
 import secrets
-from datetime import UTC, datetime
+from datetime import datetime
 from enum import StrEnum
 
 from flask_login import UserMixin
@@ -9,16 +9,13 @@ from sqlalchemy import CheckConstraint, String
 from sqlalchemy.orm import Mapped, mapped_column
 from werkzeug.security import check_password_hash, generate_password_hash
 
+from portal.clock import utcnow
 from portal.extensions import db
 from portal.permissions import STAFF_ROLES, Role
 
 
 def new_session_token():
     return secrets.token_hex(16)
-
-
-def utcnow():
-    return datetime.now(UTC).replace(tzinfo=None)
 
 
 class Organisation(StrEnum):

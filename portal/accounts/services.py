@@ -4,10 +4,11 @@ import logging
 
 from sqlalchemy import func, select
 
-from portal.accounts.models import Organisation, User, utcnow
+from portal.accounts.models import Organisation, User
 from portal.accounts.passwords import password_problem
 from portal.accounts.throttle import spend_password_check
 from portal.audit.services import record
+from portal.clock import utcnow
 from portal.errors import NotAllowed, ValidationFailed
 from portal.extensions import db
 from portal.mail.addresses import is_address

@@ -6,7 +6,8 @@ from enum import StrEnum
 from sqlalchemy import JSON, CheckConstraint, ForeignKey, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from portal.accounts.models import utcnow
+from portal.clock import utcnow
+from portal.db_types import enum_check
 from portal.extensions import db
 
 
@@ -84,9 +85,7 @@ ROLE_LABELS = {
 class Contribution(db.Model):
     __tablename__ = "contributions"
     __table_args__ = (
-        CheckConstraint(
-            "status IN ('pending', 'approved', 'rejected', 'escalated')", name="status_known"
-        ),
+        enum_check("status", Status),
         CheckConstraint(
             "status != 'approved' OR redacted_text IS NOT NULL", name="approved_has_redacted"
         ),

@@ -5,13 +5,15 @@ from dataclasses import replace
 
 from sqlalchemy import select
 
-from portal.accounts.models import utcnow
 from portal.audit.services import record
+from portal.clock import utcnow
 from portal.contributions.models import Contribution, Source
 from portal.errors import TextNotAccepted, ValidationFailed
 from portal.extensions import db
 from portal.hooks import wired
+from portal.reference.services import settings_gazetteer
 from portal.text.analysis import analyse
+from portal.themes.services import active_taxonomy, store_suggestions
 
 log = logging.getLogger(__name__)
 MAX_TEXT = 10_000
@@ -88,8 +90,6 @@ def apply_analysis(contribution, *, keep_confirmed=True):
     kept beside the text's. Staff-confirmed themes are never touched. Runs the registered hooks (they
     see the title's flags too). Does not commit.
     """
-    from portal.reference.services import settings_gazetteer
-    from portal.themes.services import active_taxonomy, store_suggestions
 
     taxonomy, themes_by_slug = active_taxonomy()
     result = analyse(

@@ -6,7 +6,8 @@ from datetime import datetime
 from sqlalchemy import CheckConstraint, ForeignKey, Index, String
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from portal.accounts.models import utcnow
+from portal.clock import utcnow
+from portal.db_types import enum_check
 from portal.extensions import db
 
 STAGES = {
@@ -26,15 +27,11 @@ OUTCOMES = {
 _CELL = ("quarter", "theme_id", "stage", "outcome")
 
 
-def _in(column, values):
-    return f"{column} IN ({', '.join(repr(v) for v in values)})"
-
-
 class DisagreementCount(db.Model):
     __tablename__ = "disagreement_counts"
     __table_args__ = (
-        CheckConstraint(_in("stage", STAGES), name="stage_known"),
-        CheckConstraint(_in("outcome", OUTCOMES), name="outcome_known"),
+        enum_check("stage", STAGES),
+        enum_check("outcome", OUTCOMES),
         CheckConstraint("count >= 0", name="count_not_negative"),
         # One count per cell; "no locality" is a cell of its own (NULLs are never equal in a plain key).
         Index(

@@ -1,8 +1,10 @@
 """Saving "tell us" feedback as a contribution, with any contact details kept apart."""
 
 import re
+from datetime import timedelta
 
-from sqlalchemy import select
+from flask import current_app
+from sqlalchemy import delete, select
 
 from portal.contributions.models import Contribution, Source
 from portal.contributions.services import submit_contribution
@@ -11,6 +13,7 @@ from portal.extensions import db
 from portal.feedback.models import FeedbackContact
 from portal.idempotency.services import store_once
 from portal.mail.addresses import FORMAT, clean_address, is_address
+from portal.safeguarding.models import active_concern_exists
 
 PHONE = re.compile(r"^[0-9 +()-]{7,20}$")
 
@@ -91,3 +94,20 @@ def wants_contact(contribution):
         )
         is not None
     )
+
+
+def purge_contacts(now):
+    """Retention: delete contact details older than RETENTION_CONTACT_DAYS (does not commit).
+
+    Details given with a message under an active safeguarding concern are kept: the lead may need
+    them to reach the person. Returns how many were deleted.
+    """
+    cutoff = now - timedelta(days=current_app.config["RETENTION_CONTACT_DAYS"])
+    return db.session.execute(
+        delete(FeedbackContact)
+        .where(
+            FeedbackContact.created_at < cutoff,
+            ~active_concern_exists(FeedbackContact.contribution_id),
+        )
+        .execution_options(synchronize_session=False)
+    ).rowcount

@@ -5,6 +5,7 @@ from sqlalchemy import select
 from portal.accounts.models import User
 from portal.demo_staff import DEMO_PASSWORD, give_demo_password, setup_password
 from portal.extensions import db
+from portal.feedback.services import submit_feedback
 from portal.forum import members, services
 from portal.forum.models import Board
 
@@ -41,7 +42,6 @@ def load_forum_demo():
         title="Quiet room at lunch",
         text="Having a quiet room at lunch really helps me. My teacher Mrs Patel set it up.",
     )
-    from portal.feedback.services import submit_feedback
 
     submit_feedback(
         author_role="parent_carer",

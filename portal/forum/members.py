@@ -4,10 +4,11 @@ import re
 
 from sqlalchemy import func, select
 
-from portal.accounts.models import User, utcnow
+from portal.accounts.models import User
 from portal.accounts.passwords import _COMMON, is_published
 from portal.accounts.throttle import spend_password_check
 from portal.audit.services import record
+from portal.clock import utcnow
 from portal.errors import ValidationFailed
 from portal.extensions import db
 from portal.forum.models import AGE_BANDS, ForumProfile

@@ -5,8 +5,8 @@ import logging
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import aliased
 
-from portal.accounts.models import utcnow
 from portal.audit.services import record
+from portal.clock import utcnow
 from portal.contributions.models import AuthorRole, Contribution, Source, Status
 from portal.contributions.services import submit_contribution
 from portal.errors import NotAllowed, ValidationFailed

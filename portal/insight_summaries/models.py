@@ -5,7 +5,7 @@ from datetime import date, datetime
 from sqlalchemy import JSON, CheckConstraint, Date, ForeignKey, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from portal.accounts.models import utcnow
+from portal.clock import utcnow
 from portal.extensions import db
 
 PARTS = (("what", "What"), ("why", "Why"), ("so_what", "So what"), ("next_steps", "Next"))

@@ -11,8 +11,8 @@ from flask import current_app
 from sqlalchemy import select, update
 from sqlalchemy.exc import IntegrityError
 
-from portal.accounts.models import utcnow
 from portal.audit.services import record
+from portal.clock import utcnow
 from portal.errors import InvalidTransition, NotAllowed, ValidationFailed
 from portal.extensions import db
 from portal.insight_summaries.drafting import draft_parts

@@ -5,7 +5,8 @@ from datetime import timedelta
 
 from sqlalchemy import select
 
-from portal.accounts.models import User, utcnow
+from portal.accounts.models import User
+from portal.clock import utcnow
 from portal.contributions.models import Contribution, Status
 from portal.extensions import db
 from portal.insights.demo_text import TEXTS

@@ -12,7 +12,8 @@ from portal.insights.explorer import explore
 from portal.insights.queries import Filters
 from portal.measures.periods import FIRST_YEAR, closed_windows
 from portal.permissions import Role, can_admin, role_required
-from portal.reference.models import AgeBand, Cohort, Locality
+from portal.reference.models import AgeBand, Cohort
+from portal.reference.services import all_localities
 from portal.themes.models import Theme
 
 bp = Blueprint("insights", __name__, url_prefix="/staff/insights")
@@ -89,9 +90,7 @@ def read_filters(choices, protected=False, today=None):
 
 
 def _filter_choices():
-    localities = db.session.scalars(
-        select(Locality).order_by(Locality.position, Locality.name)
-    ).all()
+    localities = all_localities()
     return {
         "surveys": survey_choices(),
         "channels": list(CHANNEL_LABELS.items()),

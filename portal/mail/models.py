@@ -5,7 +5,7 @@ from datetime import datetime
 from sqlalchemy import String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
-from portal.accounts.models import utcnow
+from portal.clock import utcnow
 from portal.extensions import db
 
 

@@ -14,8 +14,8 @@ from email.message import EmailMessage
 from flask import current_app
 from sqlalchemy import case, func, select, update
 
-from portal.accounts.models import utcnow
 from portal.audit.services import record
+from portal.clock import utcnow
 from portal.errors import InvalidTransition
 from portal.extensions import db
 from portal.mail.addresses import clean_address, one_line

@@ -19,7 +19,8 @@ from sqlalchemy import event
 from sqlalchemy.orm import Session
 from sqlalchemy.sql.elements import TextClause
 
-from portal.accounts.models import utcnow
+from portal.clock import utcnow
+from portal.glossary.services import mark_up
 from portal.main import home
 
 FRONT_DOOR_SECONDS = 10
@@ -64,8 +65,6 @@ def front_door():
 def _read(generation):
     """Read the front door's data (`generation` is taken before reading, so a change committed while
     reading makes the next page read again)."""
-    from portal.glossary.services import mark_up
-
     now = utcnow()
     rows = home.open_state_surveys()
     surveys = home.surveys_open_now([s for s in rows if s.is_open(now)])

@@ -6,8 +6,10 @@ from enum import StrEnum
 from sqlalchemy import JSON, CheckConstraint, Date, ForeignKey, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from portal.accounts.models import utcnow
+from portal.clock import utcnow
+from portal.db_types import enum_check
 from portal.extensions import db
+from portal.metrics.deterioration import TRIGGER_LABELS
 
 
 class ActionState(StrEnum):
@@ -20,11 +22,8 @@ class MeasureAction(db.Model):
     __table_args__ = (
         # One action per measure, period and kind of trigger, however many times the check runs.
         UniqueConstraint("measure_id", "period", "trigger", name="uq_measure_actions_once"),
-        CheckConstraint("state IN ('open', 'closed')", name="state_known"),
-        CheckConstraint(
-            "trigger IN ('worse_than_baseline', 'worse_than_previous', 'rag_drop')",
-            name="trigger_known",
-        ),
+        enum_check("state", ActionState),
+        enum_check("trigger", TRIGGER_LABELS),
         CheckConstraint(
             "state = 'open' OR (closed_at IS NOT NULL AND closing_note <> '')",
             name="closed_with_a_note",

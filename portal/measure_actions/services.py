@@ -6,14 +6,16 @@ from datetime import date, timedelta
 from sqlalchemy import case, func, select
 from sqlalchemy.exc import IntegrityError
 
-from portal.accounts.models import User, utcnow
+from portal.accounts.models import User
 from portal.audit.services import record
+from portal.clock import utcnow
 from portal.errors import InvalidTransition, NotAllowed, ValidationFailed
 from portal.extensions import db
 from portal.mail.services import queue_email
 from portal.measure_actions.models import ActionState, MeasureAction
 from portal.metrics.deterioration import TRIGGER_LABELS
 from portal.permissions import Role, can_edit
+from portal.urls import public_url
 
 log = logging.getLogger(__name__)
 #: The PMO asks for an exception report and recovery plan within 10 working days (seeds-digest 6.1).
@@ -58,7 +60,6 @@ def default_owner(organisation):
 def _tell_owner(action):
     if action.owner is None or not action.owner.email:
         return
-    from portal.urls import public_url
 
     body = (
         f'An action has been opened on the measure "{action.measure.name}" and you are named as its owner.\n\n'

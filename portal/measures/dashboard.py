@@ -4,6 +4,7 @@ from portal.measures import queries
 from portal.metrics.calculations import Cell, representativeness
 from portal.metrics.disclosure import protect_breakdown, round_count
 from portal.reference.services import all_localities
+from portal.you_said_we_did.queries import coproduction_figures
 
 RESPONSE_TARGET = 200  # Big Listen / confidence survey: "200+ responses" (seeds-digest 3.1)
 #: The organisation that runs the surveys: its moderators, editors and admins see exact response counts.
@@ -81,7 +82,6 @@ def participation_view(date_from=None, date_to=None):
 
 def you_said_we_did_figures():
     """Entries published and completed, and median days from contribution to response, as a sentence."""
-    from portal.you_said_we_did.queries import coproduction_figures
 
     figures = coproduction_figures()
     median = figures["median_days"]

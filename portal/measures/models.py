@@ -15,7 +15,8 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from portal.accounts.models import utcnow
+from portal.clock import utcnow
+from portal.db_types import enum_check
 from portal.extensions import db
 
 
@@ -45,14 +46,9 @@ AUDIENCE_LABELS = {
 class Measure(db.Model):
     __tablename__ = "measures"
     __table_args__ = (
-        CheckConstraint("source IN ('survey', 'staff')", name="source_known"),
-        CheckConstraint(
-            "polarity IN ('higher_is_better', 'lower_is_better')", name="polarity_known"
-        ),
-        CheckConstraint(
-            "audience IN ('parent_carer', 'young_person', 'professional', 'all')",
-            name="audience_known",
-        ),
+        enum_check("source", Source),
+        enum_check("polarity", Polarity),
+        enum_check("audience", AUDIENCE_LABELS),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -119,7 +115,7 @@ class Baseline(db.Model):
 
     __tablename__ = "measure_baselines"
     __table_args__ = (
-        CheckConstraint("state IN ('locked', 'unlocked')", name="state_known"),
+        enum_check("state", BaselineState),
         # At most one locked baseline per measure (partial unique index, SQLite and PostgreSQL).
         Index(
             "uq_measure_baselines_one_locked",

@@ -1,7 +1,8 @@
 """The fixed reporting windows figures are published for: closed financial-year quarters.
 
 A window is named like "2026-27-Q2" (July to September 2026). Only quarters that ended before
-today are offered, so a published figure never changes as answers arrive (docs/disclosure-control.md).
+today are offered, so a published figure never changes as answers arrive
+(docs/disclosure-control.md).
 """
 
 import functools

@@ -3,9 +3,6 @@
 from dataclasses import asdict
 from datetime import date, timedelta
 
-from sqlalchemy import select
-
-from portal.extensions import db
 from portal.measures import queries
 from portal.measures.services import locked_baseline
 from portal.metrics.calculations import (
@@ -19,7 +16,7 @@ from portal.metrics.calculations import (
     wilson_interval,
 )
 from portal.metrics.disclosure import protect_breakdown, protect_counts, round_count
-from portal.reference.models import AgeBand, Cohort, Locality
+from portal.reference.services import active_age_bands, active_cohorts, active_localities
 
 NOT_GIVEN = "not_given"
 ROLE_LABELS = {
@@ -48,18 +45,10 @@ BREAKDOWN_LABELS = {
 def dimension_labels(by):
     """[(raw key, public key, label)] for every known value of a dimension, in display order."""
     if by == "locality":
-        rows = db.session.execute(
-            select(Locality.id, Locality.slug, Locality.name)
-            .where(Locality.active.is_(True))
-            .order_by(Locality.position, Locality.name)
-        )
-        return [(row.id, row.slug, row.name) for row in rows]
+        return [(place.id, place.slug, place.name) for place in active_localities()]
     if by in ("age_band", "cohort"):
-        model = AgeBand if by == "age_band" else Cohort
-        rows = db.session.execute(
-            select(model.code, model.label).where(model.active.is_(True)).order_by(model.position)
-        )
-        return [(code, code, label) for code, label in rows]
+        labels = active_age_bands() if by == "age_band" else active_cohorts()
+        return [(item.code, item.code, item.label) for item in labels]
     labels = {"role": ROLE_LABELS, "channel": CHANNEL_LABELS}.get(by, {})
     return [(key, key, label) for key, label in labels.items()]
 

@@ -2,6 +2,10 @@
 
 from datetime import date
 
+from portal.audit.services import record
+from portal.extensions import db
+from portal.measures.models import Baseline, Measure, MeasureFigure, Target
+
 SATISFIED = ["very_satisfied", "satisfied"]
 AGREE = ["strongly_agree", "agree"]
 OWNER = "WS1 Inclusive Practice"
@@ -125,10 +129,6 @@ def seed_measures():
     Returns the number of measures added.
     """
     from sqlalchemy import select
-
-    from portal.audit.services import record
-    from portal.extensions import db
-    from portal.measures.models import Baseline, Measure, MeasureFigure, Target
 
     added = 0
     existing = set(db.session.scalars(select(Measure.slug)))

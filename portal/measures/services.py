@@ -5,8 +5,8 @@ import re
 
 from sqlalchemy import select
 
-from portal.accounts.models import utcnow
 from portal.audit.services import record
+from portal.clock import utcnow
 from portal.errors import InvalidTransition, NotAllowed, ValidationFailed
 from portal.extensions import db
 from portal.measures import queries

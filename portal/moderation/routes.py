@@ -7,8 +7,8 @@ from portal.contributions.models import CHANNEL_LABELS, SOURCE_LABELS, STATUS_LA
 from portal.contributions.services import author_of
 from portal.errors import InvalidTransition, NotAllowed, ValidationFailed
 from portal.extensions import db
+from portal.formatting import format_datetime
 from portal.forms_util import ConfirmForm, apply_errors
-from portal.jinja import format_datetime
 from portal.moderation import services
 from portal.moderation.forms import ApproveForm, EscalateForm, RejectForm
 from portal.moderation.queries import highlighted
@@ -177,29 +177,25 @@ def tag_item(item_id):
 @bp.route("/moderation/<int:item_id>/reject", methods=["POST"])
 @role_required(Role.MODERATOR)
 def reject(item_id):
-    return _decide(
-        item_id,
-        RejectForm(),
-        lambda c, f: (
-            services.reject(
-                c, moderator=current_user, reason=f.reason.data, note=f.note.data or ""
-            ),
-            f"Item {c.id} rejected.",
-        )[1],
+    return _decide(item_id, RejectForm(), _reject)
+
+
+def _reject(contribution, form):
+    services.reject(
+        contribution, moderator=current_user, reason=form.reason.data, note=form.note.data or ""
     )
+    return f"Item {contribution.id} rejected."
 
 
 @bp.route("/moderation/<int:item_id>/escalate", methods=["POST"])
 @role_required(Role.MODERATOR)
 def escalate(item_id):
-    return _decide(
-        item_id,
-        EscalateForm(),
-        lambda c, f: (
-            services.escalate(c, moderator=current_user, reason=f.reason.data),
-            f"Item {c.id} escalated. The safeguarding leads have been emailed.",
-        )[1],
-    )
+    return _decide(item_id, EscalateForm(), _escalate)
+
+
+def _escalate(contribution, form):
+    services.escalate(contribution, moderator=current_user, reason=form.reason.data)
+    return f"Item {contribution.id} escalated. The safeguarding leads have been emailed."
 
 
 @bp.route("/moderation/bulk-approve", methods=["POST"])

@@ -4,8 +4,8 @@ import logging
 
 from sqlalchemy import and_, case, func, or_, select
 
-from portal.accounts.models import utcnow
 from portal.audit.services import record
+from portal.clock import utcnow
 from portal.contributions.models import REJECTION_REASONS, Contribution, Status
 from portal.contributions.services import MAX_TEXT, set_redacted_title
 from portal.errors import InvalidTransition, NotAllowed, ValidationFailed
@@ -19,6 +19,7 @@ from portal.safeguarding.services import (
     open_concern,
 )
 from portal.textmodel import capture
+from portal.themes import tagging
 from portal.walls.rules import readable_filter
 
 log = logging.getLogger(__name__)
@@ -173,7 +174,6 @@ def tag_keeping_redaction(
     Raises ValidationFailed (empty or over-long text), InvalidTransition unless pending, NotAllowed.
     Returns the Theme confirmed or removed.
     """
-    from portal.themes import tagging
 
     if contribution.status != Status.PENDING:
         raise InvalidTransition(f"This item is already {contribution.status}")

@@ -7,7 +7,7 @@ from portal.privacy.services import erase_person, purge
 
 @click.command("purge")
 def purge_command():
-    """Delete contact details, rejected items and suspended accounts past their retention time."""
+    """Delete everything past its retention time (run daily; the steps are PURGE_STEPS)."""
     counts = purge()
     click.echo(", ".join(f"{key.replace('_', ' ')}: {value}" for key, value in counts.items()))
 

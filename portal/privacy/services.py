@@ -1,18 +1,22 @@
 """Applying the retention settings and erasing one person's data. Safeguarding records are kept."""
 
+import logging
 from datetime import timedelta
 
 from flask import current_app
 from sqlalchemy import delete, func, select
 
-from portal.accounts.models import User, utcnow
+from portal.accounts.models import User
 from portal.audit.services import record
+from portal.clock import utcnow
 from portal.contributions.models import Contribution, Status
 from portal.extensions import db
 from portal.feedback.models import FeedbackContact
 from portal.forum.models import ForumProfile, Post, Report, Topic
 from portal.hooks import wired
-from portal.safeguarding.models import has_active_concern
+from portal.safeguarding.models import active_concern_exists, has_active_concern
+
+log = logging.getLogger(__name__)
 
 
 def _days(name, now):
@@ -38,42 +42,47 @@ def _delete_contributions(ids):
 
 
 def purge(*, actor=None, now=None):
-    """Apply RETENTION_CONTACT_DAYS, RETENTION_REJECTED_DAYS and RETENTION_SUSPENDED_DAYS.
+    """Run every retention step in PURGE_STEPS (portal/wiring.py) once, in one transaction.
 
-    Returns {"contacts": n, "rejected": n, "suspended_accounts": n, "kept_for_safeguarding": n}.
+    Each step is `step(now) -> rows deleted`. Returns {step name: count}, which is also audited.
     """
     now = now or utcnow()
-    contacts = db.session.execute(
-        delete(FeedbackContact).where(
-            FeedbackContact.created_at < _days("RETENTION_CONTACT_DAYS", now)
-        )
-    ).rowcount
-    rejected_ids = list(
-        db.session.scalars(
-            select(Contribution.id).where(
-                Contribution.status == Status.REJECTED,
-                Contribution.moderated_at < _days("RETENTION_REJECTED_DAYS", now),
-            )
-        )
-    )
-    rejected, kept = _delete_contributions(rejected_ids)
-    suspended = db.session.scalars(
-        select(User)
-        .join(ForumProfile, ForumProfile.user_id == User.id)
-        .where(ForumProfile.suspended_at < _days("RETENTION_SUSPENDED_DAYS", now))
-    ).all()
-    for user in suspended:
-        kept += _erase_member(user)
-    counts = {
-        "contacts": contacts,
-        "rejected": rejected,
-        "suspended_accounts": len(suspended),
-        "kept_for_safeguarding": kept,
-    }
-    counts.update({name: step(now) for name, step in wired().purge_steps})
+    counts = {name: step(now) for name, step in wired().purge_steps}
     record(actor, "privacy.purge", None, **counts)
     db.session.commit()
+    log.info("purge: %s", counts)
     return counts
+
+
+def purge_rejected(now):
+    """Retention: delete contributions rejected more than RETENTION_REJECTED_DAYS ago, with their
+    forum posts (does not commit). Items under an active safeguarding concern are kept.
+    Returns how many were deleted."""
+    ids = db.session.scalars(
+        select(Contribution.id).where(
+            Contribution.status == Status.REJECTED,
+            Contribution.moderated_at < _days("RETENTION_REJECTED_DAYS", now),
+        )
+    ).all()
+    return _delete_contributions(ids)[0]
+
+
+def purge_suspended_members(now):
+    """Retention: erase forum members suspended more than RETENTION_SUSPENDED_DAYS ago (does not
+    commit). A member who wrote a post under an active safeguarding concern is kept whole, so the
+    lead still knows who wrote it. Returns how many accounts were erased."""
+    under_concern = select(Post.author_id).where(active_concern_exists(Post.contribution_id))
+    members = db.session.scalars(
+        select(User)
+        .join(ForumProfile, ForumProfile.user_id == User.id)
+        .where(
+            ForumProfile.suspended_at < _days("RETENTION_SUSPENDED_DAYS", now),
+            User.id.not_in(under_concern.where(Post.author_id.is_not(None))),
+        )
+    ).all()
+    for user in members:
+        _erase_member(user)
+    return len(members)
 
 
 def _erase_member(user):

@@ -16,6 +16,7 @@ from portal.reference.models import (
     EducationSetting,
     Locality,
 )
+from portal.text.settings import gazetteer_pattern
 
 
 def slugify(text):
@@ -124,7 +125,6 @@ def all_settings():
 
 def settings_gazetteer():
     """A regex of every active school and setting name, for the text analysis (None if there are none)."""
-    from portal.text.settings import gazetteer_pattern
 
     return gazetteer_pattern(
         db.session.scalars(

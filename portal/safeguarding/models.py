@@ -3,11 +3,12 @@
 from datetime import datetime
 from enum import StrEnum
 
-from sqlalchemy import JSON, CheckConstraint, ForeignKey, String, Text, select
+from sqlalchemy import JSON, ForeignKey, String, Text, select
 from sqlalchemy.ext.hybrid import hybrid_property
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from portal.accounts.models import utcnow
+from portal.clock import utcnow
+from portal.db_types import enum_check
 from portal.extensions import db
 
 
@@ -38,11 +39,7 @@ OPENED_BY_LABELS = {
 
 class Concern(db.Model):
     __tablename__ = "safeguarding_concerns"
-    __table_args__ = (
-        CheckConstraint(
-            "state IN ('open', 'acknowledged', 'referred_on', 'closed')", name="state_known"
-        ),
-    )
+    __table_args__ = (enum_check("state", ConcernState),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     # SET NULL: a safeguarding record outlives the item if that is ever erased.

@@ -6,13 +6,13 @@ from datetime import timedelta
 from flask import current_app
 from sqlalchemy import case, func, select
 
-from portal.accounts.models import utcnow
 from portal.accounts.services import safeguarding_leads
 from portal.audit.services import record
+from portal.clock import utcnow
 from portal.contributions.models import Contribution, Status
 from portal.errors import InvalidTransition, NotAllowed, ValidationFailed
 from portal.extensions import db
-from portal.jinja import format_datetime
+from portal.formatting import format_datetime
 from portal.mail.services import messages_with_prefix, queue_email
 from portal.safeguarding.models import (
     OPENED_BY_LABELS,

@@ -1,4 +1,4 @@
-"""Survey commands: seed the Big Listen surveys, import responses, purge old resume emails."""
+"""Survey commands: seed the Big Listen surveys and import responses."""
 
 import click
 
@@ -6,7 +6,7 @@ from portal.errors import ValidationFailed
 from portal.glossary.services import seed_glossary
 from portal.surveys.builder import seed_surveys
 from portal.surveys.importer import import_responses
-from portal.surveys.services import purge_expired, survey_by_slug
+from portal.surveys.services import survey_by_slug
 
 
 @click.command("seed-surveys")
@@ -37,9 +37,3 @@ def import_responses_command(slug, path):
             click.echo(f"  {line}", err=True)
         raise SystemExit(1)
     click.echo(f"Imported {count} responses into {survey.title}.")
-
-
-@click.command("purge-survey-emails")
-def purge_survey_emails_command():
-    """Delete resume-link email addresses older than 30 days (run daily)."""
-    click.echo(f"Deleted {purge_expired()} old resume email addresses.")

@@ -5,7 +5,8 @@ from datetime import datetime, timedelta
 
 from sqlalchemy import func, insert, select
 
-from portal.accounts.models import User, utcnow
+from portal.accounts.models import User
+from portal.clock import utcnow
 from portal.contributions.services import submit_contribution
 from portal.extensions import db
 from portal.glossary.services import seed_glossary
@@ -25,7 +26,7 @@ from portal.surveys.models import (
     SurveyResponse,
     SurveyState,
 )
-from portal.surveys.services import new_resume_code
+from portal.surveys.services import drop_answer_copies, new_resume_code
 from portal.surveys.versions import for_new_response
 
 PLAN = {
@@ -124,6 +125,7 @@ def _demo_responses(survey, rng, decks, used):
             answers.extend(_answer(question, row, mood, rng, response_id, texts, slugs, decks))
     db.session.execute(insert(SurveyAnswer), answers)
     _demo_contributions(survey, texts, rng, used)
+    drop_answer_copies(select(SurveyResponse.id).where(SurveyResponse.survey_id == survey.id))
     db.session.commit()
     return len(ids)
 

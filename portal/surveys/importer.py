@@ -3,14 +3,17 @@
 import csv
 from datetime import datetime
 
-from sqlalchemy import insert
+from sqlalchemy import insert, select
 
+from portal.audit.services import record
+from portal.contributions.services import submit_contribution
 from portal.errors import ValidationFailed
 from portal.extensions import db
 from portal.reference.services import find_locality
 from portal.surveys.models import SurveyAnswer, SurveyResponse
 from portal.surveys.questions import TEXT_TYPES, question_options
-from portal.surveys.services import new_resume_code, reference_options
+from portal.surveys.services import drop_answer_copies, new_resume_code, reference_options
+from portal.surveys.versions import for_new_response
 
 CHANNELS = {"online", "paper", "event", "phone", "sendiass", "pcf"}
 ROLES = {"parent_carer", "young_person", "professional"}
@@ -126,9 +129,6 @@ def import_responses(survey, path, *, actor=None):
 
     Raises ValidationFailed (errors under "rows", each "line N: ...") and imports nothing if any row is bad.
     """
-    from portal.audit.services import record
-    from portal.contributions.services import submit_contribution
-    from portal.surveys.versions import for_new_response
 
     header, rows = read_csv(path)
     parsed = validate(survey, header, rows)
@@ -185,6 +185,7 @@ def import_responses(survey, path, *, actor=None):
                     response_id=rid,
                     question_key=key,
                 )
+    drop_answer_copies(select(SurveyResponse.id).where(SurveyResponse.survey_id == survey.id))
     record(actor, "survey.import", survey, rows=len(ids), file=str(path).rsplit("/", 1)[-1])
     db.session.commit()
     return len(ids)

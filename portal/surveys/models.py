@@ -15,7 +15,8 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from portal.accounts.models import utcnow
+from portal.clock import utcnow
+from portal.db_types import enum_check
 from portal.extensions import db
 
 
@@ -39,10 +40,8 @@ class ResponseStatus(StrEnum):
 class Survey(db.Model):
     __tablename__ = "surveys"
     __table_args__ = (
-        CheckConstraint("state IN ('draft', 'open', 'closed')", name="state_known"),
-        CheckConstraint(
-            "audience IN ('parent_carer', 'young_person', 'all')", name="audience_known"
-        ),
+        enum_check("state", SurveyState),
+        enum_check("audience", Audience),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -137,7 +136,7 @@ def _versions_never_change(mapper, connection, version):
 class SurveyResponse(db.Model):
     __tablename__ = "survey_responses"
     __table_args__ = (
-        CheckConstraint("status IN ('in_progress', 'submitted')", name="status_known"),
+        enum_check("status", ResponseStatus),
         CheckConstraint(
             "status != 'submitted' OR submitted_at IS NOT NULL", name="submitted_has_time"
         ),

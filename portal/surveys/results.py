@@ -130,19 +130,26 @@ def export_rows(survey, *, show_free_text, viewer=None):
         .order_by(SurveyResponse.id)
     ).all()
     answers = {}
-    for response_id, key, code, text, number in db.session.execute(
+    for response_id, key, code, text in db.session.execute(
         select(
             SurveyAnswer.response_id,
             SurveyAnswer.question_key,
             SurveyAnswer.code,
-            SurveyAnswer.text,
-            SurveyAnswer.number,
+            # A sent answer's free text lives only on its contribution (gone once that is erased).
+            func.coalesce(SurveyAnswer.text, Contribution.text),
         )
         .join(SurveyResponse, SurveyResponse.id == SurveyAnswer.response_id)
+        .outerjoin(
+            Contribution,
+            (Contribution.source == "survey")
+            & (Contribution.response_id == SurveyAnswer.response_id)
+            & (Contribution.question_key == SurveyAnswer.question_key),
+        )
         .where(SurveyResponse.survey_id == survey.id)
         .order_by(SurveyAnswer.id)
     ):
-        answers.setdefault((response_id, key), []).append(code if code is not None else text)
+        if code is not None or text is not None:
+            answers.setdefault((response_id, key), []).append(code if code is not None else text)
     walled = _walled_keys(survey, viewer)
     redacted = {} if show_free_text else _redacted_texts(survey, viewer)
     rows = []

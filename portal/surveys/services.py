@@ -6,9 +6,16 @@ from datetime import timedelta
 
 from sqlalchemy import bindparam, delete, func, insert, select, update
 
-from portal.accounts.models import utcnow
+from portal.clock import utcnow
+from portal.contributions.models import Contribution
+from portal.contributions.services import contributions_for_response, submit_contribution
+from portal.errors import InvalidTransition
 from portal.extensions import db
-from portal.reference.models import AgeBand, Cohort, Locality
+from portal.mail.addresses import clean_address
+from portal.mail.models import OutboxMessage
+from portal.mail.services import queue_email
+from portal.reference.models import Locality
+from portal.reference.services import active_age_bands, active_cohorts, active_localities
 from portal.surveys.models import (
     DistributionLink,
     ResponseStatus,
@@ -20,6 +27,7 @@ from portal.surveys.models import (
     SurveyVersion,
 )
 from portal.surveys.questions import PROFILE_TYPES, TEXT_TYPES, visible_questions
+from portal.surveys.versions import for_new_response, frozen
 
 log = logging.getLogger(__name__)
 # No 0/O, 1/I/L, 5/S, 2/Z, 8/B: a code read aloud or copied from a phone must not be misread.
@@ -36,22 +44,14 @@ def reference_options(kinds=REFERENCE_KINDS):
 
     `kinds` limits the lists loaded (a question page needs at most its own).
     """
-    columns = {
-        "locality": (
-            Locality.slug,
-            Locality.name,
-            Locality.active,
-            (Locality.position, Locality.name),
-        ),
-        "age_band": (AgeBand.code, AgeBand.label, AgeBand.active, (AgeBand.position,)),
-        "cohort": (Cohort.code, Cohort.label, Cohort.active, (Cohort.position,)),
+    loaders = {
+        "locality": lambda: [(place.slug, place.name) for place in active_localities()],
+        "age_band": lambda: [(band.code, band.label) for band in active_age_bands()],
+        "cohort": lambda: [(cohort.code, cohort.label) for cohort in active_cohorts()],
     }
-    options = {}
-    for kind in kinds:
-        code, label, active, order = columns[kind]
-        rows = db.session.execute(select(code, label).where(active.is_(True)).order_by(*order))
-        options[kind] = [{"code": c, "label": text} for c, text in rows]
-    return options
+    return {
+        kind: [{"code": code, "label": label} for code, label in loaders[kind]()] for kind in kinds
+    }
 
 
 def open_surveys():
@@ -106,7 +106,6 @@ def start_response(
 
     Returns the SurveyResponse (committed).
     """
-    from portal.surveys.versions import for_new_response
 
     response = SurveyResponse(
         survey_id=survey.id,
@@ -178,7 +177,6 @@ def questions_of(response, stamp=None):
 
     Responses begun before survey versions existed use the survey's questions as they are now.
     """
-    from portal.surveys.versions import frozen
 
     if response.version_id is None:
         return response.survey.live_questions
@@ -187,7 +185,6 @@ def questions_of(response, stamp=None):
 
 def page_state(response, stamp=None):
     """(version or None, the version's live questions, visible questions, answers by key) for a page."""
-    from portal.surveys.versions import frozen
 
     version = frozen(response.version_id, stamp) if response.version_id is not None else None
     live = version.live_questions if version else response.survey.live_questions
@@ -218,7 +215,6 @@ def save_answer(response, question, rows, reference):
     Three statements and one durable commit: the resume state (and any profile answer) in one UPDATE,
     which also locks the response row, then the page's old rows out and its new rows in.
     """
-    from portal.errors import InvalidTransition
 
     response_id = response.id  # read before the commit expires the object
     mark = {"response_id": response_id, "at": utcnow(), "page": question.key}
@@ -276,10 +272,10 @@ def missing_required(questions, answers):
 def submit_response(response):
     """Submit a response once: the first call wins, later calls (double clicks, retries) change nothing.
 
-    Free-text answers become contributions waiting for moderation, in the same transaction, and any
-    resume email is deleted. Returns True if this call submitted it, False if it was already sent.
+    Free-text answers become contributions waiting for moderation, in the same transaction (the text
+    then lives only on the contribution), and any resume email is deleted. Returns True if this call
+    submitted it, False if it was already sent.
     """
-    from portal.contributions.services import submit_contribution
 
     won = db.session.execute(
         update(SurveyResponse)
@@ -294,7 +290,7 @@ def submit_response(response):
     db.session.expire(response)
     questions, answers = route_for(response)
     for question in questions:
-        if question.type not in TEXT_TYPES or not answers.get(question.key):
+        if question.type not in TEXT_TYPES or not _text_of(answers, question.key):
             continue
         submit_contribution(
             source="survey",
@@ -310,6 +306,7 @@ def submit_response(response):
             response_id=response.id,
             question_key=question.key,
         )
+    drop_answer_copies([response.id])
     _forget_resume_emails(ResumeEmail.response_id == response.id)
     _drop_unrouted_answers(response, questions, answers)
     db.session.commit()
@@ -321,18 +318,13 @@ def release_free_text(response):
     """An unfinished response that can never be carried on (event mode: handed over or left idle): its
     free-text answers go to moderation now, so a worrying one is read. Once per response. Returns the count.
     """
-    from portal.contributions.services import contributions_for_response, submit_contribution
 
     if response.status != ResponseStatus.IN_PROGRESS or contributions_for_response(response.id):
         return 0
     questions, answers = route_for(response)
-    released = 0
+    released = []
     for question in questions:
-        if (
-            question.type in TEXT_TYPES
-            and answers.get(question.key)
-            and (answers[question.key][0].text or "").strip()
-        ):
+        if question.type in TEXT_TYPES and _text_of(answers, question.key):
             submit_contribution(
                 source="survey",
                 text=answers[question.key][0].text,
@@ -347,20 +339,48 @@ def release_free_text(response):
                 response_id=response.id,
                 question_key=question.key,
             )
-            released += 1
+            released.append(question.key)
+    drop_answer_copies([response.id])
     db.session.commit()
     if released:
         log.info(
             "%s free-text answers of unfinished event response %s sent to moderation",
-            released,
+            len(released),
             response.id,
         )
-    return released
+    return len(released)
+
+
+def _text_of(answers, key):
+    """The free text answered to `key` ('' when none is stored on the answer)."""
+    rows = answers.get(key)
+    return (rows[0].text or "").strip() if rows else ""
+
+
+def drop_answer_copies(response_ids):
+    """Free text is stored once: an answer whose contribution has been made keeps no copy of the
+    text (the row stays, so the question still counts as answered). `response_ids`: a list or a
+    select of response ids. The caller commits."""
+
+    made = (
+        select(Contribution.id)
+        .where(
+            Contribution.source == "survey",
+            Contribution.response_id == SurveyAnswer.response_id,
+            Contribution.question_key == SurveyAnswer.question_key,
+        )
+        .exists()
+    )
+    db.session.execute(
+        update(SurveyAnswer)
+        .where(SurveyAnswer.response_id.in_(response_ids), SurveyAnswer.text.is_not(None), made)
+        .values(text=None)
+        .execution_options(synchronize_session=False)
+    )
 
 
 def needs_signposting(response):
     """True when any free-text answer of the submitted response needs signposting (the Contribution's rule)."""
-    from portal.contributions.services import contributions_for_response
 
     return any(item.needs_signposting for item in contributions_for_response(response.id))
 
@@ -384,8 +404,6 @@ def save_resume_email(response, email, resume_url_for):
     message goes through the outbox in the same transaction: tried once after this request, then
     retried by `portal send-mail` with backoff while the mail server is down.
     """
-    from portal.mail.addresses import clean_address
-    from portal.mail.services import queue_email
 
     email = clean_address(email)  # raises ValueError; the form has already checked it
     token = secrets.token_urlsafe(24)
@@ -418,12 +436,27 @@ def response_for_token(token):
     return db.session.get(SurveyResponse, row.response_id)
 
 
-def purge_expired(now=None):
-    """Delete resume emails older than 30 days. Returns how many were deleted (the retention rule)."""
-    cutoff = (now or utcnow()) - RESPONSE_LIFETIME
-    deleted = _forget_resume_emails(ResumeEmail.created_at < cutoff)
-    db.session.commit()
-    return deleted
+def purge_resume_emails(now):
+    """Retention: delete resume emails (and their outbox messages) older than 30 days (does not
+    commit). Returns how many were deleted."""
+    return _forget_resume_emails(ResumeEmail.created_at < now - RESPONSE_LIFETIME)
+
+
+def purge_abandoned_drafts(now):
+    """Retention: blank the free text of survey responses left unsent for longer than they can be
+    resumed (30 days without a save; does not commit). The chosen options and where the person
+    stopped are kept, as neither says anything about who they are. Returns how many answers were
+    blanked."""
+    abandoned = select(SurveyResponse.id).where(
+        SurveyResponse.status == ResponseStatus.IN_PROGRESS,
+        SurveyResponse.updated_at < now - RESPONSE_LIFETIME,
+    )
+    return db.session.execute(
+        update(SurveyAnswer)
+        .where(SurveyAnswer.response_id.in_(abandoned), SurveyAnswer.text.is_not(None))
+        .values(text=None)
+        .execution_options(synchronize_session=False)
+    ).rowcount
 
 
 def _forget_resume_emails(condition):
@@ -431,7 +464,6 @@ def _forget_resume_emails(condition):
 
     Returns how many resume emails were deleted; the caller commits.
     """
-    from portal.mail.models import OutboxMessage
 
     tokens = db.session.scalars(select(ResumeEmail.token).where(condition)).all()
     if tokens:

@@ -10,8 +10,10 @@ from typing import Any
 
 from sqlalchemy import func, select, update
 
-from portal.accounts.models import utcnow
+from portal.audit.services import record
+from portal.clock import utcnow
 from portal.extensions import db
+from portal.glossary.services import compile_terms, terms_in
 from portal.surveys.models import ResponseStatus, Survey, SurveyResponse, SurveyState, SurveyVersion
 
 FIELDS = ("key", "type", "text", "hint", "options", "required", "error_message", "show_if")
@@ -49,7 +51,6 @@ class Frozen:
 
 def definition_of(survey):
     """The survey's live definition as plain JSON: questions (routing and wording) and glossary terms used."""
-    from portal.glossary.services import terms_in
 
     questions = [{name: getattr(q, name) for name in FIELDS} for q in survey.live_questions]
     texts = [q["text"] for q in questions] + [q["hint"] for q in questions]
@@ -91,8 +92,6 @@ def freeze(survey, *, actor=None):
         )
     )
     if actor is not None:
-        from portal.audit.services import record
-
         record(actor, "survey.version", survey, number=number)
     db.session.flush()
     return number, True
@@ -122,7 +121,6 @@ def frozen(version_id, stamp=None):
     `stamp` is the version's created_at when the caller already read it (it tells a cached version from
     another that reused its id); without it the stamp is read.
     """
-    from portal.glossary.services import compile_terms
 
     if stamp is None:
         stamp = db.session.scalar(

@@ -5,7 +5,9 @@ import time
 
 import click
 
+from portal.extensions import db
 from portal.text.batch import analyse_jsonl
+from portal.text.learned.active import current_model, load_version, shipped_default_version
 
 
 @click.command("analyse")
@@ -33,13 +35,9 @@ def _model():
     """The active model; the shipped default when the database cannot say (not yet created)."""
     from sqlalchemy.exc import SQLAlchemyError
 
-    from portal.text.learned.active import current_model, load_version, shipped_default_version
-
     try:
         return current_model()
     except SQLAlchemyError:
-        from portal.extensions import db
-
         db.session.rollback()  # a command of its own: nothing of anyone else's is pending
         click.echo(
             "the database could not say which model is active; using the shipped default", err=True

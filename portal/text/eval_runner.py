@@ -13,7 +13,7 @@ import tempfile
 from pathlib import Path
 
 from portal.text.batch import analyse_jsonl
-from portal.text.learned.active import active_version
+from portal.text.learned.active import ACTIVE, active_version, load_version
 from portal.text.learned.corpus import SHARED_DIR, available_sets
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
@@ -60,8 +60,6 @@ def score_file(path, score, *, model=None):
     False: the rules alone; else that StoredModel)."""
     import io
 
-    from portal.text.learned.active import ACTIVE
-
     out = io.StringIO()
     with open(path, encoding="utf-8") as source:
         analyse_jsonl(
@@ -88,7 +86,6 @@ def side_by_side(results, version):
 
 def cross_validated_lines(version):
     """The model file's own figures: each set scored by a model trained without it."""
-    from portal.text.learned.active import load_version
 
     metrics = load_version(version).metrics
     lines = [

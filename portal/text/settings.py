@@ -8,6 +8,7 @@ import functools
 import re
 
 from portal.text.names import NOT_NAMES
+from portal.text.person_names import _known_word
 
 _KIND_WORDS = (
     r"(?:primary|primary school|infants?|infant school|juniors?|junior school|academy|"
@@ -45,7 +46,6 @@ after breakfast online virtual hospital prison
 
 
 def _known(word):
-    from portal.text.person_names import _known_word
 
     return _known_word(word)
 

@@ -8,6 +8,7 @@ import click
 from flask.cli import with_appcontext
 
 from portal.errors import InvalidTransition, ValidationFailed
+from portal.text.learned.training import train
 from portal.text.taxonomy import BUILTIN_THEMES
 from portal.textmodel.services import activate, status, training_records, write_candidate
 
@@ -57,7 +58,6 @@ def figure_lines(title, figures):
 def train_command():
     """Build a candidate model from the labelled sets and moderators' labels; print its
     cross-validated figures beside the active model's. Does not activate it."""
-    from portal.text.learned.training import train
 
     slugs = [theme.slug for theme in BUILTIN_THEMES]
     records = training_records(slugs)

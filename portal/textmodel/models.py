@@ -2,11 +2,12 @@
 
 from datetime import datetime
 
-from sqlalchemy import JSON, CheckConstraint, ForeignKey, String, Text, delete, event
+from sqlalchemy import JSON, ForeignKey, String, Text, delete, event
 from sqlalchemy.orm import Mapped, mapped_column
 
-from portal.accounts.models import utcnow
+from portal.clock import utcnow
 from portal.contributions.models import Contribution
+from portal.db_types import enum_check
 from portal.extensions import db
 
 LABEL_FIELDS = ("safeguarding", "abusive", "pii", "theme", "sentiment")
@@ -17,11 +18,7 @@ class TextLabel(db.Model):
     deleted with its contribution (retention and erasure)."""
 
     __tablename__ = "text_labels"
-    __table_args__ = (
-        CheckConstraint(
-            "field IN ('safeguarding', 'abusive', 'pii', 'theme', 'sentiment')", name="field_known"
-        ),
-    )
+    __table_args__ = (enum_check("field", LABEL_FIELDS),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     contribution_id: Mapped[int] = mapped_column(

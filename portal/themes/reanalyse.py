@@ -9,6 +9,7 @@ from portal.contributions.models import Contribution
 from portal.contributions.services import apply_analysis
 from portal.extensions import db
 from portal.safeguarding.models import Concern
+from portal.text.learned.active import active_version
 
 log = logging.getLogger(__name__)
 BATCH_SIZE = 500
@@ -27,8 +28,6 @@ def reanalyse_query(*, since=None, source=None, outdated=False):
     `outdated`: only those not analysed with the active learned model."""
     query = select(Contribution.id)
     if outdated:
-        from portal.text.learned.active import active_version
-
         version = active_version()
         query = query.where(
             Contribution.analysis_model_version.is_(None)

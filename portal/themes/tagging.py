@@ -5,8 +5,8 @@ import logging
 from sqlalchemy import exists, select
 from sqlalchemy.orm import aliased
 
-from portal.accounts.models import utcnow
 from portal.audit.services import record
+from portal.clock import utcnow
 from portal.contributions.models import Contribution
 from portal.errors import NotAllowed, ValidationFailed
 from portal.extensions import db

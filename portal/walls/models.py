@@ -5,7 +5,8 @@ from datetime import datetime
 from sqlalchemy import ForeignKey, String
 from sqlalchemy.orm import Mapped, mapped_column
 
-from portal.accounts.models import Organisation, utcnow
+from portal.accounts.models import Organisation
+from portal.clock import utcnow
 from portal.extensions import db
 
 # Walled unless an admin says otherwise: SENDIASS keeps what families tell it confidential.

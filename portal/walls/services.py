@@ -2,8 +2,9 @@
 
 import logging
 
-from portal.accounts.models import ORGANISATION_LABELS, Organisation, utcnow
+from portal.accounts.models import ORGANISATION_LABELS, Organisation
 from portal.audit.services import record
+from portal.clock import utcnow
 from portal.contributions.models import Status
 from portal.errors import InvalidTransition, NotAllowed, ValidationFailed
 from portal.extensions import db

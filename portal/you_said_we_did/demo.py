@@ -9,7 +9,8 @@ from datetime import datetime, time, timedelta
 
 from sqlalchemy import select
 
-from portal.accounts.models import User, utcnow
+from portal.accounts.models import User
+from portal.clock import utcnow
 from portal.contributions.models import Source, Status
 from portal.contributions.services import submit_contribution
 from portal.extensions import db

@@ -15,7 +15,8 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from portal.accounts.models import utcnow
+from portal.clock import utcnow
+from portal.db_types import enum_check
 from portal.extensions import db
 
 
@@ -76,10 +77,8 @@ entry_localities = Table(
 class Entry(db.Model):
     __tablename__ = "ysywd_entries"
     __table_args__ = (
-        CheckConstraint(
-            "status IN ('planned', 'in_progress', 'done', 'not_possible')", name="status_known"
-        ),
-        CheckConstraint("state IN ('draft', 'in_review', 'published')", name="state_known"),
+        enum_check("status", EntryStatus),
+        enum_check("state", EntryState),
         CheckConstraint(
             "status != 'not_possible' OR not_possible_reason IS NOT NULL", name="reason_given"
         ),

@@ -7,6 +7,7 @@ from sqlalchemy import func, select
 from portal.contributions.models import Contribution, Status
 from portal.extensions import db
 from portal.reference.models import Locality
+from portal.reference.services import active_localities
 from portal.themes.models import Theme
 from portal.you_said_we_did.models import (
     Entry,
@@ -89,10 +90,7 @@ def filter_choices():
         )
         .order_by(Theme.label)
     ).all()
-    localities = db.session.scalars(
-        select(Locality).where(Locality.active.is_(True)).order_by(Locality.position, Locality.name)
-    ).all()
-    return themes, localities
+    return themes, active_localities()
 
 
 def financial_year_start(today=None):
@@ -136,12 +134,6 @@ def count_waiting_review():
 def active_themes():
     return db.session.scalars(
         select(Theme).where(Theme.active.is_(True)).order_by(Theme.label)
-    ).all()
-
-
-def active_localities():
-    return db.session.scalars(
-        select(Locality).where(Locality.active.is_(True)).order_by(Locality.position, Locality.name)
     ).all()
 
 

@@ -4,8 +4,9 @@ import logging
 
 from sqlalchemy import select, update
 
-from portal.accounts.models import Organisation, utcnow
+from portal.accounts.models import Organisation
 from portal.audit.services import record
+from portal.clock import utcnow
 from portal.errors import InvalidTransition, NotAllowed, ValidationFailed
 from portal.extensions import db
 from portal.permissions import can_edit

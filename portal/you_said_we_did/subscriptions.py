@@ -5,7 +5,7 @@ from datetime import timedelta
 
 from sqlalchemy import delete, func, select
 
-from portal.accounts.models import utcnow
+from portal.clock import utcnow
 from portal.errors import InvalidTransition, ValidationFailed
 from portal.extensions import db
 from portal.mail.addresses import FORMAT, clean_address

@@ -10,6 +10,7 @@ import pytest
 from playwright.sync_api import Error as PlaywrightError
 from sqlalchemy import select
 
+from portal.contributions.models import Contribution
 from portal.extensions import db
 from portal.surveys.models import SurveyResponse
 from tests.factories import PASSWORD, make_user
@@ -97,7 +98,10 @@ def test_person_a_presses_finish_and_person_b_sees_none_of_it(context_factory, j
     page.goto(f"/surveys/{PARENTS}")
     _person_b_starts(page, _a_response(), javascript)
     first = _a_response()
-    assert first.status == "in_progress" and any(a.text == SECRET for a in first.answers)
+    # kept, unfinished; the released free text is stored once, on its contribution
+    assert first.status == "in_progress" and first.answers
+    assert not any(a.text == SECRET for a in first.answers)
+    assert db.session.scalar(select(Contribution.text).where(Contribution.text == SECRET))
 
 
 def test_person_a_walks_away_with_javascript_the_warning_then_the_clear(

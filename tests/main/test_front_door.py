@@ -5,7 +5,7 @@ from datetime import timedelta
 import pytest
 from sqlalchemy import event, select
 
-from portal.accounts.models import utcnow
+from portal.clock import utcnow
 from portal.extensions import db
 from portal.glossary.services import seed_glossary
 from portal.main import front_door

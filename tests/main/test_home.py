@@ -4,7 +4,7 @@ import re
 from collections import deque
 from datetime import timedelta
 
-from portal.accounts.models import utcnow
+from portal.clock import utcnow
 from portal.extensions import db
 from portal.surveys.models import SurveyState
 from tests.surveys.helpers import EASY, PARENTS, YOUNG, open_seeded_surveys

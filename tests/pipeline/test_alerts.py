@@ -11,8 +11,8 @@ from email import message_from_bytes
 import pytest
 from sqlalchemy import select
 
-from portal.accounts.models import utcnow
 from portal.audit.models import AuditEvent
+from portal.clock import utcnow
 from portal.contributions.services import submit_contribution
 from portal.extensions import db
 from portal.mail.models import OutboxMessage

@@ -4,7 +4,7 @@ from datetime import timedelta
 
 from aiosmtpd.controller import Controller
 
-from portal.accounts.models import utcnow
+from portal.clock import utcnow
 from portal.extensions import db
 from portal.mail.models import OutboxMessage
 from portal.mail.services import deliver_outbox, queue_email

@@ -4,8 +4,9 @@ from datetime import timedelta
 
 from sqlalchemy import select
 
-from portal.accounts.models import User, utcnow
+from portal.accounts.models import User
 from portal.audit.models import AuditEvent
+from portal.clock import utcnow
 from portal.contributions.models import Contribution
 from portal.extensions import db
 from portal.feedback.models import FeedbackContact

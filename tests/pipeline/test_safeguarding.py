@@ -4,7 +4,7 @@ from datetime import timedelta
 
 import pytest
 
-from portal.accounts.models import utcnow
+from portal.clock import utcnow
 from portal.contributions.services import submit_contribution
 from portal.errors import NotAllowed
 from portal.extensions import db

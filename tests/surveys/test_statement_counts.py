@@ -1,11 +1,11 @@
 """How many SQL statements a question page and an answer cost: a regression adds one and fails here.
 
-The question page reads the survey with this browser's response (one statement) and their answers
-(one); the questions come from the frozen version held in memory. Saving an answer reads the same two,
-then writes three: the resume state (locking the response row), the page's old rows out, its new rows
-in, and commits once (durable). Nothing else: no glossary, no questions, no user, no session token.
+The question page reads the survey with this browser's response (one statement) and their
+answers (one); the questions come from the frozen version held in memory. Saving an answer reads
+the same two, then writes three: the resume state (locking the response row), the page's old rows
+out, its new rows in, and commits once (durable). Nothing else: no glossary, no questions, no
+user, no session token.
 """
-
 from sqlalchemy import event
 
 from portal.extensions import db

@@ -8,8 +8,8 @@ from datetime import timedelta
 import pytest
 from sqlalchemy import select
 
-from portal.accounts.models import utcnow
 from portal.audit.models import AuditEvent
+from portal.clock import utcnow
 from portal.contributions.models import Contribution
 from portal.contributions.services import submit_contribution
 from portal.errors import InvalidTransition, ValidationFailed

@@ -1,6 +1,6 @@
 """Walled contributions for the wall tests, each carrying a word found nowhere else."""
 
-from portal.accounts.models import utcnow
+from portal.clock import utcnow
 from portal.contributions.models import Contribution, Status
 from portal.extensions import db
 

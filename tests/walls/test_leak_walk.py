@@ -53,7 +53,8 @@ def _walled_survey_answer(word):
             SurveyAnswer.question_key == item.question_key,
         )
     )
-    answer.text = item.text = item.redacted_text = f"The {word} school never replied."
+    assert answer is not None and answer.text is None  # a sent answer's text: on its contribution
+    item.text = item.redacted_text = f"The {word} school never replied."
     item.owner_organisation, item.status = "sendiass", Status.APPROVED
     db.session.commit()
     return item

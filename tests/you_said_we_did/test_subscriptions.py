@@ -6,7 +6,7 @@ from email import message_from_bytes
 
 import pytest
 
-from portal.accounts.models import utcnow
+from portal.clock import utcnow
 from portal.extensions import db
 from portal.feedback.models import FeedbackContact
 from portal.feedback.services import submit_feedback

@@ -6,6 +6,7 @@ from portal.errors import InvalidTransition
 from portal.extensions import csrf, db, limiter
 from portal.glossary.services import use_terms
 from portal.permissions import public
+from portal.reference.models import Locality
 from portal.surveys import flow, respondent, services
 from portal.surveys.forms import CSRF_MESSAGE, EmailForm, ResumeForm, StartForm, SubmitForm
 from portal.surveys.models import ResponseStatus
@@ -84,8 +85,6 @@ def _staff_mode(survey):
 def _start_details(survey):
     """Channel, staff member and locality for a new response: kiosk, staff entry or online."""
     from flask_login import current_user
-
-    from portal.reference.models import Locality
 
     kiosk, entry = respondent.kiosk(), respondent.staff_entry()
     if kiosk and kiosk["survey_id"] == survey.id and getattr(current_user, "is_staff", False):

@@ -8,6 +8,7 @@ from portal.extensions import db, limiter
 from portal.forms_util import ConfirmForm, apply_errors
 from portal.metrics.disclosure import published_count, published_counts
 from portal.permissions import public
+from portal.reference.services import active_localities
 from portal.urls import page_arg, public_url
 from portal.you_said_we_did import queries, subscriptions
 from portal.you_said_we_did.evidence import evidence_count, public_quotes
@@ -124,7 +125,7 @@ def decisions():
 def subscribe():
     form = SubscribeForm(
         queries.active_themes(),
-        queries.active_localities(),
+        active_localities(),
         data={
             "themes": request.args.getlist("theme"),
             "localities": request.args.getlist("locality"),

@@ -8,6 +8,7 @@ from portal.extensions import db
 from portal.forms_util import ConfirmForm, apply_errors
 from portal.metrics.disclosure import published_count
 from portal.permissions import Role, can_edit, role_required
+from portal.reference.services import active_localities
 from portal.you_said_we_did import queries, services
 from portal.you_said_we_did.evidence import (
     candidates,
@@ -37,7 +38,7 @@ def review_panel():
 def _entry_form(entry=None):
     return EntryForm(
         queries.active_themes(),
-        queries.active_localities(),
+        active_localities(),
         obj=entry,
         data=None
         if entry
@@ -60,7 +61,7 @@ def staff_index():
 def _preselect(form):
     """Fill a new entry's themes, localities and evidence from ?theme=&locality=&contributions=."""
     themes = {t.slug: t.id for t in queries.active_themes()}
-    localities = {loc.slug: loc.id for loc in queries.active_localities()}
+    localities = {loc.slug: loc.id for loc in active_localities()}
     form.themes.data = [themes[s] for s in request.args.getlist("theme") if s in themes]
     form.localities.data = [
         localities[s] for s in request.args.getlist("locality") if s in localities

@@ -1,4 +1,5 @@
-"""Demo walled text: insight the SENDIASS moderator logged, which only SENDIASS (and leads on a concern) read."""
+"""Demo walled text: insight the SENDIASS moderator logged, read only by SENDIASS (and leads on a
+concern). It sits beside demo.py because it drives contributions, moderation, themes and walls."""
 
 from sqlalchemy import select
 
