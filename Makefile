@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 ASSETS := static/css/portal.css static/js/govuk-frontend.min.js static/js/init.js
 
-.PHONY: run test install assets eval bench clean
+.PHONY: run test lint install assets eval bench clean
 
 run: install assets
 	$(BIN)/portal db upgrade
@@ -17,8 +17,13 @@ run: install assets
 	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	$(BIN)/portal run --host 127.0.0.1 --port $(PORT)
 
-test: install assets
+test: lint assets
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+# ruff's lint and format checks (config in pyproject.toml); `ruff format .` fixes the layout.
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
 
 install: $(STAMP)
 

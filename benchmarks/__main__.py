@@ -1,4 +1,5 @@
-"""`make bench`: every benchmark, printed with its ratio to the budget or to the floor it is measured against.
+"""`make bench`: every benchmark, printed with its ratio to the budget or to the floor it is
+measured against.
 
 Options: --quick (shorter load runs), --write (also write docs/benchmarks.md), --only NAME[,NAME].
 PORTAL_BENCH_DATABASE_URL=postgresql+psycopg://... adds the PostgreSQL runs.
@@ -31,9 +32,10 @@ def main():
     parser.add_argument("--only", default="text,weight,http,scale")
     args = parser.parse_args()
     wanted = set(args.only.split(","))
+    head = ["git", "rev-parse", "--short", "HEAD"]
     lines = [
         f"Benchmarks run {datetime.datetime.now():%Y-%m-%d %H:%M} on {machine()}",
-        f"Commit {subprocess.run(['git', 'rev-parse', '--short', 'HEAD'], capture_output=True, text=True, cwd=ROOT).stdout.strip()}",
+        f"Commit {subprocess.run(head, capture_output=True, text=True, cwd=ROOT).stdout.strip()}",
         "",
     ]
     sections = [

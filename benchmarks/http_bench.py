@@ -1,4 +1,5 @@
-"""Requests a second and latency of portal pages under gunicorn, against a bare Flask app served the same way."""
+"""Requests a second and latency of portal pages under gunicorn, against a bare Flask app served the
+same way."""
 
 import os
 import re
@@ -40,7 +41,8 @@ def answer_post(base):
     return QUESTION, urllib.parse.urlencode({"csrf_token": token, "answer": "satisfied"}), cookie
 
 
-# (label, path or callable(base_url) -> (path, post body, cookie), target share of the bare app's req/s)
+# (label, path or callable(base_url) -> (path, post body, cookie), target share of the bare app's
+# req/s)
 TARGETS = [
     ("home page", "/", 0.45),
     ("survey question page", question_page, 0.25),
@@ -96,9 +98,9 @@ ANSWERED = ("survey question page", "answer POST (saved, 302)")
 
 
 def server_time_per_question(rows):
-    """{database: ms} of server time per question answered: 1000 / (req/s) of the question page plus that
-    of the answer POST, each measured with the server saturated (so it is the whole server's time a
-    request costs, whatever the number of workers)."""
+    """{database: ms} of server time per question answered: 1000 / (req/s) of the question page plus
+    that of the answer POST, each measured with the server saturated (so it is the whole server's
+    time a request costs, whatever the number of workers)."""
     found = {}
     for row in rows:
         if row["label"] in ANSWERED and row["rps"]:
@@ -112,8 +114,10 @@ def report(result):
     bare = result["bare"]
     lines = [
         f"HTTP load (wrk, 2 threads, 8 connections; gunicorn, {servers.WORKERS} sync workers each)",
-        f"bare Flask hello: {bare['rps']:,.0f} req/s, median {bare['p50_ms']:.1f} ms, p95 {bare['p95_ms']:.1f} ms",
-        f"{'page':<28} {'db':<10} {'req/s':>8} {'median':>8} {'p95':>8} {'errors':>6} {'vs bare':>8}  target",
+        f"bare Flask hello: {bare['rps']:,.0f} req/s, median {bare['p50_ms']:.1f} ms, p95 "
+        f"{bare['p95_ms']:.1f} ms",
+        f"{'page':<28} {'db':<10} {'req/s':>8} {'median':>8} {'p95':>8} {'errors':>6} "
+        f"{'vs bare':>8}  target",
     ]
     for row in result["rows"]:
         ratio = row["rps"] / bare["rps"]
@@ -132,7 +136,7 @@ def report(result):
             f"  budget <= {budget:.1f} ms: {'met' if ms <= budget else 'MISSED'}" if budget else ""
         )
         lines.append(
-            f"server time per question answered ({db_name}, question GET + answer POST): {ms:.2f} ms"
-            + verdict
+            f"server time per question answered ({db_name}, question GET + answer POST): {ms:.2f} "
+            "ms" + verdict
         )
     return lines

@@ -1,4 +1,5 @@
-"""HTTP load from a separate process (wrk), with requests a second, latency percentiles and wrong answers.
+"""HTTP load from a separate process (wrk), with requests a second, latency percentiles and wrong
+answers.
 
 Every response's status is checked against the one expected (200 for a page, 302 for a saved
 answer), so a benchmark can never quietly time a redirect or an error page instead of the real one.
@@ -39,7 +40,8 @@ def wrk_available():
 def run_wrk(url, seconds=5, connections=8, threads=2, post_body=None, cookie=None, expect=None):
     """Load `url` for `seconds`; returns dict(rps, p50_ms, p95_ms, requests, errors).
 
-    `errors` counts responses whose status was not `expect` (200, or 302 for a POST) plus socket errors.
+    `errors` counts responses whose status was not `expect` (200, or 302 for a POST) plus socket
+    errors.
     """
     with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as script:
         script.write(LUA)

@@ -1,4 +1,5 @@
-"""Page weight of every public page: gzipped HTML and assets, first and repeat loads, request counts."""
+"""Page weight of every public page: gzipped HTML and assets, first and repeat loads, request
+counts."""
 
 import gzip
 import re
@@ -113,7 +114,8 @@ def report(rows):
         ok = r["first"] <= FIRST_LOAD_BUDGET and r["repeat"] <= REPEAT_LOAD_BUDGET
         lines.append(
             f"{r['url'][:66]:<66} {r['html']:>7,} {r['first']:>8,} {r['first_requests']:>4} "
-            f"{r['repeat']:>8,} {r['repeat_requests']:>4}  {'within budget' if ok else 'OVER BUDGET'}"
+            f"{r['repeat']:>8,} {r['repeat_requests']:>4}  "
+            f"{'within budget' if ok else 'OVER BUDGET'}"
         )
     if rows:
         worst = max(rows, key=lambda r: r["first"])

@@ -1,12 +1,13 @@
-"""Staff pipeline pages as contributions grow, each next to a hand-written SQL floor over the same rows.
+"""Staff pipeline pages as contributions grow, each next to a hand-written SQL floor over the same
+rows.
 
 Generates contributions (a tenth waiting for moderation, a few escalated, most approved, some
 rejected) with one to three themes each (about half confirmed) into a fresh database, then times,
 best of three, as a moderator: the moderation queue's first page, the tagging page's first page and
 the insight explorer (a closed quarter, protected counts). Floors: the least each page must read,
 written by hand (a page of 50 rows plus the count it shows; the explorer's per-theme counts).
-Target at 100,000 contributions: under 0.5 s, and within twice the floor or within RENDERING of it (a
-page of 50 rows takes about that to render at any size, which no SQL floor includes).
+Target at 100,000 contributions: under 0.5 s, and within twice the floor or within RENDERING of it
+(a page of 50 rows takes about that to render at any size, which no SQL floor includes).
 """
 
 import random
@@ -33,16 +34,18 @@ FLOORS = {  # SQL with {month}: the year and month of c.created_at in the databa
     "moderation queue": """
         SELECT c.id, c.source, c.channel, c.text, c.status, c.created_at, c.safeguarding_flag
         FROM contributions c WHERE c.status IN ('pending', 'escalated')
-        ORDER BY CASE WHEN c.safeguarding_flag OR c.status = 'escalated' THEN 0 ELSE 1 END, c.created_at, c.id
+        ORDER BY CASE WHEN c.safeguarding_flag OR c.status = 'escalated' THEN 0 ELSE 1 END,
+                 c.created_at, c.id
         LIMIT 50""",
-    "moderation count": "SELECT COUNT(*), MIN(created_at) FROM contributions WHERE status IN ('pending', 'escalated')",
+    "moderation count": "SELECT COUNT(*), MIN(created_at) FROM contributions WHERE status IN "
+    "('pending', 'escalated')",
     "tagging page": """
         SELECT c.id, c.source, c.text, c.status, c.created_at, t.theme_id, t.state
         FROM (SELECT * FROM contributions ORDER BY created_at DESC, id DESC LIMIT 50) c
         LEFT JOIN contribution_themes t ON t.contribution_id = c.id""",
     "tagging count": "SELECT COUNT(*) FROM contributions",
-    # Every count the explorer shows (this quarter's and, for emerging themes, the last one's), in one scan
-    # that finds the period's contributions by date, then their tags.
+    # Every count the explorer shows (this quarter's and, for emerging themes, the last one's), in
+    # one scan that finds the period's contributions by date, then their tags.
     "explorer counts": """
         SELECT t.theme_id, t.state, c.locality_id, c.sentiment, {month}, COUNT(*)
         FROM contribution_themes t JOIN contributions c ON c.id = t.contribution_id
@@ -177,7 +180,8 @@ def measure_size(size, url, analyse):
 
 def report_lines(name, result):
     lines = [
-        f"{name}, {result['contributions']:,} contributions (generated in {result['fill_seconds']:.0f} s):"
+        f"{name}, {result['contributions']:,} contributions (generated in "
+        f"{result['fill_seconds']:.0f} s):"
     ]
     for page, (_, floor_names) in PAGES.items():
         floor = sum(result["floors"][f] for f in floor_names)

@@ -46,18 +46,22 @@ SATISFACTION = [
 ]
 AGREEMENT = ["strongly_agree", "agree", "neither", "disagree", "strongly_disagree", "dont_know"]
 FLOOR_SQL = text("""
-    SELECT r.locality_id, SUM(CASE WHEN a.code IN ('very_satisfied', 'satisfied') THEN 1 ELSE 0 END), COUNT(*)
+    SELECT r.locality_id,
+           SUM(CASE WHEN a.code IN ('very_satisfied', 'satisfied') THEN 1 ELSE 0 END), COUNT(*)
     FROM survey_answers a JOIN survey_responses r ON r.id = a.response_id
-    WHERE a.question_key = 'overall_satisfaction' AND a.code NOT IN ('dont_know', 'prefer_not_to_say')
+    WHERE a.question_key = 'overall_satisfaction'
+      AND a.code NOT IN ('dont_know', 'prefer_not_to_say')
       AND r.status = 'submitted' AND r.role = 'parent_carer'
     GROUP BY r.locality_id""")
-# The least any page showing every headline measure by locality and role must read: all their answers, once.
+# The least any page showing every headline measure by locality and role must read: all their
+# answers, once.
 PAGE_FLOOR_SQL = text("""
     SELECT a.question_key, a.code, r.role, r.locality_id, COUNT(*)
     FROM survey_answers a JOIN survey_responses r ON r.id = a.response_id
     WHERE a.question_key IN ('overall_satisfaction', 'confidence_needs_met', 'feel_listened_to',
                              'included_in_decisions', 'know_where_to_find_information')
-      AND a.code IS NOT NULL AND a.code NOT IN ('dont_know', 'prefer_not_to_say', '') AND r.status = 'submitted'
+      AND a.code IS NOT NULL AND a.code NOT IN ('dont_know', 'prefer_not_to_say', '')
+      AND r.status = 'submitted'
     GROUP BY a.question_key, a.code, r.role, r.locality_id""")
 
 
@@ -120,7 +124,8 @@ API = "/api/v1/measures/parent-carer-satisfaction?by=locality"
 
 
 def _cold(fetch):
-    """Time the work itself: the published figures are forgotten first, so each call computes them."""
+    """Time the work itself: the published figures are forgotten first, so each call computes
+    them."""
 
     def timed():
         published.forget_all()
@@ -190,7 +195,8 @@ def run(quick=False):
 
 
 def run_pipeline(sizes=(10_000, 100_000)):
-    """The staff pipeline pages (moderation queue, tagging, insight explorer) at each size and database."""
+    """The staff pipeline pages (moderation queue, tagging, insight explorer) at each size and
+    database."""
     return [
         (name, pipeline_scale.measure_size(size, make_url(), _analyse))
         for name, make_url in _databases()
@@ -217,14 +223,15 @@ def _answers_report(rows):
         "Scale: best of 3, seconds; each against its floor "
         "(target at 1,000,000 answers: under 1 s and within 2x the floor)"
     ]
-    for name, size, result in rows:
+    for name, _size, result in rows:
         timings = result["timings"]
         floors = {
             "measure": timings["floor SQL GROUP BY"],
             "page": timings["page floor: all measures GROUP BY"],
         }
         lines.append(
-            f"{name}, {result['answers']:,} answers in {result['answers'] // len(KEYS):,} responses "
+            f"{name}, {result['answers']:,} answers in {result['answers'] // len(KEYS):,} "
+            "responses "
             f"(generated in {result['fill_seconds']:.0f} s):"
         )
         for label, seconds in timings.items():

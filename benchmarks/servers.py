@@ -1,4 +1,5 @@
-"""Start gunicorn servers on loopback for the load benchmarks (the tests' own helper), and stop them."""
+"""Start gunicorn servers on loopback for the load benchmarks (the tests' own helper), and stop
+them."""
 
 from tests.fixtures.servers import gunicorn as _gunicorn
 

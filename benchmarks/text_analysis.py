@@ -19,7 +19,8 @@ SAMPLE = [
 
 
 def measure(count=3000):
-    """Analyse `count` distinct comments (best of 3 runs); returns dict(items, seconds, per_second)."""
+    """Analyse `count` distinct comments (best of 3 runs); returns dict(items, seconds,
+    per_second)."""
     texts = [json.loads(line)["text"] for line in open(DEV)] if os.path.exists(DEV) else SAMPLE
     items = [
         f"{texts[i % len(texts)]} ({i})" for i in range(count)
@@ -36,7 +37,8 @@ def measure(count=3000):
 
 def report(result):
     return [
-        f"Text analysis: {result['items']:,} distinct comments in {result['seconds']:.2f} s (best of 3) = "
+        f"Text analysis: {result['items']:,} distinct comments in {result['seconds']:.2f} s (best "
+        "of 3) = "
         f"{result['per_second']:,.0f} items/second; target 1,000 -> ratio "
         f"{result['per_second'] / 1000:.2f}"
     ]

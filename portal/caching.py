@@ -2,8 +2,9 @@
 
 Every response is sent with `Cache-Control: no-store` unless it is a static file (versioned URLs are
 cached for a year) or its endpoint is in CACHEABLE: public pages that show nothing of the person
-reading them and hold no form for their words. A new page is therefore no-store until someone decides
-otherwise here; tests/security/test_cache_control.py walks the URL map and checks every route.
+reading them and hold no form for their words. A new page is therefore no-store until someone
+decides otherwise here; tests/security/test_cache_control.py walks the URL map and checks every
+route.
 """
 
 from flask import request
@@ -34,7 +35,8 @@ LONG_CACHE = "public, max-age=31536000, immutable"
 
 
 def cache_control(endpoint, *, versioned, signed_in, method):
-    """The Cache-Control value for a response, or None to send none (a public page anyone may cache)."""
+    """The Cache-Control value for a response, or None to send none (a public page anyone may
+    cache)."""
     if endpoint == "static":
         return (
             LONG_CACHE if versioned else "no-cache"

@@ -69,7 +69,7 @@ def create_user(email, role, organisation, name, password, safeguarding_lead):
     except ValidationFailed as error:
         for field, message in error.errors.items():
             click.echo(f"{field}: {message}", err=True)
-        raise SystemExit(1)
+        raise SystemExit(1) from error
     click.echo(f"Created {user.role} {user.email}")
 
 

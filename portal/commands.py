@@ -14,5 +14,6 @@ def seed_themes_command():
 
 @click.command("seed-measures")
 def seed_measures_command():
-    """Add the seeded measures (KPI dictionary) that are missing, with staff baselines and targets."""
+    """Add the seeded measures (KPI dictionary) that are missing, with staff baselines and
+    targets."""
     click.echo(f"Added {seed_measures()} measures.")

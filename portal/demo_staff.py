@@ -1,4 +1,5 @@
-"""The demo staff accounts and their published password, shared by `portal.demo` and the forum demo."""
+"""The demo staff accounts and their published password, shared by `portal.demo` and the forum
+demo."""
 
 import secrets
 

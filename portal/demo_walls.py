@@ -15,8 +15,9 @@ from portal.walls.services import approve_outside
 TEXTS = [
     (
         (
-            "Three families on our helpline this week said EHC needs assessment decision letters arrived after the "
-            "six-week deadline, and two were given different dates by different officers."
+            "Three families on our helpline this week said EHC needs assessment decision letters "
+            "arrived after the six-week deadline, and two were given different dates by different "
+            "officers."
         ),
         3,
         False,
@@ -24,27 +25,30 @@ TEXTS = [
     ),
     (
         (
-            "Families we supported at tribunal said the Local Offer pages on sensory support do not match what the "
-            "service provides."
+            "Families we supported at tribunal said the Local Offer pages on sensory support do "
+            "not match what the service provides."
         ),
         4,
         True,
         False,
     ),
     (
-        "Parents told us the new transport appeal form is much clearer and appeals are answered faster.",
+        "Parents told us the new transport appeal form is much clearer and appeals are answered "
+        "faster.",
         6,
         True,
         True,
     ),
     (
-        "A parent rang about mediation: the decision letter did not mention the right to mediation at all.",
+        "A parent rang about mediation: the decision letter did not mention the right to "
+        "mediation at all.",
         1,
         False,
         False,
     ),
     (
-        "Young people we advise at college said their support stopped at 16 without a transition review.",
+        "Young people we advise at college said their support stopped at 16 without a transition "
+        "review.",
         5,
         True,
         False,
@@ -81,5 +85,6 @@ def load_walled_insight_demo():
             if outside:
                 approve_outside(item, moderator=sendiass)
     return [
-        f"Demo walls: {len(TEXTS)} SENDIASS insight entries, walled (read them as sendiass@example.org)."
+        f"Demo walls: {len(TEXTS)} SENDIASS insight entries, walled (read them as "
+        "sendiass@example.org)."
     ]

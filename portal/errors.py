@@ -86,5 +86,5 @@ def register_error_handlers(app):
             )  # do not ask the broken database who this is
         try:
             return render_template("errors/500.html"), 500
-        except Exception:  # noqa: BLE001  the last line of defence must not fail
+        except Exception:  # the last line of defence must not fail
             return FALLBACK_500, 500, {"Content-Type": "text/html; charset=utf-8"}

@@ -44,8 +44,9 @@ CSP = {
 @event.listens_for(Engine, "connect")
 def _sqlite_settings(dbapi_connection, connection_record):
     """SQLite: write-ahead logging (readers never wait for a writer; no sync on every commit) and a
-    30-second wait for the write lock instead of failing at once when many people answer together (a busy
-    machine can starve one writer for over 10 seconds: seen with fifty people at once under load)."""
+    30-second wait for the write lock instead of failing at once when many people answer together (a
+    busy machine can starve one writer for over 10 seconds: seen with fifty people at once under
+    load)."""
     if not isinstance(dbapi_connection, sqlite3.Connection):
         return
     cursor = dbapi_connection.cursor()

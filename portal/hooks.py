@@ -1,4 +1,5 @@
-"""What the app factory wired into this app (see portal/wiring.py): features read it, never fill it."""
+"""What the app factory wired into this app (see portal/wiring.py): features read it, never fill
+it."""
 
 from dataclasses import dataclass
 

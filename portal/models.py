@@ -1,4 +1,5 @@
-"""Every feature's models in one import, for Alembic autogenerate and `flask shell`. No classes here."""
+"""Every feature's models in one import, for Alembic autogenerate and `flask shell`. No classes
+here."""
 
 from portal.accounts.models import User  # noqa: F401
 from portal.audit.models import AuditEvent  # noqa: F401

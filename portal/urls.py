@@ -62,7 +62,8 @@ def copyable_args(args):
 
 
 class IdConverter(IntegerConverter):
-    """`<int:...>` in routes: a number too big for a database id is a 404, not an overflow (a 500)."""
+    """`<int:...>` in routes: a number too big for a database id is a 404, not an overflow (a
+    500)."""
 
     def __init__(self, map, *args, **kwargs):
         kwargs.setdefault("max", MAX_ID)
@@ -70,7 +71,8 @@ class IdConverter(IntegerConverter):
 
 
 def db_id(value):
-    """For `request.args.get(name, type=db_id)`: a whole number a database id can be, else the default."""
+    """For `request.args.get(name, type=db_id)`: a whole number a database id can be, else the
+    default."""
     number = int(value) if len(value) < 12 else MAX_ID + 1
     if not 0 < number <= MAX_ID:
         raise ValueError("not a database id")

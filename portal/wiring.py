@@ -94,7 +94,8 @@ ERASURE_STEPS = (("subscriptions", erase_subscriptions),)
 # Run on every pass of `portal send-mail` before the outbox is delivered.
 MAIL_PASSES = (realert_task,)
 
-# Who wrote a contribution of a source that keeps its author (moderators may suspend a forum member).
+# Who wrote a contribution of a source that keeps its author (moderators may suspend a forum
+# member).
 AUTHOR_LOOKUPS = ((Source.FORUM, post_author_for),)
 
 

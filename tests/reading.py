@@ -1,4 +1,5 @@
-"""Reading age of what a page says, for the easy-read checks (the `readability` package's Kincaid grade)."""
+"""Reading age of what a page says, for the easy-read checks (the `readability` package's Kincaid
+grade)."""
 
 import re
 from html.parser import HTMLParser
@@ -62,7 +63,8 @@ def reading_age(parts):
 def easy_read_problems(parts, age=9, long_words=True):
     """What stops text reading as easy read: reading age, long sentences, long words. [] when none.
 
-    The share of long words means little on a page of twenty words, so callers may judge it over a journey."""
+    The share of long words means little on a page of twenty words, so callers may judge it over a
+    journey."""
     problems = []
     if reading_age(parts) > age:
         problems.append(f"reading age {reading_age(parts):.1f} is over {age}")

@@ -1,4 +1,5 @@
-"""The demo data a newcomer first sees: varied, specific, dated like real work, and in every state."""
+"""The demo data a newcomer first sees: varied, specific, dated like real work, and in every
+state."""
 
 import re
 from datetime import datetime

@@ -1,4 +1,5 @@
-"""Error pages: a broken database connection mid-request gives a clear page and the next request works."""
+"""Error pages: a broken database connection mid-request gives a clear page and the next request
+works."""
 
 import pytest
 from sqlalchemy import text

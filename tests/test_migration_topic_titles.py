@@ -1,4 +1,5 @@
-"""Migration 3b8f1d2c4e6a moves forum topic titles onto the opening post's contribution, unchanged."""
+"""Migration 3b8f1d2c4e6a moves forum topic titles onto the opening post's contribution,
+unchanged."""
 
 import os
 import tempfile
@@ -35,7 +36,8 @@ def _contribution(connection, text):
 
 
 def _seed(connection):
-    """Two topics: one published with a moderator's redacted title and a reply; one still waiting."""
+    """Two topics: one published with a moderator's redacted title and a reply; one still
+    waiting."""
     meta = sa.MetaData()
     boards, topics, posts = (
         sa.Table(n, meta, autoload_with=connection)

@@ -1,4 +1,5 @@
-"""Odd requests get a page or a clear 4xx, never a 500: page numbers, url_for keywords, nameless parts."""
+"""Odd requests get a page or a clear 4xx, never a 500: page numbers, url_for keywords, nameless
+parts."""
 
 import re
 
@@ -74,7 +75,8 @@ def test_public_list_ignores_url_for_keywords_and_keeps_real_filters(client, ext
 
 NAMELESS = [
     b"--B\r\nContent-Disposition: form-data\r\n\r\nhello\r\n--B--\r\n",
-    b'--B\r\nContent-Disposition: form-data; filename="a.txt"\r\nContent-Type: text/plain\r\n\r\nhello\r\n--B--\r\n',
+    b'--B\r\nContent-Disposition: form-data; filename="a.txt"\r\nContent-Type: '
+    b"text/plain\r\n\r\nhello\r\n--B--\r\n",
     b"--B\r\nContent-Type: text/plain\r\n\r\nhello\r\n--B--\r\n",
 ]
 

@@ -1,4 +1,5 @@
-"""Every route is declared public or role-guarded, and each role gets what DESIGN.md section 3 says."""
+"""Every route is declared public or role-guarded, and each role gets what DESIGN.md section 3
+says."""
 
 from collections import Counter
 
@@ -35,7 +36,8 @@ def test_no_route_is_both_public_and_guarded(app):
 
 
 ROLES = [None, Role.YOUNG_PERSON, Role.VIEWER, Role.MODERATOR, Role.EDITOR, Role.ADMIN]
-# Role-guarded GET routes per blueprint (exact: a page lost, added or left unguarded changes it on purpose).
+# Role-guarded GET routes per blueprint (exact: a page lost, added or left unguarded changes it on
+# purpose).
 GUARDED_GET_ROUTES = {
     "accounts": 4,
     "audit": 1,

@@ -90,8 +90,8 @@ def test_production_refuses_to_start_without_a_public_base_url(monkeypatch):
     monkeypatch.delenv("PORTAL_PUBLIC_BASE_URL", raising=False)
     with pytest.raises(RuntimeError, match="PUBLIC_BASE_URL"):
         create_app(ProductionConfig)
-    # A production app that starts changes the shared extensions (Talisman forces HTTPS), so build it
-    # in its own process, never in this one's.
+    # A production app that starts changes the shared extensions (Talisman forces HTTPS), so build
+    # it in its own process, never in this one's.
     monkeypatch.setenv("PORTAL_PUBLIC_BASE_URL", "https://voice.example.org")
     code = (
         "from portal import create_app; from portal.config import ProductionConfig; "

@@ -1,4 +1,5 @@
-"""survey versions: a survey's definition frozen when opened and at each edit while open; responses record theirs
+"""survey versions: a survey's definition frozen when opened and at each edit while open; responses
+record theirs
 
 Revision ID: 152d5df89ec2
 Revises: a33501314b36

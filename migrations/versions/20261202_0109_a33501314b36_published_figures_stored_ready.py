@@ -1,4 +1,5 @@
-"""published figures stored ready: figure_changes (the generation) and published_figures (rendered /results and API answers)
+"""published figures stored ready: figure_changes (the generation) and published_figures (rendered
+/results and API answers)
 
 Revision ID: a33501314b36
 Revises: a7c3e5d1f9b2

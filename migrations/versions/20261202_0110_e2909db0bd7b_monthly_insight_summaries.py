@@ -56,7 +56,8 @@ def upgrade():
             name=op.f("ck_insight_summary_versions_published_signed_off"),
         ),
         sa.CheckConstraint(
-            "signed_off_by_id IS NULL OR written_by_id IS NULL OR signed_off_by_id != written_by_id",
+            "signed_off_by_id IS NULL OR written_by_id IS NULL OR signed_off_by_id != "
+            "written_by_id",
             name=op.f("ck_insight_summary_versions_not_own_sign_off"),
         ),
         sa.ForeignKeyConstraint(

@@ -30,7 +30,8 @@ def upgrade():
         sa.Column("entered_by_id", sa.Integer(), nullable=True),
         sa.Column("entered_at", sa.DateTime(), nullable=False),
         sa.CheckConstraint(
-            "outcome IN ('upheld', 'partly_upheld', 'not_upheld', 'agreed', 'withdrawn', 'ongoing')",
+            "outcome IN ('upheld', 'partly_upheld', 'not_upheld', 'agreed', 'withdrawn', "
+            "'ongoing')",
             name=op.f("ck_disagreement_counts_outcome_known"),
         ),
         sa.CheckConstraint(

@@ -30,15 +30,14 @@ def upgrade():
         batch_op.add_column(sa.Column("redacted_title", sa.String(length=120), nullable=True))
         batch_op.add_column(sa.Column("title_pii_spans", sa.JSON(), nullable=True))
     op.execute(
-        "UPDATE contributions SET "
-        "title = (SELECT t.title FROM forum_topics t JOIN forum_posts p ON p.topic_id = t.id "
-        "         WHERE p.contribution_id = contributions.id "
-        "         AND p.id = (SELECT min(p2.id) FROM forum_posts p2 WHERE p2.topic_id = t.id)), "
-        "redacted_title = (SELECT t.title_redacted FROM forum_topics t JOIN forum_posts p ON p.topic_id = t.id "
-        "         WHERE p.contribution_id = contributions.id "
-        "         AND p.id = (SELECT min(p2.id) FROM forum_posts p2 WHERE p2.topic_id = t.id)) "
-        "WHERE id IN (SELECT p.contribution_id FROM forum_posts p "
-        "             WHERE p.id = (SELECT min(p2.id) FROM forum_posts p2 WHERE p2.topic_id = p.topic_id))"
+        "UPDATE contributions SET title = (SELECT t.title FROM forum_topics t JOIN forum_posts p "
+        "ON p.topic_id = t.id          WHERE p.contribution_id = contributions.id          AND "
+        "p.id = (SELECT min(p2.id) FROM forum_posts p2 WHERE p2.topic_id = t.id)), redacted_title "
+        "= (SELECT t.title_redacted FROM forum_topics t JOIN forum_posts p ON p.topic_id = t.id    "
+        "      WHERE p.contribution_id = contributions.id          AND p.id = (SELECT min(p2.id) "
+        "FROM forum_posts p2 WHERE p2.topic_id = t.id)) WHERE id IN (SELECT p.contribution_id FROM "
+        "forum_posts p              WHERE p.id = (SELECT min(p2.id) FROM forum_posts p2 WHERE "
+        "p2.topic_id = p.topic_id))"
     )
     with op.batch_alter_table("forum_topics", schema=None) as batch_op:
         batch_op.drop_column("title_redacted")

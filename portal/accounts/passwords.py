@@ -1,4 +1,5 @@
-"""The staff password policy: long enough, not published, and not a common or easily guessed password."""
+"""The staff password policy: long enough, not published, and not a common or easily guessed
+password."""
 
 import re
 

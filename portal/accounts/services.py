@@ -85,7 +85,8 @@ def create_staff_user(
 
 
 def update_staff_user(user, *, actor, email, name, role, organisation, safeguarding_lead, active):
-    """Change a staff account's details, role and status. Admins cannot demote or lock out themselves."""
+    """Change a staff account's details, role and status. Admins cannot demote or lock out
+    themselves."""
     email = normalise_email(email)
     _validate_staff(email, role, organisation, None, existing=user)
     if user.id == actor.id and (role != Role.ADMIN or not active):

@@ -1,4 +1,5 @@
-"""The staff-logged insight form: SENDIASS, PCF, event or phone intelligence entered as a contribution."""
+"""The staff-logged insight form: SENDIASS, PCF, event or phone intelligence entered as a
+contribution."""
 
 from flask_wtf import FlaskForm
 from govuk_frontend_wtf.wtforms_widgets import GovSelect, GovSubmitInput, GovTextArea, GovTextInput
@@ -16,7 +17,8 @@ class InsightForm(FlaskForm):
     text = TextAreaField(
         "What did families tell you?",
         widget=GovTextArea(),
-        description="Themes across families only. Never case details, names or anything that identifies a family.",
+        description="Themes across families only. Never case details, names or anything that "
+        "identifies a family.",
         validators=[InputRequired(message="Enter what families told you"), Length(max=MAX_TEXT)],
     )
     channel = SelectField(

@@ -1,4 +1,5 @@
-"""The Contribution: one piece of free text, whatever route it came by, with its analysis and moderation."""
+"""The Contribution: one piece of free text, whatever route it came by, with its analysis and
+moderation."""
 
 from datetime import datetime
 from enum import StrEnum
@@ -98,8 +99,9 @@ class Contribution(db.Model):
     redacted_text: Mapped[str | None] = mapped_column(
         Text
     )  # the only text ever published or quoted
-    # A title given with the text (a forum post that opens a topic): analysed, redacted and moderated
-    # with it. As given, only its author and moderators see it; everyone else sees redacted_title.
+    # A title given with the text (a forum post that opens a topic): analysed, redacted and
+    # moderated with it. As given, only its author and moderators see it; everyone else sees
+    # redacted_title.
     title: Mapped[str | None] = mapped_column(String(120))
     redacted_title: Mapped[str | None] = mapped_column(String(120))
     title_pii_spans: Mapped[list | None] = mapped_column(JSON)
@@ -162,7 +164,8 @@ class Contribution(db.Model):
 
     @property
     def needs_signposting(self):
-        """The one rule: what its author wrote may show risk of harm, so they are shown where to get help now."""
+        """The one rule: what its author wrote may show risk of harm, so they are shown where to get
+        help now."""
         return bool(self.safeguarding_flag or self.status == Status.ESCALATED)
 
     @property

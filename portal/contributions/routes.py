@@ -1,4 +1,5 @@
-"""Staff-logged insight: moderators type in what SENDIASS, the PCF, events or phone calls tell them."""
+"""Staff-logged insight: moderators type in what SENDIASS, the PCF, events or phone calls tell
+them."""
 
 from flask import Blueprint, flash, redirect, render_template, url_for
 from flask_login import current_user

@@ -49,8 +49,8 @@ def submit_contribution(
     Args:
         source: a Source value; channel: a Channel value.
         text: the text as given (stored unchanged; escaped wherever it is shown).
-        title: a title given with the text (a forum topic's), analysed and moderated with it, or None.
-        author_role, locality (a Locality or None), age_band, cohort: who said it, broadly.
+        title: a title given with the text (a forum topic's), analysed and moderated with it, or
+        None. author_role, locality (a Locality or None), age_band, cohort: who said it, broadly.
         entered_by: the staff User who typed it in (paper, phone, insight), else None.
         commit: False when the caller commits as part of a larger transaction (a survey submission).
         field: the form field the text came from, named in TextNotAccepted.
@@ -86,9 +86,9 @@ def submit_contribution(
 def apply_analysis(contribution, *, keep_confirmed=True):
     """Analyse the contribution's text (and title) and store the results and suggested themes on it.
 
-    A title is analysed with the same checks: its flags count as the contribution's, its redaction is
-    kept beside the text's. Staff-confirmed themes are never touched. Runs the registered hooks (they
-    see the title's flags too). Does not commit.
+    A title is analysed with the same checks: its flags count as the contribution's, its redaction
+    is kept beside the text's. Staff-confirmed themes are never touched. Runs the registered hooks
+    (they see the title's flags too). Does not commit.
     """
 
     taxonomy, themes_by_slug = active_taxonomy()
@@ -149,7 +149,8 @@ def _with_title(contribution, title, result, fresh):
 
 
 def set_redacted_title(contribution, redacted_title):
-    """Store a moderator's redaction of the contribution's title (ignored when it has none or it is blank).
+    """Store a moderator's redaction of the contribution's title (ignored when it has none or it is
+    blank).
 
     A changed title counts as a saved redaction: re-analysis keeps it, as it keeps edited text."""
     redacted_title = (redacted_title or "").strip()[:MAX_TITLE]
@@ -178,7 +179,8 @@ def log_insight(
 
     The logging moderator's organisation owns the text (see portal/walls/rules.py).
 
-    Raises ValidationFailed for a missing count or bad text (TextNotAccepted from submit_contribution).
+    Raises ValidationFailed for a missing count or bad text (TextNotAccepted from
+    submit_contribution).
     """
     if not families_represented or families_represented < 1:
         raise ValidationFailed(

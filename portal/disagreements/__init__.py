@@ -1,1 +1,2 @@
-"""Complaints, mediation, tribunal and ombudsman outcomes, recorded as counts by theme (no names, no free text)."""
+"""Complaints, mediation, tribunal and ombudsman outcomes, recorded as counts by theme (no names, no
+free text)."""

@@ -1,4 +1,5 @@
-"""Demo complaints, mediation, tribunal and ombudsman counts for 2026/27 Q2 (July to September 2026)."""
+"""Demo complaints, mediation, tribunal and ombudsman counts for 2026/27 Q2 (July to September
+2026)."""
 
 from sqlalchemy import func, select
 

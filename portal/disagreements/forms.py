@@ -1,4 +1,5 @@
-"""The form officers record complaint, mediation, tribunal and ombudsman counts with (no free text)."""
+"""The form officers record complaint, mediation, tribunal and ombudsman counts with (no free
+text)."""
 
 from flask_wtf import FlaskForm
 from govuk_frontend_wtf.wtforms_widgets import (

@@ -1,5 +1,5 @@
-"""DisagreementCount: how many complaints, mediations, tribunal appeals or ombudsman cases in a quarter
-had one theme, outcome and locality. Counts only: no names, no free text."""
+"""DisagreementCount: how many complaints, mediations, tribunal appeals or ombudsman cases in a
+quarter had one theme, outcome and locality. Counts only: no names, no free text."""
 
 from datetime import datetime
 
@@ -33,7 +33,8 @@ class DisagreementCount(db.Model):
         enum_check("stage", STAGES),
         enum_check("outcome", OUTCOMES),
         CheckConstraint("count >= 0", name="count_not_negative"),
-        # One count per cell; "no locality" is a cell of its own (NULLs are never equal in a plain key).
+        # One count per cell; "no locality" is a cell of its own (NULLs are never equal in a plain
+        # key).
         Index(
             "uq_disagreement_counts_cell",
             *_CELL,

@@ -1,4 +1,5 @@
-"""Staff pages: the complaints and disagreements table (viewers and up) and recording counts (officers)."""
+"""Staff pages: the complaints and disagreements table (viewers and up) and recording counts
+(officers)."""
 
 from flask import Blueprint, current_app, flash, redirect, render_template, request, url_for
 from flask_login import current_user
@@ -72,7 +73,8 @@ def record():
             apply_errors(form, error)
         else:
             flash(
-                f"Saved: {form.count.data} for {STAGES[form.stage.data].lower()}, {OUTCOMES[form.outcome.data].lower()}.",
+                f"Saved: {form.count.data} for {STAGES[form.stage.data].lower()}, "
+                f"{OUTCOMES[form.outcome.data].lower()}.",
                 "success",
             )
             return redirect(url_for("disagreements.index", period=form.quarter.data))

@@ -1,4 +1,5 @@
-"""Recording complaint, mediation, tribunal and ombudsman counts (officers), and reading them back."""
+"""Recording complaint, mediation, tribunal and ombudsman counts (officers), and reading them
+back."""
 
 import logging
 
@@ -50,7 +51,8 @@ def _cell(quarter, theme_id, stage, outcome, locality_id):
 
 
 def record_count(*, actor, quarter, theme_id, stage, outcome, locality_id, count):
-    """Set the count for one cell (quarter, theme, stage, outcome, locality); saving it again replaces it.
+    """Set the count for one cell (quarter, theme, stage, outcome, locality); saving it again
+    replaces it.
 
     Officers (editors) and admins only; audited with the count it replaced.
     Raises NotAllowed or ValidationFailed (field name -> message).
@@ -118,7 +120,8 @@ def entered_rows(quarter):
 
 
 def totals_by_theme_and_stage(quarter):
-    """{(theme_id, stage): count} for a quarter, summed over outcomes and localities in the database."""
+    """{(theme_id, stage): count} for a quarter, summed over outcomes and localities in the
+    database."""
     rows = db.session.execute(
         select(
             DisagreementCount.theme_id, DisagreementCount.stage, func.sum(DisagreementCount.count)

@@ -22,7 +22,8 @@ def protected_table(themes, counts, said, threshold=10):
         said: {theme_id: contributions with that theme confirmed in the quarter}.
 
     Returns:
-        {"stages": [(stage, label)], "rows": [{"theme", "cells": {stage: CellResult}, "said": CellResult}],
+        {"stages": [(stage, label)], "rows": [{"theme", "cells": {stage: CellResult}, "said":
+        CellResult}],
          "totals": {stage: published total or None (hidden)}}; themes with nothing in any stage and
         nothing said are left out.
     """

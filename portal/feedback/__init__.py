@@ -1,1 +1,2 @@
-"""The "tell us" feedback form: anonymous by default, contact details held apart from the message."""
+"""The "tell us" feedback form: anonymous by default, contact details held apart from the
+message."""

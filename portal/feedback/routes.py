@@ -41,7 +41,8 @@ def tell_us():
         except ValidationFailed as error:
             apply_errors(form, error)
         else:
-            # Only what the confirmation needs: never the message or contact details (shared phones).
+            # Only what the confirmation needs: never the message or contact details (shared
+            # phones).
             session["feedback_sent"] = {
                 "signpost": bool(contribution and contribution.needs_signposting),
                 "contact": services.wants_contact(contribution),

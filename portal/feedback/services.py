@@ -43,12 +43,14 @@ def submit_feedback(
     phone="",
     form_token=None,
 ):
-    """Save feedback as a pending contribution and, only if asked, contact details in a separate table.
+    """Save feedback as a pending contribution and, only if asked, contact details in a separate
+    table.
 
-    `contact_choices` holds "reply" and/or "updates". "What it is about" is part of the text, so it is
-    analysed and redacted with the message. `form_token` is the form's one-time token: the same form
-    sent again (a double click, a resend) stores nothing more and returns what the first sending stored.
-    Raises ValidationFailed. Returns the Contribution (None if a resent form's feedback has since been erased).
+    `contact_choices` holds "reply" and/or "updates". "What it is about" is part of the text, so it
+    is analysed and redacted with the message. `form_token` is the form's one-time token: the same
+    form sent again (a double click, a resend) stores nothing more and returns what the first
+    sending stored. Raises ValidationFailed. Returns the Contribution (None if a resent form's
+    feedback has since been erased).
     """
     email, phone = (email or "").strip(), (phone or "").strip()
     errors = _contact_errors(set(contact_choices), email, phone)

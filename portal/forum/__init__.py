@@ -1,1 +1,2 @@
-"""The young people's forum: moderated boards, topics and replies for signed-in members and staff."""
+"""The young people's forum: moderated boards, topics and replies for signed-in members and
+staff."""

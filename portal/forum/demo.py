@@ -1,4 +1,5 @@
-"""Demo forum boards, a member, posts, feedback and a safeguarding concern for a newcomer's first run."""
+"""Demo forum boards, a member, posts, feedback and a safeguarding concern for a newcomer's first
+run."""
 
 from sqlalchemy import select
 
@@ -16,7 +17,8 @@ def load_forum_demo():
     services.ensure_boards()
     if members.find_member(DEMO_MEMBER) is not None:
         return [
-            f"Demo forum member: {DEMO_MEMBER} (password {DEMO_PASSWORD}), sign in at /forum/sign-in"
+            f"Demo forum member: {DEMO_MEMBER} (password {DEMO_PASSWORD}), sign in at "
+            "/forum/sign-in"
         ]
     member = members.register_member(
         username=DEMO_MEMBER,

@@ -1,4 +1,5 @@
-"""Forum members: registration, the gentler young people's password policy, sign-in and suspension."""
+"""Forum members: registration, the gentler young people's password policy, sign-in and
+suspension."""
 
 import re
 
@@ -29,16 +30,21 @@ def member_password_problem(password, username=""):
         return f"Your password must be at least {MIN_LENGTH} characters"
     lowered = password.lower()
     if lowered in _COMMON or lowered.rstrip("0123456789!") in _COMMON or is_published(password):
-        return "That password is too easy to guess. Try three words you will remember, like TigerBusCloud"
+        return (
+            "That password is too easy to guess. Try three words you will remember, like "
+            "TigerBusCloud"
+        )
     if username and username.lower() in lowered:
         return "Your password must not have your username in it"
     return None
 
 
 def looks_like_real_name(username):
-    """True when the username holds a common first name, or runs a first name or initial into a surname.
+    """True when the username holds a common first name, or runs a first name or initial into a
+    surname.
 
-    "Emily_Watson", "jacksmith", "amy.jones2010" and "jsmith" all warn; we warn, the member may keep it.
+    "Emily_Watson", "jacksmith", "amy.jones2010" and "jsmith" all warn; we warn, the member may keep
+    it.
     """
     parts = [p for p in re.split(r"[^a-z]+", username.lower()) if len(p) >= 3]
     if any(is_first_name(p, strict=True) for p in parts):
@@ -47,7 +53,8 @@ def looks_like_real_name(username):
 
 
 def _joined_name(word):
-    """A first name then a surname or three more letters ("jacksmith", "annabanana"), or an initial and surname."""
+    """A first name then a surname or three more letters ("jacksmith", "annabanana"), or an initial
+    and surname."""
     for n in range(3, len(word) - 2):
         head, tail = word[:n], word[n:]
         if (is_first_name(head) and tail in SURNAMES) or (
@@ -66,7 +73,8 @@ def find_member(username):
 def register_member(
     *, username, password, age_band, parental_consent, house_rules, keep_name=False
 ):
-    """Create a young person's account and forum profile. Raises ValidationFailed with field messages.
+    """Create a young person's account and forum profile. Raises ValidationFailed with field
+    messages.
 
     Under-13s need `parental_consent` (a parent or carer confirmed). `keep_name` accepts a username
     that looks like a real name after the warning.
@@ -130,9 +138,11 @@ def profile_for(user):
 
 
 def suspend(user, *, moderator, reason, item_id=None):
-    """Stop a member posting and reporting; they see the reason. Raises ValidationFailed without one.
+    """Stop a member posting and reporting; they see the reason. Raises ValidationFailed without
+    one.
 
-    item_id: the moderation item (pending, approved or rejected post) that led to it, for the audit."""
+    item_id: the moderation item (pending, approved or rejected post) that led to it, for the
+    audit."""
     if not (reason or "").strip():
         raise ValidationFailed("Give a reason", {"reason": "Give a reason the member will see"})
     profile = profile_for(user) or ForumProfile(user_id=user.id, age_band="unknown")

@@ -78,7 +78,8 @@ class Topic(db.Model):
 
     @property
     def opening(self):
-        """The contribution of the topic's first post: it holds the title (as given and redacted)."""
+        """The contribution of the topic's first post: it holds the title (as given and
+        redacted)."""
         return self.posts[0].contribution if self.posts else None
 
 

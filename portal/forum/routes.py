@@ -1,4 +1,5 @@
-"""The young people's forum: join, sign in, boards, topics, replies, reports; suspension for moderators."""
+"""The young people's forum: join, sign in, boards, topics, replies, reports; suspension for
+moderators."""
 
 from flask import (
     Blueprint,

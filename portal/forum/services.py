@@ -44,7 +44,8 @@ def boards():
 
 
 def can_post(user):
-    """Staff may always post; a young person needs a profile (house rules agreed) and no suspension."""
+    """Staff may always post; a young person needs a profile (house rules agreed) and no
+    suspension."""
     if user.is_staff:
         return True
     profile = profile_for(user)
@@ -161,7 +162,8 @@ def topic_title_for(topic, viewer):
 
 
 def post_author_for(contribution):
-    """The young person who wrote the forum post behind `contribution` (any status), or None for staff."""
+    """The young person who wrote the forum post behind `contribution` (any status), or None for
+    staff."""
     post = db.session.scalar(select(Post).where(Post.contribution_id == contribution.id))
     return (
         post.author if post is not None and post.author is not None and not post.by_staff else None
@@ -169,8 +171,8 @@ def post_author_for(contribution):
 
 
 def delete_own_post(post, *, user):
-    """A member deletes their post: hidden at once and its text removed, unless a safeguarding concern
-    is active (then the text is kept for the lead, still never shown). Raises NotAllowed."""
+    """A member deletes their post: hidden at once and its text removed, unless a safeguarding
+    concern is active (then the text is kept for the lead, still never shown). Raises NotAllowed."""
     if post.author_id != user.id:
         raise NotAllowed("You can only delete your own posts")
     post.deleted_at = utcnow()
@@ -184,7 +186,8 @@ def delete_own_post(post, *, user):
 
 
 def report_post(post, *, reporter, reason, details=""):
-    """Report a post. "I'm worried about someone" opens a safeguarding concern at once. Returns Report."""
+    """Report a post. "I'm worried about someone" opens a safeguarding concern at once. Returns
+    Report."""
     if reason not in REPORT_REASONS:
         raise ValidationFailed("Reason", {"reason": "Select why you are reporting this post"})
     if not can_post(reporter):

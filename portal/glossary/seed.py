@@ -4,7 +4,8 @@ GLOSSARY_SEED = [
     (
         "SEND",
         "special educational needs and disabilities",
-        "Extra help a child or young person needs to learn, or a disability that makes learning harder.",
+        "Extra help a child or young person needs to learn, or a disability that makes learning "
+        "harder.",
     ),
     ("SEN", "special educational needs", "When a child needs extra help to learn."),
     ("CYP", "children and young people", "Everyone from birth to 25."),

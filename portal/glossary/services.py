@@ -1,4 +1,5 @@
-"""The glossary: editing terms, and marking acronyms up as <abbr> with the expansion on first use."""
+"""The glossary: editing terms, and marking acronyms up as <abbr> with the expansion on first
+use."""
 
 import re
 
@@ -89,7 +90,8 @@ def _lookup():
 
 
 def terms_in(texts):
-    """{term: expansion} of the glossary terms found in `texts` (a survey version freezes those it uses)."""
+    """{term: expansion} of the glossary terms found in `texts` (a survey version freezes those it
+    uses)."""
     terms, pattern = _lookup()
     found = {}
     for text in texts if pattern is not None else ():
@@ -99,13 +101,14 @@ def terms_in(texts):
 
 
 def use_terms(compiled):
-    """Mark up the rest of this request with `compiled` (from compile_terms), not the table: a survey page
-    shows the glossary its frozen version was written with, without reading it again."""
+    """Mark up the rest of this request with `compiled` (from compile_terms), not the table: a
+    survey page shows the glossary its frozen version was written with, without reading it again."""
     request._glossary = compiled
 
 
 def mark_up(text, expand_first=True):
-    """Escape `text`, then wrap each known acronym in <abbr title="...">; the first on a page is expanded.
+    """Escape `text`, then wrap each known acronym in <abbr title="...">; the first on a page is
+    expanded.
 
     Returns Markup safe to print. Later uses on the same page carry the title only.
     """

@@ -1,1 +1,2 @@
-"""One store per form: a hidden one-time token on each form, honoured inside the storing transaction."""
+"""One store per form: a hidden one-time token on each form, honoured inside the storing
+transaction."""

@@ -1,4 +1,5 @@
-"""The hidden one-time token field: a fresh token when the form is first shown, the same one when resent."""
+"""The hidden one-time token field: a fresh token when the form is first shown, the same one when
+resent."""
 
 import re
 import secrets
@@ -13,8 +14,9 @@ def new_token():
 
 
 class FormTokenField(HiddenField):
-    """Keeps the token the browser sent back; a missing or malformed one is replaced by a fresh token
-    (so that request is stored as a new form, and the page shown again carries a good token)."""
+    """Keeps the token the browser sent back; a missing or malformed one is replaced by a fresh
+    token (so that request is stored as a new form, and the page shown again carries a good
+    token)."""
 
     def process_formdata(self, valuelist):
         sent = valuelist[0] if valuelist else ""

@@ -9,7 +9,8 @@ from portal.idempotency.models import FormSubmission
 
 
 def stored_for(kind, token):
-    """The object id stored for this form token, or None when it has not been sent (or has no token)."""
+    """The object id stored for this form token, or None when it has not been sent (or has no
+    token)."""
     if not token or not TOKEN.match(token):
         return None
     row = db.session.scalar(
@@ -19,12 +20,14 @@ def stored_for(kind, token):
 
 
 def store_once(kind, token, store, model):
-    """Call `store()` (adds rows, returns the stored object, does not commit) and commit, once per token.
+    """Call `store()` (adds rows, returns the stored object, does not commit) and commit, once per
+    token.
 
-    The token is claimed first, in the same transaction as what `store()` adds: a second sending that
-    races the first waits on the unique key and then finds the first one's object. Returns
-    (object, True) when this call stored it, or (the `model` row an earlier sending stored, False): that
-    row is None if it has since been deleted (erasure). Without a usable token the form is simply stored.
+    The token is claimed first, in the same transaction as what `store()` adds: a second sending
+    that races the first waits on the unique key and then finds the first one's object. Returns
+    (object, True) when this call stored it, or (the `model` row an earlier sending stored, False):
+    that row is None if it has since been deleted (erasure). Without a usable token the form is
+    simply stored.
     """
     if not token or not TOKEN.match(token):
         stored = store()

@@ -44,13 +44,13 @@ def measure_line(measure, facts):
     if now is None:
         if this.get("withheld"):
             return (
-                f"{measure['name']}: not shown for {facts['label']}, so that a small number of responses in "
-                "another month of the quarter cannot be worked out from it."
+                f"{measure['name']}: not shown for {facts['label']}, so that a small number of "
+                "responses in another month of the quarter cannot be worked out from it."
             )
         if measure["source"] == "survey":
             return (
-                f"{measure['name']}: fewer than {threshold} responses in {facts['label']}, too few to tell "
-                "(no figure is shown)."
+                f"{measure['name']}: fewer than {threshold} responses in {facts['label']}, too few "
+                "to tell (no figure is shown)."
             )
         return f"{measure['name']}: no figure entered for {facts['label']}."
     line = f"{measure['name']}: {now} in {facts['label']}"
@@ -58,7 +58,8 @@ def measure_line(measure, facts):
     change = measure["change"]
     if change:
         line += (
-            f", {_value(last, measure)} in {facts['last_label']}. Change: {VERDICTS[change['verdict']]} "
+            f", {_value(last, measure)} in {facts['last_label']}. Change: "
+            f"{VERDICTS[change['verdict']]} "
             f"(95% interval {_points(change['ci_low'])} to {_points(change['ci_high'])} points"
         )
         line += ", which includes no change)." if change["verdict"] == "no clear change" else ")."
@@ -78,8 +79,10 @@ def theme_line(theme, facts):
     threshold = facts["threshold"]
     words = {"rose": "rose", "fell": "fell", "unclear": "no clear change (or too few to tell)"}
     return (
-        f"{theme['label']}: {count_text(theme['this'], threshold)} contributions in {facts['label']}, "
-        f"{count_text(theme['last'], threshold)} in {facts['last_label']}: {words[theme['direction']]}."
+        f"{theme['label']}: {count_text(theme['this'], threshold)} contributions in "
+        f"{facts['label']}, "
+        f"{count_text(theme['last'], threshold)} in {facts['last_label']}: "
+        f"{words[theme['direction']]}."
     )
 
 
@@ -125,9 +128,12 @@ def what(facts):
         "Co-production:",
         _bullets(
             [
-                f"{co['activities']} activities logged ({co['strategic']} about strategy, commissioning or the plan).",
-                f"Taking part: parent carers {count_text(co['parent_carers'], threshold)}, young people "
-                f"{count_text(co['young_people'], threshold)}, professionals {count_text(co['professionals'], threshold)}.",
+                f"{co['activities']} activities logged ({co['strategic']} about strategy, "
+                "commissioning or the plan).",
+                f"Taking part: parent carers {count_text(co['parent_carers'], threshold)}, young "
+                "people "
+                f"{count_text(co['young_people'], threshold)}, professionals "
+                f"{count_text(co['professionals'], threshold)}.",
             ]
         ),
     ]

@@ -2,7 +2,8 @@
 
 The facts are worked out once, when a summary is drafted, and kept with it (a published summary
 never changes). Every count goes through portal.metrics.disclosure: counts under the threshold are
-hidden, the rest rounded to 5, and "rose" or "fell" is only said when the published figures prove it.
+hidden, the rest rounded to 5, and "rose" or "fell" is only said when the published figures prove
+it.
 """
 
 from datetime import date
@@ -16,7 +17,8 @@ from portal.metrics.calculations import Cell, change_verdict, newcombe_differenc
 from portal.metrics.disclosure import BASE, protect_breakdown, published_count
 from portal.metrics.suppression import SMALL
 
-#: A count hidden although it is not small: showing it would let a small count elsewhere be worked out.
+#: A count hidden although it is not small: showing it would let a small count elsewhere be worked
+# out.
 WITHHELD = "withheld"
 
 ROLES = (
@@ -28,7 +30,8 @@ ROLES = (
 
 
 def count_range(published, threshold):
-    """(low, high) of the true count a published count stands for (None: small, 1 to threshold - 1)."""
+    """(low, high) of the true count a published count stands for (None: small, 1 to threshold -
+    1)."""
     if published is None:
         return 1, threshold - 1
     if published == 0:
@@ -55,8 +58,8 @@ def direction(this, last, threshold):
 
 
 def _shown(result):
-    """A protected cell as a published count: the rounded n, None when small, WITHHELD when hidden for
-    another cell's sake, 0 when there was nothing."""
+    """A protected cell as a published count: the rounded n, None when small, WITHHELD when hidden
+    for another cell's sake, 0 when there was nothing."""
     if not result.suppressed:
         return result.n
     if result.reason == SMALL:
@@ -66,7 +69,8 @@ def _shown(result):
 
 def _month_hidden_in_quarter(measure, month, threshold):
     """Whether a month's figure must be hidden so the quarter's published figure minus the other
-    months' cannot reveal a small month (the months are cells of the quarter, whose total is shown)."""
+    months' cannot reveal a small month (the months are cells of the quarter, whose total is
+    shown)."""
     cells = []
     for start in quarter_months(month):
         favourable, n = measure_queries.measure_value(measure, start, month_end(start))
@@ -106,7 +110,8 @@ def _figure(measure, month, threshold):
 
 
 def measure_facts(month, threshold):
-    """Each public measure this month and last, with the Newcombe verdict of the change between them."""
+    """Each public measure this month and last, with the Newcombe verdict of the change between
+    them."""
     found = []
     for measure in list_measures(public_only=True):
         this, last = (
@@ -150,13 +155,14 @@ def _role_rows(by_role, threshold, total_hidden=False):
             "label": label,
             "count": WITHHELD if total_hidden and not cell.suppressed else _shown(cell),
         }
-        for (role, label), cell in zip(ROLES, results)
+        for (role, label), cell in zip(ROLES, results, strict=True)
     ]
 
 
 def _theme_totals(month, threshold):
     """({theme: {role: n}} for the month, {theme: published total}), each month's total checked as a
-    cell of its quarter so the quarter's count minus the other months cannot reveal a small month."""
+    cell of its quarter so the quarter's count minus the other months cannot reveal a small
+    month."""
     by_month = {
         start: queries.theme_role_counts(start, month_end(start)) for start in quarter_months(month)
     }
@@ -175,8 +181,8 @@ def _theme_totals(month, threshold):
 
 
 def theme_facts(month, threshold):
-    """Themes confirmed this month and last: published counts, direction, who said it, and the themes
-    most often confirmed alongside each (this month)."""
+    """Themes confirmed this month and last: published counts, direction, who said it, and the
+    themes most often confirmed alongside each (this month)."""
     this, totals = _theme_totals(month, threshold)
     _, last_totals = _theme_totals(previous_month(month), threshold)
     labels = queries.theme_labels()

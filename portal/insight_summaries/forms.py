@@ -31,13 +31,14 @@ class EditForm(FlaskForm):
     young_people = TextAreaField(
         "Young people's version",
         widget=GovTextArea(),
-        description="A short version in plain words for young people: short sentences, easy words, no figures "
-        "that need explaining. Needed before publishing.",
+        description="A short version in plain words for young people: short sentences, easy words, "
+        "no figures that need explaining. Needed before publishing.",
     )
     note = TextAreaField(
         "What you changed (optional)",
         widget=GovTextArea(),
-        description="For the history. If you are correcting a published summary, say what was wrong.",
+        description="For the history. If you are correcting a published summary, say what was "
+        "wrong.",
     )
     submit = SubmitField("Save a new version", widget=GovSubmitInput())
 

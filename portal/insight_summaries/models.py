@@ -1,4 +1,5 @@
-"""A month's insight summary and every version of its text (versions are never changed once published)."""
+"""A month's insight summary and every version of its text (versions are never changed once
+published)."""
 
 from datetime import date, datetime
 
@@ -11,14 +12,16 @@ from portal.extensions import db
 PARTS = (("what", "What"), ("why", "Why"), ("so_what", "So what"), ("next_steps", "Next"))
 PART_HINTS = {
     "what": "What the figures show this month.",
-    "why": "The evidence the data hold. The portal does not guess causes: add an explanation only if you know it.",
+    "why": "The evidence the data hold. The portal does not guess causes: add an explanation only "
+    "if you know it.",
     "so_what": "What it means for families and young people, and for the plan.",
     "next_steps": "What happens next, and who does it.",
 }
 
 
 class InsightSummary(db.Model):
-    """One summary per calendar month (the unique month makes two officers racing to draft get one)."""
+    """One summary per calendar month (the unique month makes two officers racing to draft get
+    one)."""
 
     __tablename__ = "insight_summaries"
 
@@ -61,13 +64,15 @@ class InsightSummary(db.Model):
 
 
 class SummaryVersion(db.Model):
-    """One saved text of a summary: who wrote it and when, who signed it off, when it was published."""
+    """One saved text of a summary: who wrote it and when, who signed it off, when it was
+    published."""
 
     __tablename__ = "insight_summary_versions"
     __table_args__ = (
         UniqueConstraint("summary_id", "number", name="uq_insight_summary_version_number"),
         CheckConstraint(
-            "signed_off_by_id IS NULL OR written_by_id IS NULL OR signed_off_by_id != written_by_id",
+            "signed_off_by_id IS NULL OR written_by_id IS NULL OR signed_off_by_id != "
+            "written_by_id",
             name="not_own_sign_off",
         ),
         CheckConstraint(

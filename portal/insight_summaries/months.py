@@ -1,4 +1,5 @@
-"""Calendar months a summary may be written for: closed months only (a month still open keeps changing)."""
+"""Calendar months a summary may be written for: closed months only (a month still open keeps
+changing)."""
 
 import re
 from datetime import date, timedelta
@@ -45,6 +46,7 @@ def parse_month(key, today=None):
 
 
 def quarter_months(start):
-    """The three months of the financial-year quarter a month falls in (Q1 April to June ... Q4 January to March)."""
+    """The three months of the financial-year quarter a month falls in (Q1 April to June ... Q4
+    January to March)."""
     first = (start.month - 1) // 3 * 3 + 1
     return [date(start.year, first + offset, 1) for offset in range(3)]

@@ -1,4 +1,5 @@
-"""Database reads for a month's summary: confirmed themes, "you said, we did" actions, co-production."""
+"""Database reads for a month's summary: confirmed themes, "you said, we did" actions,
+co-production."""
 
 from datetime import datetime, time, timedelta
 
@@ -20,8 +21,9 @@ def _between(start, end):
 
 
 def theme_role_counts(start, end):
-    """{theme slug: {author role or None: contributions}}: approved contributions in the month with the
-    theme confirmed, by who said it. Each contribution has one role, so a theme's roles add up to its total."""
+    """{theme slug: {author role or None: contributions}}: approved contributions in the month with
+    the theme confirmed, by who said it. Each contribution has one role, so a theme's roles add up
+    to its total."""
     rows = db.session.execute(
         select(Theme.slug, Contribution.author_role, func.count(func.distinct(Contribution.id)))
         .join(ContributionTheme, ContributionTheme.theme_id == Theme.id)
@@ -69,7 +71,8 @@ def theme_labels():
 
 
 def actions(start, end):
-    """Published "you said, we did" entries: due in the month, done in the month, and late by its end."""
+    """Published "you said, we did" entries: due in the month, done in the month, and late by its
+    end."""
     published = select(Entry).where(Entry.state == EntryState.PUBLISHED)
     open_statuses = (EntryStatus.PLANNED, EntryStatus.IN_PROGRESS)
     due = db.session.scalars(
@@ -91,7 +94,8 @@ def actions(start, end):
 
 
 def coproduction(start, end):
-    """(activities, parent carers, young people, professionals, strategic activities) held in the month."""
+    """(activities, parent carers, young people, professionals, strategic activities) held in the
+    month."""
     row = db.session.execute(
         select(
             func.count(CoproductionActivity.id),

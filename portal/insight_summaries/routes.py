@@ -26,8 +26,8 @@ def _summary_or_404(month_key, *, published_only=False):
 
 
 def _draft_form():
-    """Months without a summary are offered; a month drafted meanwhile by someone else is still accepted
-    (the service hands back that summary), and anything else gets parse_month's message."""
+    """Months without a summary are offered; a month drafted meanwhile by someone else is still
+    accepted (the service hands back that summary), and anything else gets parse_month's message."""
     form = DraftForm()
     taken = {s.month for s in services.all_summaries()}
     form.month.choices = [("", "Choose a month")] + [
@@ -73,7 +73,8 @@ def index():
                 form.month.errors = [str(error)]
             else:
                 flash(
-                    "Draft written from the data. Check it, edit it, then ask another officer to sign it off."
+                    "Draft written from the data. Check it, edit it, then ask another officer to "
+                    "sign it off."
                     if created
                     else f"{summary.label} already has a summary: here it is.",
                     "success" if created else "information",

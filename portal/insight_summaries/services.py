@@ -43,8 +43,8 @@ def find(month):
 def draft(month, *, officer):
     """The month's summary, drafted now from the data unless it exists. Returns (summary, created).
 
-    Two officers drafting the same month at once get the same one: the month is unique, and the loser
-    of the race gets the winner's summary.
+    Two officers drafting the same month at once get the same one: the month is unique, and the
+    loser of the race gets the winner's summary.
     """
     _check_officer(officer)
     existing = find(month)
@@ -72,8 +72,9 @@ def draft(month, *, officer):
 
 
 def redraft(summary, *, officer):
-    """Work the facts out again and write a new draft version from them (before the first publication
-    only: a published summary's facts never change). For a month whose quarter was still filling up."""
+    """Work the facts out again and write a new draft version from them (before the first
+    publication only: a published summary's facts never change). For a month whose quarter was still
+    filling up."""
     _check_officer(officer)
     if summary.current_published is not None:
         raise InvalidTransition(
@@ -94,9 +95,11 @@ def redraft(summary, *, officer):
     summary.facts = facts
     try:
         db.session.flush()
-    except IntegrityError:
+    except IntegrityError as error:
         db.session.rollback()
-        raise InvalidTransition("Someone else saved a version at the same moment: try again")
+        raise InvalidTransition(
+            "Someone else saved a version at the same moment: try again"
+        ) from error
     record(officer, "insight_summary.redraft", summary, month=summary.key, version=number)
     db.session.commit()
     db.session.refresh(summary)
@@ -104,7 +107,8 @@ def redraft(summary, *, officer):
 
 
 def clean_text(value, limit, label):
-    """(text, error): plain text with control characters removed; markup and overlong text are errors."""
+    """(text, error): plain text with control characters removed; markup and overlong text are
+    errors."""
     text = _CONTROL.sub("", (value or "").replace("\r\n", "\n").replace("\r", "\n")).strip()
     if _TAG.search(text):
         return text, f"{label} must be plain text: remove the HTML tags (the parts between < and >)"
@@ -137,7 +141,8 @@ def check_version_text(data):
 
 def save_version(summary, *, officer, data, base_number):
     """A new version from the edit form. `base_number` is the version the officer started from: if
-    someone saved a newer one meanwhile, VersionConflict (nothing is lost: the form keeps its text)."""
+    someone saved a newer one meanwhile, VersionConflict (nothing is lost: the form keeps its
+    text)."""
     _check_officer(officer)
     values, errors = check_version_text(data)
     if errors:
@@ -147,8 +152,9 @@ def save_version(summary, *, officer, data, base_number):
         raise VersionConflict(
             "Someone else saved a newer version",
             {
-                "what": f"Someone else saved version {latest.number if latest else 0} while you were editing. "
-                "Your text is still below: compare it with the newer version, then save again."
+                "what": f"Someone else saved version {latest.number if latest else 0} while you "
+                "were editing. Your text is still below: compare it with the newer version, then "
+                "save again."
             },
         )
     version = SummaryVersion(
@@ -157,14 +163,15 @@ def save_version(summary, *, officer, data, base_number):
     db.session.add(version)
     try:
         db.session.flush()
-    except IntegrityError:
+    except IntegrityError as error:
         db.session.rollback()
         raise VersionConflict(
             "Someone else saved a newer version",
             {
-                "what": "Someone else saved a version at the same moment. Your text is still below: save again."
+                "what": "Someone else saved a version at the same moment. Your text is still "
+                "below: save again."
             },
-        )
+        ) from error
     record(officer, "insight_summary.edit", summary, month=summary.key, version=version.number)
     db.session.commit()
     return version
@@ -226,8 +233,9 @@ def publish_problems(summary):
 
 
 def publish(summary, *, officer):
-    """Publish the latest, signed-off version (to the board report and the public page). Two officers
-    publishing at once: one wins. Raises NotAllowed, InvalidTransition or ValidationFailed."""
+    """Publish the latest, signed-off version (to the board report and the public page). Two
+    officers publishing at once: one wins. Raises NotAllowed, InvalidTransition or
+    ValidationFailed."""
     _check_officer(officer)
     if problems := publish_problems(summary):
         raise InvalidTransition(problems[0])

@@ -1,4 +1,5 @@
-"""Demo contributions with confirmed and suggested themes, so the insight explorer has something to show."""
+"""Demo contributions with confirmed and suggested themes, so the insight explorer has something to
+show."""
 
 import random
 from datetime import timedelta
@@ -30,8 +31,9 @@ COUNT = 336
 
 
 def _days_ago(index, slug, rng):
-    """Each text's newest use comes first (so the newest quotes are all different), then repeats go back in
-    time. Transport is recent (an emerging theme); everything else spreads over about 15 months."""
+    """Each text's newest use comes first (so the newest quotes are all different), then repeats go
+    back in time. Transport is recent (an emerging theme); everything else spreads over about 15
+    months."""
     repeat, position = divmod(index, len(TEXTS))
     if slug == "transport":
         return repeat * 12 + position % 12
@@ -96,5 +98,6 @@ def load_insight_demo():
         db.session.add(contribution)
     db.session.commit()
     return [
-        f"Demo insight: {COUNT} contributions with confirmed and suggested themes (/staff/insights)."
+        f"Demo insight: {COUNT} contributions with confirmed and suggested themes "
+        "(/staff/insights)."
     ]

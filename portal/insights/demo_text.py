@@ -18,7 +18,8 @@ TEXTS = [
     ),
     (
         "ehcp",
-        "The draft plan copied whole paragraphs from another child's report, even the wrong pronouns.",
+        "The draft plan copied whole paragraphs from another child's report, even the wrong "
+        "pronouns.",
         P,
     ),
     (
@@ -53,12 +54,14 @@ TEXTS = [
     ),
     (
         "waiting-times",
-        "The waiting list for speech therapy is far too long. My son has been waiting since year 3.",
+        "The waiting list for speech therapy is far too long. My son has been waiting since year "
+        "3.",
         P,
     ),
     (
         "waiting-times",
-        "We were told the wheelchair service wait is nine months, by which time he will have grown.",
+        "We were told the wheelchair service wait is nine months, by which time he will have "
+        "grown.",
         P,
     ),
     (

@@ -27,8 +27,8 @@ class ThemeRow:
 
 
 def _count_cells(pairs, threshold, total_shown, protected=False):
-    """[(key, label, n)] -> CellResults (counts only: favourable is not used); protected: rounded to 5
-    after suppression and the audit (portal.metrics.disclosure)."""
+    """[(key, label, n)] -> CellResults (counts only: favourable is not used); protected: rounded to
+    5 after suppression and the audit (portal.metrics.disclosure)."""
     cells = [Cell(str(key), label, 0, int(n)) for key, label, n in pairs]
     return (
         protect_breakdown(cells, threshold, total_shown)
@@ -41,7 +41,8 @@ def theme_table(themes, confirmed, suggested, threshold, protected=False):
     """One row per theme with any contribution (or active): confirmed and suggested-only counts.
 
     Themes overlap (one contribution can have several), so their counts are not a breakdown of a
-    shown total: only primary suppression applies. Shown rows are sorted by size, hidden ones by label.
+    shown total: only primary suppression applies. Shown rows are sorted by size, hidden ones by
+    label.
     """
     themes = [t for t in themes if t.active or confirmed.get(t.id) or suggested.get(t.id)]
     shown_confirmed = _count_cells(
@@ -50,7 +51,10 @@ def theme_table(themes, confirmed, suggested, threshold, protected=False):
     shown_suggested = _count_cells(
         [(t.id, t.label, suggested.get(t.id, 0)) for t in themes], threshold, False, protected
     )
-    rows = [ThemeRow(t, c, s, []) for t, c, s in zip(themes, shown_confirmed, shown_suggested)]
+    rows = [
+        ThemeRow(t, c, s, [])
+        for t, c, s in zip(themes, shown_confirmed, shown_suggested, strict=True)
+    ]
     return sorted(rows, key=lambda r: (r.confirmed.n is None, -(r.confirmed.n or 0), r.theme.label))
 
 
@@ -104,9 +108,9 @@ def quarter_counts(month_counts):
 
 
 def emerging_periods(filters, today, protected=False):
-    """(current from, current to, previous from, previous to): the chosen period (or the last 91 days)
-    against the period of the same length just before it. Protected: the period's last quarter against
-    the quarter before it (filters.date_to is then always the end of a closed quarter)."""
+    """(current from, current to, previous from, previous to): the chosen period (or the last 91
+    days) against the period of the same length just before it. Protected: the period's last quarter
+    against the quarter before it (filters.date_to is then always the end of a closed quarter)."""
     if protected:
         end = filters.date_to
         start = date(end.year, end.month - 2, 1)
@@ -131,7 +135,7 @@ def emerging_rows(themes, current, previous, threshold, protected=False):
         [(t.id, t.label, previous.get(t.id, 0)) for t in themes], threshold, False, protected
     )
     rows = []
-    for theme, now, before in zip(themes, cur, prev):
+    for theme, now, before in zip(themes, cur, prev, strict=True):
         if (
             now.n is None
             and before.n is None
@@ -176,8 +180,9 @@ def _groups_and_previous(filters, start, end, prev_start, prev_end):
 
 
 def explore(filters, *, themes, localities, threshold, today, viewer=None, protected=False):
-    """Everything the explorer page shows to `viewer`, as plain data. Runs a fixed number of GROUP BY queries:
-    the per-theme counts, by locality, sentiment and month, all come from one (queries.confirmed_groups)."""
+    """Everything the explorer page shows to `viewer`, as plain data. Runs a fixed number of GROUP
+    BY queries: the per-theme counts, by locality, sentiment and month, all come from one
+    (queries.confirmed_groups)."""
     total, tagged = queries.totals(filters)
     start, end, prev_start, prev_end = emerging_periods(filters, today, protected)
     groups, previous = _groups_and_previous(filters, start, end, prev_start, prev_end)

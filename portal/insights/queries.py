@@ -1,4 +1,5 @@
-"""SQL for the insight explorer: every count is a GROUP BY in the database, never a loop over rows."""
+"""SQL for the insight explorer: every count is a GROUP BY in the database, never a loop over
+rows."""
 
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
@@ -35,8 +36,8 @@ class Filters:
 
 
 def conditions(filters, model=Contribution):
-    """SQL conditions on Contribution (or an alias of it) for `filters`. Rejected items (spam, off topic)
-    never count."""
+    """SQL conditions on Contribution (or an alias of it) for `filters`. Rejected items (spam, off
+    topic) never count."""
     found = [model.status != Status.REJECTED]
     if filters.date_from:
         found.append(model.created_at >= datetime.combine(filters.date_from, time.min))
@@ -106,7 +107,8 @@ def suggested_only_by_theme(filters):
 
 
 def confirmed_by_theme_and(filters, column):
-    """{(theme_id, value of column): count} over confirmed tags, e.g. column=Contribution.locality_id."""
+    """{(theme_id, value of column): count} over confirmed tags, e.g.
+    column=Contribution.locality_id."""
     return {
         (theme_id, value): n for theme_id, value, n in _confirmed(filters, Tag.theme_id, column)
     }
@@ -149,7 +151,8 @@ def confirmed_groups(filters):
 
 
 def fold(groups, key):
-    """Sum confirmed_groups' counts by key(group): e.g. key=lambda g: g[0] gives {theme_id: count}."""
+    """Sum confirmed_groups' counts by key(group): e.g. key=lambda g: g[0] gives {theme_id:
+    count}."""
     found = {}
     for group, n in groups.items():
         found[key(group)] = found.get(key(group), 0) + n
@@ -157,9 +160,10 @@ def fold(groups, key):
 
 
 def quotes(filters, per_theme=QUOTES_PER_THEME, *, viewer=None):
-    """{theme_id: [redacted text, ...]} newest first: approved items only, redacted text only, never an
-    item flagged for safeguarding or abuse, or one that has ever had a safeguarding concern, and only
-    what `viewer` may see quoted (portal/walls: walled text needs its owner's approval to go outside)."""
+    """{theme_id: [redacted text, ...]} newest first: approved items only, redacted text only, never
+    an item flagged for safeguarding or abuse, or one that has ever had a safeguarding concern, and
+    only what `viewer` may see quoted (portal/walls: walled text needs its owner's approval to go
+    outside)."""
     ever_concern = select(Concern.id).where(Concern.contribution_id == Contribution.id).exists()
     ranked = (
         select(
@@ -185,7 +189,8 @@ def quotes(filters, per_theme=QUOTES_PER_THEME, *, viewer=None):
         )
         .subquery()
     )
-    found = {}  # the same words sent several times (a shared template, a copied post) are quoted once
+    # the same words sent several times (a shared template, a copied post) are quoted once
+    found = {}
     for theme_id, text in db.session.execute(
         select(ranked.c.theme_id, ranked.c.redacted_text)
         .where(ranked.c.rank <= per_theme * 4)

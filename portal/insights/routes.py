@@ -1,4 +1,5 @@
-"""The insight explorer (/staff/insights): contributions by theme, for viewers and every staff role above."""
+"""The insight explorer (/staff/insights): contributions by theme, for viewers and every staff role
+above."""
 
 from datetime import date
 
@@ -20,7 +21,8 @@ bp = Blueprint("insights", __name__, url_prefix="/staff/insights")
 
 
 def survey_choices():
-    """[(id, title)] when the surveys feature's table is part of this app, else [] (filter omitted)."""
+    """[(id, title)] when the surveys feature's table is part of this app, else [] (filter
+    omitted)."""
     table = db.metadata.tables.get("surveys")
     if table is None or "title" not in table.c:
         return []
@@ -42,8 +44,9 @@ def _date(name, errors, label):
 
 
 def _closed_quarters(date_from, date_to, errors, today):
-    """For readers who see protected counts: the period must run from the start of a quarter to the end
-    of a quarter that has ended (empty: from the beginning, to the end of the latest closed quarter)."""
+    """For readers who see protected counts: the period must run from the start of a quarter to the
+    end of a quarter that has ended (empty: from the beginning, to the end of the latest closed
+    quarter)."""
     windows = closed_windows(today)
     if date_from and date_from not in {w.start for w in windows}:
         errors["from"] = (

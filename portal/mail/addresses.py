@@ -9,8 +9,8 @@ FORMAT = "Enter an email address in the correct format, like name@example.com"
 
 
 def clean_address(value):
-    """`value` as one normalised ASCII address (lower case), or raise ValueError with a message a person
-    can act on. Display names, quoted parts, lists and line breaks are all refused."""
+    """`value` as one normalised ASCII address (lower case), or raise ValueError with a message a
+    person can act on. Display names, quoted parts, lists and line breaks are all refused."""
     value = (value or "").strip()
     if not value or len(value) > 254:
         raise ValueError(FORMAT if value else "Enter an email address")

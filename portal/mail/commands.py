@@ -20,7 +20,7 @@ def one_pass():
         try:
             if message := task():
                 lines.append(message)
-        except Exception:  # noqa: BLE001 - the worker must keep delivering
+        except Exception:  # the worker must keep delivering
             db.session.rollback()
             log.exception("Periodic task %s failed", task.__name__)
             lines.append(f"{task.__name__} failed; see the log.")
@@ -47,7 +47,7 @@ def send_mail(loop, interval):
                     loop and line.startswith("Sent 0 email(s); 0 failed")
                 ):  # a quiet loop when idle
                     click.echo(line)
-        except Exception:  # noqa: BLE001 - for example the database is restarting: try again next pass
+        except Exception:  # for example the database is restarting: try again next pass
             if not loop:
                 raise
             db.session.rollback()

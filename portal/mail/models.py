@@ -1,4 +1,5 @@
-"""OutboxMessage: one email waiting for, accepted by, or set aside after failing at the SMTP server."""
+"""OutboxMessage: one email waiting for, accepted by, or set aside after failing at the SMTP
+server."""
 
 from datetime import datetime
 

@@ -1,8 +1,9 @@
-"""Queueing email in the outbox and delivering it over SMTP from the send-mail worker, never in a request.
+"""Queueing email in the outbox and delivering it over SMTP from the send-mail worker, never in a
+request.
 
-A message is queued, then sent, or set aside as failed (after MAIL_MAX_ATTEMPTS failures, at once when
-it cannot be built or the server refuses it for good). A set-aside message never blocks the others;
-an admin can retry it from /staff/outbox.
+A message is queued, then sent, or set aside as failed (after MAIL_MAX_ATTEMPTS failures, at once
+when it cannot be built or the server refuses it for good). A set-aside message never blocks the
+others; an admin can retry it from /staff/outbox.
 """
 
 import logging
@@ -26,7 +27,8 @@ LEASE = timedelta(minutes=5)  # a claimed message is not picked up by another se
 
 
 class Unbuildable(Exception):
-    """The message can never be sent as it stands (not one valid address, or a header that breaks)."""
+    """The message can never be sent as it stands (not one valid address, or a header that
+    breaks)."""
 
 
 def queue_email(to, subject, body, key=None):
@@ -52,7 +54,8 @@ def queue_email(to, subject, body, key=None):
 
 
 def backoff(attempts):
-    """Seconds to wait after `attempts` failures: base, 2x, 4x ... capped at MAIL_RETRY_MAX_SECONDS."""
+    """Seconds to wait after `attempts` failures: base, 2x, 4x ... capped at
+    MAIL_RETRY_MAX_SECONDS."""
     base = current_app.config["MAIL_RETRY_BASE_SECONDS"]
     return min(base * 2 ** max(attempts - 1, 0), current_app.config["MAIL_RETRY_MAX_SECONDS"])
 
@@ -198,7 +201,7 @@ def deliver_outbox(*, now=None, limit=100):
         try:
             outcome = _deliver_one(message, now)
             db.session.commit()
-        except Exception as error:  # noqa: BLE001 - one broken message must never stop the others
+        except Exception as error:  # one broken message must never stop the others
             db.session.rollback()
             log.exception("Email %s broke the sender", message_id)
             message = db.session.get(OutboxMessage, message_id)
@@ -213,7 +216,8 @@ def deliver_outbox(*, now=None, limit=100):
 
 
 def _set_aside_if_unbuildable(message, now):
-    """While the server is unreachable: set the message aside if it could never be sent. Returns 1 if so."""
+    """While the server is unreachable: set the message aside if it could never be sent. Returns 1
+    if so."""
     try:
         build(message)
     except Unbuildable as error:
@@ -251,8 +255,8 @@ def outbox_query(state=None):
 
 
 def outbox_counts():
-    """{"queued": n, "failed": n, "sent": n, "waiting": n, "failing": n} (waiting: not sent; failing:
-    not sent and tried at least once, or set aside)."""
+    """{"queued": n, "failed": n, "sent": n, "waiting": n, "failing": n} (waiting: not sent;
+    failing: not sent and tried at least once, or set aside)."""
     unsent = OutboxMessage.sent_at.is_(None)
     row = db.session.execute(
         select(

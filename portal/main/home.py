@@ -32,7 +32,8 @@ def young_peoples_surveys():
 
 
 def latest_changes(limit=LATEST_CHANGES):
-    """The newest published "you said, we did" entries as (id, title) rows, linked by title.
+    """The newest published "you said, we did" entries as (id, title) rows: the home page links them
+    by title.
 
     Only the two columns are read: loading whole entries also loads their themes, localities and
     evidence (several queries), which the home page never shows.

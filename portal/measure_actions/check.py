@@ -1,4 +1,5 @@
-"""`portal measures check`: apply the deterioration rule to the latest closed period and open actions."""
+"""`portal measures check`: apply the deterioration rule to the latest closed period and open
+actions."""
 
 import logging
 
@@ -32,7 +33,8 @@ def _result(measure, window, threshold):
 
 
 def check_measures(*, period=None, today=None):
-    """Open an action for each measure, trigger and period that deteriorated; returns the new actions.
+    """Open an action for each measure, trigger and period that deteriorated; returns the new
+    actions.
 
     `period` is a closed window's key ("2026-27-Q3"); None checks the latest closed quarter.
     Running again (or twice at once) opens nothing new; a recovery closes nothing.
@@ -63,7 +65,8 @@ def check_measures(*, period=None, today=None):
 
 
 def follow_up(action, today=None):
-    """The follow-up: the measure's published figures for the next reporting cycle once it has closed.
+    """The follow-up: the measure's published figures for the next reporting cycle once it has
+    closed.
 
     Returns None before then, else {"label", "figure" (words), "change" (verdict against the
     baseline or None), "status" (RAG in words or None)}.

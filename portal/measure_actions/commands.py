@@ -22,6 +22,7 @@ def check_command(period):
         raise click.ClickException(str(error)) from None
     for action in opened:
         click.echo(
-            f"Opened action {action.id}: {action.measure.name}, {action.period_label}, {action.trigger}"
+            f"Opened action {action.id}: {action.measure.name}, {action.period_label}, "
+            f"{action.trigger}"
         )
     click.echo(f"{len(opened)} action(s) opened.")

@@ -48,5 +48,6 @@ def load_measure_actions_demo():
     _enter_complaints(find_staff_by_email("editor@example.org"))
     opened = sum(len(check_measures(period=window.key)) for window in reversed(closed_windows()))
     return [
-        f"Measure actions: {opened} opened by the deterioration check (see /staff/measures/actions)."
+        f"Measure actions: {opened} opened by the deterioration check (see "
+        "/staff/measures/actions)."
     ]

@@ -6,13 +6,17 @@ RAG_WORDS = {"green": "Green", "amber": "Amber", "red": "Red", "unclear": "Not y
 
 
 def figure_words(measure, result):
-    """'45% (about 20 of about 45 answers; 95% interval 31% to 59%)', or a staff figure with its unit."""
+    """'45% (about 20 of about 45 answers; 95% interval 31% to 59%)', or a staff figure with its
+    unit."""
     if result is None or result.get("value") is None:
         return "no figure"
     if not measure.is_survey:
         return f"{result['value']:g} {measure.unit}".strip()
     about = "" if result.get("exact") else "about "
-    text = f"{result['value']:.0%} ({about}{result['favourable']} of {about}{result['n']} valid answers"
+    text = (
+        f"{result['value']:.0%} ({about}{result['favourable']} of {about}{result['n']} valid "
+        "answers"
+    )
     if result.get("ci_low") is not None:
         text += f"; 95% interval {result['ci_low']:.0%} to {result['ci_high']:.0%}"
     return text + ")"
@@ -42,8 +46,10 @@ def evidence_words(measure, trigger, window, current, previous_window=None, prev
             else ""
         )
         return (
-            f"{now} Its status fell from {RAG_WORDS[trigger.rag_before]} in {previous_window.label} "
-            f"(when it was {figure_words(measure, previous)}) to {RAG_WORDS[trigger.rag_after]}{target_words}."
+            f"{now} Its status fell from {RAG_WORDS[trigger.rag_before]} in "
+            f"{previous_window.label} "
+            f"(when it was {figure_words(measure, previous)}) to "
+            f"{RAG_WORDS[trigger.rag_after]}{target_words}."
         )
     if trigger.kind == WORSE_THAN_BASELINE:
         baseline = current["baseline"]

@@ -9,7 +9,8 @@ from portal.measures.forms import DateRequired, DayMonthYearField
 
 
 def _id_or_zero(value):
-    """A chosen person's id; anything that is not a number is 0, which the service refuses clearly."""
+    """A chosen person's id; anything that is not a number is 0, which the service refuses
+    clearly."""
     try:
         return int(value)
     except (TypeError, ValueError):

@@ -31,7 +31,8 @@ def working_days_after(day, count):
 
 
 def owners_for(organisation):
-    """Active editors and admins who can own an action: the organisation's first, editors before admins."""
+    """Active editors and admins who can own an action: the organisation's first, editors before
+    admins."""
     order = [case((User.role == Role.EDITOR, 0), else_=1), User.id]
     if organisation:
         order.insert(0, case((User.organisation == organisation, 0), else_=1))
@@ -45,8 +46,9 @@ def owners_for(organisation):
 
 
 def default_owner(organisation):
-    """The named person an action opens with: the owning organisation's longest-standing editor (else
-    its admin, else any admin); officers can name someone else on the action's page. None if nobody."""
+    """The named person an action opens with: the owning organisation's longest-standing editor
+    (else its admin, else any admin); officers can name someone else on the action's page. None if
+    nobody."""
     return next(
         (
             person
@@ -62,9 +64,11 @@ def _tell_owner(action):
         return
 
     body = (
-        f'An action has been opened on the measure "{action.measure.name}" and you are named as its owner.\n\n'
+        f'An action has been opened on the measure "{action.measure.name}" and you are named as '
+        "its owner.\n\n"
         f"Why: {TRIGGER_LABELS[action.trigger]} ({action.period_label}).\n{action.evidence}\n\n"
-        f"Review it by {action.review_by:%d %B %Y}: look at the contributory factors, agree targeted support "
+        f"Review it by {action.review_by:%d %B %Y}: look at the contributory factors, agree "
+        "targeted support "
         f"and improvement actions, and follow up with the {action.follow_up_label} figures.\n\n"
         f"Open the action: {public_url('measure_actions.show', action_id=action.id)}\n"
     )
@@ -172,7 +176,8 @@ def close_action(action, *, actor, note):
 def assign_action(action, *, actor, owner_id, review_by, today=None):
     """Name the person who owns an open action and when it is reviewed; the new owner is emailed.
 
-    Raises NotAllowed, InvalidTransition (closed) or ValidationFailed (unknown person, date in the past).
+    Raises NotAllowed, InvalidTransition (closed) or ValidationFailed (unknown person, date in the
+    past).
     """
     _require_officer(actor)
     if not action.is_open:

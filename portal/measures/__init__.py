@@ -1,1 +1,2 @@
-"""Confidence and satisfaction measures: KPI dictionary, baselines, targets, results, reports and API."""
+"""Confidence and satisfaction measures: KPI dictionary, baselines, targets, results, reports and
+API."""

@@ -70,7 +70,8 @@ def measure_json(measure, by, window):
 
 
 def stored_measure_json(slug, by, window):
-    """The stored answer (JSON text) for a published measure, computed on a miss; None for no such measure.
+    """The stored answer (JSON text) for a published measure, computed on a miss; None for no such
+    measure.
 
     Only public measures are ever stored, and any change to a measure makes stored answers stale,
     so a stored answer is served without reading the measure.

@@ -1,4 +1,5 @@
-"""Accessible SVG charts drawn on the server: a title and description, text labels, never colour alone.
+"""Accessible SVG charts drawn on the server: a title and description, text labels, never colour
+alone.
 
 Every chart is shown beside a data table with the same figures, so the SVG is a picture of the
 table, not the only way to read it. No JavaScript, no inline styles (the CSP forbids them).
@@ -9,8 +10,8 @@ import itertools
 from markupsafe import Markup, escape
 
 _ids = itertools.count(1)
-# Drawn for a phone first: 320 units wide, so at 320 CSS pixels (about 290 for the chart) 14-unit text
-# is still 12px or more; labels sit above their bars, not beside them, so nothing is squeezed.
+# Drawn for a phone first: 320 units wide, so at 320 CSS pixels (about 290 for the chart) 14-unit
+# text is still 12px or more; labels sit above their bars, not beside them, so nothing is squeezed.
 WIDTH = 320
 MARGIN = 6
 PLOT = WIDTH - 2 * MARGIN
@@ -31,7 +32,8 @@ def _svg(title, description, height, body):
     return Markup(
         f'<svg class="portal-chart" viewBox="0 0 {WIDTH} {height}" role="img" '
         f'aria-labelledby="chart-title-{n} chart-desc-{n}" xmlns="http://www.w3.org/2000/svg">'
-        f'<title id="chart-title-{n}">{escape(title)}</title><desc id="chart-desc-{n}">{escape(description)}</desc>'
+        f'<title id="chart-title-{n}">{escape(title)}</title><desc '
+        f'id="chart-desc-{n}">{escape(description)}</desc>'
         f"{body}</svg>"
     )
 
@@ -53,7 +55,8 @@ def _axis(y):
 
 
 def _bar(y, value, low, high):
-    """A solid bar to the value with a black interval whisker (shape and text, not colour, carry meaning)."""
+    """A solid bar to the value with a black interval whisker (shape and text, not colour, carry
+    meaning)."""
     parts = [
         f'<rect x="{MARGIN}" y="{y}" width="{_x(value) - MARGIN:.1f}" height="16" fill="#1d70b8"/>'
     ]
@@ -61,7 +64,8 @@ def _bar(y, value, low, high):
         mid = y + 8
         parts.append(
             f'<line x1="{_x(low):.1f}" y1="{mid}" x2="{_x(high):.1f}" y2="{mid}" stroke="#0b0c0c" '
-            f'stroke-width="2"/><line x1="{_x(low):.1f}" y1="{y + 2}" x2="{_x(low):.1f}" y2="{y + 14}" '
+            f'stroke-width="2"/><line x1="{_x(low):.1f}" y1="{y + 2}" x2="{_x(low):.1f}" '
+            f'y2="{y + 14}" '
             f'stroke="#0b0c0c" stroke-width="2"/><line x1="{_x(high):.1f}" y1="{y + 2}" '
             f'x2="{_x(high):.1f}" y2="{y + 14}" stroke="#0b0c0c" stroke-width="2"/>'
         )
@@ -75,7 +79,8 @@ def _labelled_row(y, label, row_text, value=None, low=None, high=None):
 
 
 def breakdown_chart(title, rows, threshold=10):
-    """Horizontal bars, one per breakdown row ({label, value, ci_low, ci_high, suppressed}); proportions only."""
+    """Horizontal bars, one per breakdown row ({label, value, ci_low, ci_high, suppressed});
+    proportions only."""
     if any(row["value"] is not None and not 0 <= row["value"] <= 1 for row in rows):
         return None
     height = ROW * len(rows) + 40
@@ -98,7 +103,8 @@ def breakdown_chart(title, rows, threshold=10):
 
 
 def interval_chart(title, result, threshold=10):
-    """One measure's value as a bar with its interval, the baseline as a dashed line and the target as a diamond."""
+    """One measure's value as a bar with its interval, the baseline as a dashed line and the target
+    as a diamond."""
     if result["suppressed"] or result["value"] is None or result.get("source") != "survey":
         return None
     body = [
@@ -107,7 +113,8 @@ def interval_chart(title, result, threshold=10):
         )
     ]
     said = [
-        f"now {_pct(result['value'])} (95% interval {_pct(result['ci_low'])} to {_pct(result['ci_high'])})"
+        f"now {_pct(result['value'])} (95% interval {_pct(result['ci_low'])} to "
+        f"{_pct(result['ci_high'])})"
     ]
     baseline, target = result.get("baseline"), result.get("target")
     key = []

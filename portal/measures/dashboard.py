@@ -7,7 +7,8 @@ from portal.reference.services import all_localities
 from portal.you_said_we_did.queries import coproduction_figures
 
 RESPONSE_TARGET = 200  # Big Listen / confidence survey: "200+ responses" (seeds-digest 3.1)
-#: The organisation that runs the surveys: its moderators, editors and admins see exact response counts.
+#: The organisation that runs the surveys: its moderators, editors and admins see exact response
+# counts.
 SURVEY_OWNER = "council"
 
 
@@ -19,21 +20,23 @@ def _protected(counts, places):
     keys = [place.id for place in places] + [None]
     cells = protect_breakdown([Cell(str(key), str(key), 0, counts.get(key, 0)) for key in keys])
     names = {place.id: place.name for place in places}
-    shown = {key: cell.n for key, cell in zip(keys, cells) if not cell.suppressed}
+    shown = {key: cell.n for key, cell in zip(keys, cells, strict=True) if not cell.suppressed}
     hidden = {
         names.get(key, "not_given")
-        for key, cell in zip(keys, cells)
+        for key, cell in zip(keys, cells, strict=True)
         if cell.suppressed and cell.reason != "no data"
     }
     return shown, hidden, round_count(sum(counts.values()))
 
 
 def representativeness_view(window=None, exact=False):
-    """Responses per locality in a window against its share of the SEND population, plus the 200 target.
+    """Responses per locality in a window against its share of the SEND population, plus the 200
+    target.
 
     Returns a dict: result (metrics Representativeness), not_given (responses with no locality),
-    total, target, progress (0 to 1) and hidden (localities whose count is not shown). Unless `exact`,
-    counts are protected like every published figure and shares come from the protected counts.
+    total, target, progress (0 to 1) and hidden (localities whose count is not shown). Unless
+    `exact`, counts are protected like every published figure and shares come from the protected
+    counts.
     """
     counts = queries.responses_by_locality(
         window.start if window else None, window.end if window else None
@@ -81,7 +84,8 @@ def participation_view(date_from=None, date_to=None):
 
 
 def you_said_we_did_figures():
-    """Entries published and completed, and median days from contribution to response, as a sentence."""
+    """Entries published and completed, and median days from contribution to response, as a
+    sentence."""
 
     figures = coproduction_figures()
     median = figures["median_days"]

@@ -1,4 +1,5 @@
-"""Demo content for measures: the seeded KPI dictionary, baselines from the summer 2026 Big Listen, targets, a co-production log."""
+"""Demo content for measures: the seeded KPI dictionary, baselines from the summer 2026 Big Listen,
+targets, a co-production log."""
 
 from datetime import date
 

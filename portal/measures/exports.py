@@ -1,4 +1,5 @@
-"""Board report and quarterly-return rows, written as CSV or XLSX (protected like the public pages)."""
+"""Board report and quarterly-return rows, written as CSV or XLSX (protected like the public
+pages)."""
 
 import csv
 import io
@@ -82,8 +83,9 @@ def report_rows(items):
 
 
 def quarterly_rows(measures, threshold=10, last_day=None):
-    """One row per measure per closed financial-year quarter (up to last_day) with any data, protected
-    as on the public pages (each quarter's figure is the same as that quarter's own published figure)."""
+    """One row per measure per closed financial-year quarter (up to last_day) with any data,
+    protected as on the public pages (each quarter's figure is the same as that quarter's own
+    published figure)."""
     rows = []
     if last_day is None:
         return rows

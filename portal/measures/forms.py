@@ -29,7 +29,8 @@ _WHOLE = "Enter a whole number, 0 or more"
 
 
 class DateRequired(InputRequired):
-    """InputRequired without the HTML `required` flag, which is not valid on the date boxes' wrapper."""
+    """InputRequired without the HTML `required` flag, which is not valid on the date boxes'
+    wrapper."""
 
     def __init__(self, message=None):
         super().__init__(message)
@@ -108,8 +109,8 @@ class MeasureForm(FlaskForm):
     owner_organisation = SelectField(
         "Organisation that owns the figures",
         widget=GovSelect(),
-        description="Its moderators, editors and admins see exact counts on staff pages; everyone else sees "
-        "rounded figures. Only admins can change this.",
+        description="Its moderators, editors and admins see exact counts on staff pages; everyone "
+        "else sees rounded figures. Only admins can change this.",
         choices=[SelectChoice("", "None (only admins see exact counts)")]
         + [SelectChoice(code, label) for code, label in ORGANISATION_LABELS.items()],
     )

@@ -1,4 +1,5 @@
-"""Measures (the KPI dictionary), staff-entered figures, locked baselines, targets and the co-production log."""
+"""Measures (the KPI dictionary), staff-entered figures, locked baselines, targets and the
+co-production log."""
 
 from datetime import date, datetime
 from enum import StrEnum
@@ -204,7 +205,8 @@ DECISION_LEVELS = {
 
 
 class FigureChange(db.Model):
-    """One change to anything published figures are made from; the newest id is the figures' generation.
+    """One change to anything published figures are made from; the newest id is the figures'
+    generation.
 
     Rows are only ever added (two editors never race on one counter); stored figures of an older
     generation are stale and are never served.

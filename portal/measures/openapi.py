@@ -29,7 +29,8 @@ SCHEMAS = {
             "source": {
                 "type": "string",
                 "enum": ["survey", "staff"],
-                "description": "survey: favourable / valid survey answers; staff: figures staff enter",
+                "description": "survey: favourable / valid survey answers; staff: figures staff "
+                "enter",
             },
         },
     },
@@ -122,7 +123,8 @@ SCHEMAS = {
             "rag": {
                 "type": "string",
                 "enum": ["green", "amber", "red", "unclear", "grey"],
-                "description": "against this year's target; unclear when the 95% interval contains it",
+                "description": "against this year's target; unclear when the 95% interval "
+                "contains it",
             },
             "breakdown": {"type": "array", "items": {"$ref": "#/components/schemas/BreakdownCell"}},
         },
@@ -137,12 +139,13 @@ SCHEMAS = {
 
 DISCLOSURE = (
     "Figures are protected so that nobody can be identified, even by comparing several answers: "
-    "they are published only for closed financial-year quarters (period=2026-27-Q2 is July to September "
-    "2026), so they never change as new answers arrive and no two periods differ by a day; any count under "
-    "the small-number threshold (10) is hidden (null, suppressed true), and a second cell is hidden where "
-    "the first could otherwise be worked out; every other count is rounded to the nearest 5 (the Office for "
-    "National Statistics 10-5 rule), and value, ci_low, ci_high and the change against the baseline are "
-    "worked out from the rounded counts. Arbitrary from/to dates are not accepted."
+    "they are published only for closed financial-year quarters (period=2026-27-Q2 is July to "
+    "September 2026), so they never change as new answers arrive and no two periods differ by a "
+    "day; any count under the small-number threshold (10) is hidden (null, suppressed true), and a "
+    "second cell is hidden where the first could otherwise be worked out; every other count is "
+    "rounded to the nearest 5 (the Office for National Statistics 10-5 rule), and value, ci_low, "
+    "ci_high and the change against the baseline are worked out from the rounded counts. Arbitrary "
+    "from/to dates are not accepted."
 )
 
 
@@ -153,7 +156,8 @@ def openapi_document(server_url="/"):
         "info": {
             "title": "SEND voice measures API",
             "version": "1.0.0",
-            "description": "Read-only confidence and satisfaction measures, with the same protection as "
+            "description": "Read-only confidence and satisfaction measures, with the same "
+            "protection as "
             "the public results page. Proportions are fractions from 0 to 1. " + DISCLOSURE,
         },
         "servers": [{"url": server_url}],
@@ -181,7 +185,8 @@ def openapi_document(server_url="/"):
                 "get": {
                     "operationId": "getMeasure",
                     "summary": "One measure's figures for a period",
-                    "description": "Without period, the latest closed quarter. change is null when the period "
+                    "description": "Without period, the latest closed quarter. change is null when "
+                    "the period "
                     "overlaps the baseline's or a figure is suppressed. " + DISCLOSURE,
                     "parameters": [
                         {
@@ -211,9 +216,9 @@ def openapi_document(server_url="/"):
                             "in": "query",
                             "required": False,
                             "schema": {"type": "string", "pattern": PERIOD_PATTERN},
-                            "description": "A closed financial-year quarter, like 2026-27-Q2 (July to September 2026). "
-                            "A quarter that has not ended, or anything else, is a 400 that lists the "
-                            "periods that exist.",
+                            "description": "A closed financial-year quarter, like 2026-27-Q2 (July "
+                            "to September 2026). A quarter that has not ended, or anything else, "
+                            "is a 400 that lists the periods that exist.",
                         },
                     ],
                     "responses": {
@@ -226,8 +231,8 @@ def openapi_document(server_url="/"):
                             },
                         },
                         "400": _error(
-                            "A bad query parameter (unknown by, a period we do not publish, or from/to dates); "
-                            "the message lists the periods that exist"
+                            "A bad query parameter (unknown by, a period we do not publish, or "
+                            "from/to dates); the message lists the periods that exist"
                         ),
                         "404": _error("No published measure has this slug"),
                     },

@@ -1,4 +1,5 @@
-"""Published figures stored ready: /results and the public API are worked out once per change, not per request.
+"""Published figures stored ready: /results and the public API are worked out once per change, not
+per request.
 
 Published figures are for closed financial-year quarters only (portal.measures.periods), and
 answers submitted online are dated when they are submitted, so nothing a family does changes a
@@ -8,7 +9,8 @@ may date them in a closed quarter). Any such write through the ORM adds a Figure
 same transaction (see _note_changes), as does an audited import (WATCHED_ACTIONS). The newest
 FigureChange id is the figures' *generation*; a stored figure is served only while its generation
 is the newest. Stored rows are keyed by the closed period they were computed for, so when a quarter
-closes the default period's key changes and the next request computes it (the cheap check is the key).
+closes the default period's key changes and the next request computes it (the cheap check is the
+key).
 
 The first request after a change computes and stores; `portal measures refresh` does it ahead.
 """
@@ -34,10 +36,11 @@ from portal.measures.models import (
 from portal.reference.models import AgeBand, Cohort, Locality
 
 log = logging.getLogger(__name__)
-#: Writes to these change what is published (values, targets, baselines, breakdown labels and order).
+#: Writes to these change what is published (values, targets, baselines, breakdown labels and
+# order).
 WATCHED = (Measure, Target, Baseline, MeasureFigure, Locality, AgeBand, Cohort)
-#: Audited actions that write answers with bulk statements the ORM hook cannot see: an import of paper
-#: responses may date them in a closed quarter.
+#: Audited actions that write answers with bulk statements the ORM hook cannot see: an import of
+# paper : responses may date them in a closed quarter.
 WATCHED_ACTIONS = frozenset({"survey.import"})
 
 

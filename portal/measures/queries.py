@@ -5,8 +5,8 @@ import the surveys package and a benchmark can time these functions directly:
 
     measure_value(measure, date_from, date_to)         -> (favourable, n)
     measure_breakdown(measure, by, date_from, date_to) -> [(key, favourable, n)]
-    measures_breakdown(measures, by, date_from, date_to) -> {slug: [(key, favourable, n)]}, one scan for all
-    responses_by_locality(date_from, date_to)          -> {locality_id or None: responses}
+    measures_breakdown(measures, by, date_from, date_to) -> {slug: [(key, favourable, n)]}, one scan
+    for all responses_by_locality(date_from, date_to)          -> {locality_id or None: responses}
     figure_summary(measure, date_from, date_to)        -> (mean, count)
     figure_breakdown(measure, by, date_from, date_to)  -> [(key, mean, count)]
 
@@ -106,12 +106,15 @@ def _month_groups():
 
 
 def fold_quarters(rows):
-    """Fold (year, month, *counts) aggregate rows into [("2026/27 Q2", *summed counts)], in order."""
+    """Fold (year, month, *counts) aggregate rows into [("2026/27 Q2", *summed counts)], in
+    order."""
     totals = {}
     for year, month, *counts in rows:
         fy, quarter = financial_quarter(date(int(year), int(month), 1))
         key = f"{fy} {quarter}"
-        totals[key] = [a + b for a, b in zip(totals.get(key, [0] * len(counts)), counts)]
+        totals[key] = [
+            a + b for a, b in zip(totals.get(key, [0] * len(counts)), counts, strict=True)
+        ]
     return [(key, *totals[key]) for key in sorted(totals)]
 
 
@@ -183,7 +186,7 @@ def _streamed_rows(source, where, pair_columns, date_from, date_to):
                     and_(
                         *[
                             col.is_(None) if value is None else col == value
-                            for col, value in zip(pair_columns, pair)
+                            for col, value in zip(pair_columns, pair, strict=True)
                         ]
                     ),
                     1,
@@ -202,7 +205,7 @@ def _streamed_rows(source, where, pair_columns, date_from, date_to):
     return [
         (key, code, *pair, count)
         for key, code, *counts in rows
-        for pair, count in zip(pairs, counts)
+        for pair, count in zip(pairs, counts, strict=True)
         if count
     ]
 
@@ -241,7 +244,8 @@ def fold_measure(rows, measure, by=None):
 
 
 def measures_breakdown(measures, by=None, date_from=None, date_to=None):
-    """{measure.slug: [(key, favourable, n)]}: measure_breakdown's counts for many measures, read together."""
+    """{measure.slug: [(key, favourable, n)]}: measure_breakdown's counts for many measures, read
+    together."""
     rows = breakdown_rows(measures, by, date_from, date_to)
     return {m.slug: fold_measure(rows, m, by) for m in measures}
 
@@ -264,12 +268,12 @@ def submitted_range(survey_id=None, audience=None):
         *_response_filters(None, None, audience, survey_id)
     )
     first, last = db.session.execute(query).one()
-    as_date = lambda v: (
-        v.date()
-        if isinstance(v, datetime)
-        # noqa: E731
-        else (datetime.fromisoformat(v).date() if isinstance(v, str) else v)
-    )
+
+    def as_date(v):
+        if isinstance(v, datetime):
+            return v.date()
+        return datetime.fromisoformat(v).date() if isinstance(v, str) else v
+
     return as_date(first), as_date(last)
 
 
@@ -309,7 +313,8 @@ def figure_breakdown(measure, by, date_from=None, date_to=None):
 
 
 def coproduction_totals(date_from=None, date_to=None):
-    """Return [(locality_id, parent_carers, young_people, professionals, activities)] in a period."""
+    """Return [(locality_id, parent_carers, young_people, professionals, activities)] in a
+    period."""
     log = table(
         "coproduction_activities",
         column("held_on"),

@@ -61,7 +61,8 @@ def default_period(baseline):
 
 
 def overlaps(date_from, date_to, baseline):
-    """Whether a period shares any day with the baseline's (unknown baseline dates count as overlap)."""
+    """Whether a period shares any day with the baseline's (unknown baseline dates count as
+    overlap)."""
     start, end = (
         (baseline["date_from"], baseline["date_to"])
         if isinstance(baseline, dict)
@@ -137,7 +138,8 @@ def _breakdown(measure, by, date_from, date_to, threshold, cells, exact=False):
 
 
 def _baseline_dict(baseline, exact=False):
-    """The locked baseline as stored; published with rounded counts (value and interval from them)."""
+    """The locked baseline as stored; published with rounded counts (value and interval from
+    them)."""
     if baseline is None:
         return None
     found = {
@@ -186,7 +188,8 @@ def _change(measure, figure, baseline, date_from, date_to):
 
 
 def _figure(measure, date_from, date_to, threshold, cells=None, exact=False):
-    """The headline figure; with a breakdown's cells it is their sum (every answer is in one cell)."""
+    """The headline figure; with a breakdown's cells it is their sum (every answer is in one
+    cell)."""
     if measure.is_survey:
         counts = (
             (sum(c.favourable for c in cells), sum(c.n for c in cells))

@@ -1,4 +1,5 @@
-"""The seeded KPI dictionary: survey measures for parent carers and young people, and staff figures."""
+"""The seeded KPI dictionary: survey measures for parent carers and young people, and staff
+figures."""
 
 from datetime import date
 
@@ -26,8 +27,8 @@ SURVEY_MEASURES = [
         AGREE,
         "Parent carer confidence that needs will be met",
         "Young people's confidence that needs will be met",
-        "The share who agree or strongly agree that they are confident their (or their child's) needs "
-        "will be met.",
+        "The share who agree or strongly agree that they are confident their (or their child's) "
+        "needs will be met.",
     ),
     (
         "listened-to",
@@ -84,8 +85,8 @@ STAFF_MEASURES = [
         "slug": "tribunal-rate",
         "name": "SEND tribunal appeal rate",
         "unit": "rate",
-        "definition": "The SEND tribunal appeal rate as published for the year (the national rate is "
-        "0.4), entered by the SEND service.",
+        "definition": "The SEND tribunal appeal rate as published for the year (the national rate "
+        "is 0.4), entered by the SEND service.",
         "owner": "SEND service",
         "amber_margin": 0.05,
         "figures": [(date(2025, 1, 1), date(2025, 12, 31), 0.7, "2025 rate")],

@@ -1,4 +1,5 @@
-"""Writing measures, figures, baselines, targets and the co-production log; every write is audited."""
+"""Writing measures, figures, baselines, targets and the co-production log; every write is
+audited."""
 
 import logging
 import re
@@ -98,7 +99,8 @@ def save_measure(
     errors = {}
     if not _SLUG.match(slug or ""):
         errors["slug"] = (
-            "Enter a slug of lower-case letters, numbers and hyphens, like parent-carer-satisfaction"
+            "Enter a slug of lower-case letters, numbers and hyphens, like "
+            "parent-carer-satisfaction"
         )
     elif (clash := find_measure(slug)) is not None and clash is not measure:
         errors["slug"] = "Another measure already uses this slug"
@@ -139,7 +141,8 @@ def save_measure(
 
 
 def preview_baseline(measure, *, date_from=None, date_to=None, survey_id=None, threshold=10):
-    """The figure a baseline for this period would lock, without saving: a MeasureSummary-like dict."""
+    """The figure a baseline for this period would lock, without saving: a MeasureSummary-like
+    dict."""
     if measure.is_survey:
         favourable, n = queries.measure_value(measure, date_from, date_to, survey_id)
         return summary(favourable, n, threshold).as_dict()

@@ -1,4 +1,5 @@
-"""The deterioration rule: which changes in a measure's figures open an action (no Flask, no database).
+"""The deterioration rule: which changes in a measure's figures open an action (no Flask, no
+database).
 
 A measure has deteriorated in a reporting period when
   * its change against the locked baseline is judged "worse" (Newcombe interval wholly on the

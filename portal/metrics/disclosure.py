@@ -1,8 +1,10 @@
-"""Statistical disclosure control: the one rule every published or aggregate-only figure goes through.
+"""Statistical disclosure control: the one rule every published or aggregate-only figure goes
+through.
 
 The rule (docs/disclosure-control.md says why):
 
-1. Fixed windows. Figures are only made for closed reporting periods (see portal/measures/periods.py),
+1. Fixed windows. Figures are only made for closed reporting periods (see
+portal/measures/periods.py),
    so they do not move with each new answer and two windows never differ by a day.
 2. The ONS "10-5" rule. A count under the threshold (10) is hidden; every count that is shown is
    rounded to the nearest 5 (half up: 12 -> 10, 13 -> 15). Rounding is deterministic, so the same
@@ -52,7 +54,8 @@ class Protected:
 
 
 def protect_counts(favourable: int, n: int, threshold: int = 10) -> Protected:
-    """One figure (a total): hidden under the threshold, else rounded counts and a share from them."""
+    """One figure (a total): hidden under the threshold, else rounded counts and a share from
+    them."""
     if n < threshold:
         return Protected(None, None, None, None, None, True)
     rounded_n, rounded_f = round_count(n), round_count(favourable)
@@ -71,7 +74,8 @@ def _published(result: CellResult) -> CellResult:
 
 
 def shown_range(rounded: int, threshold: int, at_least: int = 0) -> tuple[int, float]:
-    """The counts a shown, rounded figure could stand for (a shown n is never under the threshold)."""
+    """The counts a shown, rounded figure could stand for (a shown n is never under the
+    threshold)."""
     return max(at_least, rounded - BASE // 2), rounded + BASE // 2
 
 
@@ -157,7 +161,8 @@ def audit(results: Sequence[CellResult], total_n: int, total_f: int, threshold: 
 def protect_breakdown(
     cells: Iterable[Cell], threshold: int = 10, total_shown: bool = True
 ) -> list[CellResult]:
-    """Suppress (primary and complementary), audit against the rounded total, then round what is shown.
+    """Suppress (primary and complementary), audit against the rounded total, then round what is
+    shown.
 
     Args:
         cells: one breakdown's cells with exact counts.
@@ -173,7 +178,7 @@ def protect_breakdown(
     total_n = sum(cell.n for cell in cells)
     if total_shown and total_n >= threshold:
         while True:
-            exact = [cell for cell, r in zip(cells, results) if not r.suppressed]
+            exact = [cell for cell, r in zip(cells, results, strict=True) if not r.suppressed]
             shown = [_published(r) for r in results]
             if (
                 not audit(shown, total_n, sum(cell.favourable for cell in cells), threshold)
@@ -205,7 +210,8 @@ EXACT_ROLES = ("moderator", "editor", "admin")
 
 def sees_exact_counts(user, owner_organisation: str | None) -> bool:
     """Whether a reader may see exact counts on staff pages: admins, and the moderators, editors
-    and admins of the organisation that owns the figures. Viewers (the board) and the public never."""
+    and admins of the organisation that owns the figures. Viewers (the board) and the public
+    never."""
     if (
         user is None
         or not getattr(user, "is_authenticated", False)
@@ -223,7 +229,8 @@ def sees_exact_counts(user, owner_organisation: str | None) -> bool:
 
 
 def published_count(n: int, threshold: int = 10) -> int | None:
-    """A single count as published: 0 stays 0, 1 to threshold - 1 is hidden (None), the rest rounded to 5."""
+    """A single count as published: 0 stays 0, 1 to threshold - 1 is hidden (None), the rest rounded
+    to 5."""
     if n == 0:
         return 0
     return None if n < threshold else round_count(n)

@@ -18,7 +18,8 @@ class ApproveForm(FlaskForm):
     redacted_text = TextAreaField(
         "Text to publish",
         widget=GovTextArea(),
-        description="Only this text is ever shown to anyone else. Check every highlighted detail is removed.",
+        description="Only this text is ever shown to anyone else. Check every highlighted detail "
+        "is removed.",
         validators=[InputRequired(message="Enter the text to publish"), Length(max=MAX_TEXT)],
     )
     redacted_title = StringField(

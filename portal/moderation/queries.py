@@ -5,7 +5,8 @@ from portal.text.pii import describe, setting_checks
 
 
 def highlighted(text, spans):
-    """Split `text` into [(part, reason or None)] so templates can <mark> the personal data (escaped).
+    """Split `text` into [(part, reason or None)] so templates can <mark> the personal data
+    (escaped).
 
     The reason is in plain words ("a person's name"). School and setting names that were not
     redacted are marked too, for the moderator to check."""

@@ -38,7 +38,8 @@ def _filters():
 def queue():
     filters = _filters()
     summary = services.queue_summary(current_user)
-    # Unfiltered, the pager's total is the summary's count: read it once, not twice (a scan of the queue).
+    # Unfiltered, the pager's total is the summary's count: read it once, not twice (a scan of the
+    # queue).
     unfiltered = not any(filters.values())
     pager = db.paginate(
         services.queue_query(viewer=current_user, **filters),

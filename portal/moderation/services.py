@@ -1,4 +1,5 @@
-"""Moderation decisions on contributions. Every decision is audited; only redacted text is published."""
+"""Moderation decisions on contributions. Every decision is audited; only redacted text is
+published."""
 
 import logging
 
@@ -37,8 +38,8 @@ def _has_concern():
 
 def _waiting():
     """Pending items, and escalated ones whose concern is still active. An item whose concern a lead
-    closed as dealt with ("handled") stays unpublishable but leaves the queue, so it never sits above
-    new disclosures; one closed as no risk is pending again, an ordinary item."""
+    closed as dealt with ("handled") stays unpublishable but leaves the queue, so it never sits
+    above new disclosures; one closed as no risk is pending again, an ordinary item."""
     ever = select(Concern.id).where(Concern.contribution_id == Contribution.id).exists()
     return or_(
         Contribution.status == Status.PENDING,
@@ -47,7 +48,8 @@ def _waiting():
 
 
 def queue_query(*, viewer=None, source=None, channel=None, flag=None, locality_id=None):
-    """Everything waiting that `viewer` may read (portal/walls): safeguarding first, then oldest first."""
+    """Everything waiting that `viewer` may read (portal/walls): safeguarding first, then oldest
+    first."""
     query = select(Contribution).where(_waiting(), readable_filter(viewer))
     if source:
         query = query.where(Contribution.source == source)
@@ -202,7 +204,8 @@ def reject(contribution, *, moderator, reason, note=""):
 
 
 def escalate(contribution, *, moderator, reason):
-    """A moderator flags possible risk of harm: a concern opens at once and every lead is emailed."""
+    """A moderator flags possible risk of harm: a concern opens at once and every lead is
+    emailed."""
     reason = (reason or "").strip()
     if not reason:
         raise ValidationFailed("Say why", {"reason": "Say briefly why you are worried (no names)"})

@@ -24,7 +24,8 @@ def _days(name, now):
 
 
 def _delete_contributions(ids):
-    """Delete contributions (and their forum posts) unless a safeguarding concern is still active."""
+    """Delete contributions (and their forum posts) unless a safeguarding concern is still
+    active."""
     kept = [i for i in ids if has_active_concern(i)]
     doomed = [i for i in ids if i not in kept]
     if doomed:
@@ -98,9 +99,9 @@ def _erase_member(user):
 
 
 def erase_person(identifier, *, actor):
-    """Erase everything linked to an email address (feedback contact details and their messages) or a
-    forum username (account, profile, posts, reports). Items with an active safeguarding concern are
-    kept for the lead. Staff accounts are never erased here. Returns a dict of counts."""
+    """Erase everything linked to an email address (feedback contact details and their messages) or
+    a forum username (account, profile, posts, reports). Items with an active safeguarding concern
+    are kept for the lead. Staff accounts are never erased here. Returns a dict of counts."""
     identifier = (identifier or "").strip().lower()
     counts = {"contacts": 0, "messages": 0, "accounts": 0, "kept_for_safeguarding": 0}
     if not identifier:

@@ -104,7 +104,8 @@ def ensure_demo_settings():
 
 
 def ensure_defaults(localities=()):
-    """Insert the standard age bands and cohorts and the given localities when missing (idempotent)."""
+    """Insert the standard age bands and cohorts and the given localities when missing
+    (idempotent)."""
     for position, (code, label) in enumerate(DEFAULT_AGE_BANDS):
         if not db.session.scalar(select(AgeBand).where(AgeBand.code == code)):
             db.session.add(AgeBand(code=code, label=label, position=position))
@@ -124,7 +125,8 @@ def all_settings():
 
 
 def settings_gazetteer():
-    """A regex of every active school and setting name, for the text analysis (None if there are none)."""
+    """A regex of every active school and setting name, for the text analysis (None if there are
+    none)."""
 
     return gazetteer_pattern(
         db.session.scalars(

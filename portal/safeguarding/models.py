@@ -74,8 +74,8 @@ class Concern(db.Model):
 
 
 def active_concern_exists(contribution_id):
-    """SQL EXISTS: a concern that is not closed is about `contribution_id` (a value, or a column such
-    as Contribution.id for a correlated filter)."""
+    """SQL EXISTS: a concern that is not closed is about `contribution_id` (a value, or a column
+    such as Contribution.id for a correlated filter)."""
     return (
         select(Concern.id)
         .where(Concern.contribution_id == contribution_id, Concern.is_active)

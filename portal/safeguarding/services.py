@@ -1,4 +1,5 @@
-"""Opening, alerting, re-alerting and working safeguarding concerns. The emails never hold the text."""
+"""Opening, alerting, re-alerting and working safeguarding concerns. The emails never hold the
+text."""
 
 import logging
 from datetime import timedelta
@@ -195,7 +196,8 @@ def concern_url(concern):
 
 
 def alert_leads(concern, *, reminder=False):
-    """Queue one email to every active safeguarding lead: reasons and a link only, never the text."""
+    """Queue one email to every active safeguarding lead: reasons and a link only, never the
+    text."""
     concern.alerts_sent += 1
     concern.last_alerted_at = utcnow()
     leads = safeguarding_leads()
@@ -289,7 +291,8 @@ def _alert_lines(messages, *, reminder):
         lines.append(f"{prefix}, waiting since {_when(min(m.created_at for m in queued))}.")
     if failed:
         lines.append(
-            f"{what} could not be delivered to {_leads(len(failed))}: the mail server refused it or "
+            f"{what} could not be delivered to {_leads(len(failed))}: the mail server refused it "
+            "or "
             f"kept failing, and it was set aside. An admin can retry it from the outbox."
         )
     return lines, bool(queued or failed)
@@ -339,8 +342,8 @@ def refer_on(concern, *, actor, note):
 
 
 def close(concern, *, actor, outcome, note):
-    """Close the concern. NO_RISK clears the flag and returns the item to the queue; HANDLED keeps it
-    unpublishable for ever. A note is required. Only safeguarding leads may close (NotAllowed);
+    """Close the concern. NO_RISK clears the flag and returns the item to the queue; HANDLED keeps
+    it unpublishable for ever. A note is required. Only safeguarding leads may close (NotAllowed);
     whoever closes as NO_RISK may not then approve the item (see cleared_by).
     Raises ValidationFailed or InvalidTransition."""
     _require_lead(actor)

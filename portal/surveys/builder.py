@@ -25,7 +25,8 @@ NEEDS_OPTIONS = {"single_choice", "multiple_choice", "equality"}
 
 
 def seed_surveys(state=SurveyState.DRAFT):
-    """Create the three Big Listen 2026 surveys when missing (idempotent). Returns the slugs added."""
+    """Create the three Big Listen 2026 surveys when missing (idempotent). Returns the slugs
+    added."""
     added = []
     for spec in SURVEYS:
         if db.session.scalar(select(Survey.id).where(Survey.slug == spec["slug"])):
@@ -137,7 +138,8 @@ def set_state(survey, state, *, actor):
 
 
 def duplicate_survey(survey, *, actor, slug, title):
-    """Copy a survey with its live questions (same keys, so next year compares like with like) as a draft."""
+    """Copy a survey with its live questions (same keys, so next year compares like with like) as a
+    draft."""
     copy = save_survey(
         None,
         actor=actor,
@@ -200,7 +202,8 @@ def format_options(options):
 
 
 def has_answers(survey, key):
-    """True when any response to this survey has answered question `key` (so it must never be deleted)."""
+    """True when any response to this survey has answered question `key` (so it must never be
+    deleted)."""
     return db.session.scalar(
         select(
             exists().where(

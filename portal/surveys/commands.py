@@ -11,7 +11,8 @@ from portal.surveys.services import survey_by_slug
 
 @click.command("seed-surveys")
 def seed_surveys_command():
-    """Add the Big Listen 2026 surveys (as drafts) and the glossary, when missing (safe to run again)."""
+    """Add the Big Listen 2026 surveys (as drafts) and the glossary, when missing (safe to run
+    again)."""
     added = seed_surveys()
     terms = seed_glossary()
     click.echo(
@@ -24,7 +25,8 @@ def seed_surveys_command():
 @click.argument("slug")
 @click.argument("path", type=click.Path(exists=True, dir_okay=False))
 def import_responses_command(slug, path):
-    """Import responses from a CSV (columns: question keys, role, locality, age_band, cohort, channel, submitted_at)."""
+    """Import responses from a CSV (columns: question keys, role, locality, age_band, cohort,
+    channel, submitted_at)."""
     survey = survey_by_slug(slug)
     if survey is None:
         click.echo(f"No survey with the address {slug!r}.", err=True)
@@ -35,5 +37,5 @@ def import_responses_command(slug, path):
         click.echo(f"{error} ({len(error.errors['rows'])} problems):", err=True)
         for line in error.errors["rows"]:
             click.echo(f"  {line}", err=True)
-        raise SystemExit(1)
+        raise SystemExit(1) from error
     click.echo(f"Imported {count} responses into {survey.title}.")

@@ -1,15 +1,18 @@
-"""The three Big Listen 2026 surveys, as drafts for the partnership to co-produce (seeds-digest 2.2, 2.11, 3)."""
+"""The three Big Listen 2026 surveys, as drafts for the partnership to co-produce (seeds-digest 2.2,
+2.11, 3)."""
 
 from portal.surveys.content_young import EASY_READ, YOUNG_PEOPLE
 
 WHO_SEES = (
-    "A small team at the council, the NHS, the Parent and Carer Council (PACC) and SENDIASS. They see your "
-    "answers but never your name. We only publish totals, and quotes with any personal details removed."
+    "A small team at the council, the NHS, the Parent and Carer Council (PACC) and SENDIASS. They "
+    "see your answers but never your name. We only publish totals, and quotes with any personal "
+    "details removed."
 )
 NEXT = (
-    "We read every answer. We group what people say into themes and publish what we will do about each one on "
-    'our "you said, we did" page, starting in autumn 2026. We will ask again in summer 2027 to see if '
-    "things have got better."
+    "We read every answer. We group what people say into themes and publish what we will do about "
+    "each one on "
+    'our "you said, we did" page, starting in autumn 2026. We will ask again in summer 2027 to see '
+    "if things have got better."
 )
 
 
@@ -125,7 +128,8 @@ PARENT_CARERS = {
             "know_where_to_find_information",
             "agreement_scale",
             "I know where to find information about support for my child",
-            "For example, the Local Offer website, SENDIASS or a family hub. How much do you agree?",
+            "For example, the Local Offer website, SENDIASS or a family hub. How much do you "
+            "agree?",
             True,
             None,
             None,
@@ -197,33 +201,41 @@ PARENT_CARERS = {
 }
 
 SURVEYS = [PARENT_CARERS, YOUNG_PEOPLE, EASY_READ]
-# What to do when a required question is left out, written for each question (GOV.UK error messages).
+# What to do when a required question is left out, written for each question (GOV.UK error
+# messages).
 ERROR_MESSAGES = {
     PARENT_CARERS["slug"]: {
-        "role": "Select if you are answering as a parent or carer, a young person or a professional",
-        "overall_satisfaction": "Select how satisfied you are with the support for your child, or I don't know",
-        "confidence_needs_met": "Select how much you agree that your child's needs will be met, or I don't know",
-        "feel_listened_to": "Select how much you agree that you feel listened to, or I don't know",
-        "included_in_decisions": "Select how much you agree that you are included in decisions, or I don't know",
-        "know_where_to_find_information": "Select how much you agree that you know where to find information, "
+        "role": "Select if you are answering as a parent or carer, a young person or a "
+        "professional",
+        "overall_satisfaction": "Select how satisfied you are with the support for your child, or "
+        "I don't know",
+        "confidence_needs_met": "Select how much you agree that your child's needs will be met, "
         "or I don't know",
+        "feel_listened_to": "Select how much you agree that you feel listened to, or I don't know",
+        "included_in_decisions": "Select how much you agree that you are included in decisions, "
+        "or I don't know",
+        "know_where_to_find_information": "Select how much you agree that you know where to find "
+        "information, or I don't know",
     },
     YOUNG_PEOPLE["slug"]: {
         "role": "Select who is answering",
         "overall_satisfaction": "Select how happy you are with the help you get, or I don't know",
         "feel_listened_to": "Select how much you agree that adults listen to you, or I don't know",
         "included_in_decisions": "Select how much you agree that you get a say, or I don't know",
-        "confidence_needs_met": "Select how sure you are that you will get the help you need, or I don't know",
-        "know_where_to_find_information": "Select how much you agree that you know where to find information, "
-        "or I don't know",
+        "confidence_needs_met": "Select how sure you are that you will get the help you need, or "
+        "I don't know",
+        "know_where_to_find_information": "Select how much you agree that you know where to find "
+        "information, or I don't know",
     },
     EASY_READ["slug"]: {
         "role": "Choose who is filling this in",
         "overall_satisfaction": "Choose how happy you are. You can choose I don't know",
         "feel_listened_to": "Choose if adults listen to you. You can choose I don't know",
         "included_in_decisions": "Choose if you get a say. You can choose I don't know",
-        "confidence_needs_met": "Choose if you think you will get help. You can choose I don't know",
-        "know_where_to_find_information": "Choose if you know where to find out. You can choose I don't know",
+        "confidence_needs_met": "Choose if you think you will get help. You can choose I don't "
+        "know",
+        "know_where_to_find_information": "Choose if you know where to find out. You can choose I "
+        "don't know",
     },
 }
 EASY_READ_OF = {EASY_READ["slug"]: YOUNG_PEOPLE["slug"]}

@@ -1,4 +1,5 @@
-"""The young people's Big Listen 2026 survey and its easy-read version (the same question keys, so answers pool)."""
+"""The young people's Big Listen 2026 survey and its easy-read version (the same question keys, so
+answers pool)."""
 
 
 def _choices(*pairs):
@@ -162,11 +163,12 @@ EASY_READ = {
     "minutes": 8,
     "description": "Tell us about the help you get. There are no right or wrong answers.",
     "who_sees": (
-        "A few people from the council, the NHS and our helpers will read your answers. They will not know "
-        "your name. We only show how many people said each thing."
+        "A few people from the council, the NHS and our helpers will read your answers. They will "
+        "not know your name. We only show how many people said each thing."
     ),
     "next": (
-        "We read all the answers. Then we try to make things better. We will tell you what we did. Look for "
+        "We read all the answers. Then we try to make things better. We will tell you what we did. "
+        "Look for "
         '"you said, we did" on this website.'
     ),
     "questions": [

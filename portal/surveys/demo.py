@@ -1,4 +1,5 @@
-"""Demo surveys and several hundred realistic, deterministic responses so a newcomer's dashboards are alive."""
+"""Demo surveys and several hundred realistic, deterministic responses so a newcomer's dashboards
+are alive."""
 
 import random
 from datetime import datetime, timedelta
@@ -53,7 +54,8 @@ DEMO_LINKS = [
 
 
 def load_demo_surveys():
-    """Seed the glossary and surveys (opened for the demo), then responses once. Returns lines to print."""
+    """Seed the glossary and surveys (opened for the demo), then responses once. Returns lines to
+    print."""
     seed_glossary()
     seed_surveys()
     surveys = db.session.scalars(select(Survey).where(Survey.slug.in_(PLAN))).all()
@@ -89,7 +91,8 @@ def _demo_links(survey):
 
 
 def _when(rng, now):
-    """Spread over the last 18 months, with the summer 2026 Big Listen (Jul-Sep) as the busiest time."""
+    """Spread over the last 18 months, with the summer 2026 Big Listen (Jul-Sep) as the busiest
+    time."""
     if rng.random() < 0.45:
         start = datetime(2026, 7, 1)
         moment = start + timedelta(minutes=rng.randrange(92 * 24 * 60))
@@ -120,7 +123,7 @@ def _demo_responses(survey, rng, decks, used):
         [{**row, "version_id": version_id} for row, _ in planned],
     ).all()
     answers, texts = [], []
-    for response_id, (row, mood), stop in zip(ids, planned, stops):
+    for response_id, (row, mood), stop in zip(ids, planned, stops, strict=True):
         for question in questions[:stop]:
             answers.extend(_answer(question, row, mood, rng, response_id, texts, slugs, decks))
     db.session.execute(insert(SurveyAnswer), answers)
@@ -182,7 +185,8 @@ def _profile(survey, rng, localities, link_ids, entered_by, now):
 
 
 def _decks(rng):
-    """{(question key, voice): Deck}: parents' and young people's words for each free-text question."""
+    """{(question key, voice): Deck}: parents' and young people's words for each free-text
+    question."""
     pools = {
         ("what_is_working", "parent"): WORKING_PARENT,
         ("what_is_working", "young"): WORKING_YOUNG,
@@ -237,10 +241,12 @@ def _answer(question, row, mood, rng, response_id, texts, slugs, decks):
 
 
 def _demo_contributions(survey, texts, rng, used):
-    """Free-text answers become contributions (as a real submission does); most are ready to approve."""
+    """Free-text answers become contributions (as a real submission does); most are ready to
+    approve."""
     moderator_id = db.session.scalar(select(User.id).where(User.email == "moderator@example.org"))
     for response_id, key, text, row in texts:
-        # A share, each text once: enough to fill the moderation queue without anyone repeating another.
+        # A share, each text once: enough to fill the moderation queue without anyone repeating
+        # another.
         if rng.random() > 0.35 or text in used:
             continue
         used.add(text)

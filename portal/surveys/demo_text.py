@@ -1,13 +1,16 @@
-"""Made-up free-text answers for the demo: varied, realistic, anonymous, with no real people in them.
+"""Made-up free-text answers for the demo: varied, realistic, anonymous, with no real people in
+them.
 
-Parents' and young people's words are kept apart (a young person does not write "my son"). No sentence
-appears twice across the pools, and `Deck` deals each pool in a shuffled order before any answer repeats.
+Parents' and young people's words are kept apart (a young person does not write "my son"). No
+sentence appears twice across the pools, and `Deck` deals each pool in a shuffled order before any
+answer repeats.
 """
 
 WORKING_PARENT = [
     "Our SENCO is brilliant and always phones me back the same day.",
     "The speech and language therapist gave us exercises we can actually do at home.",
-    "Since the EHCP was finalised my son has had a one-to-one in the mornings and he is much calmer.",
+    "Since the EHCP was finalised my son has had a one-to-one in the mornings and he is much "
+    "calmer.",
     "The family hub in town runs a Saturday group where nobody judges you.",
     "SENDIASS helped me understand the annual review and came to the meeting with me.",
     "The PACC coffee mornings are the only place I have found other parents who get it.",

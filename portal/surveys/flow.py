@@ -38,7 +38,8 @@ def previous_key(questions, key):
 def next_key(questions, key, answers, changing=False):
     """Where to go after saving `key`: the next question, or None for check your answers.
 
-    When changing an answer from the check page, go back there unless routing revealed a new question.
+    When changing an answer from the check page, go back there unless routing revealed a new
+    question.
     """
     index = position(questions, key)
     following = questions[index + 1 :] if index is not None else questions
@@ -49,7 +50,8 @@ def next_key(questions, key, answers, changing=False):
 
 
 def resume_key(questions, answers, last_key=None):
-    """Where someone coming back should land: after the last page they saved, else the first unanswered."""
+    """Where someone coming back should land: after the last page they saved, else the first
+    unanswered."""
     index = position(questions, last_key) if last_key else None
     if index is not None:
         return questions[index + 1].key if index + 1 < len(questions) else None

@@ -1,4 +1,5 @@
-"""Forms a respondent sees besides the question pages (those are built per question in questions.py)."""
+"""Forms a respondent sees besides the question pages (those are built per question in
+questions.py)."""
 
 from flask_wtf import FlaskForm
 from govuk_frontend_wtf.wtforms_widgets import GovSubmitInput, GovTextInput

@@ -49,7 +49,8 @@ def _parse_time(value):
 
 
 def validate(survey, header, rows):
-    """Check every row; return the parsed rows. Raises ValidationFailed listing "line N: problem" errors."""
+    """Check every row; return the parsed rows. Raises ValidationFailed listing "line N: problem"
+    errors."""
     questions = {q.key: q for q in survey.questions}
     reference = reference_options()
     lookups = {
@@ -125,9 +126,11 @@ def _answer_cell(question, value, lookup, item, problems):
 
 
 def import_responses(survey, path, *, actor=None):
-    """Import a CSV of responses into `survey` as submitted responses. Returns how many were imported.
+    """Import a CSV of responses into `survey` as submitted responses. Returns how many were
+    imported.
 
-    Raises ValidationFailed (errors under "rows", each "line N: ...") and imports nothing if any row is bad.
+    Raises ValidationFailed (errors under "rows", each "line N: ...") and imports nothing if any row
+    is bad.
     """
 
     header, rows = read_csv(path)
@@ -163,12 +166,12 @@ def import_responses(survey, path, *, actor=None):
     )
     answers = [
         {"response_id": rid, "question_key": key, "code": code, "text": text, "number": number}
-        for rid, item in zip(ids, parsed)
+        for rid, item in zip(ids, parsed, strict=True)
         for key, code, text, number in item["answers"]
     ]
     if answers:
         db.session.execute(insert(SurveyAnswer), answers)
-    for rid, row, item in zip(ids, records, parsed):
+    for rid, row, item in zip(ids, records, parsed, strict=True):
         for key, _, text, _ in item["answers"]:
             if text:
                 submit_contribution(

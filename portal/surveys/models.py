@@ -111,8 +111,9 @@ class Question(db.Model):
 class SurveyVersion(db.Model):
     """A survey's definition frozen when it opens, and again at each edit while open. Never changed.
 
-    `definition` is JSON: {"questions": [...live questions...], "glossary": {term: expansion}}. Responses
-    record the version they started on and finish on it, whatever editors change meanwhile.
+    `definition` is JSON: {"questions": [...live questions...], "glossary": {term: expansion}}.
+    Responses record the version they started on and finish on it, whatever editors change
+    meanwhile.
     """
 
     __tablename__ = "survey_versions"
@@ -176,7 +177,8 @@ class SurveyAnswer(db.Model):
     __tablename__ = "survey_answers"
     __table_args__ = (
         UniqueConstraint("response_id", "question_key", "code"),
-        # Measures read (question, code) for every response: this index answers them without the table.
+        # Measures read (question, code) for every response: this index answers them without the
+        # table.
         Index("ix_survey_answers_question_key_code", "question_key", "code", "response_id"),
     )
 
@@ -207,7 +209,8 @@ class ResumeEmail(db.Model):
 
 
 class DistributionLink(db.Model):
-    """A tagged link (and QR code) for one outreach route, so results show which routes reach whom."""
+    """A tagged link (and QR code) for one outreach route, so results show which routes reach
+    whom."""
 
     __tablename__ = "survey_distribution_links"
 

@@ -1,7 +1,8 @@
 """Pictures for easy-read surveys: one beside each question and beside answers where they help.
 
 The SVGs in static/img/easy-read/ were drawn for the project. A question's picture carries a text
-alternative; an answer's picture sits inside its label beside the same words, so it is decorative (alt="").
+alternative; an answer's picture sits inside its label beside the same words, so it is decorative
+(alt="").
 """
 
 QUESTION_PICTURES = {
@@ -39,7 +40,8 @@ PICTURED_TYPES = {"satisfaction_scale", "agreement_scale"}
 def pictures_for(survey, question, easy_read=None):
     """(question picture as (name, alt) or None, {answer code: picture name}) for an easy-read page.
 
-    `easy_read` is the respondent's survey version's setting, when there is one (else the survey's)."""
+    `easy_read` is the respondent's survey version's setting, when there is one (else the
+    survey's)."""
     if not (survey.is_easy_read if easy_read is None else easy_read):
         return None, {}
     answers = ANSWER_PICTURES if question.type in PICTURED_TYPES else {}

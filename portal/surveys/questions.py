@@ -1,4 +1,5 @@
-"""Question types, their answer options, routing, and the one-question form a respondent fills in."""
+"""Question types, their answer options, routing, and the one-question form a respondent fills
+in."""
 
 import re
 
@@ -100,7 +101,8 @@ def _pairs(pairs):
 
 
 def question_options(question, reference):
-    """The [{"code", "label"}] a question offers. `reference` supplies localities, age bands, cohorts.
+    """The [{"code", "label"}] a question offers. `reference` supplies localities, age bands,
+    cohorts.
 
     A question's own options win (an easy-read survey relabels the same codes in easy words).
     """
@@ -125,7 +127,8 @@ def question_options(question, reference):
 
 
 def is_visible(question, codes_by_key):
-    """Routing: a question with show_if {"key", "in": [codes]} shows only when one of those was chosen."""
+    """Routing: a question with show_if {"key", "in": [codes]} shows only when one of those was
+    chosen."""
     rule = question.show_if
     if not rule or not rule.get("key"):
         return True
@@ -167,7 +170,8 @@ def _required_message(question):
     return "Select an answer"
 
 
-_FORM_CLASSES = {}  # what a form class depends on -> the class: building one costs more than filling it in
+# what a form class depends on -> the class: building one costs more than filling it in
+_FORM_CLASSES = {}
 
 
 def answer_form(question, options, **kwargs):

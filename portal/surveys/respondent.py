@@ -1,4 +1,5 @@
-"""Which response this browser is filling in, kept in the signed session cookie (no answers in it)."""
+"""Which response this browser is filling in, kept in the signed session cookie (no answers in
+it)."""
 
 from flask import session
 
@@ -23,7 +24,8 @@ def forget(survey):
 
 
 def forget_all():
-    """Forget every response this browser holds (event mode: the next person starts with nothing)."""
+    """Forget every response this browser holds (event mode: the next person starts with
+    nothing)."""
     session.pop(_KEY, None)
 
 
@@ -46,7 +48,8 @@ def current(survey):
 
 
 def kiosk():
-    """The event (kiosk) session on this device: {"survey_id", "locality_id", "staff_id"} or None."""
+    """The event (kiosk) session on this device: {"survey_id", "locality_id", "staff_id"} or
+    None."""
     return session.get("kiosk")
 
 
@@ -102,10 +105,12 @@ def distribution_link_for(survey):
 
 
 def set_signpost(survey):
-    """Show the helplines on the next confirmation page of this survey, once (a flagged answer was sent)."""
+    """Show the helplines on the next confirmation page of this survey, once (a flagged answer was
+    sent)."""
     session["survey_signpost"] = survey.slug
 
 
 def pop_signpost(survey):
-    """True once, on the confirmation page right after sending: a reload or the next person sees none."""
+    """True once, on the confirmation page right after sending: a reload or the next person sees
+    none."""
     return session.pop("survey_signpost", None) == survey.slug

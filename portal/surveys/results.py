@@ -1,4 +1,5 @@
-"""Per-survey results (counted in the database) and exports: one row per response, a column per key."""
+"""Per-survey results (counted in the database) and exports: one row per response, a column per
+key."""
 
 import csv
 import io
@@ -13,8 +14,8 @@ from portal.surveys.questions import PROFILE_TYPES, TEXT_TYPES
 from portal.surveys.versions import all_questions, version_numbers
 from portal.walls.rules import quotable_filter, readable_filter
 
-# Profile answers (role, area, age band, cohort, setting) are stored on the response, so they appear once,
-# here, and their questions get no answer column of their own.
+# Profile answers (role, area, age band, cohort, setting) are stored on the response, so they appear
+# once, here, and their questions get no answer column of their own.
 PROFILE_COLUMNS = [
     "Response number",
     "Status",
@@ -110,9 +111,10 @@ def _stopped_at(survey):
 
 
 def export_rows(survey, *, show_free_text, viewer=None):
-    """(header, rows) for CSV/XLSX: one row per response, profile and channel once, then a column per
-    question (headed by its wording) that is not a profile question, from every version of the survey
-    (answers are keyed by question key, so one column holds a question's answers whatever the version).
+    """(header, rows) for CSV/XLSX: one row per response, profile and channel once, then a column
+    per question (headed by its wording) that is not a profile question, from every version of the
+    survey (answers are keyed by question key, so one column holds a question's answers whatever the
+    version).
 
     Free text is the moderator-approved redacted version unless `show_free_text` (moderators), and
     never text `viewer` may not read or see quoted (portal/walls).
@@ -180,11 +182,12 @@ def export_rows(survey, *, show_free_text, viewer=None):
 
 
 def _headings(questions):
-    """Each question's wording as its column heading; the key is added where two wordings are the same."""
+    """Each question's wording as its column heading; the key is added where two wordings are the
+    same."""
     texts = [" ".join(q.text.split()) or q.key for q in questions]
     taken = set(PROFILE_COLUMNS)
     headings = []
-    for question, text in zip(questions, texts):
+    for question, text in zip(questions, texts, strict=True):
         heading = (
             text if texts.count(text) == 1 and text not in taken else f"{text} ({question.key})"
         )
@@ -209,8 +212,9 @@ def _redacted_texts(survey, viewer):
 
 
 def _walled_keys(survey, viewer):
-    """{(response_id, key)} of the survey's free text `viewer` may not read in full (portal/walls). A lead's
-    open-concern access does not extend to exports: that read happens, audited, on the item's page."""
+    """{(response_id, key)} of the survey's free text `viewer` may not read in full (portal/walls).
+    A lead's open-concern access does not extend to exports: that read happens, audited, on the
+    item's page."""
     rows = db.session.execute(
         select(Contribution.response_id, Contribution.question_key).where(
             Contribution.survey_id == survey.id,

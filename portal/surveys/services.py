@@ -55,7 +55,8 @@ def reference_options(kinds=REFERENCE_KINDS):
 
 
 def open_surveys():
-    """Surveys open for answers now, standard versions first (easy-read versions are linked from them)."""
+    """Surveys open for answers now, standard versions first (easy-read versions are linked from
+    them)."""
     rows = db.session.scalars(
         select(Survey).where(Survey.state == SurveyState.OPEN).order_by(Survey.title)
     ).all()
@@ -67,8 +68,8 @@ def survey_by_slug(slug):
 
 
 def survey_and_response(slug, response_id):
-    """(survey, response, version stamp) for a question page in one query when `response_id` (held by this
-    browser) belongs to the survey `slug`; else (the survey or None, None, None)."""
+    """(survey, response, version stamp) for a question page in one query when `response_id` (held
+    by this browser) belongs to the survey `slug`; else (the survey or None, None, None)."""
     if response_id:
         row = db.session.execute(_HELD, {"response_id": response_id, "slug": slug}).first()
         if row is not None:
@@ -146,14 +147,16 @@ def is_expired(response, now=None):
 def answers_by_key(response):
     """{question_key: [answer rows with .code, .text, .number]} for one response."""
     found = {}
-    # Plain rows through the session's connection (its transaction), not ORM objects: a page only reads them.
+    # Plain rows through the session's connection (its transaction), not ORM objects: a page only
+    # reads them.
     for answer in db.session.connection().execute(_ANSWERS, {"response_id": response.id}):
         found.setdefault(answer.question_key, []).append(answer)
     return found
 
 
 _answers, _responses = SurveyAnswer.__table__, SurveyResponse.__table__
-# Built once (every question page runs them): a page's answers read, and the three statements of a save.
+# Built once (every question page runs them): a page's answers read, and the three statements of a
+# save.
 _ANSWERS = (
     select(_answers.c.question_key, _answers.c.code, _answers.c.text, _answers.c.number)
     .where(_answers.c.response_id == bindparam("response_id"))
@@ -184,7 +187,8 @@ def questions_of(response, stamp=None):
 
 
 def page_state(response, stamp=None):
-    """(version or None, the version's live questions, visible questions, answers by key) for a page."""
+    """(version or None, the version's live questions, visible questions, answers by key) for a
+    page."""
 
     version = frozen(response.version_id, stamp) if response.version_id is not None else None
     live = version.live_questions if version else response.survey.live_questions
@@ -193,27 +197,30 @@ def page_state(response, stamp=None):
 
 
 def visible_after_saving(live, answers, key, rows):
-    """The visible questions once `rows` replace the answer to `key`, without reading the answers back."""
+    """The visible questions once `rows` replace the answer to `key`, without reading the answers
+    back."""
     codes = codes_by_key(answers)
     codes[key] = [code for code, _, _ in rows if code]
     return visible_questions(live, codes)
 
 
 def route_for(response, stamp=None):
-    """(visible questions, answers by key) for this respondent, after routing, on their survey version."""
+    """(visible questions, answers by key) for this respondent, after routing, on their survey
+    version."""
     answers = answers_by_key(response)
     return visible_questions(questions_of(response, stamp), codes_by_key(answers)), answers
 
 
 def save_answer(response, question, rows, reference):
-    """Store one page's answer, replacing what was there, so a page is stored once however often sent.
+    """Store one page's answer, replacing what was there, so a page is stored once however often
+    sent.
 
     Args: rows from questions.answer_values; reference from reference_options (for localities).
-    Locks the response row first, so two copies of the same page (a double click) queue, not duplicate.
-    Raises InvalidTransition when the response is already submitted.
+    Locks the response row first, so two copies of the same page (a double click) queue, not
+    duplicate. Raises InvalidTransition when the response is already submitted.
 
-    Three statements and one durable commit: the resume state (and any profile answer) in one UPDATE,
-    which also locks the response row, then the page's old rows out and its new rows in.
+    Three statements and one durable commit: the resume state (and any profile answer) in one
+    UPDATE, which also locks the response row, then the page's old rows out and its new rows in.
     """
 
     response_id = response.id  # read before the commit expires the object
@@ -250,7 +257,8 @@ def save_answer(response, question, rows, reference):
 
 
 def _profile(kind, code):
-    """The response columns a profile answer sets (the locality by slug or name, as find_locality reads it)."""
+    """The response columns a profile answer sets (the locality by slug or name, as find_locality
+    reads it)."""
     if kind != "locality":
         return {kind: code}
     if not code:
@@ -270,7 +278,8 @@ def missing_required(questions, answers):
 
 
 def submit_response(response):
-    """Submit a response once: the first call wins, later calls (double clicks, retries) change nothing.
+    """Submit a response once: the first call wins, later calls (double clicks, retries) change
+    nothing.
 
     Free-text answers become contributions waiting for moderation, in the same transaction (the text
     then lives only on the contribution), and any resume email is deleted. Returns True if this call
@@ -315,8 +324,9 @@ def submit_response(response):
 
 
 def release_free_text(response):
-    """An unfinished response that can never be carried on (event mode: handed over or left idle): its
-    free-text answers go to moderation now, so a worrying one is read. Once per response. Returns the count.
+    """An unfinished response that can never be carried on (event mode: handed over or left idle):
+    its free-text answers go to moderation now, so a worrying one is read. Once per response.
+    Returns the count.
     """
 
     if response.status != ResponseStatus.IN_PROGRESS or contributions_for_response(response.id):
@@ -380,7 +390,8 @@ def drop_answer_copies(response_ids):
 
 
 def needs_signposting(response):
-    """True when any free-text answer of the submitted response needs signposting (the Contribution's rule)."""
+    """True when any free-text answer of the submitted response needs signposting (the
+    Contribution's rule)."""
 
     return any(item.needs_signposting for item in contributions_for_response(response.id))
 
@@ -421,7 +432,8 @@ def save_resume_email(response, email, resume_url_for):
 
 def resume_email_body(response, url):
     return (
-        f'You started the survey "{response.survey.title}".\n\nTo carry on where you left off, open '
+        f'You started the survey "{response.survey.title}".\n\nTo carry on where you left off, '
+        "open "
         f"this link:\n{url}\n\nOr go to the survey website and enter your resume code: "
         f"{format_code(response.resume_code)}\n\nThe link works for 30 days. We delete this email "
         "address when you send your answers, or after 30 days. We never link it to your answers.\n"

@@ -1,4 +1,5 @@
-"""Staff forms: survey details, questions, duplicates, paper/phone entry, kiosks and distribution links."""
+"""Staff forms: survey details, questions, duplicates, paper/phone entry, kiosks and distribution
+links."""
 
 from flask_wtf import FlaskForm
 from govuk_frontend_wtf.wtforms_widgets import (
@@ -77,7 +78,8 @@ class SurveyForm(FlaskForm):
         "What happens next",
         widget=GovTextArea(),
         validators=[Length(max=2000)],
-        description="Shown on the start and confirmation pages. Leave empty for the standard wording.",
+        description="Shown on the start and confirmation pages. Leave empty for the standard "
+        "wording.",
     )
     audience = RadioField(
         "Who it is for",
@@ -133,17 +135,17 @@ class QuestionForm(FlaskForm):
         "Answer options",
         widget=GovTextArea(),
         validators=[Length(max=5000)],
-        description="One per line: a code, a bar, then the label, like very_satisfied | Very satisfied. Scales, "
-        "localities, age bands and cohorts have standard options: leave blank to use them, or relabel "
-        "the same codes in easier words.",
+        description="One per line: a code, a bar, then the label, like very_satisfied |"
+        " Very satisfied. Scales, localities, age bands and cohorts have standard options: leave "
+        "blank to use them, or relabel the same codes in easier words.",
     )
     required = BooleanField("People must answer this question", widget=GovCheckboxInput())
     error_message = StringField(
         "Error message if it is left out",
         widget=GovTextInput(),
         validators=[Length(max=200)],
-        description="Needed when people must answer. Say what to do, like 'Select if you are answering as a "
-        "parent or carer', not 'Select an answer'.",
+        description="Needed when people must answer. Say what to do, like 'Select if you are "
+        "answering as a parent or carer', not 'Select an answer'.",
     )
     show_if_key = SelectField(
         "Only show this question if the answer to",

@@ -1,8 +1,9 @@
-"""Survey versions: a survey's definition frozen when it opens and again at each edit while it is open.
+"""Survey versions: a survey's definition frozen when it opens and again at each edit while it is
+open.
 
 New respondents get the latest version; anyone part-way through finishes the one they started
-(LimeSurvey's activation rule). A version never changes, so each process keeps it in memory: a question
-page reads only the respondent's own rows, never the survey's questions.
+(LimeSurvey's activation rule). A version never changes, so each process keeps it in memory: a
+question page reads only the respondent's own rows, never the survey's questions.
 """
 
 from dataclasses import dataclass
@@ -17,13 +18,15 @@ from portal.glossary.services import compile_terms, terms_in
 from portal.surveys.models import ResponseStatus, Survey, SurveyResponse, SurveyState, SurveyVersion
 
 FIELDS = ("key", "type", "text", "hint", "options", "required", "error_message", "show_if")
-_CACHE: dict = {}  # (version id, created_at) -> Frozen; ids alone can come back in a recreated database
+# (version id, created_at) -> Frozen; ids alone can come back in a recreated database
+_CACHE: dict = {}
 _CACHE_LIMIT = 1000
 
 
 @dataclass(frozen=True)
 class FrozenQuestion:
-    """A question as a version froze it: read like a Question row (templates and routing use both)."""
+    """A question as a version froze it: read like a Question row (templates and routing use
+    both)."""
 
     key: str
     type: str
@@ -50,7 +53,8 @@ class Frozen:
 
 
 def definition_of(survey):
-    """The survey's live definition as plain JSON: questions (routing and wording) and glossary terms used."""
+    """The survey's live definition as plain JSON: questions (routing and wording) and glossary
+    terms used."""
 
     questions = [{name: getattr(q, name) for name in FIELDS} for q in survey.live_questions]
     texts = [q["text"] for q in questions] + [q["hint"] for q in questions]
@@ -98,7 +102,8 @@ def freeze(survey, *, actor=None):
 
 
 def refreeze_if_open(survey, *, actor):
-    """After an edit: an open survey gets a new version for new respondents. Returns its number, or None."""
+    """After an edit: an open survey gets a new version for new respondents. Returns its number, or
+    None."""
     if survey.state != SurveyState.OPEN:
         return None
     db.session.flush()
@@ -107,7 +112,8 @@ def refreeze_if_open(survey, *, actor):
 
 
 def for_new_response(survey):
-    """The id of the version a respondent starting now gets (frozen now if the survey has none yet)."""
+    """The id of the version a respondent starting now gets (frozen now if the survey has none
+    yet)."""
     latest = _latest(survey.id)
     if latest is None:
         freeze(survey)
@@ -118,8 +124,8 @@ def for_new_response(survey):
 def frozen(version_id, stamp=None):
     """The Frozen version `version_id`, from this process's memory when it has it.
 
-    `stamp` is the version's created_at when the caller already read it (it tells a cached version from
-    another that reused its id); without it the stamp is read.
+    `stamp` is the version's created_at when the caller already read it (it tells a cached version
+    from another that reused its id); without it the stamp is read.
     """
 
     if stamp is None:
@@ -144,7 +150,8 @@ def frozen(version_id, stamp=None):
 
 
 def edit_notice(survey):
-    """What an edit to an open survey means, for the editor: who gets which version. None when not open."""
+    """What an edit to an open survey means, for the editor: who gets which version. None when not
+    open."""
     if survey.state != SurveyState.OPEN:
         return None
     latest = _latest(survey.id)
@@ -167,7 +174,8 @@ def edit_notice(survey):
 
 
 def version_numbers(survey):
-    """{version id: number} for a survey (results and exports say which version each response used)."""
+    """{version id: number} for a survey (results and exports say which version each response
+    used)."""
     return dict(
         db.session.execute(
             select(SurveyVersion.id, SurveyVersion.number).where(

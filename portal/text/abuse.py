@@ -28,7 +28,8 @@ _MASKED = (
     (re.compile(r"\bsp[\*#@!]+sh?\b"), "spesh"),
 )
 SLURS = (
-    r"retard\w*|tard|spaz\w*|spastic|spacker|mong|mongs|mongo|mongoloid|window ?lick\w*|sped|downie|downies|"
+    r"retard\w*|tard|spaz\w*|spastic|spacker|mong|mongs|mongo|mongoloid|window ?lick\w*|sped|"
+    r"downie|downies|"
     r"spesh|speshul|spakka|flid|joey|vegetables|"
     r"cripple|crip|schizo|nutter|psycho|faggot|fag|dyke|tranny|paki|pikey|gyppo|n[i1]gg\w*|"
     r"special needs kid|short bus|vegetable"
@@ -106,7 +107,8 @@ STRONG = (
     ("bullying", r"\bno wonder (?:nobody|no one|noone|you|u)\b"),
     (
         "bullying",
-        r"\b(?:nobody|no one|noone|no1|none of us)(?: (?:in|at|on|from) (?:this|the|our|ur|my) \w+(?: \w+)?| here)? "
+        r"\b(?:nobody|no one|noone|no1|none of us)(?: (?:in|at|on|from) (?:this|the|our|ur|"
+        r"my) \w+(?: \w+)?| here)? "
         r"(?:likes|wants|cares about|wants to talk to|wants to sit with|asked for) (?:you|u|ur)\b",
     ),
     (
@@ -117,35 +119,51 @@ STRONG = (
     (
         "demeaning remark about disabled people",
         r"\b(?:all |the |those |these )*(?:autistic|disabled|deaf|blind|sen|send|"
-        r"adhd|special needs|downs|wheelchair|dyslexic|spec(?:ial)? ed) (?:kids|people|ppl|lot|ones|students|pupils)\b"
-        r"(?: \w+){0,3} (?:are|r|is|always|just) (?:so |all |really |proper |literally )?(?:annoying|weird|thick|stupid|"
-        r"useless|dumb|gross|creepy|embarrassing|a pain|a joke|a waste|freaks|weirdos|pathetic|slow|mental)\b",
+        r"adhd|special needs|downs|wheelchair|dyslexic|spec(?:ial)? ed) (?:kids|people|ppl|lot|"
+        r"ones|students|pupils)\b"
+        r"(?: \w+){0,3} (?:are|r|is|always|just) (?:so |all |really |proper |"
+        r"literally )?(?:annoying|weird|thick|stupid|"
+        r"useless|dumb|gross|creepy|embarrassing|a pain|a joke|a waste|freaks|weirdos|pathetic|"
+        r"slow|mental)\b",
     ),
     (
         "bullying",
-        r"\b(?:nobody|no one|noone|dont|do not|never) (?:invite|add|let|talk to|sit with|pick|play with) "
-        r"(?:\w+ ){0,2}(?:to|in|into|on) (?:the|our|this) (?:group|chat|gc|group chat|team|party|table)\b|"
-        r"\b(?:stay|keep) away from (?:her|him|them|that \w+)\b[^.]{0,40}\b(?:psycho|freak|weird|mental|crazy|smells|nutter)|"
-        r"\b(?:just )?(?:dont|do not|shouldnt) (?:come|join|bother coming)\b[^.]{0,40}\b(?:ur all|youre all|you lot|weird|freaks)|"
-        r"\b(?:ur|youre|you are) all (?:weird|freaks|weirdos|losers|mental|retarded|thick|annoying)\b",
+        r"\b(?:nobody|no one|noone|dont|do not|never) (?:invite|add|let|talk to|sit with|pick|"
+        r"play with) "
+        r"(?:\w+ ){0,2}(?:to|in|into|on) (?:the|our|this) (?:group|chat|gc|group chat|team|party|"
+        r"table)\b|"
+        r"\b(?:stay|keep) away from (?:her|him|them|that \w+)\b[^.]{0,40}\b(?:psycho|freak|weird|"
+        r"mental|crazy|smells|nutter)|"
+        r"\b(?:just )?(?:dont|do not|shouldnt) (?:come|join|bother coming)\b[^.]{0,40}\b(?:ur all|"
+        r"youre all|you lot|weird|freaks)|"
+        r"\b(?:ur|youre|you are) all (?:weird|freaks|weirdos|losers|mental|retarded|thick|"
+        r"annoying)\b",
     ),
     (
         "demeaning remark about disabled people",
         r"\b(?:ppl|people|kids|children|those|anyone|everyone) "
-        r"(?:in wheelchairs|with (?:autism|adhd|disabilities|sen|send|special needs|downs)|who are (?:autistic|disabled|deaf|blind)|"
-        r"on the spectrum|in the (?:inclusion base|unit|base|special class)|like (?:u|you|him|her|them))\b[^.]{0,40}"
-        r"\b(?:shouldnt|should not|shouldn|dont deserve|are all|r all|should be (?:locked|kept|put|banned)|"
-        r"slow (?:everyone|us|everything) down|ruin|are a waste|cant do anything|are useless|are thick|"
+        r"(?:in wheelchairs|with (?:autism|adhd|disabilities|sen|send|special needs|downs)|"
+        r"who are (?:autistic|disabled|deaf|blind)|"
+        r"on the spectrum|in the (?:inclusion base|unit|base|special class)|like (?:u|you|him|her|"
+        r"them))\b[^.]{0,40}"
+        r"\b(?:shouldnt|should not|shouldn|dont deserve|are all|r all|should be (?:locked|kept|put|"
+        r"banned)|"
+        r"slow (?:everyone|us|everything) down|ruin|are a waste|cant do anything|are useless|"
+        r"are thick|"
         r"shouldnt be allowed|need to be)|"
-        r"\b(?:if|when) (?:ur|youre|you are|u r) (?:autistic|disabled|adhd|sen|special needs|deaf|blind)\b[^.]{0,30}"
+        r"\b(?:if|when) (?:ur|youre|you are|u r) (?:autistic|disabled|adhd|sen|special needs|deaf|"
+        r"blind)\b[^.]{0,30}"
         r"\b(?:dont|do not|just dont|shouldnt) (?:come|bother|join|talk)",
     ),
     (
         "demeaning remark about disabled people",
         r"\b(?:autistic|disabled|deaf|blind|sen|send|adhd|special needs|"
-        r"downs|wheelchair|dyslexic|spec(?:ial)? ed|unit|base) (?:kids|people|ppl|lot|ones|students|pupils|children)\b"
-        r"(?: \w+){0,3} (?:shouldnt|should not|dont deserve|dont belong|do not belong|should be (?:locked|kept|put|banned|sent)|"
-        r"need to be (?:locked|kept|put|banned|sent)|slow (?:everyone|us|everything|the class) down|ruin (?:everything|it|trips|lessons))",
+        r"downs|wheelchair|dyslexic|spec(?:ial)? ed|unit|base) (?:kids|people|ppl|lot|ones|"
+        r"students|pupils|children)\b"
+        r"(?: \w+){0,3} (?:shouldnt|should not|dont deserve|dont belong|do not belong|"
+        r"should be (?:locked|kept|put|banned|sent)|"
+        r"need to be (?:locked|kept|put|banned|sent)|slow (?:everyone|us|everything|"
+        r"the class) down|ruin (?:everything|it|trips|lessons))",
     ),
     (
         "bullying",
@@ -173,9 +191,11 @@ STRONG = (
         r"end|get) (?:you|u|him|her|them|ur)\b|\bwatch your back\b|\bwatch ur back\b|"
         r"\b(?:smash|batter|kick|punch|cave) (?:his|her|ur|your|their) (?:face|head)|"
         r"\byoure dead\b|\bur dead\b|\byou are dead\b|"
-        r"\b(?:bring|bringing|brought|gonna bring|carry|carrying) (?:my|his|her|my dads|my brothers|a|the) "
+        r"\b(?:bring|bringing|brought|gonna bring|carry|carrying) (?:my|his|her|my dads|"
+        r"my brothers|a|the) "
         r"(?:\w+ )?(?:knife|blade|hammer|bat|machete|weapon|gun|screwdriver|crowbar)\b|"
-        r"\b(?:hes|shes|ur|youre|theyre) (?:getting|gonna get|going to get) (?:it|battered|stabbed|jumped|done in|merked)\b|"
+        r"\b(?:hes|shes|ur|youre|theyre) (?:getting|gonna get|going to get) (?:it|battered|stabbed|"
+        r"jumped|done in|merked)\b|"
         r"\b(?:knows?|know) where (?:you|u) live|\bill find (?:you|u)\b",
     ),
 )
@@ -272,7 +292,8 @@ def normalise(text):
 _REPORTED = re.compile(
     r"\b(?:called|calls|calling|call|named|labelled|labeled|shouted|shouting|yelled) "
     r"(?:me|him|her|us|them|my \w+|his \w+|her \w+|our \w+)(?: a| an)?(?: \w+){1,2}|"
-    r"\b(?:said|says|saying|told me|tells me|telling me) (?:that )?(?:i was|im|i am|hes|shes|he was|she was)(?: a| an)?(?: \w+){1,2}|"
+    r"\b(?:said|says|saying|told me|tells me|telling me) (?:that )?(?:i was|im|i am|hes|shes|"
+    r"he was|she was)(?: a| an)?(?: \w+){1,2}|"
     r"\b\w+ (?=(?:comments|messages|posts|dms|replies|jokes|word|words|slurs?)\b)|"
     r"\bthe (?:word|words|term|slur) \W?\w+|"
     r"\b(?:got|get|gets|getting|was|been|being|were|is|are) called(?: a| an)?(?: \w+){1,2}|"

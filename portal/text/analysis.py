@@ -83,7 +83,8 @@ def _stance(text, label, polarity, at_risk):
 
 
 def run_rules(text, taxonomy=None, settings=None):
-    """The rules' answers for one comment (no learned model). `settings`: the schools gazetteer regex."""
+    """The rules' answers for one comment (no learned model). `settings`: the schools gazetteer
+    regex."""
     safeguarding = safeguarding_reasons(text)
     abuse = abuse_reasons(text)
     if "threat" in abuse and "threat of violence" not in safeguarding:

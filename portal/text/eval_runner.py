@@ -98,7 +98,8 @@ def cross_validated_lines(version):
             if "safeguarding" not in result:
                 continue
             lines.append(
-                f"  {kind.replace('_', ' '):<16}{name:<11} themes F1 {result.get('themes_micro_f1', 0):.3f}  "
+                f"  {kind.replace('_', ' '):<16}{name:<11} themes F1 "
+                f"{result.get('themes_micro_f1', 0):.3f}  "
                 f"sentiment {result.get('sentiment_accuracy', 0):.3f}  "
                 + "  ".join(
                     f"{flag} R {result[flag]['recall']:.3f} P {result[flag]['precision']:.3f}"

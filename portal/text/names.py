@@ -43,7 +43,7 @@ riley rita rob robbie robert roberta robyn rohan romeo ronan ronnie rory rosa ro
 ross rowan roxanne ruby-mae rupert russell ruth ryan sadie sahil saima sally sam samantha samir
 samuel sana sandra sara sarah sasha scarlett scott sean seb sebastian shane shannon sharon shaun
 shauna sheila shelley sian sienna simon simone sinead siobhan sofia sonia sophia sophie stacey
-stan stanley stefan steph stephanie stephen steve steven stewart stuart 
+stan stanley stefan steph stephanie stephen steve steven stewart stuart
 susan susie suzanne tamara tammy tanya tara tariq ted teddy terry tess tessa theo theodore
 theresa thomas tia tilly tim timothy toby tom tommy toni tony tracey tracy trevor tyler tyrone
 usman valerie vanessa vera veronica vicky victoria vikram vinnie violet wayne wendy wes wesley

@@ -42,7 +42,8 @@ _PARENT_OF = re.compile(
 )
 _INTRO = re.compile(
     rf"\b(?:called|named|name is|name's|names|its|it's|this is|i'm|im|i am|me and|and me|"
-    rf"hi|hey|hello|dear|thanks to|thank you to|thankyou to|thanks|thank you|shout ?out to|shout out to|"
+    r"hi|hey|hello|dear|thanks to|thank you to|thankyou to|thanks|thank you|shout ?out to|"
+    r"shout out to|"
     rf"big up|love from|shut up|ask for|asked for|ask|tell|with|told|spoke to|speak to|talk to|"
     rf"talked to|spoken to|ring|rang|emailed|message|messaged|me n|me &)\s+({_WORD})",
     re.IGNORECASE,
@@ -63,7 +64,8 @@ _SUBJECT_NAME = re.compile(
 _HUMAN_STATE = re.compile(
     r"(?:hasn't|hasnt|hasn\u2019t|isn't|isnt|isn\u2019t|can't|cant|can\u2019t|won't|wont|won\u2019t|"
     r"doesn't|doesnt|doesn\u2019t|didn't|didnt|didn\u2019t|wasn't|wasnt|wasn\u2019t)\b|"
-    r"(?:has|had|is|was) (?:been |now |still |just |finally )*(?:in|out|off|excluded|suspended|sent|diagnosed|"
+    r"(?:has|had|is|was) (?:been |now |still |just |finally )*(?:in|out|off|excluded|suspended|"
+    r"sent|diagnosed|"
     r"refused|waiting|struggling|crying|happy|happier|settled|thriving|autistic|non.verbal|\d+|"
     r"really|so|very|doing|going|getting|started|starting|moved|moving|loving|scared|anxious)\b",
     re.IGNORECASE,
@@ -75,7 +77,8 @@ sue dawn eve art chase justice patience mercy charity glory sunny rich guy jack 
 sterling van les numbers manual brain angle lean hung sang sung""".split()
 )
 _SIGN_OFF = re.compile(
-    rf"(?:thanks|thank you|regards|cheers|best wishes|many thanks|love|love from)\s*[,!.]?\s*[-\u2013]?"
+    r"(?:thanks|thank you|regards|cheers|best wishes|many thanks|love|"
+    r"love from)\s*[,!.]?\s*[-\u2013]?"
     rf"\s*({_CAP})\s*[.!]?\s*$",
     re.IGNORECASE,
 )
@@ -154,7 +157,9 @@ def _title_spans(text):
             and base not in SURNAMES
             and _known_word(base)
         ):
-            continue  # "ms T wanted", "a school nurse I see": a capital initial, then an ordinary lower-case word
+            # "ms T wanted", "a school nurse I see": a capital initial, then an ordinary lower-case
+            # word
+            continue
         title_word = match.group(0).split()[0]
         if title_word.endswith(".") and title_word.lower().rstrip(".") in (
             "nurse",
@@ -369,10 +374,12 @@ def _mention_spans(text):
 
 # A capitalised word followed by an age in brackets: "Elodie (9)", "Kacper (14yo)".
 _NAME_AGE = re.compile(rf"\b({_CAP})\s*\(\s*\d{{1,2}}\s*(?:yo|y/o|yrs?|years?(?: old)?)?\s*\)")
-# A double-barrelled first name, both parts listed: "Lily-May", "Ella-Rose" (each part may be ambiguous alone).
+# A double-barrelled first name, both parts listed: "Lily-May", "Ella-Rose" (each part may be
+# ambiguous alone).
 _HYPHENATED = re.compile(r"\b([A-Z][a-z]+)-([A-Z][a-z]+)\b")
 # Strong cues before a lower-case listed first name: a kinship or role word ("my cousin jay"),
-# or handing or telling something to someone ("gave it to jay", "gave my old phone to jay", "said to jay").
+# or handing or telling something to someone ("gave it to jay", "gave my old phone to jay", "said to
+# jay").
 _STRONG_CUE = re.compile(
     rf"\b(?:{_POSSESSIVE}\s+{RELATIONS}|(?:gave|give|giving|given|sent|send|passed|pass|lent|lend|"
     r"handed|hand|said|say|says|saying|explained|showed|show|wrote|write|texted|text|talking|talked|"

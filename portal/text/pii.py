@@ -24,7 +24,8 @@ _CHILD_DETAILS = ("name", "date_of_birth")
 
 
 def describe(kind):
-    """The plain-words reason for a span kind ("a person's name"); unknown kinds get a safe default."""
+    """The plain-words reason for a span kind ("a person's name"); unknown kinds get a safe
+    default."""
     return KIND_LABELS.get(kind, "personal data")
 
 
@@ -103,7 +104,8 @@ _DOB = re.compile(
 )
 _BIRTHDAY = re.compile(
     rf"\bbirthday\s*(?:is|was|'s|\u2019s|on|:|-)?\s*(?:on\s+)?(?:the\s+)?({_DATE})"
-    rf"|\b(?:turn|turns|turned|turning|be|is|was|will be|'ll be|\u2019ll be)\s+\d{{1,2}}\s+(?:on|in)\s+(?:the\s+)?({_DATE})"
+    r"|\b(?:turn|turns|turned|turning|be|is|was|will be|'ll be|\u2019ll be)\s+\d{1,2}\s+(?:on|"
+    rf"in)\s+(?:the\s+)?({_DATE})"
     rf"|\b({_DATE})\s+(?:is|was)\s+(?:his|her|my|their)\s+(?:\d{{1,2}}(?:st|nd|rd|th)\s+)?birthday",
     re.IGNORECASE,
 )

@@ -1,4 +1,5 @@
-"""The one place HTML from users is cleaned (bleach); everything else is escaped by the templates."""
+"""The one place HTML from users is cleaned (bleach); everything else is escaped by the
+templates."""
 
 import bleach
 

@@ -109,7 +109,7 @@ def _evidence(text):
     questions = sentences = 0
     mild = False
     last_sentence, is_question, is_request = None, False, False
-    for (start, end, sentence_start), phrase in zip(clauses, phrases):
+    for (start, end, sentence_start), phrase in zip(clauses, phrases, strict=True):
         sentence = _SENTENCES.match(normal, sentence_start).group(0)
         first = sentence_start != last_sentence
         if first:

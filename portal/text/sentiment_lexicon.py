@@ -174,34 +174,41 @@ POSITIVE = (
     (r"\b(?:come|came) on (?:so much|leaps|loads)\b", 2.0),
     (r"\bmore of (?:that|this) please\b", 1.5),
     (
-        r"\bwithout (?:them|her|him|you|their help|his help|her help) (?:i|we|he|she) (?:wouldnt|would not|"
+        r"\bwithout (?:them|her|him|you|their help|his help|her help) (?:i|we|he|she) (?:wouldnt|"
+        r"would not|"
         r"couldnt|could not|would never)\b",
         2.0,
     ),
     (r"\bthe only (?:\w+ ){0,2}(?:who|where) \w+ (?:dont|doesnt|isnt|wont|actually|really)\b", 1.0),
     (
         r"\b(?:is|was|were|are|been|has been|have been|s|its) (?:\w+ )?(?:really |so |very |just |"
-        r"absolutely |genuinely )?(?:great|fantastic|lovely|brilliant|amazing|excellent|good|helpful|"
+        r"absolutely |genuinely )?(?:great|fantastic|lovely|brilliant|amazing|excellent|good|"
+        r"helpful|"
         r"kind|wonderful|superb|outstanding|supportive|incredible|fab|a saint)\b",
         1.2,
     ),
     (
-        r"\b(?:i|we|he|she|they) (?:really |actually |absolutely )?(?:like|love|loved|enjoy|enjoyed|"
+        r"\b(?:i|we|he|she|they) (?:really |actually |absolutely )?(?:like|love|loved|enjoy|"
+        r"enjoyed|"
         r"enjoys|loves)\b",
         1.5,
     ),
     (
-        r"\b(?:cannot|cant|couldnt) recommend (?:them |her |him |it )?(?:enough|highly enough)\b|\bhighly recommend\b",
+        r"\b(?:cannot|cant|couldnt) recommend (?:them |her |him |it )?(?:enough|highly enough)\b|"
+        r"\bhighly recommend\b",
         2.5,
     ),
     (r"\bshout ?out to\b|\bbig up\b|\b(?:huge|massive|big) thanks\b", 2.0),
     (
-        r"\b(?:rang|called|got back to) (?:me|us) (?:back )?(?:the (?:next|same) day|straight away|within)\b",
+        r"\b(?:rang|called|got back to) (?:me|us) (?:back )?(?:the (?:next|same) day|"
+        r"straight away|within)\b",
         2.0,
     ),
     (
-        r"\b(?:stepped in|turned (?:it|things|him|her) (?:a)?round|picked up (?:on )?(?:his|her|the)|"
-        r"(?:genuinely|actually|really) changed|things have (?:\w+ )?changed|sorted (?:it|a|the|everything))\b",
+        r"\b(?:stepped in|turned (?:it|things|him|her) (?:a)?round|picked up (?:on )?(?:his|her|"
+        r"the)|"
+        r"(?:genuinely|actually|really) changed|things have (?:\w+ )?changed|sorted (?:it|a|the|"
+        r"everything))\b",
         1.8,
     ),
     (r"\b(?:the only reason|only one who) (?:\w+ ){0,4}(?:goes|gets|copes|manages|is)\b", 1.5),
@@ -215,8 +222,10 @@ MILD_NEGATIVE = (
 NO_VIEW = r"^\W*(?:no comment|nothing to add|n/?a|none|nothing|no)\b[^.!?]{0,20}[.!]?\W*$"
 NEGATIVE = (
     (
-        r"\b(?:no ?one|nobody|noone|no1) (?:\w+ ){0,3}(?:told|tells|rang|rings|called|calls|replied|"
-        r"replies|listens|listened|asked|asks|cares|knows|helps|helped|reads|read|followed|got back|"
+        r"\b(?:no ?one|nobody|noone|no1) (?:\w+ ){0,3}(?:told|tells|rang|rings|called|calls|"
+        r"replied|"
+        r"replies|listens|listened|asked|asks|cares|knows|helps|helped|reads|read|followed|"
+        r"got back|"
         r"explained|came|checked|seems|will|has|is|mentioned|does)\b",
         1.8,
     ),
@@ -227,7 +236,8 @@ NEGATIVE = (
     ),
     (r"\bnever once\b", 1.5),
     (
-        r"\b(?:would be|itd be|it would be) (?:nice|good|great|lovely) (?:if|to (?:know|hear|get|have))\b",
+        r"\b(?:would be|itd be|it would be) (?:nice|good|great|lovely) (?:if|to (?:know|hear|get|"
+        r"have))\b",
         1.5,
     ),
     (r"\bnothing (?:ever |really |much )?(?:changes|changed|happens|happened|improves)\b", 1.8),
@@ -243,27 +253,35 @@ NEGATIVE = (
         2.0,
     ),
     (
-        r"\bstill (?:no|not|waiting|havent|hasnt|hadnt|cant|nothing|dont|doesnt|wont|no one|nobody)\b",
+        r"\bstill (?:no|not|waiting|havent|hasnt|hadnt|cant|nothing|dont|doesnt|wont|no one|"
+        r"nobody)\b",
         1.8,
     ),
     (
-        r"\b(?:wait|waited|waiting|on the list|on the waiting list)\b[^.?!]{0,40}?\b(?:\d+|two|three|"
-        r"four|five|six|eight|nine|ten|eleven|twelve|eighteen|several|many) (?:weeks|months|years)\b",
+        r"\b(?:wait|waited|waiting|on the list|on the waiting list)\b[^.?!]{0,40}?\b(?:\d+|two|"
+        r"three|"
+        r"four|five|six|eight|nine|ten|eleven|twelve|eighteen|several|many) (?:weeks|months|"
+        r"years)\b",
         1.5,
     ),
     (
-        r"\b(?:\d+|two|three|four|five|six|several|many) (?:months|years) (?:on the|waiting|later)\b",
+        r"\b(?:\d+|two|three|four|five|six|several|many) (?:months|years) (?:on the|waiting|"
+        r"later)\b",
         1.2,
     ),
     (
-        r"\b(?:no|zero|without any|without|not enough|nothing in the way of) (?:\w+ )?(?:support|help|"
-        r"follow ?up|advice|response|reply|update|contact|communication|idea|place|places|provision|"
+        r"\b(?:no|zero|without any|without|not enough|nothing in the way of) (?:\w+ )?(?:support|"
+        r"help|"
+        r"follow ?up|advice|response|reply|update|contact|communication|idea|place|places|"
+        r"provision|"
         r"funding|choice|date|detail|notice|time|pas|transition)\b",
         1.5,
     ),
     (
-        r"\b(?:hasnt|havent|hadnt|wasnt|werent|isnt|didnt|doesnt|wont|cant|couldnt|not) (?:been |even |"
-        r"actually )?(?:seen|sent|told|made|done|given|received|replied|listened|helped|followed|met|"
+        r"\b(?:hasnt|havent|hadnt|wasnt|werent|isnt|didnt|doesnt|wont|cant|couldnt|not) (?:been |"
+        r"even |"
+        r"actually )?(?:seen|sent|told|made|done|given|received|replied|listened|helped|followed|"
+        r"met|"
         r"updated|happened|replaced|trained|engaging|fair|right|working|good enough|acceptable|"
         r"in touch|on the system|choose)\b",
         1.5,
@@ -293,11 +311,13 @@ NEGATIVE = (
     (r"\b(?:cheers|thanks) for nothing\b|\byeah right\b|\blove that for (?:us|me)\b", 2.5),
     (
         r"^\W*oh (?:brilliant|great|fab|wonderful|lovely|good|fantastic|perfect)\b|"
-        r"\b(?:fab|brilliant|great|perfect|marvellous)\s*[.!]+\s*(?=\w)[^.]*\b(?:by then|months|years)\b",
+        r"\b(?:fab|brilliant|great|perfect|marvellous)\s*[.!]+\s*(?=\w)[^.]*\b(?:by then|months|"
+        r"years)\b",
         2.5,
     ),
     (
-        r"\bclosed (?:the|our|his|her) case\b|\bcut (?:from|to|back)\b|\bnothing (?:has )?changed\b|"
+        r"\bclosed (?:the|our|his|her) case\b|\bcut (?:from|to|back)\b|"
+        r"\bnothing (?:has )?changed\b|"
         r"\bnothing happens\b|\bsame problems\b|\bim done\b|\bend of (?:my|our) tether\b|"
         r"\bcant cope\b|\bthrough the roof\b|\bin tears\b|\bpaid privately\b|\bout of school\b|"
         r"\bnot in school\b|\bfelt (?:so )?(?:small|judged|stupid|ignored|dismissed|patronised)\b",
@@ -313,17 +333,21 @@ NEGATIVE = (
     (r"\b(?:is|its|it is|are|was) (?:dead|long|peak|mid)\b", 1.2),
     (
         r"\ba (?:\w+ )?joke\b|\bscrew (?:the|this|them)\b|\blost (?:all )?(?:hope|faith|trust)\b|"
-        r"\bnowhere (?:for|near|to go)\b|\bnothing (?:within|nearby|near us|for (?:him|her|us|them))\b",
+        r"\bnowhere (?:for|near|to go)\b|\bnothing (?:within|nearby|near us|for (?:him|her|us|"
+        r"them))\b",
         2.0,
     ),
     (
-        r"\b(?:\d+|two|three|four|five|six|several) times\b[^.]{0,40}\b(?:before|and|still|every)\b|\bcut off\b|"
-        r"\bstarts? from scratch\b|\b(?:at least |over |more than )?an hour (?:away|each way)\b|\beach way\b|"
+        r"\b(?:\d+|two|three|four|five|six|several) times\b[^.]{0,40}\b(?:before|and|still|"
+        r"every)\b|\bcut off\b|"
+        r"\bstarts? from scratch\b|\b(?:at least |over |more than )?an hour (?:away|each way)\b|"
+        r"\beach way\b|"
         r"\b(?:has|have) changed (?:\w+ )?(?:times|again)\b",
         1.5,
     ),
     (
-        r"\b(?:already been (?:made|decided)|tick ?box|before we (?:walk|get) in|makes? (?:me|us) want to "
+        r"\b(?:already been (?:made|decided)|tick ?box|before we (?:walk|get) in|makes? (?:me|"
+        r"us) want to "
         r"(?:scream|cry|throw|give up|quit))\b",
         1.8,
     ),

@@ -373,7 +373,8 @@ BUILTIN_THEMES = (
     Theme(
         "neurodevelopmental",
         "Autism and ADHD",
-        "The autism and ADHD assessment pathway, diagnosis, medication and support after diagnosis.",
+        "The autism and ADHD assessment pathway, diagnosis, medication and support after "
+        "diagnosis.",
         keywords=(
             "on the spectrum",
             "whether he is autistic",

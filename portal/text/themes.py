@@ -86,7 +86,8 @@ THRESHOLD = 1.0
 MAX_THEMES = 3
 
 _REPLY_WAIT = re.compile(
-    r"\b(?:wait|waiting|waited|wait(?:ed)? weeks)\s+(?:\w+\s+){0,3}?(?:for|on)\s+(?:a|an|the|any|some)?\s*"
+    r"\b(?:wait|waiting|waited|wait(?:ed)? weeks)\s+(?:\w+\s+){0,3}?(?:for|on)\s+(?:a|an|the|any|"
+    r"some)?\s*"
     r"(?:reply|response|call\s?-?back|callback|answer|email|phone call|ring back|someone to "
     r"(?:call|ring|get back|reply))",
 )

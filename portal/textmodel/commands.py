@@ -92,7 +92,8 @@ def activate_command(version):
         raise click.ClickException(str(error)) from None
     for name, after in activation.figures["after"].items():
         click.echo(
-            f"  {name:<12} safeguarding recall {activation.figures['before'].get(name, 0):.3f} -> {after:.3f}"
+            f"  {name:<12} safeguarding recall {activation.figures['before'].get(name, 0):.3f} -> "
+            f"{after:.3f}"
         )
     click.echo(
         f"Activated {version}. Run `portal reanalyse --outdated` to bring stored items up to it."

@@ -49,5 +49,6 @@ class TextModelActivation(db.Model):
 
 @event.listens_for(Contribution, "after_delete")
 def _delete_labels(mapper, connection, contribution):
-    """SQLite does not enforce ON DELETE CASCADE here, so labels go with their contribution explicitly."""
+    """SQLite does not enforce ON DELETE CASCADE here, so labels go with their contribution
+    explicitly."""
     connection.execute(delete(TextLabel).where(TextLabel.contribution_id == contribution.id))

@@ -40,5 +40,6 @@ def reanalyse_command(since, source, batch_size, outdated):
         )
     click.echo(f"Re-analysed {counts.analysed} contributions in {counts.batches} batch(es).")
     click.echo(
-        f"Newly flagged for safeguarding: {counts.newly_flagged}; concerns opened: {counts.concerns_opened}."
+        f"Newly flagged for safeguarding: {counts.newly_flagged}; concerns opened: "
+        f"{counts.concerns_opened}."
     )

@@ -16,7 +16,8 @@ class ThemeForm(FlaskForm):
     slug = StringField(
         "Slug",
         widget=GovTextInput(),
-        description="A short fixed name used in links and exports, like waiting-times. It cannot be changed later.",
+        description="A short fixed name used in links and exports, like waiting-times. It cannot "
+        "be changed later.",
         validators=[Optional(), Length(max=60)],
     )
     label = StringField(
@@ -37,7 +38,8 @@ class ThemeForm(FlaskForm):
     aliases = TextAreaField(
         "Aliases",
         widget=GovTextArea(),
-        description="One a line: other names, acronyms and old service names, like Kids for the autism service.",
+        description="One a line: other names, acronyms and old service names, like Kids for the "
+        "autism service.",
         validators=[Length(max=20_000)],
     )
     local_offer_url = StringField(

@@ -50,7 +50,8 @@ def count_to_reanalyse(*, since=None, source=None, outdated=False):
 
 
 def _reanalyse_one(contribution, had_concern, counts):
-    """Re-analyse one contribution, keeping what staff decided: its status and a handled concern's flag."""
+    """Re-analyse one contribution, keeping what staff decided: its status and a handled concern's
+    flag."""
     status, flagged = contribution.status, contribution.safeguarding_flag
     reasons = list(contribution.safeguarding_reasons or [])
     apply_analysis(

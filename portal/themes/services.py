@@ -17,7 +17,8 @@ log = logging.getLogger(__name__)
 
 
 def seed_themes():
-    """Add any built-in theme missing from the database (idempotent). Returns how many were added."""
+    """Add any built-in theme missing from the database (idempotent). Returns how many were
+    added."""
     existing = set(db.session.scalars(select(Theme.slug)))
     added = 0
     for theme in BUILTIN_THEMES:
@@ -58,7 +59,8 @@ def active_taxonomy():
 
 
 def store_suggestions(contribution, scored_slugs, themes_by_slug):
-    """Replace the contribution's suggested themes; confirmed and dismissed ones stay as staff left them.
+    """Replace the contribution's suggested themes; confirmed and dismissed ones stay as staff left
+    them.
 
     Existing suggestion rows are updated in place (deleting and re-inserting the same theme in one
     flush would break the one-tag-per-theme constraint on re-analysis).
@@ -87,7 +89,8 @@ MAX_TERMS = 300
 
 
 def parse_lines(text):
-    """One term a line -> a list of lowercased, trimmed, de-duplicated terms (blank lines ignored)."""
+    """One term a line -> a list of lowercased, trimmed, de-duplicated terms (blank lines
+    ignored)."""
     terms = [line.strip().lower() for line in (text or "").splitlines()]
     return list(dict.fromkeys(t for t in terms if t))
 

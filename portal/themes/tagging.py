@@ -1,4 +1,5 @@
-"""Staff tagging: confirm, remove or add a contribution's themes, one at a time or in bulk. All audited."""
+"""Staff tagging: confirm, remove or add a contribution's themes, one at a time or in bulk. All
+audited."""
 
 import logging
 
@@ -35,7 +36,8 @@ def _check_readable(contribution, actor):
 
 
 def _confirm(contribution, theme, actor):
-    """Make `theme` a confirmed theme of `contribution` (no commit). Returns the previous state or None."""
+    """Make `theme` a confirmed theme of `contribution` (no commit). Returns the previous state or
+    None."""
     tag = _tag_for(contribution, theme.id)
     previous = tag.state if tag is not None else None
     if tag is None:
@@ -64,9 +66,11 @@ def confirm_theme(contribution, *, actor, theme_id):
 
 
 def remove_theme(contribution, *, actor, theme_id):
-    """Remove a suggested or confirmed theme. It is kept as dismissed so re-analysis won't suggest it again.
+    """Remove a suggested or confirmed theme. It is kept as dismissed so re-analysis won't suggest
+    it again.
 
-    Raises NotAllowed when the contribution does not carry that theme, or `actor` may not read the text.
+    Raises NotAllowed when the contribution does not carry that theme, or `actor` may not read the
+    text.
     """
     _check_readable(contribution, actor)
     tag = _tag_for(contribution, theme_id)
@@ -84,8 +88,8 @@ def remove_theme(contribution, *, actor, theme_id):
 
 
 def bulk_confirm_theme(contribution_ids, *, actor, theme_id):
-    """Confirm one theme on every listed contribution `actor` may read (at most MAX_BULK). Returns how
-    many changed.
+    """Confirm one theme on every listed contribution `actor` may read (at most MAX_BULK). Returns
+    how many changed.
 
     Raises ValidationFailed for a bad theme or when nothing is selected.
     """
@@ -116,7 +120,8 @@ def bulk_confirm_theme(contribution_ids, *, actor, theme_id):
 
 
 def has_confirmed_theme():
-    """SQL condition: the contribution has at least one confirmed theme (usable beside a join on tags)."""
+    """SQL condition: the contribution has at least one confirmed theme (usable beside a join on
+    tags)."""
     tag = aliased(ContributionTheme)
     return (
         select(tag.id)

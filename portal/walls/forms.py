@@ -10,9 +10,9 @@ class WallsForm(FlaskForm):
         "Whose text is walled?",
         widget=GovCheckboxesInput(),
         validate_choice=True,
-        description="Walled text is read in full only by that organisation's staff, and by safeguarding "
-        "leads while a concern about it is open. Everyone else sees counts and the quotes "
-        "the organisation approves.",
+        description="Walled text is read in full only by that organisation's staff, and by "
+        "safeguarding leads while a concern about it is open. Everyone else sees counts and the "
+        "quotes the organisation approves.",
     )
     submit = SubmitField("Save walls", widget=GovSubmitInput())
 

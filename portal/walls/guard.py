@@ -9,7 +9,8 @@ from portal.walls.services import note_read, organisation_label
 
 def require_readable(contribution, *, where):
     """Abort with a 403 page (naming the owner, never the text) unless the current user may read the
-    contribution's text in full. A safeguarding lead's read of another organisation's text is audited."""
+    contribution's text in full. A safeguarding lead's read of another organisation's text is
+    audited."""
     if not note_read(current_user, contribution, where=where):
         abort(
             make_response(

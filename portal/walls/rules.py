@@ -61,7 +61,8 @@ def has_open_concern(contribution):
 
 
 def read_reason(user, contribution):
-    """Why `user` may read the text in full: "open" (not walled), "owner", "safeguarding", or None."""
+    """Why `user` may read the text in full: "open" (not walled), "owner", "safeguarding", or
+    None."""
     if not is_walled(contribution):
         return "open"
     if not _staff(user):
@@ -86,15 +87,17 @@ def is_published_outside(contribution):
 
 
 def can_quote(user, contribution):
-    """May `user` see this contribution's redacted text as a quote? (Not whether it is fit to quote.)"""
+    """May `user` see this contribution's redacted text as a quote? (Not whether it is fit to
+    quote.)"""
     return can_read_text(user, contribution) or is_published_outside(contribution)
 
 
 def readable_filter(user, *, include_safeguarding=True):
     """SQL condition on Contribution: the rows whose text `user` may read in full (can_read_text).
 
-    include_safeguarding=False leaves out what only a safeguarding lead's open concern makes readable:
-    for bulk surfaces (exports, quotes) where a lead's read could not be audited item by item.
+    include_safeguarding=False leaves out what only a safeguarding lead's open concern makes
+    readable: for bulk surfaces (exports, quotes) where a lead's read could not be audited item by
+    item.
     """
     walled = sorted(walled_organisations())
     allowed = [
@@ -111,13 +114,15 @@ def readable_filter(user, *, include_safeguarding=True):
 
 
 def quotable_filter(user):
-    """SQL condition on Contribution: rows whose redacted text `user` may see quoted (can_quote), less
-    what only an open concern lets a lead read (that read belongs on the item's page, where it is audited)."""
+    """SQL condition on Contribution: rows whose redacted text `user` may see quoted (can_quote),
+    less what only an open concern lets a lead read (that read belongs on the item's page, where it
+    is audited)."""
     return or_(readable_filter(user, include_safeguarding=False), published_outside_filter())
 
 
 def published_outside_filter():
-    """SQL condition: approved text anyone may see quoted (not walled, or approved outside by its owner)."""
+    """SQL condition: approved text anyone may see quoted (not walled, or approved outside by its
+    owner)."""
     return and_(
         Contribution.status == Status.APPROVED,
         or_(readable_filter(None), Contribution.outside_approved_at.is_not(None)),

@@ -1,4 +1,5 @@
-"""Changing wall settings, approving walled text for publication outside its owner, auditing reads."""
+"""Changing wall settings, approving walled text for publication outside its owner, auditing
+reads."""
 
 import logging
 
@@ -57,8 +58,8 @@ def approve_outside(contribution, *, moderator):
     """The owning organisation's moderator approves this walled item's redacted text for publication
     outside the organisation (quotes on staff pages, "you said, we did" and anywhere else).
 
-    Raises NotAllowed unless `moderator` is staff of the owner; InvalidTransition unless it is approved
-    and not yet approved outside.
+    Raises NotAllowed unless `moderator` is staff of the owner; InvalidTransition unless it is
+    approved and not yet approved outside.
     """
     if not is_walled(contribution):
         raise InvalidTransition("This text is not walled: it can already be quoted once approved")

@@ -1,1 +1,2 @@
-""" "You said, we did": evidence-linked responses, decision records, a public page, a feed and updates."""
+""" "You said, we did": evidence-linked responses, decision records, a public page, a feed and
+updates."""

@@ -1,7 +1,9 @@
-"""Demo "you said, we did" entries in every status and stage, each backed by its own approved voices.
+"""Demo "you said, we did" entries in every status and stage, each backed by its own approved
+voices.
 
-The content lives in demo_content.py; this module loads it through the real services (so every rule is
-applied) and then dates it as it would have happened: voices weeks before the response, history in order.
+The content lives in demo_content.py; this module loads it through the real services (so every rule
+is applied) and then dates it as it would have happened: voices weeks before the response, history
+in order.
 """
 
 import secrets
@@ -35,8 +37,9 @@ def _at(day, hour=10):
 
 
 def _voices(moderator, localities):
-    """Every entry's voices as contributions, analysed as usual, dated when they were said and approved
-    two days later by the demo moderator (one commit for all, to keep the demo quick to load)."""
+    """Every entry's voices as contributions, analysed as usual, dated when they were said and
+    approved two days later by the demo moderator (one commit for all, to keep the demo quick to
+    load)."""
     found = []
     for spec in ENTRIES:
         contributions = []
@@ -56,8 +59,8 @@ def _voices(moderator, localities):
             contributions.append(contribution)
         found.append(contributions)
     db.session.commit()
-    # A voice the analysis flags (the learned layer errs towards the safeguarding lead) waits for a lead
-    # like any other; only approved voices become evidence.
+    # A voice the analysis flags (the learned layer errs towards the safeguarding lead) waits for a
+    # lead like any other; only approved voices become evidence.
     return [[c.id for c in contributions if c.status == Status.APPROVED] for contributions in found]
 
 
@@ -120,18 +123,19 @@ def load_you_said_we_did_demo():
     moderator = (
         db.session.scalar(select(User).where(User.email == "moderator@example.org")) or editor
     )
-    for spec, ids in zip(ENTRIES, _voices(moderator, localities)):
+    for spec, ids in zip(ENTRIES, _voices(moderator, localities), strict=True):
         _load(spec, ids, editor, reviewer, localities)
     _subscribers()
     published = sum(spec["stage"] == "published" for spec in ENTRIES)
     return [
-        f'"You said, we did": {published} published entries and {len(ENTRIES) - published} in draft or '
-        "review at /you-said-we-did (editors: /staff/you-said-we-did)"
+        f'"You said, we did": {published} published entries and {len(ENTRIES) - published} in '
+        "draft or review at /you-said-we-did (editors: /staff/you-said-we-did)"
     ]
 
 
 def _subscribers():
-    """One confirmed and one unconfirmed demo subscriber (example.org addresses), so every page has data."""
+    """One confirmed and one unconfirmed demo subscriber (example.org addresses), so every page has
+    data."""
     for email, confirmed in (("updates@example.org", True), ("pending@example.org", False)):
         db.session.add(
             Subscriber(

@@ -23,7 +23,8 @@ def _usable():
 
 
 def parse_ids(raw):
-    """'1, 2,3' or ['1', '2'] -> [1, 2, 3] (order kept, duplicates dropped). Raises ValidationFailed."""
+    """'1, 2,3' or ['1', '2'] -> [1, 2, 3] (order kept, duplicates dropped). Raises
+    ValidationFailed."""
     parts = raw.replace(",", " ").split() if isinstance(raw, str) else [str(p) for p in raw or []]
     ids = []
     for part in parts:
@@ -49,7 +50,10 @@ def check_evidence(ids):
     }
     for contribution_id in ids:
         if contribution_id not in found:
-            message = f"Contribution {contribution_id} cannot be used: it is not an approved, published contribution"
+            message = (
+                f"Contribution {contribution_id} cannot be used: it is not an approved, "
+                "published contribution"
+            )
             walled = db.session.get(Contribution, contribution_id)
             if walled is not None and walled.status == Status.APPROVED and is_walled(walled):
                 owner = organisation_label(walled.owner_organisation)
@@ -91,7 +95,8 @@ def set_evidence(entry, evidence_ids, quote_ids):
 
 
 def public_quotes(entry):
-    """The redacted texts of the entry's chosen quotes that are still approved and unflagged, in order."""
+    """The redacted texts of the entry's chosen quotes that are still approved and unflagged, in
+    order."""
     rows = db.session.scalars(
         select(Contribution.redacted_text)
         .join(Evidence, Evidence.contribution_id == Contribution.id)
@@ -112,8 +117,8 @@ def evidence_count(entry):
 
 
 def candidates(entry, limit=200):
-    """Approved contributions an editor might link: those sharing a theme (suggested or confirmed) or a locality with
-    the entry (or the latest, when it has neither), plus those already linked."""
+    """Approved contributions an editor might link: those sharing a theme (suggested or confirmed)
+    or a locality with the entry (or the latest, when it has neither), plus those already linked."""
     theme_ids = [t.id for t in entry.themes]
     locality_ids = [loc.id for loc in entry.localities]
     query = select(Contribution).where(*_usable())

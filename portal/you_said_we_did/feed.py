@@ -22,8 +22,9 @@ def _add(parent, tag, text=None, **attrs):
 
 
 def atom_feed(*, title, self_url, page_url, entries, updated_at, entry_url, author):
-    """Bytes of an Atom document. `updated_at` maps entry id to its last public change; `entry_url(entry)`
-    gives each entry's absolute link. Ids are tag URIs, stable when the site moves behind a new path."""
+    """Bytes of an Atom document. `updated_at` maps entry id to its last public change;
+    `entry_url(entry)` gives each entry's absolute link. Ids are tag URIs, stable when the site
+    moves behind a new path."""
     host = urlsplit(self_url).hostname or "localhost"
     feed = ET.Element("feed", xmlns=ATOM)
     _add(feed, "id", f"tag:{host},2026:you-said-we-did")
@@ -33,7 +34,7 @@ def atom_feed(*, title, self_url, page_url, entries, updated_at, entry_url, auth
     _add(feed, "link", rel="self", type="application/atom+xml", href=self_url)
     _add(feed, "link", rel="alternate", type="text/html", href=page_url)
     _add(_add(feed, "author"), "name", author)
-    for entry, stamp in zip(entries, stamps):
+    for entry, stamp in zip(entries, stamps, strict=True):
         item = _add(feed, "entry")
         _add(item, "id", f"tag:{host},2026:you-said-we-did/{entry.id}")
         _add(item, "title", entry.title)

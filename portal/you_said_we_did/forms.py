@@ -31,7 +31,8 @@ LONG = 5000
 
 
 class DayMonthYearField(DateField):
-    """A GOV.UK date input (day, month, year boxes); blank is None, anything else must be a real date."""
+    """A GOV.UK date input (day, month, year boxes); blank is None, anything else must be a real
+    date."""
 
     def process_formdata(self, valuelist):
         if not valuelist:
@@ -43,8 +44,8 @@ class DayMonthYearField(DateField):
             return
         try:
             self.data = date(int(parts[2]), int(parts[1]), int(parts[0]))
-        except ValueError:
-            raise ValueError("Enter a real date, for example 27 3 2027")
+        except ValueError as error:
+            raise ValueError("Enter a real date, for example 27 3 2027") from error
 
 
 def _status_choices():

@@ -167,7 +167,8 @@ class Evidence(db.Model):
 
 
 class EntryEvent(db.Model):
-    """The public history: publication and every status change after it. Each event notifies once."""
+    """The public history: publication and every status change after it. Each event notifies
+    once."""
 
     __tablename__ = "ysywd_entry_events"
 

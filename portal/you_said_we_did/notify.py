@@ -10,8 +10,8 @@ from portal.you_said_we_did.models import STATUS_LABELS, Subscriber
 
 
 def matches(subscriber, entry):
-    """True when the entry is about a chosen theme (or none were chosen) and in a chosen locality (or
-    none were chosen, or the entry covers the whole area)."""
+    """True when the entry is about a chosen theme (or none were chosen) and in a chosen locality
+    (or none were chosen, or the entry covers the whole area)."""
     themes = {t.slug for t in entry.themes}
     localities = {loc.slug for loc in entry.localities}
     theme_ok = not subscriber.theme_slugs or bool(themes & set(subscriber.theme_slugs))
@@ -35,7 +35,8 @@ def _what_happened(entry, event):
 def _body(entry, event, opening, closing):
     link = public_url("you_said_we_did.entry", entry_id=entry.id)
     return (
-        f"{opening}\n\n{_what_happened(entry, event)}\n\nWhat we did or will do:\n{entry.we_did}\n\n"
+        f"{opening}\n\n{_what_happened(entry, event)}\n\nWhat we did or will "
+        f"do:\n{entry.we_did}\n\n"
         f"Read it in full: {link}\n\n{closing}"
     )
 
@@ -69,9 +70,10 @@ def notify_event(entry, event):
             _body(
                 entry,
                 event,
-                "You told us something and asked to hear what changed. It helped shape this response.",
-                "You get this email because you asked for updates when you gave feedback. We delete your contact "
-                "details after 12 months.",
+                "You told us something and asked to hear what changed. It helped shape this "
+                "response.",
+                "You get this email because you asked for updates when you gave feedback. We "
+                "delete your contact details after 12 months.",
             ),
             key=f"ysywd-{entry.id}-{event.id}-contact-{contact.id}",
         )

@@ -138,8 +138,9 @@ def active_themes():
 
 
 def coproduction_figures():
-    """{"published": n, "completed": n, "median_days": float or None}: entries published, those done, and
-    the median days from a contribution to the publication of the response that uses it as evidence."""
+    """{"published": n, "completed": n, "median_days": float or None}: entries published, those
+    done, and the median days from a contribution to the publication of the response that uses it as
+    evidence."""
     published = db.session.scalar(
         select(func.count(Entry.id)).where(Entry.state == EntryState.PUBLISHED)
     )

@@ -75,8 +75,8 @@ def _check_status(status, reason, errors):
 
 
 def save_entry(entry=None, *, editor, data):
-    """Create (entry=None) or edit an entry from `data` (form values; theme_ids, locality_ids and, when
-    given, evidence_ids and quote_ids). The status of a published entry changes only through
+    """Create (entry=None) or edit an entry from `data` (form values; theme_ids, locality_ids and,
+    when given, evidence_ids and quote_ids). The status of a published entry changes only through
     change_status. Raises NotAllowed or ValidationFailed. Returns the Entry."""
     _check_editor(editor)
     values, errors = _clean(data)
@@ -108,7 +108,8 @@ def save_entry(entry=None, *, editor, data):
 
 
 def save_evidence(entry, *, editor, evidence_ids, quote_ids):
-    """Replace the evidence and quotes (see evidence.set_evidence). Raises NotAllowed/ValidationFailed."""
+    """Replace the evidence and quotes (see evidence.set_evidence). Raises
+    NotAllowed/ValidationFailed."""
     _check_editor(editor)
     set_evidence(entry, evidence_ids, quote_ids)
     record(editor, "ysywd.evidence", entry, evidence=len(evidence_ids), quotes=len(quote_ids))
@@ -132,7 +133,8 @@ def request_review(entry, *, editor):
 
 
 def may_review(entry, user):
-    """False for the person who asked for the review: a second editor must approve or send it back."""
+    """False for the person who asked for the review: a second editor must approve or send it
+    back."""
     return entry.review_requested_by_id != getattr(user, "id", None)
 
 
@@ -208,7 +210,8 @@ def publish(entry, *, editor):
 
 
 def change_status(entry, *, editor, status, note="", reason=None, completed_on=None):
-    """Change a published entry's status; the change joins the public history and subscribers are told.
+    """Change a published entry's status; the change joins the public history and subscribers are
+    told.
 
     `reason` is required for "not possible"; "done" records `completed_on` (today when not given).
     """

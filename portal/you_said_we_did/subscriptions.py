@@ -19,8 +19,8 @@ UNCONFIRMED_DAYS = 7
 
 
 def subscribe(*, email, theme_slugs=(), locality_slugs=()):
-    """Store an unconfirmed subscription and email a confirmation link; nothing else is sent until it
-    is confirmed. Unknown slugs are dropped. Raises ValidationFailed for a bad address."""
+    """Store an unconfirmed subscription and email a confirmation link; nothing else is sent until
+    it is confirmed. Unknown slugs are dropped. Raises ValidationFailed for a bad address."""
     try:
         email = clean_address(email)
     except ValueError as error:
@@ -43,7 +43,8 @@ def subscribe(*, email, theme_slugs=(), locality_slugs=()):
         email,
         "Confirm you want updates about what changed",
         f"Someone (we hope you) asked for email updates when the partnership publishes what it did "
-        f"about what people told it.\n\nConfirm here: {link}\n\nIf this was not you, ignore this email. "
+        f"about what people told it.\n\nConfirm here: {link}\n\nIf this was not you, ignore this "
+        "email. "
         f"We delete unconfirmed requests after {UNCONFIRMED_DAYS} days.",
         key=f"ysywd-confirm-{subscriber.id}",
     )
@@ -60,8 +61,8 @@ def find_by_token(kind, token):
 
 
 def confirm(subscriber):
-    """Confirm the subscription. It replaces any earlier one for the same address, so nobody gets two
-    emails for one event. Raises InvalidTransition when already confirmed."""
+    """Confirm the subscription. It replaces any earlier one for the same address, so nobody gets
+    two emails for one event. Raises InvalidTransition when already confirmed."""
     if subscriber.confirmed_at is not None:
         raise InvalidTransition("Already confirmed")
     db.session.execute(
@@ -83,7 +84,8 @@ def unsubscribe(subscriber):
 
 
 def purge_unconfirmed(now=None):
-    """Delete subscriptions left unconfirmed for UNCONFIRMED_DAYS days (does not commit). Returns n."""
+    """Delete subscriptions left unconfirmed for UNCONFIRMED_DAYS days (does not commit). Returns
+    n."""
     cutoff = (now or utcnow()) - timedelta(days=UNCONFIRMED_DAYS)
     return db.session.execute(
         delete(Subscriber).where(Subscriber.confirmed_at.is_(None), Subscriber.created_at < cutoff)

@@ -1,4 +1,5 @@
-"""Sign-in throttling with Redis storage, as in production (runs where PORTAL_TEST_REDIS_URL is set)."""
+"""Sign-in throttling with Redis storage, as in production (runs where PORTAL_TEST_REDIS_URL is
+set)."""
 
 import os
 import subprocess
@@ -22,8 +23,8 @@ SCRIPT = textwrap.dedent("""
         db.create_all()
         limiter.reset()
         client = app.test_client()
-        print(" ".join(str(client.post("/sign-in", data={"email": "a@b.test", "password": "x"}).status_code)
-                       for _ in range(5)))
+        form = {"email": "a@b.test", "password": "x"}
+        print(" ".join(str(client.post("/sign-in", data=form).status_code) for _ in range(5)))
         limiter.reset()
 """)
 

@@ -46,7 +46,8 @@ def _model(model_path):
 
 
 def _resume_token():
-    """A fresh unfinished response with a resume email, so the emailed link has something to open."""
+    """A fresh unfinished response with a resume email, so the emailed link has something to
+    open."""
     from portal.surveys.models import ResumeEmail
     from portal.surveys.services import start_response, survey_by_slug
 
@@ -213,7 +214,8 @@ def page_url(app, endpoint, has_args):
 
 
 def rendered_pages(app, client, login_as):
-    """Yield (endpoint, url, html) for every HTML page, each fetched as its least-privileged role."""
+    """Yield (endpoint, url, html) for every HTML page, each fetched as its least-privileged
+    role."""
     from tests.factories import make_user
 
     users = {}

@@ -7,7 +7,8 @@ SMALLEST = 12  # CSS pixels
 
 RENDERED_SIZES = """() => Array.from(document.querySelectorAll('svg.portal-chart')).flatMap(svg => {
   const scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
-  return Array.from(svg.querySelectorAll('text')).map(t => [t.textContent, parseFloat(t.getAttribute('font-size')) * scale]);
+  return Array.from(svg.querySelectorAll('text')).map(
+    t => [t.textContent, parseFloat(t.getAttribute('font-size')) * scale]);
 })"""
 
 

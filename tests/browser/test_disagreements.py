@@ -1,4 +1,5 @@
-"""Recording complaint counts as an officer: the form and its errors pass axe at 320px, with and without JavaScript."""
+"""Recording complaint counts as an officer: the form and its errors pass axe at 320px, with and
+without JavaScript."""
 
 import pytest
 

@@ -1,4 +1,5 @@
-"""In the browser: a young person joins and posts, a moderator redacts and approves, another reads it."""
+"""In the browser: a young person joins and posts, a moderator redacts and approves, another reads
+it."""
 
 import pytest
 

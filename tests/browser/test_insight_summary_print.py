@@ -1,4 +1,5 @@
-"""The published monthly insight summary prints as a clean document: no navigation, the four headed parts."""
+"""The published monthly insight summary prints as a clean document: no navigation, the four headed
+parts."""
 
 import pytest
 
@@ -9,7 +10,8 @@ pytestmark = [pytest.mark.browser, pytest.mark.shared_demo]
 
 @pytest.fixture
 def demo(shared_demo):
-    """Read-only: the demo data (with last month's published summary), loaded once for the module."""
+    """Read-only: the demo data (with last month's published summary), loaded once for the
+    module."""
 
 
 def test_the_public_summary_prints_without_navigation(context_factory, demo):

@@ -1,4 +1,5 @@
-"""Measure action pages as an officer: the forms and their errors pass axe at 320px, with and without JavaScript."""
+"""Measure action pages as an officer: the forms and their errors pass axe at 320px, with and
+without JavaScript."""
 
 import pytest
 
@@ -13,7 +14,8 @@ pytestmark = [pytest.mark.browser, pytest.mark.shared_demo]
 
 @pytest.fixture
 def demo(shared_demo):
-    """Reads the shared demo data only (the forms below are sent with errors, so nothing changes)."""
+    """Reads the shared demo data only (the forms below are sent with errors, so nothing
+    changes)."""
 
 
 def _officer_page(app, live_server, context_factory, javascript):

@@ -59,7 +59,7 @@ def test_page_is_accessible(app, live_server, context_factory, demo, endpoint, r
 def test_page_titles_are_unique(app, client, demo, login_as):
     """No two HTML pages share a title (checked over the whole app with the test client)."""
     titles = {}
-    for endpoint, url, html in rendered_pages(app, client, login_as):
+    for endpoint, _url, html in rendered_pages(app, client, login_as):
         title = html.split("<title>")[1].split("</title>")[0]
         assert title not in titles, f"{endpoint} and {titles.get(title)} share the title {title!r}"
         titles[title] = endpoint

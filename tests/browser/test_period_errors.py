@@ -1,4 +1,5 @@
-"""A period that is not published gets an accessible GOV.UK error (axe, 320px, no JavaScript needed)."""
+"""A period that is not published gets an accessible GOV.UK error (axe, 320px, no JavaScript
+needed)."""
 
 import pytest
 

@@ -154,9 +154,9 @@ FEEDBACK_MESSAGE = "The bus to Oak school is late every day (FEEDBACK-SECRET)"
 
 
 def _go_back_to(page, path, forward=False):
-    """The Back (or Forward) button, waiting for the page to settle. Chromium sometimes swaps the page's process on a
-    Back to a no-store page and Playwright loses it for a moment ("Not attached to an active page"):
-    wait and look again rather than pressing Back twice."""
+    """The Back (or Forward) button, waiting for the page to settle. Chromium sometimes swaps the
+    page's process on a Back to a no-store page and Playwright loses it for a moment ("Not attached
+    to an active page"): wait and look again rather than pressing Back twice."""
     page.wait_for_load_state("load")
     for attempt in range(3):
         try:

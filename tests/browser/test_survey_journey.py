@@ -1,4 +1,5 @@
-"""Each seeded survey completed in a real browser at 320px, with JavaScript on and off; resume by code."""
+"""Each seeded survey completed in a real browser at 320px, with JavaScript on and off; resume by
+code."""
 
 import pytest
 from sqlalchemy import func, select

@@ -1,5 +1,6 @@
 """The walls' own views of a moderation item, checked in Chromium: the owner's item page with its
-"approve for publication outside" button, and the page another organisation gets instead of the text."""
+"approve for publication outside" button, and the page another organisation gets instead of the
+text."""
 
 import pytest
 from sqlalchemy import select

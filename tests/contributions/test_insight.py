@@ -1,6 +1,7 @@
 """Staff-logged insight: moderators enter what SENDIASS, the PCF, events or phone calls tell them.
 
-It lives in portal/contributions (it is a way text enters the one pipeline), at the same URL as before.
+It lives in portal/contributions (it is a way text enters the one pipeline), at the same URL as
+before.
 """
 
 from flask import url_for

@@ -1,4 +1,5 @@
-"""Recording complaint and disagreement counts, and where they show: roles, bad input, disclosure."""
+"""Recording complaint and disagreement counts, and where they show: roles, bad input,
+disclosure."""
 
 import pytest
 from sqlalchemy import func, select

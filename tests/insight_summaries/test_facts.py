@@ -1,5 +1,5 @@
-"""What a draft says: measures with Newcombe verdicts, themes that rose or fell, who said it, never a
-suppressed figure."""
+"""What a draft says: measures with Newcombe verdicts, themes that rose or fell, who said it, never
+a suppressed figure."""
 
 from datetime import date, datetime
 
@@ -77,7 +77,8 @@ def test_a_summary_never_shows_a_suppressed_figure():
     assert facts["measures"][0]["change"] is None
     transport = next(t for t in facts["themes"] if t["slug"] == "transport")
     roles = {row["role"]: row["count"] for row in transport["by_role"]}
-    # 15 in all is shown; 3 young people is hidden, so 12 parent carers is withheld too (15 - 12 = 3).
+    # 15 in all is shown; 3 young people is hidden, so 12 parent carers is withheld too (15 - 12 =
+    # 3).
     assert (
         transport["this"] == 15
         and roles["young_person"] is None
@@ -91,7 +92,8 @@ def test_a_summary_never_shows_a_suppressed_figure():
 
 
 def test_a_month_is_hidden_when_its_quarter_could_be_differenced_to_reveal_a_small_month():
-    """October shown beside a small November would let the quarter's figure minus October reveal November."""
+    """October shown beside a small November would let the quarter's figure minus October reveal
+    November."""
     make_measure()
     make_mixed(30, 10, submitted_at=datetime(2026, 10, 5, 12))
     make_mixed(3, 2, submitted_at=datetime(2026, 11, 5, 12))

@@ -1,4 +1,5 @@
-"""The pages: who may see and do what, errors that keep what was typed, the public and board views."""
+"""The pages: who may see and do what, errors that keep what was typed, the public and board
+views."""
 
 import pytest
 

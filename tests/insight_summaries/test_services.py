@@ -40,7 +40,8 @@ def test_drafting_a_month_twice_gives_the_same_summary(editor):
 
 
 def test_two_officers_racing_to_draft_get_one(editor, monkeypatch):
-    """The second officer checked before the first committed: the unique month decides, and they get the first's."""
+    """The second officer checked before the first committed: the unique month decides, and they get
+    the first's."""
     winner, _ = services.draft(OCTOBER, officer=editor)
     real_find, calls = services.find, []
 

@@ -1,4 +1,5 @@
-"""The insight explorer: SQL counts, filters, small-number suppression, quotes and emerging themes."""
+"""The insight explorer: SQL counts, filters, small-number suppression, quotes and emerging
+themes."""
 
 import re
 from datetime import date, datetime, timedelta
@@ -46,7 +47,8 @@ def _row(page, label):
 
 @pytest.fixture
 def viewing(client, login_as, admin):
-    """The explorer's mechanics, read as an admin: exact counts and any period (see the protected tests below)."""
+    """The explorer's mechanics, read as an admin: exact counts and any period (see the protected
+    tests below)."""
     login_as(admin)
     return lambda query="": client.get("/staff/insights" + query).get_data(as_text=True)
 
@@ -227,7 +229,8 @@ def test_survey_filter_lists_surveys_and_narrows_the_counts(viewing):
     page = viewing()
     assert 'name="survey"' in page and "Big Listen test survey" in page
     ehcp_row = re.compile(
-        r'EHC assessments and plans</th>\s*<td class="govuk-table__cell govuk-table__cell--numeric">(\w+)<'
+        r'EHC assessments and plans</th>\s*<td class="govuk-table__cell '
+        r'govuk-table__cell--numeric">(\w+)<'
     )
     assert ehcp_row.search(page).group(1) == "11"
     assert ehcp_row.search(viewing(f"?survey={survey.id}")).group(1) == "0"

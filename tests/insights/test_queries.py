@@ -16,7 +16,8 @@ from tests.themes.helpers import theme
 
 
 def _mixed(count=120):
-    """Contributions with one to three themes each, confirmed or suggested, over several months and places."""
+    """Contributions with one to three themes each, confirmed or suggested, over several months and
+    places."""
     make_reference_data()
     rng = random.Random(3)
     places = [None, *db.session.scalars(select(Locality.id))]

@@ -40,7 +40,8 @@ def test_home_says_so_when_nothing_is_open(client):
 
 
 def _crawl(client, start="/", limit=60):
-    """Breadth-first over public pages a visitor can reach by links; returns {path: clicks from start}."""
+    """Breadth-first over public pages a visitor can reach by links; returns {path: clicks from
+    start}."""
     seen, queue = {start: 0}, deque([start])
     while queue and len(seen) < limit:
         path = queue.popleft()

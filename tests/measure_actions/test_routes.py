@@ -1,4 +1,5 @@
-"""Measure action pages: who may see and change them, the close and owner forms, staff home and board report."""
+"""Measure action pages: who may see and change them, the close and owner forms, staff home and
+board report."""
 
 from datetime import date, datetime, timedelta
 
@@ -174,7 +175,8 @@ def test_the_check_command(runner, app):
 
 
 def test_officer_pages_with_their_errors_are_valid_html(client, login_as, action, tmp_path):
-    """The forms (which viewers never see, so the page walk does not check them) and their error states."""
+    """The forms (which viewers never see, so the page walk does not check them) and their error
+    states."""
     from tests.security.test_html_valid import html_problems, require_checker
 
     require_checker()

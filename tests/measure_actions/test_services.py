@@ -1,4 +1,5 @@
-"""The deterioration check and the action's life: opened once, owner emailed, closed only with a note."""
+"""The deterioration check and the action's life: opened once, owner emailed, closed only with a
+note."""
 
 from datetime import date
 

@@ -1,4 +1,5 @@
-"""Small factories for survey responses and answers, written straight to the tables (no survey services)."""
+"""Small factories for survey responses and answers, written straight to the tables (no survey
+services)."""
 
 import itertools
 from datetime import datetime

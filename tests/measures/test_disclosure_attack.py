@@ -1,4 +1,5 @@
-"""An attacker's view of the published measures: differencing and polling must reveal no small count.
+"""An attacker's view of the published measures: differencing and polling must reveal no small
+count.
 
 The attacker only uses what anyone can fetch: the JSON API and /results. They enumerate every window
 the API and the page accept (named periods, and from/to days where those are accepted), every
@@ -26,7 +27,8 @@ TODAY = date.today()
 
 
 def _answers():
-    """Busy summer quarter, a quiet spring and autumn, single answers on their own days, small cells."""
+    """Busy summer quarter, a quiet spring and autumn, single answers on their own days, small
+    cells."""
     make_reference_data()
     seed_measures()
     places = Locality.query.order_by(Locality.position).all()
@@ -86,7 +88,8 @@ def _named_periods(client):
 
 
 def _span(name):
-    """The days a named period covers, or None when the name does not say (then it nests with nothing)."""
+    """The days a named period covers, or None when the name does not say (then it nests with
+    nothing)."""
     found = re.fullmatch(r"(\d{4})-\d{2}-Q([1-4])", name)
     if not found:
         return None
@@ -149,7 +152,8 @@ def _ranges(n, favourable, slack, hidden_n):
 
 
 def cells_of(figures):
-    """{(span, dimension, key): ranges}; totals have dimension None. Cell favourable counts come from value * n."""
+    """{(span, dimension, key): ranges}; totals have dimension None. Cell favourable counts come
+    from value * n."""
     slack = 2 if _rounded(figures) else 0
     cells = {}
     for (params, span, by), body in figures.items():
@@ -189,8 +193,8 @@ def attack(figures):
     cells, leaks = cells_of(figures), []
     totals = {key: ranges for key, ranges in cells.items() if key[2] is None}
     # 1. every nested pair of windows, for totals and for each breakdown cell present in both
-    for (pa, span_a, by, key), outer in cells.items():
-        for (pb, span_b, by_b, key_b), inner in cells.items():
+    for (_pa, span_a, by, key), outer in cells.items():
+        for (_pb, span_b, by_b, key_b), inner in cells.items():
             if (
                 (by_b, key_b) != (by, key)
                 or not span_a
@@ -203,12 +207,12 @@ def attack(figures):
                 if _small(low, high):
                     leaks.append((f"{kind} in {span_a} minus {span_b}, {by}={key}", low))
     # 2. every total against its cells, within each window's breakdown
-    for (params, span, by, key), total in totals.items():
+    for (params, _span, _by, _key), total in totals.items():
         for dim in DIMENSIONS[1:]:
             parts = [(k, r) for (p, s, b, k), r in cells.items() if p == params and b == dim]
             for kind in ("n", "f", "u"):
                 for (k, _), (low, high) in zip(
-                    parts, tighten(total[kind], [r[kind] for _, r in parts])
+                    parts, tighten(total[kind], [r[kind] for _, r in parts]), strict=True
                 ):
                     if _small(low, high):
                         leaks.append((f"{kind} of {dim}={k} in {params}", low))
@@ -218,12 +222,14 @@ def attack(figures):
         inside = sorted(s for s in spans if _inside(s, outer_span))
         for size in (2, 3, 4):
             for tiles in combinations(inside, size):
-                joined = all(b[0] == a[1] + timedelta(days=1) for a, b in zip(tiles, tiles[1:]))
+                joined = all(
+                    b[0] == a[1] + timedelta(days=1) for a, b in zip(tiles, tiles[1:], strict=False)
+                )
                 if not joined or tiles[0][0] != outer_span[0] or tiles[-1][1] != outer_span[1]:
                     continue
                 for kind in ("n", "f", "u"):
                     for tile, (low, high) in zip(
-                        tiles, tighten(outer[kind], [spans[t][kind] for t in tiles])
+                        tiles, tighten(outer[kind], [spans[t][kind] for t in tiles]), strict=True
                     ):
                         if _small(low, high):
                             leaks.append((f"{kind} of {tile} tiling {outer_span}", low))

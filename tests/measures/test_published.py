@@ -1,4 +1,5 @@
-"""Published figures stored ready: stored equals live, every change refreshes them, suppression holds."""
+"""Published figures stored ready: stored equals live, every change refreshes them, suppression
+holds."""
 
 import json
 import re

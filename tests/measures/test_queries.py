@@ -1,4 +1,5 @@
-"""The SQL aggregation: favourable among valid answers of submitted responses, grouped in the database."""
+"""The SQL aggregation: favourable among valid answers of submitted responses, grouped in the
+database."""
 
 from datetime import date, datetime
 

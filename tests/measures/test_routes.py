@@ -1,4 +1,5 @@
-"""Measures pages: public results wording, staff dashboard, baseline lock/unlock, targets, log, exports."""
+"""Measures pages: public results wording, staff dashboard, baseline lock/unlock, targets, log,
+exports."""
 
 import csv
 import io

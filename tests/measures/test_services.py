@@ -1,4 +1,5 @@
-"""Baselines lock once and never change; unlocking is for admins and audited; targets and RAG; the result dict."""
+"""Baselines lock once and never change; unlocking is for admins and audited; targets and RAG; the
+result dict."""
 
 from datetime import date, datetime
 
@@ -113,7 +114,7 @@ def test_complementary_suppression_in_a_breakdown():
     make_reference_data()
     places = active_localities()
     measure = make_measure()
-    for place, count in zip(places, (40, 30, 20, 12, 4)):
+    for place, count in zip(places, (40, 30, 20, 12, 4), strict=False):
         make_mixed(count // 2, count - count // 2, locality_id=place.id)
     rows = {
         row["key"]: row

@@ -247,7 +247,7 @@ def test_suppress_keeps_order_and_hides_figures():
 
 def test_suppress_never_shows_a_small_cell():
     for sizes in [(1, 9, 9, 10), (9, 11), (0, 0, 9), (2, 3, 4, 100, 200)]:
-        for result, cell in zip(suppress(_cells(*sizes)), _cells(*sizes)):
+        for result, cell in zip(suppress(_cells(*sizes)), _cells(*sizes), strict=True):
             assert result.suppressed or cell.n >= 10
 
 

@@ -1,4 +1,5 @@
-"""The disclosure rule in portal.metrics.disclosure: rounding, protected figures, the audit, who sees exact counts."""
+"""The disclosure rule in portal.metrics.disclosure: rounding, protected figures, the audit, who
+sees exact counts."""
 
 from types import SimpleNamespace
 

@@ -6,7 +6,8 @@ from portal.contributions.services import submit_contribution
 def test_reasons_are_plain_words_never_keys(client, login_as, moderator):
     item = submit_contribution(
         source="feedback",
-        text="Mr David Evans rang. My son Kai (born 3 March 2015) is at Oakfield Primary, ring 07700 900123",
+        text="Mr David Evans rang. My son Kai (born 3 March 2015) is at Oakfield Primary, ring "
+        "07700 900123",
     )
     login_as(moderator)
     page = client.get(f"/staff/moderation/{item.id}").get_data(as_text=True)

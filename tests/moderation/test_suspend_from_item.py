@@ -1,4 +1,5 @@
-"""A moderator can suspend a forum member from any of their posts in moderation: pending, rejected or approved."""
+"""A moderator can suspend a forum member from any of their posts in moderation: pending, rejected
+or approved."""
 
 import pytest
 from sqlalchemy import select

@@ -25,12 +25,12 @@ def test_theme_buttons_carry_the_text_being_edited(client, login_as, moderator):
     login_as(moderator)
     page = client.get(f"/staff/moderation/{item.id}").get_data(as_text=True)
     # The confirm buttons submit the same form as the text, to the tagging action.
-    form = page[page.index('action="/staff/moderation/%d/approve"' % item.id) :]
+    form = page[page.index(f'action="/staff/moderation/{item.id}/approve"') :]
     form = form[: form.index("</form>")]
     assert 'name="redacted_text"' in form
     assert (
-        f'formaction="/staff/moderation/{item.id}/themes" name="confirm_theme" value="{theme("transport").id}"'
-        in form
+        f'formaction="/staff/moderation/{item.id}/themes" name="confirm_theme" '
+        f'value="{theme("transport").id}"' in form
     )
 
 

@@ -1,6 +1,6 @@
-"""Every form that accepts an email address takes exactly one valid address (email-validator, no DNS):
-a comma, a line break or a display name gets a clear error and keeps what was typed, and nothing is
-stored or queued."""
+"""Every form that accepts an email address takes exactly one valid address (email-validator, no
+DNS): a comma, a line break or a display name gets a clear error and keeps what was typed, and
+nothing is stored or queued."""
 
 import pytest
 from sqlalchemy import select

@@ -1,6 +1,7 @@
 """Alerts always get through, and show when they don't: no request waits on the mail server, the
-send-mail worker delivers, a poison message is set aside without blocking the others, and the concern
-and outbox pages say plainly what was and was not delivered. Real SMTP servers throughout."""
+send-mail worker delivers, a poison message is set aside without blocking the others, and the
+concern and outbox pages say plainly what was and was not delivered. Real SMTP servers
+throughout."""
 
 import dataclasses
 import re
@@ -83,7 +84,7 @@ def test_poison_messages_are_set_aside_and_four_due_alerts_still_go(
     concern = services.active_concern_for(submit_contribution(source="feedback", text=RISKY))
     assert deliver_outbox() == (4, 3)
     assert sorted(r for m in smtp_server.messages for r in m.rcpt_tos) == [
-        l.email for l in four_leads
+        lead.email for lead in four_leads
     ]
     for message in (header, comma, display):
         db.session.refresh(message)

@@ -1,8 +1,9 @@
-"""The forum: joining, signing in, posts waiting for a moderator, redacted reading, reports, suspension."""
+"""The forum: joining, signing in, posts waiting for a moderator, redacted reading, reports,
+suspension."""
 
 import pytest
 
-from portal.errors import ValidationFailed
+from portal.errors import NotAllowed, ValidationFailed
 from portal.extensions import db
 from portal.forum import members, services
 from portal.forum.models import Board
@@ -177,7 +178,7 @@ def test_worried_report_opens_concern(board):
 def test_suspended_member_cannot_post(client, login_as, board):
     author = member()
     members.suspend(author, moderator=make_user(role="moderator"), reason="Unkind posts")
-    with pytest.raises(Exception):
+    with pytest.raises(NotAllowed, match="cannot post"):
         services.start_topic(board, author=author, title="x", text="y")
     login_as(author)
     assert "Unkind posts" in client.get("/forum/").get_data(as_text=True)

@@ -1,9 +1,10 @@
-"""A forum topic's title goes through the one pipeline with the post that opens it: analysed, redacted,
-shown highlighted to the moderator and published only as the moderator leaves it."""
+"""A forum topic's title goes through the one pipeline with the post that opens it: analysed,
+redacted, shown highlighted to the moderator and published only as the moderator leaves it."""
 
 import pytest
 
 from portal.contributions.services import apply_analysis
+from portal.errors import NotAllowed
 from portal.extensions import db
 from portal.forum import members, services
 from portal.forum.models import Board, Post
@@ -106,7 +107,7 @@ def test_a_risky_title_flags_the_post_and_opens_one_concern(client, login_as, bo
     assert post.contribution.safeguarding_flag and post.contribution.safeguarding_reasons
     assert db.session.query(Concern).count() == 1
     assert "0800 1111" in client.get(response.headers["Location"]).get_data(as_text=True)
-    with pytest.raises(Exception):
+    with pytest.raises(NotAllowed, match="safeguarding concern"):
         approve(post.contribution, moderator=make_user(role="moderator"), redacted_text="Bad day")
 
 

@@ -1,4 +1,5 @@
-"""A risky contribution opens a concern at once, emails every lead (no text), can never be published."""
+"""A risky contribution opens a concern at once, emails every lead (no text), can never be
+published."""
 
 from datetime import timedelta
 

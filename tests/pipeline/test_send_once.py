@@ -1,4 +1,5 @@
-"""One store per form: feedback and forum posts sent again, or sent at once from many threads, store once."""
+"""One store per form: feedback and forum posts sent again, or sent at once from many threads, store
+once."""
 
 import re
 
@@ -175,7 +176,8 @@ def test_someone_elses_token_never_shows_or_stores_their_post(client, login_as, 
     assert ">Theirs</textarea>" in page.get_data(as_text=True)  # what they typed is kept
 
 
-# --- at once, through the production server --------------------------------------------------------
+# --- at once, through the production server
+# --------------------------------------------------------
 
 
 @pytest.fixture

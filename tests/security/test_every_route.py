@@ -1,4 +1,5 @@
-"""Every page carries the security headers, and every POST route refuses a request without a CSRF token."""
+"""Every page carries the security headers, and every POST route refuses a request without a CSRF
+token."""
 
 from collections import Counter
 
@@ -14,7 +15,8 @@ from tests.factories import make_user
 # Routes exempt from the global check because their form checks the token itself and re-shows
 # the page with what was typed (tests/surveys covers the missing-token case for each).
 FORM_CHECKED = {"surveys.question"}
-# POST routes per blueprint walked for CSRF (exact: a lost or extra POST route changes it on purpose).
+# POST routes per blueprint walked for CSRF (exact: a lost or extra POST route changes it on
+# purpose).
 POST_ROUTES = {
     "accounts": 5,
     "contributions": 1,
@@ -35,7 +37,8 @@ POST_ROUTES = {
     "walls": 2,
     "you_said_we_did": 10,
 }
-# POST-only routes whose URLs need arguments: a function giving them (run after the demo data loads).
+# POST-only routes whose URLs need arguments: a function giving them (run after the demo data
+# loads).
 POST_SAMPLE_ARGS = {
     "forum.delete_post": lambda: {"post_id": _first_id("portal.forum.models.Post")},
     "forum.unsuspend": lambda: {
@@ -109,7 +112,7 @@ def _check_headers(headers, url):
 def test_security_headers_on_every_page(app, client, login_as):
     load_demo_data()
     count = 0
-    for endpoint, url, html in rendered_pages(app, client, login_as):
+    for _endpoint, url, _html in rendered_pages(app, client, login_as):
         _check_headers(client.get(url).headers, url)
         count += 1
     assert count >= 8

@@ -1,4 +1,5 @@
-"""Every page's HTML is valid under the Nu Html Checker (vnu-jar from npm, run on the machine's Java)."""
+"""Every page's HTML is valid under the Nu Html Checker (vnu-jar from npm, run on the machine's
+Java)."""
 
 import json
 import os
@@ -23,7 +24,8 @@ def _checker_missing():
 
 
 def require_checker():
-    """Skip without Java or vnu-jar, unless CI requires the checks (PORTAL_REQUIRE_BROWSER=1): then fail."""
+    """Skip without Java or vnu-jar, unless CI requires the checks (PORTAL_REQUIRE_BROWSER=1): then
+    fail."""
     if reason := _checker_missing():
         if os.environ.get("PORTAL_REQUIRE_BROWSER") == "1":
             pytest.fail(reason)
@@ -31,7 +33,8 @@ def require_checker():
 
 
 def html_problems(files):
-    """The Nu Html Checker's errors for {path: label}, one line each ([] when every file is valid)."""
+    """The Nu Html Checker's errors for {path: label}, one line each ([] when every file is
+    valid)."""
     result = subprocess.run(
         ["java", "-jar", VNU, "--errors-only", "--format", "json", *files],
         capture_output=True,
@@ -40,7 +43,8 @@ def html_problems(files):
     )
     messages = json.loads(result.stderr or '{"messages": []}')["messages"]
     return [
-        f"{files.get(m.get('url', '').removeprefix('file:'), m.get('url'))} line {m.get('lastLine')}: "
+        f"{files.get(m.get('url', '').removeprefix('file:'), m.get('url'))} line "
+        f"{m.get('lastLine')}: "
         f"{m['message']}"
         for m in messages
     ]

@@ -1,4 +1,5 @@
-"""Exact route counts per blueprint: a lost or an extra route fails here, not silently in production.
+"""Exact route counts per blueprint: a lost or an extra route fails here, not silently in
+production.
 
 Adding, removing or moving a route means changing the number below on purpose (and its page in
 tests/browser/pages.py SAMPLE_ARGS, and POST_SAMPLE_ARGS in test_every_route.py if it takes POSTs).
@@ -64,7 +65,8 @@ def test_each_survey_and_you_said_we_did_module_has_exactly_its_routes(app):
 
 
 def test_staff_pages_of_both_features_stay_under_staff(app):
-    """One blueprint each, but the builder, operations and editors' pages keep their /staff/ URLs."""
+    """One blueprint each, but the builder, operations and editors' pages keep their /staff/
+    URLs."""
     for rule in app.url_map.iter_rules():
         module = app.view_functions[rule.endpoint].__module__
         if module.rpartition(".")[2] in ("staff", "ops", "report") and _blueprint(

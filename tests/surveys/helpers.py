@@ -54,7 +54,8 @@ def start(client, slug):
 
 
 def walk(client, slug, answers=None, stop_before=None):
-    """Answer every page until check your answers (or the key `stop_before`). Returns the keys visited."""
+    """Answer every page until check your answers (or the key `stop_before`). Returns the keys
+    visited."""
     answers = {**ANSWERS, **(answers or {})}
     location, visited = start(client, slug), []
     while "/check" not in location:

@@ -1,4 +1,5 @@
-"""A survey response with disclosures: one concern, one alert per lead, helplines once on confirmation."""
+"""A survey response with disclosures: one concern, one alert per lead, helplines once on
+confirmation."""
 
 from sqlalchemy import select
 

@@ -1,4 +1,5 @@
-"""The easy-read survey is measured: reading age 9 or below on every page, and pictures with text alternatives."""
+"""The easy-read survey is measured: reading age 9 or below on every page, and pictures with text
+alternatives."""
 
 import re
 
@@ -14,7 +15,8 @@ EASY_AGE = 9
 
 
 def _pages_of_the_easy_read_survey(client):
-    """Every page a young person meets: start, each question, check is staff-like so left out, then sent."""
+    """Every page a young person meets: start, each question, check is staff-like so left out, then
+    sent."""
     pages = {"start": client.get(f"/surveys/{EASY}").get_data(as_text=True)}
     location = start(client, EASY)
     while "/check" not in location:

@@ -1,4 +1,5 @@
-"""The survey CSV and XLSX exports: each profile field once, plain headings, right values, safe cells."""
+"""The survey CSV and XLSX exports: each profile field once, plain headings, right values, safe
+cells."""
 
 import csv
 import io
@@ -62,7 +63,7 @@ def test_each_profile_field_appears_once_with_plain_headings(client, moderator, 
     ):
         assert raw not in header  # no database keys as headings
     assert len(rows) == 1
-    row = dict(zip(header, rows[0]))
+    row = dict(zip(header, rows[0], strict=True))
     assert {k: row[k] for k in PROFILE} == PROFILE
     assert row["Status"] == "submitted" and row["Started"] and row["Sent"]
     assert (
@@ -80,7 +81,7 @@ def test_xlsx_has_the_same_single_columns(client, moderator, login_as):
     header, *rows = [list(r) for r in sheet.iter_rows(values_only=True)]
     assert header == _csv(client, surveys[PARENTS].id)[0]
     assert header[: len(PROFILE_COLUMNS)] == PROFILE_COLUMNS
-    row = dict(zip(header, rows[0]))
+    row = dict(zip(header, rows[0], strict=True))
     assert row["Area"] == "shrewsbury" and row["Answering as"] == "parent_carer"
     # free text that looks like a formula is written so a spreadsheet shows it, never runs it
     assert str(row["What is working well for your child?"]).startswith("'+SUM")
@@ -91,7 +92,7 @@ def test_moderator_gets_free_text_guarded_against_formulas(client, moderator, lo
     _send(client, {"what_should_change": "@cmd|' /C calc'!A0", "what_is_working": "-2+3"})
     _as(login_as, moderator)
     header, row = _csv(client, surveys[PARENTS].id)
-    row = dict(zip(header, row))
+    row = dict(zip(header, row, strict=True))
     assert row["What is the one thing that should change?"] == "'@cmd|' /C calc'!A0"
     assert row["What is working well for your child?"] == "'-2+3"
 

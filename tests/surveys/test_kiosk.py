@@ -1,4 +1,5 @@
-"""Event (kiosk) mode and shared phones: each person starts afresh and nothing of anyone else is shown."""
+"""Event (kiosk) mode and shared phones: each person starts afresh and nothing of anyone else is
+shown."""
 
 import time
 
@@ -31,7 +32,8 @@ def kiosk(client, moderator, login_as):
 
 
 def _person_a_walks_away(client):
-    """Person A answers up to the free text and stops before the next question. Returns A's response."""
+    """Person A answers up to the free text and stops before the next question. Returns A's
+    response."""
     walk(client, PARENTS, {"what_is_working": SECRET}, stop_before="what_should_change")
     response = db.session.scalars(select(SurveyResponse).order_by(SurveyResponse.id.desc())).first()
     assert any(a.text == SECRET for a in response.answers)
@@ -130,7 +132,8 @@ def test_finish_outside_event_mode_changes_nothing(client):
 
 
 def test_another_survey_reached_from_the_tablet_is_cleared_too(client, kiosk, app, monkeypatch):
-    """The easy read or young people's version, opened from the event survey, leaves the tablet as well."""
+    """The easy read or young people's version, opened from the event survey, leaves the tablet as
+    well."""
     monkeypatch.setitem(app.config, "KIOSK_IDLE_SECONDS", 60)
     walk(client, YOUNG, {"what_is_working": SECRET}, stop_before="what_should_change")
     other = db.session.scalars(select(SurveyResponse)).one()

@@ -1,4 +1,5 @@
-"""Taking a survey: one page at a time, stored once, submitted once, resumable, with clear errors."""
+"""Taking a survey: one page at a time, stored once, submitted once, resumable, with clear
+errors."""
 
 from datetime import timedelta
 
@@ -132,7 +133,7 @@ def test_progress_never_jumps_backwards_and_says_about_until_routing_is_settled(
     seen = _walk_progress(client, slug, answers)
     numbers, totals = [n for n, _, _ in seen], [t for _, t, _ in seen]
     assert numbers == list(range(1, len(seen) + 1))
-    assert all(later <= earlier for earlier, later in zip(totals, totals[1:])), totals
+    assert all(later <= earlier for earlier, later in zip(totals, totals[1:], strict=False)), totals
     assert (
         totals[-1] == len(seen) and not seen[-1][2]
     )  # the last page is exact: "Question 14 of 14"
@@ -199,7 +200,8 @@ def test_huge_text_gets_clear_error_and_keeps_what_was_typed(client):
 
 
 def test_control_characters_are_removed_before_storing(client):
-    """Every request drops control characters (portal/requests.py), so the answer is kept, cleaned."""
+    """Every request drops control characters (portal/requests.py), so the answer is kept,
+    cleaned."""
     open_seeded_surveys()
     walk(client, PARENTS, stop_before="what_is_working")
     response = client.post(

@@ -1,4 +1,5 @@
-"""The emailed resume link, through a real local SMTP server (aiosmtpd), and when that server is down."""
+"""The emailed resume link, through a real local SMTP server (aiosmtpd), and when that server is
+down."""
 
 import re
 from urllib.parse import urlsplit

@@ -14,7 +14,8 @@ from tests.surveys.helpers import PARENTS, open_seeded_surveys, walk
 
 
 def _sign_in(login_as, user):
-    """Sign in after anonymous requests: the tests' shared app context would keep the anonymous user in g."""
+    """Sign in after anonymous requests: the tests' shared app context would keep the anonymous user
+    in g."""
     login_as(user)
     g.pop("_login_user", None)
 

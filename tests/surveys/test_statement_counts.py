@@ -6,6 +6,7 @@ the same two, then writes three: the resume state (locking the response row), th
 out, its new rows in, and commits once (durable). Nothing else: no glossary, no questions, no
 user, no session token.
 """
+
 from sqlalchemy import event
 
 from portal.extensions import db

@@ -15,7 +15,8 @@ EVAL_DIR = SHARED_DIR / "eval"  # ../shared beside the repository, or PORTAL_SHA
 
 
 def score_set(path):
-    """score.py's result for the analyser's predictions on `path` (skips when ../shared is absent)."""
+    """score.py's result for the analyser's predictions on `path` (skips when ../shared is
+    absent)."""
     if not (EVAL_DIR / "score.py").is_file():
         pytest.skip("../shared/eval/score.py not found beside the repository")
     spec = importlib.util.spec_from_file_location("score", EVAL_DIR / "score.py")

@@ -23,7 +23,8 @@ def test_missing_gold_file_exits_1(tmp_path, capsys):
 
 
 def test_rules_only_really_leaves_the_model_out(tmp_path):
-    # A disclosure the rules do not know (the learned layer's own test sentence) and a plain comment.
+    # A disclosure the rules do not know (the learned layer's own test sentence) and a plain
+    # comment.
     if not (eval_runner.EVAL_DIR / "score.py").is_file():
         return
     import json

@@ -23,7 +23,8 @@ DISCLOSURES = [
     "My daughter told her TA that her mum's boyfriend comes into her room at night",
     "he says he wants to go to heaven to be with his grandad",
     "found messages on her ipad from a man asking her to delete the chats",
-    "my son keeps running off at night and we dont know where he goes, he has new clothes we didnt buy",
+    "my son keeps running off at night and we dont know where he goes, he has new clothes we "
+    "didnt buy",
     "honestly if it wasnt for my cat i wouldnt still be here",
     "dad pushed mum down the stairs last week, i hid with my brother",
     "my husband says if I leave he'll take the kids and I'll never see them",

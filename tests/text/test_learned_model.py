@@ -111,7 +111,8 @@ def test_either_flags_it():
 
 def test_rule_themes_pass_the_threshold_and_at_most_three_are_kept():
     setting = {"model_weight": 1.0, "rule_weight": 0.5, "threshold": 0.6}
-    # An editor's new keyword: the model gives the theme no weight, the rules suggest it; it is kept.
+    # An editor's new keyword: the model gives the theme no weight, the rules suggest it; it is
+    # kept.
     chosen = [
         slug
         for slug, _ in combine.themes(["being-heard"], {"ehcp": 0.9, "transport": 0.1}, setting)
@@ -153,12 +154,13 @@ def test_long_junk_tokens_are_scored_but_not_remembered():
 
 
 def test_realistic_weights_bring_each_set_to_the_portal_rate():
-    # set a: 1 of 4 positive (25%); set b: 1 of 2 (50%). At 10%, a's negatives weigh 1*0.9/(0.1*3) = 3
-    # and b's 1*0.9/(0.1*1) = 9, so each set's positives are a tenth of its weighted total.
+    # set a: 1 of 4 positive (25%); set b: 1 of 2 (50%). At 10%, a's negatives weigh 1*0.9/(0.1*3) =
+    # 3 and b's 1*0.9/(0.1*1) = 9, so each set's positives are a tenth of its weighted total.
     truth = [True, False, False, False, True, False]
     weights = training.realistic_weights(truth, ["a", "a", "a", "a", "b", "b"], 0.1)
     assert weights == pytest.approx([1, 3, 3, 3, 1, 9])
-    # a flag that fires on one true and one false item is 50% precise on the set, 25% at the real rate
+    # a flag that fires on one true and one false item is 50% precise on the set, 25% at the real
+    # rate
     pred = [True, True, False, False, False, False]
     assert training.realistic_precision(pred, truth, weights) == pytest.approx(0.25)
     # a set with no positives keeps weight 1 rather than dividing by zero

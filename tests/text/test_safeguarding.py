@@ -9,13 +9,15 @@ from portal.text.safeguarding import is_safeguarding, safeguarding_reasons
     "text",
     [
         "i keep thinking it would be easier if i just didnt wake up",
-        "Last week he told me everyone would be better off without him and he's been giving his things away.",
+        "Last week he told me everyone would be better off without him and he's been giving his "
+        "things away.",
         "She isn't eating and I found tablets hidden in her room.",
         "idk who to tell but ive started cutting again",
         "she has been scratching her arms with a compass",
         "My husband shouts at our son and has pushed him before. I'm scared it will get worse.",
         "my partner checks my phone and won't let me see my friends",
-        "theres this guy online who keeps asking me to send pics and says hell tell everyone if i dont",
+        "theres this guy online who keeps asking me to send pics and says hell tell everyone if i "
+        "dont",
         "he has been hanging round with older boys and coming home with cash",
         "i dont feel safe at home when my dad drinks",
         "I can't keep him safe any more, he climbs out of the window at night",

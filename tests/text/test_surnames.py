@@ -1,4 +1,5 @@
-"""Whole names are redacted: surnames after first names, titles and initials; an initial alone stays."""
+"""Whole names are redacted: surnames after first names, titles and initials; an initial alone
+stays."""
 
 import pytest
 

@@ -1,5 +1,5 @@
-"""Moderators teach the model: each decision that corrects or confirms the analysis is stored as a label,
-with the redacted text only, through the web as moderators make them."""
+"""Moderators teach the model: each decision that corrects or confirms the analysis is stored as a
+label, with the redacted text only, through the web as moderators make them."""
 
 from flask import g
 from sqlalchemy import select

@@ -21,7 +21,8 @@ def contribution(text="The school bus is always late and nobody rings us back.",
 
 
 def tag(item, slug, state=TagState.CONFIRMED):
-    """Give `item` the theme `slug` in `state` directly (test set-up, not the service under test)."""
+    """Give `item` the theme `slug` in `state` directly (test set-up, not the service under
+    test)."""
     found = theme(slug)
     existing = next((t for t in item.themes if t.theme_id == found.id), None)
     if existing is None:

@@ -1,4 +1,5 @@
-"""The theme taxonomy editor: validation, audit, permissions, and changes reaching the next analysis."""
+"""The theme taxonomy editor: validation, audit, permissions, and changes reaching the next
+analysis."""
 
 import pytest
 from sqlalchemy import select

@@ -43,7 +43,8 @@ def _tag_everything(item):
 
 
 def _walled_survey_answer(word):
-    """Give one demo survey free-text answer to SENDIASS (a future owner rule), with `word` in it."""
+    """Give one demo survey free-text answer to SENDIASS (a future owner rule), with `word` in
+    it."""
     item = db.session.scalar(
         select(Contribution).where(Contribution.response_id.is_not(None)).order_by(Contribution.id)
     )
@@ -200,7 +201,8 @@ def test_no_walled_words_reach_anyone_the_wall_keeps_out(app):
         seen[person] = found
     assert leaks == []
     # The walk sees what it should, so it would notice a leak: owners read their own text everywhere
-    # it lives, the lead reads the item on a concern, and the approved quote reaches other organisations.
+    # it lives, the lead reads the item on a concern, and the approved quote reaches other
+    # organisations.
     assert seen["sendiass moderator"] >= {*SENDIASS_ONLY, ON_CONCERN, APPROVED_OUTSIDE}
     assert seen["pcf moderator and lead"] >= {ON_CONCERN, PCF_ONLY, APPROVED_OUTSIDE}
     assert seen["pcf moderator"] >= {PCF_ONLY}

@@ -1,5 +1,5 @@
-"""The walls as people meet them: the admin setting, the owner's approval, refused pages and actions,
-and a safeguarding lead's audited reads that stop when the concern closes."""
+"""The walls as people meet them: the admin setting, the owner's approval, refused pages and
+actions, and a safeguarding lead's audited reads that stop when the concern closes."""
 
 from sqlalchemy import select
 
@@ -154,7 +154,8 @@ def test_lead_from_another_organisation_reads_audited_until_the_concern_closes(c
     login_as(sendiass)
     client.get(f"/staff/moderation/{item.id}")
     assert len(_audits("contribution.read_walled")) == 2
-    # The lead closes the concern; from then on the text is gone for them, and nothing more is logged.
+    # The lead closes the concern; from then on the text is gone for them, and nothing more is
+    # logged.
     login_as(lead)
     client.post(
         f"/staff/safeguarding/{concern.id}",

@@ -1,4 +1,5 @@
-"""The wall rule: who reads walled text, the SQL filter agreeing with the predicate, and the setting."""
+"""The wall rule: who reads walled text, the SQL filter agreeing with the predicate, and the
+setting."""
 
 import itertools
 
@@ -75,7 +76,8 @@ def test_lead_reads_only_while_concern_is_open(people):
 
 
 def test_sql_filter_agrees_with_predicate(people):
-    """For every person and every kind of item, readable_filter selects exactly what can_read_text allows."""
+    """For every person and every kind of item, readable_filter selects exactly what can_read_text
+    allows."""
     items = [
         walled_item(owner, f"word{i}", status=status, outside=outside)
         for i, (owner, status, outside) in enumerate(

@@ -29,8 +29,8 @@ def test_draft_link_names_the_walled_item_and_keeps_the_rest(client, login_as):
     page = response.get_data(as_text=True)
     assert "govuk-error-summary" in page and "brackenfold" not in page
     assert (
-        f"Contribution {item.id} cannot be used: SENDIASS has not approved it for publication outside SENDIASS"
-        in page
+        f"Contribution {item.id} cannot be used: SENDIASS has not approved it for publication "
+        "outside SENDIASS" in page
     )
     assert f'value="{item.id}"' in page  # the link's ids are kept in the box to correct
 

@@ -1,4 +1,5 @@
-"""Helpers for "you said, we did" tests: approved contributions, ready entries, a real SMTP server."""
+"""Helpers for "you said, we did" tests: approved contributions, ready entries, a real SMTP
+server."""
 
 from datetime import date
 

@@ -1,4 +1,5 @@
-"""The entry page offers only the actions the service would accept, and says why the others are missing."""
+"""The entry page offers only the actions the service would accept, and says why the others are
+missing."""
 
 from portal.extensions import db
 from portal.you_said_we_did import services

@@ -1,4 +1,5 @@
-"""Editors' pages: drafting from an insight explorer selection, evidence, review, status, report and CSV."""
+"""Editors' pages: drafting from an insight explorer selection, evidence, review, status, report and
+CSV."""
 
 import csv
 import io

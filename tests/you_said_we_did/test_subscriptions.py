@@ -1,5 +1,5 @@
-"""Subscriptions (confirm first, one-click unsubscribe, retention, erasure) and notifications delivered
-exactly once per subscriber per event to a real local SMTP server."""
+"""Subscriptions (confirm first, one-click unsubscribe, retention, erasure) and notifications
+delivered exactly once per subscriber per event to a real local SMTP server."""
 
 from datetime import timedelta
 from email import message_from_bytes

@@ -9,7 +9,8 @@ bp = Blueprint("measures", __name__)
 
 @bp.app_template_filter("points")
 def format_points(value):
-    """A difference of proportions in percentage points: 0.052 -> '5 points'; negatives keep their sign."""
+    """A difference of proportions in percentage points: 0.052 -> '5 points'; negatives keep their
+    sign."""
     if value is None:
         return ""
     points = round(value * 100)
@@ -18,7 +19,8 @@ def format_points(value):
 
 @bp.app_template_filter("figure")
 def format_figure(value, result):
-    """A measure's value: a percentage for survey measures, the plain figure for staff-entered ones."""
+    """A measure's value: a percentage for survey measures, the plain figure for staff-entered
+    ones."""
     if value is None:
         return ""
     if result["source"] == "survey":

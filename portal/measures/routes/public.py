@@ -17,10 +17,12 @@ def _never(measure):
 
 
 def results_for(measures, window, dimensions=("locality",), exact_for=_never):
-    """measure_result for each measure in one closed reporting window, with breakdowns and charts for pages.
+    """measure_result for each measure in one closed reporting window, with breakdowns and charts
+    for pages.
 
     exact_for(measure) says whether the reader may see that measure's exact counts; everyone else
-    gets protected figures. Survey counts are read first with one query per dimension for all the measures.
+    gets protected figures. Survey counts are read first with one query per dimension for all the
+    measures.
     """
     threshold = current_app.config["SMALL_NUMBER_THRESHOLD"]
     dims_of = {
@@ -78,7 +80,8 @@ def window_or_error(key):
 
 
 def results_figures(window):
-    """The /results figures of one closed window as HTML: stored, or rendered and stored (Markup)."""
+    """The /results figures of one closed window as HTML: stored, or rendered and stored
+    (Markup)."""
     threshold = current_app.config["SMALL_NUMBER_THRESHOLD"]
 
     def render():

@@ -28,7 +28,8 @@ def _report(period):
 
 def _summaries(window):
     """Published monthly insight summaries for the report's period; the latest period's report also
-    carries the months published since it closed (the board meets monthly, quarters close slowly)."""
+    carries the months published since it closed (the board meets monthly, quarters close
+    slowly)."""
     if window is None:
         return []
     latest = latest_window()

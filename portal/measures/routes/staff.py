@@ -1,4 +1,5 @@
-"""Staff pages: dashboard, one measure's breakdowns, baselines, targets, figures and the KPI dictionary."""
+"""Staff pages: dashboard, one measure's breakdowns, baselines, targets, figures and the KPI
+dictionary."""
 
 from decimal import Decimal
 
@@ -36,7 +37,8 @@ def _measure_or_404(slug):
 
 
 def exact_for_reader(measure):
-    """Whether the signed-in reader sees this measure's exact counts (the rule: disclosure.sees_exact_counts)."""
+    """Whether the signed-in reader sees this measure's exact counts (the rule:
+    disclosure.sees_exact_counts)."""
     return sees_exact_counts(current_user, measure.owner_organisation)
 
 

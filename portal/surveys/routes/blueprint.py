@@ -1,4 +1,5 @@
-"""The surveys blueprint: taking a survey, the builder, staff operations and event (kiosk) mode share it."""
+"""The surveys blueprint: taking a survey, the builder, staff operations and event (kiosk) mode
+share it."""
 
 from flask import Blueprint
 

@@ -1,9 +1,10 @@
-"""Event (kiosk) mode for the person at the tablet: finish and hand over, and the inactivity timeout.
+"""Event (kiosk) mode for the person at the tablet: finish and hand over, and the inactivity
+timeout.
 
 Each person starts afresh. Their answers are saved page by page; when they press "Finish and hand
-over", or nobody touches the tablet for KIOSK_IDLE_SECONDS, the tablet forgets their response (it stays
-saved as an unfinished response, its free text goes to moderation, and as its resume code was never
-shown, nobody can carry it on).
+over", or nobody touches the tablet for KIOSK_IDLE_SECONDS, the tablet forgets their response (it
+stays saved as an unfinished response, its free text goes to moderation, and as its resume code was
+never shown, nobody can carry it on).
 """
 
 import time
@@ -24,14 +25,16 @@ def _kiosk_survey():
 
 
 def _unfinished():
-    """The responses still being answered on this tablet: the event's survey, or another reached from it."""
+    """The responses still being answered on this tablet: the event's survey, or another reached
+    from it."""
     return [r for r in respondent.all_held() if r.status == ResponseStatus.IN_PROGRESS]
 
 
 def clear_person():
     """Forget every response this tablet holds, noting whether the person had saved any answers.
 
-    Their free text goes to moderation now (it can never be sent later), so a worrying answer is read.
+    Their free text goes to moderation now (it can never be sent later), so a worrying answer is
+    read.
     """
     unfinished = _unfinished()
     for response in unfinished:
@@ -46,7 +49,8 @@ def clear_person():
 
 @bp.before_app_request
 def kiosk_idle_timeout():
-    """With or without JavaScript, a person's answers leave the tablet once it has sat idle too long."""
+    """With or without JavaScript, a person's answers leave the tablet once it has sat idle too
+    long."""
     if request.endpoint == "static" or not respondent.kiosk():
         return None
     last = respondent.kiosk_touch(time.time())
@@ -67,7 +71,8 @@ def kiosk_context():
 @bp.route("/surveys/<slug>/finish", methods=["POST"])
 @public
 def finish(slug):
-    """ "Finish and hand over": the answers so far are kept, and the tablet goes back to the start."""
+    """ "Finish and hand over": the answers so far are kept, and the tablet goes back to the
+    start."""
     survey = _kiosk_survey()
     if survey is None or not ConfirmForm().validate_on_submit():
         return redirect(url_for("surveys.start", slug=slug))
@@ -78,7 +83,8 @@ def finish(slug):
 @bp.route("/surveys/kiosk/still-here", methods=["POST"])
 @public
 def still_here():
-    """The timeout warning's "Continue": the request itself counts as activity (see kiosk_idle_timeout)."""
+    """The timeout warning's "Continue": the request itself counts as activity (see
+    kiosk_idle_timeout)."""
     return "", 204
 
 

@@ -1,4 +1,5 @@
-"""Staff work around a survey: paper and phone entry, event (kiosk) mode, results, exports, distribution links."""
+"""Staff work around a survey: paper and phone entry, event (kiosk) mode, results, exports,
+distribution links."""
 
 import io
 
@@ -65,7 +66,8 @@ def kiosk(survey_id):
     )
 
 
-# While event mode is on, the tablet only shows the survey (and the page to end it), never staff pages.
+# While event mode is on, the tablet only shows the survey (and the page to end it), never staff
+# pages.
 KIOSK_ENDPOINTS = {
     "surveys.start",
     "surveys.begin",
@@ -95,7 +97,8 @@ def kiosk_lock():
 
 
 def _kiosk_staff_key():
-    """Wrong passwords are counted against the staff account that started event mode, wherever they come from."""
+    """Wrong passwords are counted against the staff account that started event mode, wherever they
+    come from."""
     held = respondent.kiosk()
     return f"end-kiosk:{held['staff_id']}" if held else f"end-kiosk:{current_user.get_id()}"
 

@@ -103,7 +103,8 @@ def _question_url(survey, key, **kwargs):
 
 
 def _held_response(survey):
-    """(response, None) when this browser may carry on answering, else (None, a response to return)."""
+    """(response, None) when this browser may carry on answering, else (None, a response to
+    return)."""
     response = respondent.current(survey)
     if response is None:
         flash(
@@ -126,8 +127,9 @@ def _held_response(survey):
 @public
 @csrf.exempt  # checked by the form instead, so a stale page keeps what was typed
 def question(slug, key):
-    # One query for the survey and this browser's response; the questions come from the frozen version in
-    # memory, so the page reads only the respondent's own rows (their response and answers).
+    # One query for the survey and this browser's response; the questions come from the frozen
+    # version in memory, so the page reads only the respondent's own rows (their response and
+    # answers).
     survey, _, stamp = services.survey_and_response(slug, respondent.held_id(slug))
     if survey is None:
         abort(404)
@@ -194,7 +196,8 @@ def question(slug, key):
 
 
 def _save_for_later(survey, response, page, form, reference):
-    """'Save and come back later': keep a valid answer (or nothing, if the page is blank), then say how to return.
+    """'Save and come back later': keep a valid answer (or nothing, if the page is blank), then say
+    how to return.
 
     Returns None when something typed cannot be kept as it is, so the page shows why."""
     rows = answer_values(page, form.answer.data) if form.validate() else None
@@ -287,8 +290,8 @@ def check(slug):
 @public
 def sent(slug):
     survey = _survey_or_404(slug)
-    # Helplines only on this first render after sending: a reload or the next person on a shared phone
-    # or kiosk sees the plain confirmation.
+    # Helplines only on this first render after sending: a reload or the next person on a shared
+    # phone or kiosk sees the plain confirmation.
     return render_template(
         "surveys/sent.html",
         survey=survey,

@@ -24,7 +24,8 @@ def _as_datetime(day):
 
 
 def _flash_version(survey):
-    """After an edit to an open survey, say who gets which version (the editor should never have to guess)."""
+    """After an edit to an open survey, say who gets which version (the editor should never have to
+    guess)."""
     notice = versions.edit_notice(survey)
     if notice:
         flash(notice, "information")
@@ -142,7 +143,8 @@ def edit_question(survey_id, question_id):
 
 
 @bp.route(
-    "/staff/surveys/<int:survey_id>/questions/<int:question_id>/<any(up, down, remove, restore):action>",
+    "/staff/surveys/<int:survey_id>/questions/<int:question_id>/<any(up, down, remove, "
+    "restore):action>",
     methods=["POST"],
 )
 @role_required(Role.EDITOR)

@@ -29,7 +29,8 @@ def add_search_dir(folder):
 
 
 def model_path(version):
-    """The file holding `version`, shipped first, then candidates (for example instance/text-models)."""
+    """The file holding `version`, shipped first, then candidates (for example
+    instance/text-models)."""
     if not version or "/" in version or "\\" in version or version.startswith("."):
         raise ModelFileError(f"not a model version: {version!r}")
     for folder in [SHIPPED_DIR, *_search_dirs]:

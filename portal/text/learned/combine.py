@@ -10,7 +10,8 @@ def flag(rule, probability, threshold):
 
 
 def sentiment(rule_label, probabilities, setting):
-    """The label with the highest model_weight * p(label) + rule_weight * (label is the rules' label)."""
+    """The label with the highest model_weight * p(label) + rule_weight * (label is the rules'
+    label)."""
     a, w = setting["model_weight"], setting["rule_weight"]
     return max(
         probabilities, key=lambda label: a * probabilities[label] + w * (label == rule_label)

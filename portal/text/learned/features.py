@@ -19,7 +19,7 @@ def word_features(low, settings=SETTINGS):
     w_lo, w_hi = settings["word_ngrams"]
     out = ["w:" + w for w in words] if w_lo <= 1 <= w_hi else []
     if w_hi >= 2:
-        out.extend(f"w:{a} {b}" for a, b in zip(words, words[1:]))
+        out.extend(f"w:{a} {b}" for a, b in zip(words, words[1:], strict=False))
     return out
 
 
@@ -36,7 +36,8 @@ def char_features(token, settings=SETTINGS):
 
 
 def features(text, settings=SETTINGS):
-    """List of feature strings for `text`: words and word pairs, then each token's character n-grams."""
+    """List of feature strings for `text`: words and word pairs, then each token's character
+    n-grams."""
     low = (text or "").lower()
     out = word_features(low, settings)
     for token in tokens(low):

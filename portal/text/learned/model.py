@@ -60,8 +60,8 @@ class StoredModel:
         self._theme_at = [self.outputs.index(f"theme:{slug}") for slug in self.theme_slugs]
         self._token_cache = {}
         # Word-only companion heads (training.WORD_HEADS): a dense coefficient row each over the
-        # vocabulary, applied to the word terms' tf-idf normalised on their own; their probability is
-        # averaged with the full head's. Older model files have none.
+        # vocabulary, applied to the word terms' tf-idf normalised on their own; their probability
+        # is averaged with the full head's. Older model files have none.
         self._is_word = np.fromiter(
             (term.startswith("w:") for term in data["vocabulary"]),
             dtype=bool,
@@ -98,7 +98,8 @@ class StoredModel:
             raise ModelFileError(f"{path}: {error}") from None
 
     def vector(self, text):
-        """(feature indices, tf-idf values, l2-normalised) exactly as scikit-learn's TfidfVectorizer."""
+        """(feature indices, tf-idf values, l2-normalised) exactly as scikit-learn's
+        TfidfVectorizer."""
         index, values = self._tfidf(text)
         return (
             (index, values / math.sqrt(float(values @ values))) if len(index) else (index, values)
@@ -158,8 +159,11 @@ class StoredModel:
         logits = raw[self._sent_at]
         exp = np.exp(logits - logits.max())
         exp /= exp.sum()
-        sentiment = dict(zip(SENTIMENTS, exp.tolist()))
-        themes = {slug: _sigmoid(raw[at]) for slug, at in zip(self.theme_slugs, self._theme_at)}
+        sentiment = dict(zip(SENTIMENTS, exp.tolist(), strict=True))
+        themes = {
+            slug: _sigmoid(raw[at])
+            for slug, at in zip(self.theme_slugs, self._theme_at, strict=True)
+        }
         return Scores(flags=flags, sentiment=sentiment, themes=themes)
 
 

@@ -83,9 +83,9 @@ def _words(text):
 
 
 def fit_word_heads(records, vectoriser):
-    """The word-only companion heads: {flag: (term indices in vectoriser's vocabulary, coef, intercept)}.
-    Word n-grams pass min_df on the same texts, so every term is in the full vocabulary, with the
-    same idf; only the l2 normalisation differs (over the word terms alone)."""
+    """The word-only companion heads: {flag: (term indices in vectoriser's vocabulary, coef,
+    intercept)}. Word n-grams pass min_df on the same texts, so every term is in the full
+    vocabulary, with the same idf; only the l2 normalisation differs (over the word terms alone)."""
     from sklearn.feature_extraction.text import TfidfVectorizer
 
     words = TfidfVectorizer(analyzer=_words, sublinear_tf=True, min_df=2, dtype=np.float64)
@@ -104,13 +104,14 @@ def word_head_raw(words, heads, texts):
     """scikit-learn's raw scores of the word-only heads: {flag: array over texts}."""
     X = words.transform(texts)
     out = {}
-    for flag, (at, w, b) in heads.items():
+    for flag, (_at, w, b) in heads.items():
         out[flag] = np.asarray(X @ w + b).ravel()
     return out
 
 
 def _binary(X, y, c):
-    """(coef, intercept) of a class-weighted logistic regression; a constant when y has one class."""
+    """(coef, intercept) of a class-weighted logistic regression; a constant when y has one
+    class."""
     from sklearn.linear_model import LogisticRegression
 
     if len(set(y)) < 2:
@@ -196,9 +197,9 @@ def _scores_from_raw(raw, slugs, word_raw=None):
     exp = np.exp(logits - logits.max())
     exp /= exp.sum()
     return Scores(
-        flags=dict(zip(FLAGS, sig[:3].tolist())),
-        sentiment=dict(zip(SENTIMENTS, exp.tolist())),
-        themes=dict(zip(slugs, sig[7:].tolist())),
+        flags=dict(zip(FLAGS, sig[:3].tolist(), strict=True)),
+        sentiment=dict(zip(SENTIMENTS, exp.tolist(), strict=True)),
+        themes=dict(zip(slugs, sig[7:].tolist(), strict=True)),
     )
 
 
@@ -214,7 +215,7 @@ def out_of_fold(records, slugs, progress=print):
         texts = [r["text"] for r in test]
         raw = vectoriser.transform(texts) @ coef.T + intercept
         word_raw = word_head_raw(*fit_word_heads(train, vectoriser), texts)
-        for n, (record, row) in enumerate(zip(test, np.asarray(raw))):
+        for n, (record, row) in enumerate(zip(test, np.asarray(raw), strict=True)):
             scores[record["id"]] = _scores_from_raw(
                 row, slugs, {flag: v[n] for flag, v in word_raw.items()}
             )
@@ -236,20 +237,24 @@ def realistic_weights(truth, groups, prevalence):
     """A weight per item: 1 for positives; each group's negatives weighted so that its positives
     are `prevalence` of the group (a group with no positives or no negatives keeps weight 1)."""
     counts = {}
-    for value, group in zip(truth, groups):
+    for value, group in zip(truth, groups, strict=True):
         pos, neg = counts.get(group, (0, 0))
         counts[group] = (pos + bool(value), neg + (not value))
     factor = {
         group: pos * (1 - prevalence) / (prevalence * neg) if pos and neg else 1.0
         for group, (pos, neg) in counts.items()
     }
-    return [1.0 if value else factor[group] for value, group in zip(truth, groups)]
+    return [1.0 if value else factor[group] for value, group in zip(truth, groups, strict=True)]
 
 
 def realistic_precision(pred, truth, weights):
     """Precision with each item counted by its weight (see realistic_weights)."""
-    flagged = sum(w for p, w in zip(pred, weights) if p)
-    return sum(w for p, t, w in zip(pred, truth, weights) if p and t) / flagged if flagged else 0.0
+    flagged = sum(w for p, w in zip(pred, weights, strict=True) if p)
+    return (
+        sum(w for p, t, w in zip(pred, truth, weights, strict=True) if p and t) / flagged
+        if flagged
+        else 0.0
+    )
 
 
 def choose_flag_threshold(flag, truth, probabilities, rules=None, groups=None):
@@ -261,9 +266,9 @@ def choose_flag_threshold(flag, truth, probabilities, rules=None, groups=None):
         best = None
         for t in THRESHOLDS:
             pred = [p >= t for p in probabilities]
-            tp = sum(a and b for a, b in zip(pred, truth))
-            fp = sum(a and not b for a, b in zip(pred, truth))
-            fn = sum(b and not a for a, b in zip(pred, truth))
+            tp = sum(a and b for a, b in zip(pred, truth, strict=True))
+            fp = sum(a and not b for a, b in zip(pred, truth, strict=True))
+            fn = sum(b and not a for a, b in zip(pred, truth, strict=True))
             p, r = _prf(tp, fp, fn)
             key = (p >= want_p, _fbeta(p, r, beta), -t)
             best = max(best, key) if best else key
@@ -273,8 +278,10 @@ def choose_flag_threshold(flag, truth, probabilities, rules=None, groups=None):
     positives = sum(map(bool, truth))
     best = None
     for t in THRESHOLDS:
-        pred = [bool(rule or p >= t) for rule, p in zip(rules, probabilities)]
-        recall = sum(a and b for a, b in zip(pred, truth)) / positives if positives else 0.0
+        pred = [bool(rule or p >= t) for rule, p in zip(rules, probabilities, strict=True)]
+        recall = (
+            sum(a and b for a, b in zip(pred, truth, strict=True)) / positives if positives else 0.0
+        )
         precision = realistic_precision(pred, truth, weights)
         if target["first"] == "recall":
             key = (
@@ -361,9 +368,9 @@ def score_records(analyses, records):
     for flag in FLAGS:
         pred = [getattr(analyses[r["id"]], flag) for r in records]
         truth = [r[flag] for r in records]
-        tp = sum(bool(a and b) for a, b in zip(pred, truth))
-        fp = sum(bool(a and not b) for a, b in zip(pred, truth))
-        fn = sum(bool(b and not a) for a, b in zip(pred, truth))
+        tp = sum(bool(a and b) for a, b in zip(pred, truth, strict=True))
+        fp = sum(bool(a and not b) for a, b in zip(pred, truth, strict=True))
+        fn = sum(bool(b and not a) for a, b in zip(pred, truth, strict=True))
         p, rr = _prf(tp, fp, fn)
         # precision were the flag as rare as in the portal (each set's negatives reweighted)
         weights = realistic_weights(truth, [r["group"] for r in records], PREVALENCE[flag])

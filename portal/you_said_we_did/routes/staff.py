@@ -1,4 +1,5 @@
-"""Editors' pages: drafting (also from an insight explorer selection), evidence, review, publish, status."""
+"""Editors' pages: drafting (also from an insight explorer selection), evidence, review, publish,
+status."""
 
 from flask import current_app, flash, redirect, render_template, request, url_for
 from flask_login import current_user
