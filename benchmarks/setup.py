@@ -34,9 +34,8 @@ def demo_app(url=None):
 
 
 def public_pages():
-    """(app, [(endpoint, kwargs)]) for every public HTML page, using the browser tests' sample
-    URLs."""
-    from tests.browser.pages import SAMPLE_ARGS, SKIP
+    """(app, [(endpoint, kwargs)]) for every public HTML page, with the page checks' sample URLs."""
+    from tests.fixtures.pages import SAMPLE_ARGS, SKIP
 
     app = demo_app()
     pages = []

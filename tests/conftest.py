@@ -7,9 +7,7 @@ import pytest
 from flask import g, request_started
 from sqlalchemy import text
 
-from portal import create_app
 from portal.extensions import db, limiter
-from tests.factories import make_user
 
 pytest_plugins = ["tests.fixtures.browser", "tests.fixtures.smtp"]
 
@@ -25,6 +23,8 @@ def _database_url(tmp_dir):
 
 @pytest.fixture(scope="session")
 def app():
+    from portal import create_app  # imported here, so a run of pure tests never loads the app
+
     with tempfile.TemporaryDirectory() as tmp_dir:
         app = create_app({"TESTING": True, "SQLALCHEMY_DATABASE_URI": _database_url(tmp_dir)})
         # Each test runs inside one app context, which test-client requests reuse; start each
@@ -53,12 +53,17 @@ def empty_database():
 
 
 @pytest.fixture(autouse=True)
-def clean(app, request):
+def clean(request):
     """A fresh app context per test (so `g` and the session never leak), then an empty database.
 
     Tests marked `shared_demo` only read the demo data a module-scoped fixture loaded once, so
     their rows are kept for the next such test (the module fixture empties the database at the end).
+    Tests marked `pure` (plain functions on plain values) get neither: no app is built for them.
     """
+    if request.node.get_closest_marker("pure"):
+        yield
+        return
+    app = request.getfixturevalue("app")
     with app.app_context():
         yield
         db.session.remove()
@@ -104,26 +109,32 @@ def login_as(client):
     return lambda user: sign_in(client, user)
 
 
+def _user(**fields):
+    from tests.factories import make_user  # imported when first used, as create_app is
+
+    return make_user(**fields)
+
+
 @pytest.fixture
 def admin():
-    return make_user(role="admin", email="admin@example.test")
+    return _user(role="admin", email="admin@example.test")
 
 
 @pytest.fixture
 def editor():
-    return make_user(role="editor", email="editor@example.test")
+    return _user(role="editor", email="editor@example.test")
 
 
 @pytest.fixture
 def moderator():
-    return make_user(role="moderator", email="moderator@example.test")
+    return _user(role="moderator", email="moderator@example.test")
 
 
 @pytest.fixture
 def viewer():
-    return make_user(role="viewer", email="viewer@example.test")
+    return _user(role="viewer", email="viewer@example.test")
 
 
 @pytest.fixture
 def young_person():
-    return make_user(role="young_person", username="skyblue42", email=None)
+    return _user(role="young_person", username="skyblue42", email=None)

@@ -7,8 +7,8 @@ import pytest
 from flask import url_for
 
 from portal.permissions import Role, has_role
-from tests.browser.pages import SAMPLE_ARGS, SKIP
 from tests.factories import make_reference_data, make_user
+from tests.fixtures.pages import SAMPLE_ARGS, SKIP
 
 
 def _endpoints(app):

@@ -3,6 +3,7 @@
 import pytest
 
 from portal import create_app
+from portal.extensions import db
 from portal.urls import safe_next
 from tests.factories import PASSWORD, make_user
 
@@ -26,15 +27,29 @@ def test_inline_script_carries_the_nonce(client):
 
 
 @pytest.fixture
-def csrf_app(app):
+def app_with(app):
+    """Another app on the suite's database with `settings` changed; its engine is disposed after.
+
+    Left open, its pooled connection is found by the garbage collector in some later test (psycopg
+    then warns that a connection was deleted while still open).
+    """
+    made = []
+
+    def build(**settings):
+        uri = app.config["SQLALCHEMY_DATABASE_URI"]
+        made.append(create_app({"TESTING": True, "SQLALCHEMY_DATABASE_URI": uri, **settings}))
+        return made[-1]
+
+    yield build
+    for other in made:
+        with other.app_context():
+            db.engine.dispose()
+
+
+@pytest.fixture
+def csrf_app(app_with):
     """The same database with CSRF protection switched on, as in production."""
-    return create_app(
-        {
-            "TESTING": True,
-            "WTF_CSRF_ENABLED": True,
-            "SQLALCHEMY_DATABASE_URI": app.config["SQLALCHEMY_DATABASE_URI"],
-        }
-    )
+    return app_with(WTF_CSRF_ENABLED=True)
 
 
 def test_post_without_csrf_token_gets_friendly_400(csrf_app):
@@ -47,14 +62,8 @@ def test_post_without_csrf_token_gets_friendly_400(csrf_app):
     assert page.count("nonce=") == 1
 
 
-def test_session_cookie_flags_in_production(app):
-    prod = create_app(
-        {
-            "TESTING": True,
-            "SESSION_COOKIE_SECURE": True,
-            "SQLALCHEMY_DATABASE_URI": app.config["SQLALCHEMY_DATABASE_URI"],
-        }
-    )
+def test_session_cookie_flags_in_production(app_with):
+    prod = app_with(SESSION_COOKIE_SECURE=True)
     make_user(email="cookie@example.test")
     with prod.app_context():
         response = prod.test_client().post(

@@ -111,7 +111,10 @@ def combined(text, rules, scores=None, settings=None, version=None, taxonomy=Non
             False, scores.flags["safeguarding"], flags["safeguarding"]
         ):
             safeguarding.append(LEARNED_REASON["safeguarding"])
-        if not abuse and combine.flag(False, scores.flags["abusive"], flags["abusive"]):
+        veto = settings.get("veto", {}).get("abusive", 0.0)
+        if abuse and not combine.flag(True, scores.flags["abusive"], flags["abusive"], veto):
+            abuse = []  # the model is sure enough the rules' hit is not abuse (reported, teasing)
+        elif not abuse and combine.flag(False, scores.flags["abusive"], flags["abusive"]):
             abuse.append(LEARNED_REASON["abusive"])
         pii_suspected = not rules.spans and combine.flag(False, scores.flags["pii"], flags["pii"])
         new_label = combine.sentiment(rules.sentiment, scores.sentiment, settings["sentiment"])

@@ -119,6 +119,20 @@ def required_literals(pattern, flags=0, min_literal=3):
     return _best(_gates(list(parsed)), min_literal)
 
 
+def literal_gate(regex, min_literal=3):
+    """Literals one of which every match of the compiled `regex` contains, one or more from each
+    top-level branch; None when some branch has none (or the regex ignores case). Text holding
+    none of them cannot match, so a substring test can skip the regex."""
+    _prefix, branches, _suffix = split_top_level(regex.pattern)
+    found = set()
+    for branch in branches:
+        literals = required_literals(branch, regex.flags, min_literal)
+        if not literals:
+            return None
+        found.update(literals)
+    return tuple(sorted(found))
+
+
 class AlternationSearcher:
     """search(text) behaves like bool(re.search(pattern, text)) but runs faster."""
 

@@ -2,7 +2,7 @@
 
 import re
 
-from portal.text.fastre import PatternSet
+from portal.text.fastre import PatternSet, literal_gate
 
 _APOSTROPHES = re.compile(r"['\u2019\u2018`]")
 
@@ -708,12 +708,22 @@ def _normalise(text):
     return _APOSTROPHES.sub("", text.lower())
 
 
+_IDIOMS_GATE = literal_gate(_IDIOMS)
+
+
+def _strip_idioms(lowered):
+    """Blank out idioms; most comments hold none of their literals and skip the regex."""
+    if _IDIOMS_GATE is not None and not any(literal in lowered for literal in _IDIOMS_GATE):
+        return lowered
+    return _IDIOMS.sub(" ", lowered)
+
+
 def safeguarding_reasons(text):
     """Return the reasons a comment needs a safeguarding lead today (empty list if none).
 
     Hyperbole and idiom ("this process is killing me", "I could murder a coffee"), and harm
     described as past and resolved with support in place, do not count."""
-    lowered = _IDIOMS.sub(" ", _normalise(text))
+    lowered = _strip_idioms(_normalise(text))
     reasons = list(dict.fromkeys(_COMPILED.matching(lowered)))
     if not reasons:
         families = cue_families(lowered)

@@ -9,7 +9,7 @@ import functools
 import re
 
 from portal.text import sentiment_lexicon as lexicon
-from portal.text.fastre import PatternSet
+from portal.text.fastre import PatternSet, required_literals
 
 LABELS = ("positive", "negative", "neutral", "mixed")
 CLAUSE_MIN = 0.6  # a clause counts as praise or complaint beyond this score
@@ -34,7 +34,9 @@ _PHRASES = tuple((regex, weight, 1.0) for regex, weight in _POSITIVE) + tuple(
     (regex, weight, -1.0) for regex, weight in _NEGATIVE
 )
 _PHRASE_GATE = PatternSet([(i, p) for i, (p, _) in enumerate(lexicon.POSITIVE + lexicon.NEGATIVE)])
-_POLITE = tuple(re.compile(p) for p in lexicon.POLITE)
+# Each polite formula with the literals one of which any match contains (fastre), so a comment
+# without them skips the substitution; a formula without such literals always runs.
+_POLITE = tuple((required_literals(p) or ("",), re.compile(p)) for p in lexicon.POLITE)
 _MILD = re.compile(lexicon.MILD_NEGATIVE)
 _NO_VIEW = re.compile(lexicon.NO_VIEW)
 
@@ -95,8 +97,9 @@ _MASKED_SWEAR = re.compile(r"\b[fs]h?[\*#@!]{2,}\w*")
 def _normalise(text):
     lowered = _APOSTROPHES.sub("", text.lower())
     lowered = _MASKED_SWEAR.sub("", lowered)  # "a f***ing joke" reads as "a joke"
-    for regex in _POLITE:
-        lowered = regex.sub(" ", lowered)
+    for literals, regex in _POLITE:
+        if any(literal in lowered for literal in literals):
+            lowered = regex.sub(" ", lowered)
     return lowered
 
 

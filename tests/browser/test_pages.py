@@ -4,9 +4,9 @@ import pytest
 
 from portal import create_app
 from portal.config import TestingConfig
-from tests.browser.pages import DOWNLOADS, page_endpoints, page_url, rendered_pages
 from tests.factories import make_user
 from tests.fixtures.browser import axe_violations, horizontal_overflow
+from tests.fixtures.pages import DOWNLOADS, page_endpoints, page_url, rendered_pages
 
 pytestmark = [pytest.mark.browser, pytest.mark.shared_demo]
 ENDPOINTS = page_endpoints(create_app(TestingConfig))

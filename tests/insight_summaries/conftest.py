@@ -5,12 +5,11 @@ from datetime import date, datetime
 import pytest
 from sqlalchemy import select
 
-from portal.contributions.models import Contribution
 from portal.extensions import db
 from portal.insight_summaries import services
-from portal.themes.models import ContributionTheme, Theme
+from portal.themes.models import Theme
 from portal.themes.services import seed_themes
-from tests.factories import make_reference_data, make_user
+from tests.factories import make_contribution, make_reference_data, make_user
 
 OCTOBER, SEPTEMBER = date(2026, 10, 1), date(2026, 9, 1)
 YOUNG = "You told us about buses. We are looking at the buses. We will tell you what we find."
@@ -37,23 +36,14 @@ def themed(
 ):
     """`count` contributions from `role` on `when`, with `slug` (and `also`, if given) confirmed."""
     for _ in range(count):
-        contribution = Contribution(
-            source="feedback",
-            text="Said something.",
-            redacted_text="Said something.",
+        make_contribution(
+            "Said something.",
             status=status,
+            themes=[slug] + ([also] if also else []),
+            analysed=False,
             author_role=role,
             created_at=when,
         )
-        db.session.add(contribution)
-        db.session.flush()
-        for theme in [slug] + ([also] if also else []):
-            db.session.add(
-                ContributionTheme(
-                    contribution_id=contribution.id, theme_id=theme_id(theme), state="confirmed"
-                )
-            )
-    db.session.commit()
 
 
 def text_of(version):

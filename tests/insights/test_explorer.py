@@ -7,36 +7,30 @@ from datetime import date, datetime, timedelta
 import pytest
 from sqlalchemy import event, select
 
-from portal.contributions.models import Contribution, Status
+from portal.contributions.models import Status
 from portal.extensions import db
 from portal.insights.explorer import emerging_rows, quarter_counts
 from portal.reference.models import Locality
 from portal.safeguarding.models import Concern
 from portal.themes.models import ContributionTheme, TagState
-from tests.factories import make_reference_data, make_user
+from tests.factories import make_contribution, make_reference_data, make_user
 from tests.themes.helpers import theme
 
 
 def _add(n, slug="transport", state=TagState.CONFIRMED, when=None, **fields):
     """n contributions carrying one theme, inserted directly (the explorer only reads)."""
-    found = theme(slug)
-    fields.setdefault("status", Status.PENDING)
-    made = []
-    for _ in range(n):
-        text = fields.pop("text", None) or f"about {slug}"
-        item = Contribution(
-            source="feedback",
-            channel=fields.get("channel", "online"),
-            text=text,
-            redacted_text=fields.get("redacted_text", text),
+    text = fields.pop("text", None) or f"about {slug}"
+    return [
+        make_contribution(
+            text,
+            themes=[slug],
+            theme_state=state,
+            analysed=False,
             created_at=when or datetime.now() - timedelta(days=1),
-            **{k: v for k, v in fields.items() if k not in ("channel", "redacted_text")},
+            **fields,
         )
-        item.themes = [ContributionTheme(theme_id=found.id, state=state)]
-        db.session.add(item)
-        made.append(item)
-    db.session.commit()
-    return made
+        for _ in range(n)
+    ]
 
 
 def _row(page, label):

@@ -27,6 +27,8 @@ from portal.metrics.calculations import (
     wilson_interval,
 )
 
+pytestmark = pytest.mark.pure
+
 # ---------------------------------------------------------------- proportion
 
 

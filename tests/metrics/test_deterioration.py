@@ -12,6 +12,8 @@ from portal.metrics.deterioration import (
     rag_dropped,
 )
 
+pytestmark = pytest.mark.pure
+
 AFTER = {"date_from": date(2026, 10, 1), "baseline": {"date_to": date(2026, 9, 30)}}
 
 

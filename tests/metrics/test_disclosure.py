@@ -15,6 +15,8 @@ from portal.metrics.disclosure import (
     sees_exact_counts,
 )
 
+pytestmark = pytest.mark.pure
+
 
 @pytest.mark.parametrize(
     "count,rounded",

@@ -1,13 +1,12 @@
 """The moderation item page says, in plain words, why each part of the text is highlighted."""
 
-from portal.contributions.services import submit_contribution
+from tests.factories import make_contribution
 
 
 def test_reasons_are_plain_words_never_keys(client, login_as, moderator):
-    item = submit_contribution(
-        source="feedback",
-        text="Mr David Evans rang. My son Kai (born 3 March 2015) is at Oakfield Primary, ring "
-        "07700 900123",
+    item = make_contribution(
+        "Mr David Evans rang. My son Kai (born 3 March 2015) is at Oakfield Primary, "
+        "ring 07700 900123"
     )
     login_as(moderator)
     page = client.get(f"/staff/moderation/{item.id}").get_data(as_text=True)
@@ -26,9 +25,7 @@ def test_reasons_are_plain_words_never_keys(client, login_as, moderator):
 
 
 def test_a_school_alone_is_marked_to_check_but_not_redacted(client, login_as, moderator):
-    item = submit_contribution(
-        source="feedback", text="Oakfield Primary have been brilliant about the bus"
-    )
+    item = make_contribution("Oakfield Primary have been brilliant about the bus")
     login_as(moderator)
     page = client.get(f"/staff/moderation/{item.id}").get_data(as_text=True)
     assert '<mark class="portal-pii">Oakfield Primary' in page

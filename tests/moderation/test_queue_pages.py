@@ -2,33 +2,19 @@
 
 from datetime import datetime, timedelta
 
-from portal.contributions.models import Contribution, Status
-from portal.extensions import db
+from portal.contributions.models import Status
+from tests.factories import make_contribution
 
 
 def _waiting(n, source="feedback"):
     for i in range(n):
-        words = f"words number {i:03d}."
-        db.session.add(
-            Contribution(
-                source=source,
-                channel="online",
-                text=words,
-                redacted_text=words,
-                status=Status.PENDING,
-                created_at=datetime(2026, 9, 1) + timedelta(minutes=i),
-            )
-        )
-    db.session.add(
-        Contribution(
+        make_contribution(
+            f"words number {i:03d}.",
             source=source,
-            channel="online",
-            text="done",
-            redacted_text="done",
-            status=Status.APPROVED,
+            analysed=False,
+            created_at=datetime(2026, 9, 1) + timedelta(minutes=i),
         )
-    )
-    db.session.commit()
+    make_contribution("done", source=source, status=Status.APPROVED, analysed=False)
 
 
 def test_unfiltered_queue_pages_by_the_waiting_count(client, login_as, moderator):

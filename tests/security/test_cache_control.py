@@ -3,8 +3,8 @@
 import pytest
 
 from portal.caching import CACHEABLE
-from tests.browser.pages import page_endpoints, page_url
 from tests.factories import make_user
+from tests.fixtures.pages import page_endpoints, page_url
 
 pytestmark = pytest.mark.shared_demo
 
@@ -26,7 +26,7 @@ def _get_as(client, login_as, users, role, url):
 
 def test_every_page_is_no_store_unless_declared_cacheable(app, client, login_as):
     """Each GET route, fetched as the least-privileged role allowed (no redirects followed)."""
-    from tests.browser.pages import DOWNLOADS
+    from tests.fixtures.pages import DOWNLOADS
 
     users, checked = {}, 0
     for endpoint, role, has_args in page_endpoints(app) + _downloads(app, DOWNLOADS):
@@ -42,7 +42,7 @@ def test_every_page_is_no_store_unless_declared_cacheable(app, client, login_as)
 
 
 def _downloads(app, names):
-    from tests.browser.pages import _least_role
+    from tests.fixtures.pages import _least_role
 
     rules = {r.endpoint: r for r in app.url_map.iter_rules() if r.endpoint in names}
     return [

@@ -9,8 +9,8 @@ from flask import url_for
 from portal import create_app
 from portal.demo import load_demo_data
 from portal.extensions import db
-from tests.browser.pages import SAMPLE_ARGS, _first_id, rendered_pages
 from tests.factories import make_user
+from tests.fixtures.pages import SAMPLE_ARGS, _first_id, rendered_pages
 
 # Routes exempt from the global check because their form checks the token itself and re-shows
 # the page with what was typed (tests/surveys covers the missing-token case for each).

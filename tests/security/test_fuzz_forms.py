@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 
 from portal.demo import load_demo_data
 from portal.extensions import limiter
-from tests.browser.pages import rendered_pages
+from tests.fixtures.pages import rendered_pages
 
 PAYLOADS = [
     '<script>alert("x")</script>',

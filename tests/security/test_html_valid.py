@@ -9,7 +9,7 @@ import subprocess
 import pytest
 
 from portal.demo import load_demo_data
-from tests.browser.pages import rendered_pages
+from tests.fixtures.pages import rendered_pages
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 VNU = os.path.join(ROOT, "node_modules", "vnu-jar", "build", "dist", "vnu.jar")

@@ -2,7 +2,7 @@
 production.
 
 Adding, removing or moving a route means changing the number below on purpose (and its page in
-tests/browser/pages.py SAMPLE_ARGS, and POST_SAMPLE_ARGS in test_every_route.py if it takes POSTs).
+tests/fixtures/pages.py SAMPLE_ARGS, and POST_SAMPLE_ARGS in test_every_route.py if it takes POSTs).
 """
 
 from collections import Counter

@@ -1,4 +1,4 @@
-"""Staff: builder rules, paper and event entry, results, exports, import and the glossary."""
+"""Staff: builder rules, paper and event entry, results, exports and import."""
 
 import csv
 import io
@@ -187,30 +187,6 @@ def test_import_validates_every_row_first(runner, tmp_path):
         ("professional", "event", "submitted"),
     ]
     assert rows[0].submitted_at.month == 8
-
-
-def test_glossary_escapes_then_marks_up_and_expands_first_use(app, client, editor, login_as):
-    from portal.glossary.services import mark_up, seed_glossary
-
-    seed_glossary()
-    with app.test_request_context():
-        first = str(mark_up("<b>EHCP</b> & EHCP"))
-        assert first.startswith(
-            '&lt;b&gt;<abbr title="education, health and care plan">EHCP</abbr> (education'
-        )
-        assert first.endswith('&amp; <abbr title="education, health and care plan">EHCP</abbr>')
-    with app.test_request_context():
-        spelled = str(
-            mark_up("help for SEND (special educational needs and disabilities) and EHCP")
-        )
-        assert (
-            spelled.count("special educational needs and disabilities") == 2
-        )  # written once, plus the title
-        assert "disabilities) (special" not in spelled and "</abbr> (education" in spelled
-    assert "SENDIASS" in client.get("/glossary").get_data(as_text=True)
-    _sign_in(login_as, editor)
-    client.post("/staff/glossary/new", data={"term": "BLT", "expansion": "Big Listen team"})
-    assert "Big Listen team" in client.get("/glossary").get_data(as_text=True)
 
 
 def test_seed_surveys_command_is_idempotent(runner):

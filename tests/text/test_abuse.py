@@ -4,6 +4,8 @@ import pytest
 
 from portal.text.abuse import abuse_reasons, is_abusive, normalise
 
+pytestmark = pytest.mark.pure
+
 
 @pytest.mark.parametrize(
     "text",

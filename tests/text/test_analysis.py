@@ -7,6 +7,8 @@ import pytest
 from portal.text.analysis import Analysis, analyse
 from portal.text.learned.active import active_version
 
+pytestmark = pytest.mark.pure
+
 
 def test_analysis_combines_every_detector():
     result = analyse(

@@ -9,6 +9,8 @@ from click.testing import CliRunner
 from portal.text.batch import analyse_jsonl
 from portal.text.commands import analyse_command
 
+pytestmark = pytest.mark.pure
+
 GOOD = [
     {"id": "a1", "text": "Call me on 07700 900123", "author_role": "parent_carer"},
     {"id": 2, "text": "ur such a weirdo", "channel": "forum"},

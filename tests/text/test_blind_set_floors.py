@@ -20,11 +20,14 @@ floors were set under 2026-12-01-9c67b772; b6e64c03 lowered abusive precision to
 personal-data precision to 0.80 on unseen after both sets confirmed that trade; unseen2's floors sat
 just under its one blind scoring.) forum2.jsonl and parents2.jsonl (FORUM2.md, PARENTS2.md) were
 scored blind by b6e64c03 before any training (docs/text-model.md) and are in-sample now too. The
-out-of-sample check is the lead's sealed set, scored after the model is frozen."""
+out-of-sample check is the lead's sealed set, scored after the model is frozen. abuse2.jsonl
+(ABUSE2.md, round 3) was scored blind by 3b59576a and is in-sample since db7a56cf."""
 
 import pytest
 
 from tests.text.labelled_sets import DATA, check_well_formed, metric, score_set
+
+pytestmark = pytest.mark.pure
 
 SETS = {
     "challenge": {
@@ -152,6 +155,21 @@ SETS = {
             ("abusive", "precision"): 0.58,
         },
     },
+    # Sealed while db7a56cf was built and scored once after it was frozen (UNSEEN4.md); never
+    # trained on: floors just under the figures measured then.
+    "unseen4": {
+        "min_items": 300,
+        "floors": {
+            ("themes_micro", "f1"): 0.72,
+            ("sentiment_accuracy", None): 0.76,
+            ("safeguarding", "recall"): 0.95,
+            ("safeguarding", "precision"): 0.5,
+            ("pii", "recall"): 0.95,
+            ("pii", "precision"): 0.8,
+            ("abusive", "recall"): 0.94,
+            ("abusive", "precision"): 0.72,
+        },
+    },
     # Written blind for round 2 (FORUM2.md, PARENTS2.md), scored blind by b6e64c03, then trained on:
     # in-sample regression checks, set just under the BLIND figures (the in-sample ones are higher).
     "forum2": {
@@ -178,6 +196,22 @@ SETS = {
             ("pii", "precision"): 0.78,
             ("abusive", "recall"): 0.9,
             ("abusive", "precision"): 0.84,
+        },
+    },
+    # Written blind for round 3 (ABUSE2.md: forum abuse and its look-alikes), scored blind by
+    # 3b59576a (docs/text-model.md), then trained on: in-sample regression checks a little under
+    # the figures of model 2026-12-02-db7a56cf.
+    "abuse2": {
+        "min_items": 300,
+        "floors": {
+            ("themes_micro", "f1"): 0.72,
+            ("sentiment_accuracy", None): 0.93,
+            ("safeguarding", "recall"): 0.97,
+            ("safeguarding", "precision"): 0.55,
+            ("pii", "recall"): 0.97,
+            ("pii", "precision"): 0.9,
+            ("abusive", "recall"): 0.97,
+            ("abusive", "precision"): 0.93,
         },
     },
 }

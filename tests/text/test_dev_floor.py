@@ -13,6 +13,8 @@ import pytest
 from portal.text.batch import analyse_jsonl
 from portal.text.learned.corpus import SHARED_DIR
 
+pytestmark = pytest.mark.pure
+
 EVAL_DIR = SHARED_DIR / "eval"  # ../shared beside the repository, or PORTAL_SHARED_DIR
 
 FLOORS = {

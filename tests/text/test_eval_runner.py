@@ -1,6 +1,10 @@
 """The eval runner prints score.py's report, or a clear message without ../shared."""
 
+import pytest
+
 from portal.text import eval_runner
+
+pytestmark = pytest.mark.pure
 
 
 def test_missing_shared_folder_exits_1_with_message(tmp_path, monkeypatch, capsys):

@@ -7,6 +7,8 @@ from portal.text.abuse import is_abusive
 from portal.text.pii import find_pii
 from portal.text.safeguarding import is_safeguarding
 
+pytestmark = pytest.mark.pure
+
 DISCLOSURES = [
     "tbh i dont see myself being around much longer",
     "shes been scratching her arms with a compass in lessons",

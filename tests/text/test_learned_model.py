@@ -12,6 +12,8 @@ from portal.text.learned import active, combine, corpus, training
 from portal.text.learned.model import SHIPPED_DIR, ModelFileError, StoredModel
 from portal.text.taxonomy import BUILTIN_THEMES
 
+pytestmark = pytest.mark.pure
+
 SLUGS = [theme.slug for theme in BUILTIN_THEMES]
 REPO = Path(__file__).resolve().parents[2]
 
@@ -222,3 +224,63 @@ def test_a_word_head_with_mismatched_sizes_is_refused(small_fit):
     }
     with pytest.raises(ModelFileError):
         StoredModel(broken)
+
+
+def test_the_model_may_veto_a_rule_hit_below_its_veto():
+    assert combine.flag(True, 0.25, 0.6, veto=0.2) and not combine.flag(True, 0.1, 0.6, veto=0.2)
+    assert combine.flag(False, 0.7, 0.6, veto=0.2)  # the model alone, as before
+    assert combine.flag(True, 0.0, 0.6)  # no veto (older model files): the rules always count
+
+
+def _scores(abusive):
+    from portal.text.learned.model import Scores
+
+    return Scores(
+        flags={"safeguarding": 0.0, "abusive": abusive, "pii": 0.0},
+        sentiment={"negative": 0.1, "mixed": 0.1, "neutral": 0.7, "positive": 0.1},
+        themes={},
+    )
+
+
+SETTINGS = {
+    "flags": {"safeguarding": 0.5, "abusive": 0.6, "pii": 0.9},
+    "veto": {"abusive": 0.2},
+    "sentiment": {"model_weight": 1.0, "rule_weight": 0.3},
+    "themes": {"model_weight": 1.0, "rule_weight": 0.5, "threshold": 0.6},
+}
+
+
+def test_a_vetoed_abuse_rule_hit_is_not_abusive_but_a_threat_still_reaches_safeguarding():
+    from portal.text.analysis import combined
+
+    text = "if he touches my switch again i swear ill end him"
+    rules = run_rules(text)
+    assert "threat" in rules.abuse and "threat of violence" in rules.safeguarding
+    vetoed = combined(text, rules, _scores(0.05), SETTINGS)
+    assert not vetoed.abusive and vetoed.abuse_reasons == []
+    assert vetoed.safeguarding  # safeguarding is never vetoed
+    kept = combined(text, rules, _scores(0.3), SETTINGS)
+    assert kept.abusive and kept.abuse_reasons == rules.abuse
+    old = {key: value for key, value in SETTINGS.items() if key != "veto"}
+    assert combined(text, rules, _scores(0.05), old).abusive  # older model files: no veto
+
+
+def test_veto_is_the_highest_keeping_nearly_all_the_rules_true_hits():
+    # 100 true rule hits: one scored 0.12, the rest 0.5; 99% must stay, so one may be vetoed and
+    # the veto is the highest grid value above 0.12 that keeps the other 99: 0.4 (the grid's top).
+    truth, rules = [True] * 100 + [False] * 10, [True] * 110
+    scores = [0.12] + [0.5] * 99 + [0.01] * 10
+    assert training.choose_veto(truth, scores, rules) == 0.4
+    # two low ones (0.07 and 0.12): only one may go, so the veto stays between them
+    scores[1] = 0.07
+    assert training.choose_veto(truth, scores, rules) == 0.1
+    # a veto counts in the threshold choice: the false rule hits it removes raise precision
+    threshold = training.choose_flag_threshold(
+        "abusive", truth, scores, rules, ["s"] * 110, veto=0.05
+    )
+    assert threshold >= 0.01
+
+
+def test_shipped_model_vetoes_abuse_only():
+    model = active.current_model()
+    assert set(model.combine.get("veto", {})) <= {"abusive"}

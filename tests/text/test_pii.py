@@ -4,6 +4,8 @@ import pytest
 
 from portal.text.pii import find_pii, redact
 
+pytestmark = pytest.mark.pure
+
 
 def kinds(text):
     return [(text[s.start : s.end], s.kind) for s in find_pii(text)]

@@ -4,6 +4,8 @@ import pytest
 
 from portal.text.safeguarding import is_safeguarding, safeguarding_reasons
 
+pytestmark = pytest.mark.pure
+
 
 @pytest.mark.parametrize(
     "text",

@@ -4,6 +4,8 @@ import pytest
 
 from portal.text.sentiment import classify, polarity
 
+pytestmark = pytest.mark.pure
+
 
 @pytest.mark.parametrize(
     "text, label",

@@ -6,6 +6,8 @@ from portal.text.analysis import analyse
 from portal.text.pii import KIND_LABELS, describe, find_pii, redact, setting_checks
 from portal.text.settings import find_settings, gazetteer_pattern
 
+pytestmark = pytest.mark.pure
+
 
 @pytest.mark.parametrize(
     "text, expected",

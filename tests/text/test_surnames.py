@@ -5,6 +5,8 @@ import pytest
 
 from portal.text.pii import redact
 
+pytestmark = pytest.mark.pure
+
 
 @pytest.mark.parametrize(
     "text, expected",

@@ -2,8 +2,12 @@
 
 import dataclasses
 
+import pytest
+
 from portal.text.taxonomy import BUILTIN_THEMES, Theme, theme_slugs
 from portal.text.themes import suggest_themes
+
+pytestmark = pytest.mark.pure
 
 EXPECTED_SLUGS = [
     "ehcp",

@@ -9,7 +9,7 @@ from portal.extensions import db
 from portal.safeguarding import services as safeguarding
 from portal.safeguarding.models import Concern
 from portal.themes.reanalyse import reanalyse
-from tests.factories import make_user
+from tests.factories import make_contribution, make_user
 from tests.themes.helpers import contribution, states, tag, theme
 
 RISK = "I want to kill myself, nobody cares about me."
@@ -87,11 +87,7 @@ def test_a_concern_closed_as_no_risk_is_not_reopened():
 
 def test_a_newly_flagged_contribution_opens_exactly_one_concern(runner):
     # Saved before the rules recognised the risk: no flag and no concern.
-    item = Contribution(
-        source="feedback", channel="online", text=RISK, redacted_text=RISK, status=Status.APPROVED
-    )
-    db.session.add(item)
-    db.session.commit()
+    item = make_contribution(RISK, status=Status.APPROVED, analysed=False)
     result = runner.invoke(args=["reanalyse"])
     assert "Newly flagged for safeguarding: 1; concerns opened: 1." in result.output
     item = db.session.get(Contribution, item.id)

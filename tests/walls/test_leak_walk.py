@@ -24,9 +24,9 @@ from portal.surveys.models import Survey, SurveyAnswer
 from portal.themes.models import ContributionTheme, TagState, Theme
 from portal.walls.services import set_walls
 from portal.you_said_we_did.models import Entry, Evidence
-from tests.browser.pages import SAMPLE_ARGS, SKIP
 from tests.conftest import sign_in
 from tests.factories import make_user
+from tests.fixtures.pages import SAMPLE_ARGS, SKIP
 from tests.walls.helpers import walled_item
 
 SENDIASS_ONLY = ("quillhaven", "mossgrange", "thornwhistle", "fennimore")

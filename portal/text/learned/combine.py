@@ -4,9 +4,10 @@ functions pick the settings in cross-validation and apply them in analysis."""
 MAX_THEMES = 3
 
 
-def flag(rule, probability, threshold):
-    """Either flags it: the rules, or the model at or above its threshold."""
-    return bool(rule) or probability >= threshold
+def flag(rule, probability, threshold, veto=0.0):
+    """Either flags it: the rules (unless the model's probability is below `veto`), or the model
+    at or above its threshold."""
+    return bool(rule) and probability >= veto or probability >= threshold
 
 
 def sentiment(rule_label, probabilities, setting):

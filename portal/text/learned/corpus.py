@@ -29,6 +29,9 @@ REFERENCE_SETS = {
     # bullying reports, abuse without swearing; parents and professionals.
     "forum2": DATA_DIR / "forum2.jsonl",
     "parents2": DATA_DIR / "parents2.jsonl",
+    # Written blind for round 3 (ABUSE2.md): forum abuse and its look-alikes (friendly teasing,
+    # hyperbole, reported or condemned abuse, swearing at things), plus 100 other comments.
+    "abuse2": DATA_DIR / "abuse2.jsonl",
 }
 FLAGS = ("safeguarding", "abusive", "pii")
 

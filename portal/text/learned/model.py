@@ -153,7 +153,8 @@ class StoredModel:
 
     def scores(self, text):
         raw, words = self._decisions(*self._tfidf(text))
-        flags = {name: _sigmoid(raw[at]) for name, at in self._flag_at.items()}
+        values = raw.tolist()  # plain floats: the same values, without numpy's per-item cost
+        flags = {name: _sigmoid(values[at]) for name, at in self._flag_at.items()}
         for name, value in words.items():  # averaged with the word-only companion head
             flags[name] = (flags[name] + _sigmoid(value)) / 2
         logits = raw[self._sent_at]
@@ -161,7 +162,7 @@ class StoredModel:
         exp /= exp.sum()
         sentiment = dict(zip(SENTIMENTS, exp.tolist(), strict=True))
         themes = {
-            slug: _sigmoid(raw[at])
+            slug: _sigmoid(values[at])
             for slug, at in zip(self.theme_slugs, self._theme_at, strict=True)
         }
         return Scores(flags=flags, sentiment=sentiment, themes=themes)

@@ -45,6 +45,7 @@ RULE_BLIND_GROUPS = {
     "unseen2",
     "forum2",
     "parents2",
+    "abuse2",
     "moderators",
 }
 # Flags that also get a companion head on word n-grams alone, averaged with the full head's
@@ -53,6 +54,16 @@ RULE_BLIND_GROUPS = {
 # style; averaging with a head that sees only words cut safeguarding false alarms by about a sixth
 # at the same recall in cross-validation (docs/text-model.md).
 WORD_HEADS = ("safeguarding",)
+# Flags whose rule hits the model may veto: a rule hit stands only when the model's probability is
+# at least the veto. The abuse rules' false alarms (insults quoted, reported or condemned, teasing,
+# hyperbole) were most of the abuse flag's false alarms in cross-validation, and the model gives
+# them a low probability. The veto is the highest value in VETO_GRID that keeps at least
+# VETO_KEEPS of the rules' true hits on the rule-blind sets (out-of-fold), so the rules' recall is
+# protected; the flag threshold is then chosen with it. Safeguarding is never vetoed (a threat the
+# abuse rules find still reaches the safeguarding lead).
+VETOED = ("abusive",)
+VETO_GRID = [0.0, 0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4]
+VETO_KEEPS = 0.99
 THRESHOLDS = [0.01, 0.02, 0.03, 0.04] + [round(t, 3) for t in np.arange(0.05, 0.96, 0.025)]
 SENTIMENT_GRID = [
     {"model_weight": 1.0, "rule_weight": w} for w in (0.0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.7)
@@ -257,10 +268,17 @@ def realistic_precision(pred, truth, weights):
     )
 
 
-def choose_flag_threshold(flag, truth, probabilities, rules=None, groups=None):
+def choose_veto(truth, probabilities, rules):
+    """The highest veto in VETO_GRID keeping at least VETO_KEEPS of the rules' true hits."""
+    hits = [p for t, p, rule in zip(truth, probabilities, rules, strict=True) if t and rule]
+    return max(v for v in VETO_GRID if sum(p >= v for p in hits) >= VETO_KEEPS * len(hits))
+
+
+def choose_flag_threshold(flag, truth, probabilities, rules=None, groups=None, veto=0.0):
     """The model's threshold. With `rules` (the rules' flags on rule-blind items, `groups` their
-    sets): as TARGETS says, at realistic prevalence. Without: the best F-beta of the model alone
-    among thresholds meeting its precision goal, else the best F-beta."""
+    sets): as TARGETS says, at realistic prevalence, a rule hit counting only when the model's
+    probability reaches `veto`. Without: the best F-beta of the model alone among thresholds
+    meeting its precision goal, else the best F-beta."""
     if rules is None:
         want_p, beta = MODEL_ALONE_TARGETS[flag]
         best = None
@@ -278,7 +296,9 @@ def choose_flag_threshold(flag, truth, probabilities, rules=None, groups=None):
     positives = sum(map(bool, truth))
     best = None
     for t in THRESHOLDS:
-        pred = [bool(rule or p >= t) for rule, p in zip(rules, probabilities, strict=True)]
+        pred = [
+            bool(rule and p >= veto or p >= t) for rule, p in zip(rules, probabilities, strict=True)
+        ]
         recall = (
             sum(a and b for a, b in zip(pred, truth, strict=True)) / positives if positives else 0.0
         )
@@ -303,18 +323,23 @@ def choose_settings(records, rule_results, scores, slugs):
     """Thresholds and combination settings chosen on out-of-fold scores of complete records."""
     items = [r for r in records if r["id"] in scores]
     blind = [r for r in items if r["group"] in RULE_BLIND_GROUPS]
-    flags = {}
+    flags, vetoes = {}, {}
     for flag in FLAGS:
         chosen_on = blind or items
         rules = (
             [bool(_rule_flag(rule_results[r["id"]], flag)) for r in chosen_on] if blind else None
         )
+        truth = [r[flag] for r in chosen_on]
+        probabilities = [scores[r["id"]].flags[flag] for r in chosen_on]
+        if flag in VETOED and rules is not None:
+            vetoes[flag] = choose_veto(truth, probabilities, rules)
         flags[flag] = choose_flag_threshold(
             flag,
-            [r[flag] for r in chosen_on],
-            [scores[r["id"]].flags[flag] for r in chosen_on],
+            truth,
+            probabilities,
             rules,
             [r["group"] for r in chosen_on],
+            vetoes.get(flag, 0.0),
         )
     items = blind or items
 
@@ -340,6 +365,7 @@ def choose_settings(records, rule_results, scores, slugs):
 
     return {
         "flags": flags,
+        "veto": vetoes,
         "sentiment": max(SENTIMENT_GRID, key=sentiment_accuracy),
         "themes": max(THEME_GRID, key=theme_f1),
     }

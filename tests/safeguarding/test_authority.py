@@ -9,12 +9,11 @@ import pytest
 from sqlalchemy import select
 
 from portal.audit.models import AuditEvent
-from portal.contributions.services import submit_contribution
 from portal.errors import NotAllowed
 from portal.extensions import db
 from portal.moderation.services import approve, bulk_approve
 from portal.safeguarding import services
-from tests.factories import make_user
+from tests.factories import make_contribution, make_user
 
 RISKY = "I want to kill myself. Nobody at school listens."
 TOKEN = re.compile(r'name="csrf_token" type="hidden" value="([^"]+)"')
@@ -40,7 +39,7 @@ def post_action(client, concern, action, note="Spoke to the family's social work
 
 
 def new_concern():
-    return services.active_concern_for(submit_contribution(source="feedback", text=RISKY))
+    return services.active_concern_for(make_contribution(RISKY))
 
 
 @pytest.mark.parametrize("role", ["moderator", "editor", "admin"])
@@ -196,7 +195,7 @@ def test_service_refuses_the_closer():
 
 def test_closed_item_returns_to_queue_as_ordinary_pending(client, login_as, csrf):
     lead = make_user(role="moderator", safeguarding_lead=True)
-    older = submit_contribution(source="feedback", text="The bus to college is always late.")
+    older = make_contribution("The bus to college is always late.")
     item = _cleared_item(client, login_as, lead)
     login_as(make_user(role="moderator"))
     html = client.get("/staff/moderation").get_data(as_text=True)

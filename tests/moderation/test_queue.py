@@ -3,18 +3,17 @@
 from sqlalchemy import select
 
 from portal.audit.models import AuditEvent
-from portal.contributions.services import submit_contribution
 from portal.extensions import db
 from portal.moderation.services import queue_query, queue_summary
-from tests.factories import make_user
+from tests.factories import make_contribution, make_user
 
 RISKY = "My dad hits me when he is drunk and I am scared to go home."
 
 
 def test_queue_puts_safeguarding_first_then_oldest():
-    clean = submit_contribution(source="feedback", text="The new bus route to college is great.")
-    risky = submit_contribution(source="survey", text=RISKY)
-    later = submit_contribution(source="forum", text="Lunch clubs help a lot.")
+    clean = make_contribution("The new bus route to college is great.")
+    risky = make_contribution(RISKY, source="survey")
+    later = make_contribution("Lunch clubs help a lot.", source="forum")
     assert db.session.scalars(queue_query()).all() == [risky, clean, later]
     assert db.session.scalars(queue_query(source="forum")).all() == [later]
     assert db.session.scalars(queue_query(flag="safeguarding")).all() == [risky]
@@ -22,9 +21,7 @@ def test_queue_puts_safeguarding_first_then_oldest():
 
 
 def test_item_page_highlights_personal_data_and_proposes_redaction(client, login_as, moderator):
-    item = submit_contribution(
-        source="feedback", text="Call me on 07700 900123 about the <b>bus</b>"
-    )
+    item = make_contribution("Call me on 07700 900123 about the <b>bus</b>")
     login_as(moderator)
     page = client.get(f"/staff/moderation/{item.id}").get_data(as_text=True)
     assert '<mark class="portal-pii">07700 900123' in page
@@ -33,7 +30,7 @@ def test_item_page_highlights_personal_data_and_proposes_redaction(client, login
 
 
 def test_approve_publishes_edited_redaction_and_audits(client, login_as, moderator):
-    item = submit_contribution(source="feedback", text="Mrs Patel at school was brilliant")
+    item = make_contribution("Mrs Patel at school was brilliant")
     login_as(moderator)
     response = client.post(
         f"/staff/moderation/{item.id}/approve",
@@ -47,7 +44,7 @@ def test_approve_publishes_edited_redaction_and_audits(client, login_as, moderat
 
 
 def test_approve_with_empty_text_keeps_item_pending(client, login_as, moderator):
-    item = submit_contribution(source="feedback", text="Fine")
+    item = make_contribution("Fine")
     login_as(moderator)
     response = client.post(f"/staff/moderation/{item.id}/approve", data={"redacted_text": "  "})
     assert response.status_code == 400 and "Enter the text to publish" in response.get_data(
@@ -57,7 +54,7 @@ def test_approve_with_empty_text_keeps_item_pending(client, login_as, moderator)
 
 
 def test_reject_needs_reason(client, login_as, moderator):
-    item = submit_contribution(source="feedback", text="spam spam")
+    item = make_contribution("spam spam")
     login_as(moderator)
     assert client.post(f"/staff/moderation/{item.id}/reject", data={}).status_code == 400
     assert (
@@ -69,7 +66,7 @@ def test_reject_needs_reason(client, login_as, moderator):
 
 
 def test_escalate_opens_concern_and_blocks_approval(client, login_as, moderator):
-    item = submit_contribution(source="feedback", text="Things at home are not good lately")
+    item = make_contribution("Things at home are not good lately")
     login_as(moderator)
     client.post(f"/staff/moderation/{item.id}/escalate", data={"reason": "Possible neglect"})
     db.session.refresh(item)
@@ -81,9 +78,9 @@ def test_escalate_opens_concern_and_blocks_approval(client, login_as, moderator)
 
 
 def test_bulk_approve_only_clean_items(client, login_as, moderator):
-    clean = submit_contribution(source="feedback", text="The short breaks scheme is really good.")
-    with_phone = submit_contribution(source="feedback", text="Ring me on 07700 900123")
-    risky = submit_contribution(source="feedback", text=RISKY)
+    clean = make_contribution("The short breaks scheme is really good.")
+    with_phone = make_contribution("Ring me on 07700 900123")
+    risky = make_contribution(RISKY)
     login_as(moderator)
     client.post(
         "/staff/moderation/bulk-approve", data={"item": [clean.id, with_phone.id, risky.id]}
@@ -92,7 +89,7 @@ def test_bulk_approve_only_clean_items(client, login_as, moderator):
 
 
 def test_viewer_and_young_person_cannot_moderate(client, login_as):
-    item = submit_contribution(source="feedback", text="Fine")
+    item = make_contribution("Fine")
     login_as(make_user(role="viewer"))
     assert (
         client.post(f"/staff/moderation/{item.id}/approve", data={"redacted_text": "x"}).status_code

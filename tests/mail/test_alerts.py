@@ -14,13 +14,12 @@ from sqlalchemy import select
 
 from portal.audit.models import AuditEvent
 from portal.clock import utcnow
-from portal.contributions.services import submit_contribution
 from portal.extensions import db
 from portal.mail.models import OutboxMessage
 from portal.mail.services import deliver_outbox, queue_email
 from portal.safeguarding import services
 from portal.safeguarding.models import Concern
-from tests.factories import make_user
+from tests.factories import make_contribution, make_user
 
 RISKY = "I want to kill myself tonight. Nobody listens to me at school."
 TOKEN = re.compile(r'name="csrf_token" type="hidden" value="([^"]+)"')
@@ -66,7 +65,7 @@ def test_disclosure_returns_quickly_with_helplines_while_the_mail_server_hangs(
 
 def test_worker_gives_up_on_a_hanging_server_once_per_pass(app, hanging_smtp, four_leads):
     app.config["MAIL_TIMEOUT"] = 1
-    submit_contribution(source="feedback", text=RISKY)
+    make_contribution(RISKY)
     started = time.monotonic()
     assert deliver_outbox() == (0, 1)  # the first times out; the other three wait for the next pass
     assert time.monotonic() - started < 5
@@ -81,7 +80,7 @@ def test_poison_messages_are_set_aside_and_four_due_alerts_still_go(
     header = _poison("crafted-1", subject="Published\r\nBcc: everyone@example.test")
     comma = _poison("legacy-2", to="one@example.test, two@example.test")
     display = _poison("legacy-3", to="Bob <bob@example.test>")
-    concern = services.active_concern_for(submit_contribution(source="feedback", text=RISKY))
+    concern = services.active_concern_for(make_contribution(RISKY))
     assert deliver_outbox() == (4, 3)
     assert sorted(r for m in smtp_server.messages for r in m.rcpt_tos) == [
         lead.email for lead in four_leads
@@ -139,7 +138,7 @@ def test_line_breaks_never_reach_a_header(smtp_server):
 
 def test_refused_then_recovered_and_the_concern_page_says_so(app, client, login_as, refusing_smtp):
     lead = make_user(role="moderator", safeguarding_lead=True, email="lead@example.test")
-    concern = services.active_concern_for(submit_contribution(source="feedback", text=RISKY))
+    concern = services.active_concern_for(make_contribution(RISKY))
     login_as(make_user(role="moderator"))
     html = client.get(f"/staff/safeguarding/{concern.id}").get_data(as_text=True)
     assert re.search(r"Alert not delivered yet, waiting since \d\d:\d\d", html)
@@ -161,14 +160,14 @@ def test_refused_then_recovered_and_the_concern_page_says_so(app, client, login_
 
 
 def test_concern_page_says_when_no_lead_was_alerted(client, login_as, moderator):
-    concern = services.active_concern_for(submit_contribution(source="feedback", text=RISKY))
+    concern = services.active_concern_for(make_contribution(RISKY))
     login_as(moderator)
     html = client.get(f"/staff/safeguarding/{concern.id}").get_data(as_text=True)
     assert "No alert email was sent: there is no active safeguarding lead" in html
 
 
 def test_reminder_waiting_is_shown_beside_the_delivered_first_alert(app, smtp_server, four_leads):
-    concern = services.active_concern_for(submit_contribution(source="feedback", text=RISKY))
+    concern = services.active_concern_for(make_contribution(RISKY))
     deliver_outbox()
     later = utcnow() + timedelta(minutes=app.config["SAFEGUARDING_REALERT_MINUTES"] + 1)
     assert services.realert_due(now=later) == 1
@@ -184,7 +183,7 @@ def test_retries_run_out_then_the_message_is_set_aside_and_an_admin_retries_it(
 ):
     app.config["MAIL_MAX_ATTEMPTS"] = 2
     make_user(role="moderator", safeguarding_lead=True, email="lead@example.test")
-    concern = services.active_concern_for(submit_contribution(source="feedback", text=RISKY))
+    concern = services.active_concern_for(make_contribution(RISKY))
     now = utcnow()
     assert deliver_outbox(now=now) == (0, 1)
     assert deliver_outbox(now=now + timedelta(hours=2)) == (0, 1)

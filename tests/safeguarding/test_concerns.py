@@ -6,14 +6,13 @@ from datetime import timedelta
 import pytest
 
 from portal.clock import utcnow
-from portal.contributions.services import submit_contribution
 from portal.errors import NotAllowed
 from portal.extensions import db
 from portal.mail.services import deliver_outbox
 from portal.moderation.services import approve
 from portal.safeguarding import services
 from portal.safeguarding.models import Concern
-from tests.factories import make_user
+from tests.factories import make_contribution, make_user
 
 RISKY = "I want to kill myself. My name is Jack Smith and I go to Meole Brace School."
 
@@ -38,7 +37,7 @@ def test_flagged_feedback_opens_concern_and_emails_leads(client, smtp_server):
 def test_approve_refused_while_concern_active():
     moderator = make_user(role="moderator")
     lead = make_user(role="moderator", safeguarding_lead=True)
-    contribution = submit_contribution(source="feedback", text=RISKY)
+    contribution = make_contribution(RISKY)
     with pytest.raises(NotAllowed):
         approve(contribution, moderator=moderator, redacted_text="fine")
     concern = services.active_concern_for(contribution)
@@ -51,7 +50,7 @@ def test_approve_refused_while_concern_active():
 def test_no_risk_closure_returns_item_to_queue():
     moderator = make_user(role="moderator")
     lead = make_user(role="moderator", safeguarding_lead=True)
-    contribution = submit_contribution(source="feedback", text=RISKY)
+    contribution = make_contribution(RISKY)
     services.close(
         services.active_concern_for(contribution), actor=lead, outcome="no_risk", note="Song lyric"
     )
@@ -62,7 +61,7 @@ def test_no_risk_closure_returns_item_to_queue():
 
 def test_unacknowledged_concern_realerts_until_acknowledged(app, smtp_server):
     lead = make_user(role="moderator", safeguarding_lead=True)
-    contribution = submit_contribution(source="feedback", text=RISKY)
+    contribution = make_contribution(RISKY)
     concern = services.active_concern_for(contribution)
     deliver_outbox()
     assert services.realert_due() == 0  # not due yet
@@ -76,13 +75,13 @@ def test_unacknowledged_concern_realerts_until_acknowledged(app, smtp_server):
 
 
 def test_viewer_cannot_see_concerns(client, login_as, viewer):
-    concern = services.active_concern_for(submit_contribution(source="feedback", text=RISKY))
+    concern = services.active_concern_for(make_contribution(RISKY))
     login_as(viewer)
     assert client.get(f"/staff/safeguarding/{concern.id}").status_code == 403
 
 
 def test_concern_page_actions(client, login_as):
-    contribution = submit_contribution(source="feedback", text=RISKY)
+    contribution = make_contribution(RISKY)
     concern = services.active_concern_for(contribution)
     login_as(make_user(role="moderator", safeguarding_lead=True))
     assert (

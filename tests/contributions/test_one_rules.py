@@ -1,4 +1,4 @@
-"""Rules written once: a concern is active until closed, signposting, and refused free text."""
+"""Rules written once on the contribution: signposting, and refused free text."""
 
 import pytest
 from sqlalchemy import select
@@ -7,30 +7,7 @@ from portal.contributions.models import Contribution, Status
 from portal.contributions.services import MAX_TEXT, submit_contribution
 from portal.errors import TextNotAccepted, ValidationFailed
 from portal.extensions import db
-from portal.safeguarding.models import (
-    Concern,
-    ConcernState,
-    active_concern_exists,
-    has_active_concern,
-)
-from portal.safeguarding.services import open_concern
-
-
-@pytest.mark.parametrize("state", list(ConcernState))
-def test_concern_rule_is_the_same_in_python_and_in_sql(state):
-    item = submit_contribution(source="feedback", text="The bus is late")
-    concern = open_concern(item, opened_by="moderator", reasons=["worried"], commit=True)
-    concern.state = state
-    db.session.commit()
-    in_sql = db.session.scalar(select(Concern.id).where(Concern.is_active)) is not None
-    assert concern.is_active == in_sql == (state != ConcernState.CLOSED)
-    assert has_active_concern(item.id) == in_sql
-    assert db.session.scalar(select(active_concern_exists(item.id))) == in_sql
-
-
-def test_no_concern_is_not_an_active_concern():
-    item = submit_contribution(source="feedback", text="The bus is late")
-    assert not has_active_concern(item.id)
+from tests.factories import make_contribution
 
 
 @pytest.mark.parametrize(
@@ -42,7 +19,7 @@ def test_no_concern_is_not_an_active_concern():
     ],
 )
 def test_needs_signposting_is_one_rule_on_the_contribution(text, status, expected):
-    item = submit_contribution(source="feedback", text=text)
+    item = make_contribution(text)
     item.status = status
     assert item.needs_signposting is expected
 
