@@ -14,6 +14,7 @@ from portal.config import CONFIGS
 from portal.errors import register_error_handlers
 from portal.extensions import CSP, csrf, db, limiter, login_manager, migrate, talisman
 from portal.requests import PortalRequest
+from portal.sessions import PortalSessionInterface
 from portal.urls import IdConverter
 
 # Each feature's routes module defines `bp`; the order is the order routes are matched.
@@ -53,16 +54,19 @@ def create_app(config=None):
         static_folder="../static",
     )
     app.request_class = PortalRequest
+    app.session_interface = PortalSessionInterface()
     configure(app, config)
     register_extensions(app)
     register_blueprints(app)
-    # These four import every feature, and every feature module imports this package first: at the
+    # These five import every feature, and every feature module imports this package first: at the
     # top they would close that cycle and make any `import portal.x` load the whole app.
     from portal.cli import register_cli
     from portal.jinja import register_jinja
+    from portal.main.front_door import watch_front_door
     from portal.textmodel.services import register_text_model
     from portal.wiring import wire
 
+    watch_front_door()
     register_text_model(app)
     register_error_handlers(app)
     register_cli(app)
@@ -86,6 +90,10 @@ def configure(app, config):
         app.config.update(config)
     if url := app.config.get("DATABASE_URL"):
         app.config["SQLALCHEMY_DATABASE_URI"] = url
+    if str(app.config["SQLALCHEMY_DATABASE_URI"]).startswith("sqlite"):
+        # A file on this machine: no server can drop the connection, so no ping before each use.
+        options = app.config.get("SQLALCHEMY_ENGINE_OPTIONS") or {}
+        app.config["SQLALCHEMY_ENGINE_OPTIONS"] = {**options, "pool_pre_ping": False}
     if not app.config.get("SECRET_KEY"):
         raise RuntimeError(
             "Set PORTAL_SECRET_KEY (or SECRET_KEY in instance/config.py) before starting"

@@ -10,7 +10,7 @@ from flask import current_app
 class NavItem:
     endpoint: str
     label: str
-    visible: object  # visible(user) -> bool
+    visible: object  # visible(user) -> bool, from the user alone (anonymous menu worked out once)
 
 
 @dataclass(frozen=True)

@@ -13,6 +13,7 @@ from portal.glossary.services import mark_up
 from portal.navigation import home_links, nav_items
 from portal.permissions import TEMPLATE_PREDICATES
 from portal.surveys.services import format_code
+from portal.templating import PortalTemplate, shared_partial
 from portal.urls import copyable_args, public_url
 
 
@@ -28,28 +29,37 @@ def _file_version(path, mtime):
         return hashlib.sha256(handle.read()).hexdigest()[:10]
 
 
-_VERSIONS = {}
-
-
 def asset(filename):
     """A static file's URL with a content hash, so it can be cached for a year and still change.
 
-    A deployed process hashes each file once (static files change only with a deploy, which
-    restarts it); in debug and tests the file is looked at every time, so edits show at once.
+    A deployed process hashes each file once and builds its URL once per mount point (static files
+    change only with a deploy, which restarts it): every page links several, so no page stats or
+    builds them again. In debug and tests the file is looked at every time, so edits show at once.
     """
-    live = current_app.debug or current_app.testing
-    version = None if live else _VERSIONS.get(filename)
-    if version is None:
-        path = os.path.join(current_app.static_folder, filename)
-        version = _file_version(path, os.path.getmtime(path)) if os.path.exists(path) else "0"
-        _VERSIONS[filename] = version
-    return url_for("static", filename=filename, v=version)
+    if current_app.debug or current_app.testing:
+        return url_for("static", filename=filename, v=_version(filename))
+    urls = current_app.extensions.setdefault("portal.asset_urls", {})
+    key = (filename, request.script_root)
+    url = urls.get(key)
+    if url is None:
+        url = urls[key] = url_for("static", filename=filename, v=_version(filename))
+    return url
+
+
+def _version(filename):
+    path = os.path.join(current_app.static_folder, filename)
+    return _file_version(path, os.path.getmtime(path)) if os.path.exists(path) else "0"
 
 
 def register_jinja(app):
+    app.jinja_env.template_class = PortalTemplate
     app.jinja_env.globals.update(TEMPLATE_PREDICATES)
     app.jinja_env.globals.update(
-        today=date.today, url_with=url_with, asset=asset, public_url=public_url
+        today=date.today,
+        url_with=url_with,
+        asset=asset,
+        public_url=public_url,
+        shared_partial=shared_partial,
     )
 
     app.jinja_env.globals.update(nav_items=nav_items, home_links=home_links)

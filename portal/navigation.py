@@ -7,10 +7,23 @@ from portal.hooks import wired
 
 
 def nav_items():
-    """(endpoint, label, show) for the current user, only for endpoints this app has."""
+    """(endpoint, label, show) for the current user, only for endpoints this app has.
+
+    Most pages are read by visitors who are not signed in, and a menu entry's `visible(user)` looks
+    at the user alone, so their menu is worked out once per app rather than on every page.
+    """
+    if current_user.is_authenticated:
+        return _items(current_user)
+    menu = current_app.extensions.get("portal.anonymous_nav")
+    if menu is None:
+        menu = current_app.extensions["portal.anonymous_nav"] = _items(current_user)
+    return menu
+
+
+def _items(user):
     known = current_app.view_functions
     return [
-        (item.endpoint, item.label, item.visible(current_user))
+        (item.endpoint, item.label, item.visible(user))
         for item in wired().nav_items
         if item.endpoint in known
     ]

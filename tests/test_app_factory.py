@@ -35,3 +35,11 @@ def test_health(client):
     response = client.get("/health")
     assert response.status_code == 200
     assert response.json == {"status": "ok"}
+
+
+def test_sqlite_needs_no_ping_before_each_use_and_postgresql_keeps_it():
+    sqlite = create_app({"SECRET_KEY": "x", "SQLALCHEMY_DATABASE_URI": "sqlite://"})
+    assert sqlite.config["SQLALCHEMY_ENGINE_OPTIONS"]["pool_pre_ping"] is False
+    url = "postgresql+psycopg://localhost/elsewhere"
+    postgres = create_app({"SECRET_KEY": "x", "SQLALCHEMY_DATABASE_URI": url})
+    assert postgres.config["SQLALCHEMY_ENGINE_OPTIONS"]["pool_pre_ping"] is True

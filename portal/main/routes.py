@@ -4,7 +4,7 @@ from flask import Blueprint, jsonify, render_template
 from sqlalchemy import text
 
 from portal.extensions import db
-from portal.main import dashboard, home
+from portal.main import dashboard, front_door, home
 from portal.permissions import STAFF_ROLES, public, role_required
 
 bp = Blueprint("main", __name__)
@@ -13,9 +13,8 @@ bp = Blueprint("main", __name__)
 @bp.route("/")
 @public
 def index():
-    return render_template(
-        "main/index.html", surveys=home.surveys_open_now(), changes=home.latest_changes()
-    )
+    door = front_door.front_door()
+    return render_template("main/index.html", surveys=door.surveys, changes=door.changes)
 
 
 @bp.route("/young-people")

@@ -5,6 +5,7 @@ today are offered, so a published figure never changes as answers arrive
 (docs/disclosure-control.md).
 """
 
+import functools
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -23,6 +24,7 @@ class Window:
     end: date
 
 
+@functools.lru_cache(maxsize=256)
 def quarter_window(start_year, quarter):
     """The Window of one financial-year quarter (Q1 April to June ... Q4 January to March)."""
     month = 3 * quarter + 1 if quarter < 4 else 1
@@ -37,7 +39,11 @@ def quarter_window(start_year, quarter):
 
 def closed_windows(today=None):
     """Every closed quarter from 2025/26 Q1, newest first."""
-    today = today or date.today()
+    return list(_closed_windows(today or date.today()))
+
+
+@functools.lru_cache(maxsize=16)  # /results and the API ask on every request; the answer is a day's
+def _closed_windows(today):
     found = []
     year = FIRST_YEAR
     while date(year, 4, 1) < today:
@@ -46,7 +52,7 @@ def closed_windows(today=None):
             if window.end < today:
                 found.append(window)
         year += 1
-    return found[::-1]
+    return tuple(found[::-1])
 
 
 def latest_window(today=None):

@@ -1,0 +1,63 @@
+"""How many SQL statements a question page and an answer cost: a regression adds one and fails here.
+
+The question page reads the survey with this browser's response (one statement) and their
+answers (one); the questions come from the frozen version held in memory. Saving an answer reads
+the same two, then writes three: the resume state (locking the response row), the page's old rows
+out, its new rows in, and commits once (durable). Nothing else: no glossary, no questions, no
+user, no session token.
+"""
+
+from sqlalchemy import event
+
+from portal.extensions import db
+from tests.surveys.helpers import PARENTS, open_seeded_surveys, walk
+
+PAGE = f"/surveys/{PARENTS}/questions/overall_satisfaction"
+
+
+def _statements(request):
+    seen = []
+
+    def note(conn, cursor, statement, *args):
+        seen.append(" ".join(statement.split()))
+
+    event.listen(db.engine, "before_cursor_execute", note)
+    try:
+        response = request()
+    finally:
+        event.remove(db.engine, "before_cursor_execute", note)
+    return response, seen
+
+
+def _ready(client):
+    open_seeded_surveys()
+    walk(client, PARENTS, stop_before="overall_satisfaction")
+    client.get(PAGE)  # this process now holds the survey version
+
+
+def test_a_question_page_costs_two_reads(client):
+    _ready(client)
+    page, seen = _statements(lambda: client.get(PAGE))
+    assert page.status_code == 200 and 'name="answer"' in page.get_data(as_text=True)
+    assert len(seen) == 2, seen
+    assert seen[0].startswith("SELECT surveys.") and "survey_responses" in seen[0]
+    assert seen[1].startswith("SELECT survey_answers.")
+
+
+def test_an_answer_costs_two_reads_and_three_writes(client):
+    _ready(client)
+    saved, seen = _statements(lambda: client.post(PAGE, data={"answer": "satisfied"}))
+    assert saved.status_code == 302
+    assert saved.headers["Location"].endswith("/questions/confidence_needs_met")
+    assert [s.split()[0] for s in seen] == ["SELECT", "SELECT", "UPDATE", "DELETE", "INSERT"], seen
+    page = client.get(PAGE).get_data(as_text=True)
+    assert 'value="satisfied" checked' in page  # and the answer is there to come back to
+
+
+def test_a_wrong_answer_writes_nothing(client):
+    _ready(client)
+    refused, seen = _statements(lambda: client.post(PAGE, data={"answer": "not-an-option"}))
+    assert refused.status_code == 200 and "Choose from the answers shown" in refused.get_data(
+        as_text=True
+    )
+    assert [s.split()[0] for s in seen] == ["SELECT", "SELECT"], seen

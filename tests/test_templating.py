@@ -1,0 +1,38 @@
+"""The shared header and footer: kept for people not signed in, per page and event mode."""
+
+import re
+
+from tests.surveys.helpers import PARENTS, open_seeded_surveys
+
+MENU = 'aria-label="Main menu"'
+CURRENT = re.compile(r'href="([^"]+)" aria-current="page"')
+
+
+def test_the_menu_marks_the_page_being_read_on_every_page(client):
+    open_seeded_surveys()
+    for path in ("/", "/surveys", "/results", "/", "/surveys"):
+        page = client.get(path).get_data(as_text=True)
+        assert CURRENT.findall(page) == [path], path
+    assert CURRENT.findall(client.get("/cookies").get_data(as_text=True)) == []
+
+
+def test_a_signed_in_person_gets_their_own_header_never_the_shared_one(client, login_as, editor):
+    client.get("/")  # the shared header for people not signed in is now kept
+    login_as(editor)
+    page = client.get("/").get_data(as_text=True)
+    assert "Sign out" in page and "Staff sign in" not in page
+    assert 'href="/staff"' in page  # their own menu: staff entries
+    client.post("/sign-out")
+    page = client.get("/").get_data(as_text=True)
+    assert "Sign out" not in page and "Staff sign in" in page and 'href="/staff"' not in page
+
+
+def test_event_mode_has_its_own_header(app, client):
+    survey = open_seeded_surveys()[PARENTS]
+    start = f"/surveys/{PARENTS}"
+    visitor = app.test_client()
+    assert MENU in visitor.get(start).get_data(as_text=True)
+    with client.session_transaction() as session:
+        session["kiosk"] = {"survey_id": survey.id, "locality_id": None, "staff_id": 1}
+    assert MENU not in client.get(start).get_data(as_text=True)  # no way off the survey
+    assert MENU in visitor.get(start).get_data(as_text=True)
