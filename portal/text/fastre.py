@@ -241,3 +241,160 @@ class PatternSet:
             if index not in hit and regex.search(text):
                 hit.add(index)
         return [self._keys[index] for index in sorted(hit)]
+
+
+def _lowerable(items):
+    """True when, on ASCII text, this case-insensitive parse matches exactly what its
+    case-sensitive form matches on the lower-cased text: no upper-case literal, every class with
+    an upper-case letter also holds its lower case, no negated class of letters, no
+    backreference and no part that turns case-insensitivity off."""
+    for op, arg in items:
+        if op in (_LITERAL, sre_constants.NOT_LITERAL):
+            if 65 <= arg <= 90:
+                return False
+        elif op == _IN:
+            if not _lowerable_class(arg):
+                return False
+        elif op == _SUBPATTERN:
+            if arg[1] or arg[2]:  # scoped flags: (?i:...), (?-i:...)
+                return False
+            if not _lowerable(arg[-1]):
+                return False
+        elif op in (_MAX_REPEAT, _MIN_REPEAT):
+            if not _lowerable(arg[2]):
+                return False
+        elif op == _BRANCH:
+            if not all(_lowerable(seq) for seq in arg[1]):
+                return False
+        elif op in (sre_constants.ASSERT, sre_constants.ASSERT_NOT):
+            if not _lowerable(arg[1]):
+                return False
+        elif op in (sre_constants.GROUPREF, sre_constants.GROUPREF_EXISTS):
+            return False
+        elif op not in (sre_constants.AT, sre_constants.ANY, sre_constants.CATEGORY):
+            return False
+    return True
+
+
+def _lowerable_class(items):
+    letters, negated = set(), False
+    for op, arg in items:
+        if op == sre_constants.NEGATE:
+            negated = True
+        elif op == _LITERAL:
+            letters.add(arg)
+        elif op == sre_constants.RANGE:
+            letters.update(range(max(arg[0], 65), min(arg[1], 122) + 1))
+        elif op != sre_constants.CATEGORY:
+            return False
+    letters = {code for code in letters if 65 <= code <= 90 or 97 <= code <= 122}
+    if negated:
+        return not letters
+    return all(code + 32 in letters for code in letters if code <= 90)
+
+
+_LAST_LOWERED = ("", "")
+
+
+def _lowered(text):
+    """text.lower(), computed once for the several regexes run over the same comment."""
+    global _LAST_LOWERED
+    last = _LAST_LOWERED  # one tuple, replaced whole: safe across threads
+    if last[0] is text:
+        return last[1]
+    low = text.lower()
+    _LAST_LOWERED = (text, low)
+    return low
+
+
+class _OriginalMatch:
+    """A match found in the lower-cased text whose groups read the original text."""
+
+    __slots__ = ("_match", "_text")
+
+    def __init__(self, match, text):
+        self._match, self._text = match, text
+
+    def group(self, *indices):
+        if len(indices) > 1:
+            return tuple(self.group(index) for index in indices)
+        start, end = self._match.span(*indices)
+        return None if start < 0 else self._text[start:end]
+
+    def groups(self):
+        return tuple(self.group(index) for index in range(1, self._match.re.groups + 1))
+
+    def start(self, *index):
+        return self._match.start(*index)
+
+    def end(self, *index):
+        return self._match.end(*index)
+
+    def span(self, *index):
+        return self._match.span(*index)
+
+    @property
+    def lastindex(self):
+        return self._match.lastindex
+
+
+class CaselessRegex:
+    """A case-insensitive compiled regex, run faster on ASCII text: as its case-sensitive form
+    over the lower-cased text (Python's re skips its literal and charset shortcuts when ignoring
+    case), first skipping text without any of its required literals (literal_gate). Matches
+    give the original text's groups; other text, or a pattern where that would not be exact
+    (_lowerable), uses the regex itself. Offers search, match, fullmatch and finditer."""
+
+    def __init__(self, regex):
+        self.regex = regex
+        self.pattern, self.flags, self.groups = regex.pattern, regex.flags, regex.groups
+        self._lower, self._gate = None, None
+        if regex.flags & re.IGNORECASE:
+            sensitive = re.compile(regex.pattern, regex.flags & ~re.IGNORECASE)
+            if _lowerable(sre_parse.parse(regex.pattern, regex.flags)):
+                self._lower = sensitive
+            # On ASCII text a match holds a literal in some case: the lower-cased text holds it
+            # in lower case.
+            gate = literal_gate(sensitive)
+            self._gate = tuple(sorted({literal.lower() for literal in gate})) if gate else None
+
+    def _low(self, text):
+        """The lower-cased text, or None when the regex itself must run; False when it cannot
+        match."""
+        if not text.isascii() or (self._lower is None and self._gate is None):
+            return None
+        low = _lowered(text)
+        if self._gate is not None and not any(literal in low for literal in self._gate):
+            return False
+        return low if self._lower is not None else None
+
+    def _call(self, method, text, args):
+        low = self._low(text)
+        if low is None:
+            return getattr(self.regex, method)(text, *args)
+        if low is False:
+            return None
+        match = getattr(self._lower, method)(low, *args)
+        return None if match is None else _OriginalMatch(match, text)
+
+    def search(self, text, *args):
+        return self._call("search", text, args)
+
+    def match(self, text, *args):
+        return self._call("match", text, args)
+
+    def fullmatch(self, text, *args):
+        return self._call("fullmatch", text, args)
+
+    def finditer(self, text, *args):
+        low = self._low(text)
+        if low is None:
+            return self.regex.finditer(text, *args)
+        if low is False:
+            return iter(())
+        return (_OriginalMatch(match, text) for match in self._lower.finditer(low, *args))
+
+
+def caseless(pattern, flags=re.IGNORECASE):
+    """re.compile(pattern, flags) as a CaselessRegex."""
+    return CaselessRegex(re.compile(pattern, flags))

@@ -3,6 +3,7 @@
 import functools
 import re
 
+from portal.text.fastre import caseless
 from portal.text.names import AMBIGUOUS_NAMES, EXTRA_FIRST_NAMES, FIRST_NAMES, NOT_NAMES, SURNAMES
 
 ALL_FIRST = FIRST_NAMES | EXTRA_FIRST_NAMES
@@ -28,19 +29,19 @@ RELATIONS = (
 )
 _POSSESSIVE = r"(?:my|our|his|her|their|your|ur|the|a|called|named)"
 # People named after a role word: "my son Kai", "my taxi driver dave", "our caseworker, Janine".
-_ROLE_NAME = re.compile(rf"\b{_POSSESSIVE}\s+{RELATIONS}(?:\s*[,(]\s*|\s+)({_WORD})", re.IGNORECASE)
-_TITLE_NAME = re.compile(rf"\b{TITLES}\.?\s+((?:[A-Za-z]\.?\s+){{0,2}})({_WORD})", re.IGNORECASE)
+_ROLE_NAME = caseless(rf"\b{_POSSESSIVE}\s+{RELATIONS}(?:\s*[,(]\s*|\s+)({_WORD})", re.IGNORECASE)
+_TITLE_NAME = caseless(rf"\b{TITLES}\.?\s+((?:[A-Za-z]\.?\s+){{0,2}})({_WORD})", re.IGNORECASE)
 _NAME_IN_TEAM = re.compile(
     rf"\b({_CAP})\s+(?:in|from|at|on)\s+(?:the\s+|our\s+)?"
     r"(?:[A-Z]{2,}[a-z]*|send|sen|camhs|mhst|transport|council|local offer|nursery|office|"
     r"front desk|reception|[a-z]+\s+team|team)\b"
 )
-_PARENT_OF = re.compile(
+_PARENT_OF = caseless(
     rf"\b(?:mum|mom|mam|dad|mother|father|parent|carer|nan|gran|grandma|grandad|aunt|auntie)"
     rf"\s+(?:of|to)\s+({_WORD})",
     re.IGNORECASE,
 )
-_INTRO = re.compile(
+_INTRO = caseless(
     rf"\b(?:called|named|name is|name's|names|its|it's|this is|i'm|im|i am|me and|and me|"
     r"hi|hey|hello|dear|thanks to|thank you to|thankyou to|thanks|thank you|shout ?out to|"
     r"shout out to|"
@@ -76,7 +77,7 @@ _ABSTRACT = frozenset(
 sue dawn eve art chase justice patience mercy charity glory sunny rich guy jack dean ray earl
 sterling van les numbers manual brain angle lean hung sang sung""".split()
 )
-_SIGN_OFF = re.compile(
+_SIGN_OFF = caseless(
     r"(?:thanks|thank you|regards|cheers|best wishes|many thanks|love|"
     r"love from)\s*[,!.]?\s*[-\u2013]?"
     rf"\s*({_CAP})\s*[.!]?\s*$",
@@ -234,11 +235,38 @@ _NAME_FOLLOWS = re.compile(
 )
 
 
+# The last word of each role ("driver" of "taxi driver", "1" of "1:1"): a role can end before a
+# name only where one of these does.
+_ROLE_ENDINGS = frozenset(
+    re.findall(r"\w+", role)[-1] for role in RELATIONS.rsplit("(?:", 1)[1].rstrip(")").split("|")
+)
+
+
+def _role_may_end(text, start):
+    """False when _ROLE_BEFORE cannot match before start: it needs whitespace just before start
+    after a word (letters, digits, underscore) that ends a role. Non-ASCII words are left to the
+    regex."""
+    low, end = max(0, start - 40), start
+    while end > low and text[end - 1].isspace():
+        end -= 1
+    if end == start:
+        return False
+    begin = end
+    while begin > low and (text[begin - 1].isalnum() or text[begin - 1] == "_"):
+        begin -= 1
+    word = text[begin:end]
+    return not word.isascii() or word.lower() in _ROLE_ENDINGS
+
+
 def _bare_role_names(text):
     """Capitalised words straight after a role word (checked backwards from each one: fast)."""
     for match in _CAPITALISED.finditer(text):
         start = match.start()
-        if start and _ROLE_BEFORE.search(text, max(0, start - 40), start):
+        if (
+            start
+            and _role_may_end(text, start)
+            and _ROLE_BEFORE.search(text, max(0, start - 40), start)
+        ):
             yield match
 
 
@@ -380,7 +408,7 @@ _HYPHENATED = re.compile(r"\b([A-Z][a-z]+)-([A-Z][a-z]+)\b")
 # Strong cues before a lower-case listed first name: a kinship or role word ("my cousin jay"),
 # or handing or telling something to someone ("gave it to jay", "gave my old phone to jay", "said to
 # jay").
-_STRONG_CUE = re.compile(
+_STRONG_CUE = caseless(
     rf"\b(?:{_POSSESSIVE}\s+{RELATIONS}|(?:gave|give|giving|given|sent|send|passed|pass|lent|lend|"
     r"handed|hand|said|say|says|saying|explained|showed|show|wrote|write|texted|text|talking|talked|"
     r"speaking|spoke|went round|go round|going round|went over|came over)\s+(?:[a-z']+\s+){0,4}?to|"

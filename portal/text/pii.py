@@ -3,6 +3,7 @@
 import re
 from dataclasses import dataclass
 
+from portal.text.fastre import caseless
 from portal.text.person_names import find_names
 from portal.text.settings import find_settings
 
@@ -40,7 +41,7 @@ class Span:
 
 _EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
 _DOT = r"\s*(?:\.|\(dot\)|\[dot\]|\bdot\b)\s*"
-_SPELLED_EMAIL = re.compile(
+_SPELLED_EMAIL = caseless(
     rf"\b[a-z0-9_-]+(?:{_DOT}[a-z0-9_-]+)*\s*(?:@|\(at\)|\[at\]|\bat\b)\s*"
     rf"(?:gmail|googlemail|hotmail|yahoo|outlook|icloud|live|btinternet|sky|aol|me|mail|"
     rf"protonmail|proton|virginmedia|talktalk|example|[a-z0-9-]+{_DOT}(?:co|org|ac|gov|nhs))"
@@ -63,7 +64,7 @@ _ADDRESS = re.compile(
     rf"\b(?:flat\s+\d+[a-z]?,?\s+)?\d{{1,4}}[a-z]?,?\s+(?:[A-Z][a-z]+\s+){{1,3}}"
     rf"(?i:{_STREET_TYPES})\b"
 )
-_ADDRESS_CUED = re.compile(
+_ADDRESS_CUED = caseless(
     rf"\b(?:live at|lives at|living at|address is|address:|live on|lives on)\s+"
     rf"(?:\d{{1,4}}[a-z]?,?\s+)?(?:[a-z]+\s+){{1,3}}{_STREET_TYPES}\b",
     re.IGNORECASE,
@@ -75,7 +76,7 @@ _STRICT_STREETS = (
     r"(?:road|rd|street|st|lane|close|avenue|ave|drive|crescent|gardens|terrace|"
     r"grove|mews|parade|cottages|estate)"
 )
-_ADDRESS_LOOSE = re.compile(
+_ADDRESS_LOOSE = caseless(
     rf"\b(?:(?:flat|apt|apartment|unit)\s+\d{{1,4}}[a-z]?,?\s+)?\d{{1,4}}[a-z]?,?\s+"
     rf"((?:[a-z]+\s+){{1,2}}){_STRICT_STREETS}\b(?!\s*(?:\d|works|closures?|safety|signs?))"
     rf"|\b(?:flat|no\.?|number|unit|apt)\s*\d{{1,4}}[a-z]?,?\s+(?:[a-z']+\s+){{0,3}}[a-z']+,\s*"
@@ -98,11 +99,11 @@ _DATE = (
     rf"(?:\d{{1,2}}[/.\-]\d{{1,2}}[/.\-]\d{{2,4}}|{_DAY}(?:\s+of)?\s+{_MONTH}\.?(?:,?\s+\d{{4}})?"
     rf"|{_MONTH}\s+{_DAY}(?:,?\s+\d{{4}})?)"
 )
-_DOB = re.compile(
+_DOB = caseless(
     rf"\b(?:born|dob|d\.o\.b\.?|date of birth)\s*(?:on|is|was|:|-)?\s*(?:the\s+)?({_DATE})",
     re.IGNORECASE,
 )
-_BIRTHDAY = re.compile(
+_BIRTHDAY = caseless(
     rf"\bbirthday\s*(?:is|was|'s|\u2019s|on|:|-)?\s*(?:on\s+)?(?:the\s+)?({_DATE})"
     r"|\b(?:turn|turns|turned|turning|be|is|was|will be|'ll be|\u2019ll be)\s+\d{1,2}\s+(?:on|"
     rf"in)\s+(?:the\s+)?({_DATE})"
@@ -113,12 +114,12 @@ _PLATFORMS = (
     r"(?:snap(?:chat)?|sc|insta(?:gram)?|ig|tik\s?tok|discord|twitter|facebook|fb|"
     r"whatsapp|telegram|kik|threads|youtube|twitch|xbox|psn|steam|roblox)"
 )
-_HANDLE_CUED = re.compile(
+_HANDLE_CUED = caseless(
     rf"\b(?:{_PLATFORMS}|username|user name|handle|gamertag|gamer tag)\b\s*(?:name\s*)?"
     rf"(?:is|its|it's|it\u2019s|:|=|-|@|me at|me on|me)?\s*(@?[A-Za-z0-9_.]{{3,}})",
     re.IGNORECASE,
 )
-_HANDLE_AT = re.compile(
+_HANDLE_AT = caseless(
     rf"\b(?:add|follow|message|dm|msg|find)\s+me\s+(?:on\s+{_PLATFORMS}\s*)?(?:at\s+)?(@[\w.]{{2,}})"
     rf"|\b(?:on|my)\s+{_PLATFORMS}\s*(?:is|:|at)?\s*(@[\w.]{{2,}})",
     re.IGNORECASE,
@@ -200,7 +201,7 @@ _SPOKEN_TOKEN = (
     r"(?:zero|oh|o|nought|nil|one|two|three|four|five|six|seven|eight|nine|"
     r"double|triple|treble|hundred|thousand|\d{1,5})"
 )
-_SPOKEN_PHONE = re.compile(
+_SPOKEN_PHONE = caseless(
     rf"(?<![\w/.])(?:{_SPOKEN_TOKEN}(?:[\s,.\-]{{1,3}}|$)){{5,}}", re.IGNORECASE
 )
 

@@ -45,9 +45,41 @@ _NO_VIEW = re.compile(lexicon.NO_VIEW)
 def _vader():
     from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
-    analyser = SentimentIntensityAnalyzer()
+    analyser = _fast_ascii(SentimentIntensityAnalyzer)()
     analyser.lexicon.update(lexicon.WORDS)
     return analyser
+
+
+def _fast_ascii(analyser_class):
+    """VADER's analyser, skipping its emoji pass on ASCII text. That pass rebuilds the text one
+    character at a time to swap each emoji for its description; no emoji is ASCII, so on ASCII
+    text it only strips it. The rest is VADER's polarity_scores unchanged."""
+    from vaderSentiment.vaderSentiment import BOOSTER_DICT, SentiText
+
+    class Analyser(analyser_class):
+        def __init__(self):
+            super().__init__()
+            self._ascii_emoji = any(emoji.isascii() for emoji in self.emojis)
+
+        def polarity_scores(self, text):
+            if self._ascii_emoji or not text.isascii():
+                return super().polarity_scores(text)
+            text = text.strip()
+            sentitext = SentiText(text)
+            words = sentitext.words_and_emoticons
+            sentiments = []
+            for i, item in enumerate(words):
+                lowered = item.lower()
+                if lowered in BOOSTER_DICT or (
+                    lowered == "kind" and i < len(words) - 1 and words[i + 1].lower() == "of"
+                ):
+                    sentiments.append(0)
+                    continue
+                sentiments = self.sentiment_valence(0, sentitext, item, i, sentiments)
+            sentiments = self._but_check(words, sentiments)
+            return self.score_valence(sentiments, text)
+
+    return Analyser
 
 
 @functools.lru_cache(maxsize=1)
@@ -106,6 +138,7 @@ def _normalise(text):
 def _evidence(text):
     """Return (praise, complaint, questions, sentences) totals over the clauses of text."""
     normal = _normalise(text)
+    vader = _vader()
     clauses = list(_clauses(normal))
     phrases = _phrase_scores(normal, [(start, end) for start, end, _ in clauses])
     praise = complaint = 0.0
@@ -122,7 +155,7 @@ def _evidence(text):
             is_request = bool(_REQUEST.match(sentence))
             questions += is_question or is_request
         clause = normal[start:end]
-        score = 2.0 * _vader().polarity_scores(clause)["compound"] + phrase
+        score = 2.0 * vader.polarity_scores(clause)["compound"] + phrase
         if is_question or is_request:
             score *= 0.4  # a question that only implies a view stays neutral
         if score >= CLAUSE_MIN:

@@ -114,6 +114,12 @@ def _index(taxonomy):
     return PhraseIndex(entries)
 
 
+@functools.cache
+def _builtin_index():
+    # The default taxonomy's index without hashing its 18 themes on every comment (_index's key).
+    return _index(BUILTIN_THEMES)
+
+
 def theme_scores(text, taxonomy=None):
     """Return a dict slug -> raw evidence score for every theme with any evidence."""
     taxonomy = tuple(taxonomy or BUILTIN_THEMES)
@@ -127,7 +133,8 @@ def theme_scores(text, taxonomy=None):
         if "communication" in slugs:
             scores["communication"] = KEYWORD_WEIGHT
     seen = set()
-    for _, _, words, payloads in _index(taxonomy).find(tokens(lowered)):
+    index = _builtin_index() if taxonomy is BUILTIN_THEMES else _index(taxonomy)
+    for _, _, words, payloads in index.find(tokens(lowered)):
         for slug, weight in payloads:
             if (slug, words) in seen:
                 continue
