@@ -298,24 +298,7 @@ def submit_response(response):
         return False
     db.session.expire(response)
     questions, answers = route_for(response)
-    for question in questions:
-        if question.type not in TEXT_TYPES or not _text_of(answers, question.key):
-            continue
-        submit_contribution(
-            source="survey",
-            text=answers[question.key][0].text,
-            channel=response.channel,
-            author_role=response.role,
-            locality=response.locality_id,
-            age_band=response.age_band,
-            cohort=response.cohort,
-            entered_by=response.entered_by,
-            commit=False,
-            survey_id=response.survey_id,
-            response_id=response.id,
-            question_key=question.key,
-        )
-    drop_answer_copies([response.id])
+    _send_free_text(response, questions, answers)
     _forget_resume_emails(ResumeEmail.response_id == response.id)
     _drop_unrouted_answers(response, questions, answers)
     db.session.commit()
@@ -323,16 +306,11 @@ def submit_response(response):
     return True
 
 
-def release_free_text(response):
-    """An unfinished response that can never be carried on (event mode: handed over or left idle):
-    its free-text answers go to moderation now, so a worrying one is read. Once per response.
-    Returns the count.
-    """
-
-    if response.status != ResponseStatus.IN_PROGRESS or contributions_for_response(response.id):
-        return 0
-    questions, answers = route_for(response)
-    released = []
+def _send_free_text(response, questions, answers):
+    """Each free-text answer on the respondent's route becomes a contribution waiting for
+    moderation, and the answers' own copies are dropped (the text is stored once; not committed).
+    Returns the question keys sent."""
+    sent = []
     for question in questions:
         if question.type in TEXT_TYPES and _text_of(answers, question.key):
             submit_contribution(
@@ -349,8 +327,21 @@ def release_free_text(response):
                 response_id=response.id,
                 question_key=question.key,
             )
-            released.append(question.key)
+            sent.append(question.key)
     drop_answer_copies([response.id])
+    return sent
+
+
+def release_free_text(response):
+    """An unfinished response that can never be carried on (event mode: handed over or left idle):
+    its free-text answers go to moderation now, so a worrying one is read. Once per response.
+    Returns the count.
+    """
+
+    if response.status != ResponseStatus.IN_PROGRESS or contributions_for_response(response.id):
+        return 0
+    questions, answers = route_for(response)
+    released = _send_free_text(response, questions, answers)
     db.session.commit()
     if released:
         log.info(
