@@ -1,16 +1,12 @@
 """Migration c4d8e2f6a1b3 empties a sent answer's copy of its free text (the contribution keeps it)
 and downgrade copies it back; text no contribution holds is never touched."""
 
-import os
-import tempfile
-
 import sqlalchemy as sa
 from flask_migrate import downgrade, upgrade
 
-from portal import create_app
 from portal.extensions import db
+from tests.fixtures.migrations import MIGRATIONS, migration_database
 
-MIGRATIONS = os.path.join(os.path.dirname(__file__), "..", "migrations")
 BEFORE, AFTER = "3b8f1d2c4e6a", "c4d8e2f6a1b3"
 
 
@@ -90,21 +86,17 @@ def _answers(connection):
 
 
 def test_sent_text_moves_to_its_contribution_and_back():
-    with tempfile.TemporaryDirectory() as tmp_dir:
-        url = os.environ.get("PORTAL_MIGRATION_DATABASE_URL") or f"sqlite:///{tmp_dir}/once.db"
-        app = create_app({"TESTING": True, "SQLALCHEMY_DATABASE_URI": url})
-        with app.app_context():
-            upgrade(directory=MIGRATIONS, revision=BEFORE)
-            with db.engine.begin() as connection:
-                ids = _seed(connection)
-                before = _answers(connection)
-            upgrade(directory=MIGRATIONS, revision=AFTER)
-            with db.engine.connect() as connection:
-                after = _answers(connection)
-            downgrade(directory=MIGRATIONS, revision=BEFORE)
-            with db.engine.connect() as connection:
-                back = _answers(connection)
-            db.engine.dispose()
+    with migration_database("once"):
+        upgrade(directory=MIGRATIONS, revision=BEFORE)
+        with db.engine.begin() as connection:
+            ids = _seed(connection)
+            before = _answers(connection)
+        upgrade(directory=MIGRATIONS, revision=AFTER)
+        with db.engine.connect() as connection:
+            after = _answers(connection)
+        downgrade(directory=MIGRATIONS, revision=BEFORE)
+        with db.engine.connect() as connection:
+            back = _answers(connection)
     sent, draft = ids[1], ids[2]
     assert after[(sent, "working")] == (None, None)
     assert after[(sent, "change")] == (None, "Answer differs")

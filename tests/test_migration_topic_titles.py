@@ -1,16 +1,12 @@
 """Migration 3b8f1d2c4e6a moves forum topic titles onto the opening post's contribution,
 unchanged."""
 
-import os
-import tempfile
-
 import sqlalchemy as sa
 from flask_migrate import downgrade, upgrade
 
-from portal import create_app
 from portal.extensions import db
+from tests.fixtures.migrations import MIGRATIONS, migration_database
 
-MIGRATIONS = os.path.join(os.path.dirname(__file__), "..", "migrations")
 BEFORE = "a7c3e5d1f9b2"
 
 
@@ -76,30 +72,26 @@ def _seed(connection):
 
 
 def test_titles_move_to_the_opening_contribution_and_back():
-    with tempfile.TemporaryDirectory() as tmp_dir:
-        url = os.environ.get("PORTAL_MIGRATION_DATABASE_URL") or f"sqlite:///{tmp_dir}/titles.db"
-        app = create_app({"TESTING": True, "SQLALCHEMY_DATABASE_URI": url})
-        with app.app_context():
-            upgrade(directory=MIGRATIONS, revision=BEFORE)
-            with db.engine.begin() as connection:
-                ids = _seed(connection)
-            upgrade(directory=MIGRATIONS, revision="3b8f1d2c4e6a")
-            with db.engine.connect() as connection:
-                rows = {
-                    row.id: (row.title, row.redacted_title)
-                    for row in connection.execute(
-                        sa.text("SELECT id, title, redacted_title FROM contributions")
-                    )
-                }
-            downgrade(directory=MIGRATIONS, revision=BEFORE)
-            with db.engine.connect() as connection:
-                back = {
-                    row.id: (row.title, row.title_redacted)
-                    for row in connection.execute(
-                        sa.text("SELECT id, title, title_redacted FROM forum_topics")
-                    )
-                }
-            db.engine.dispose()
+    with migration_database("titles"):
+        upgrade(directory=MIGRATIONS, revision=BEFORE)
+        with db.engine.begin() as connection:
+            ids = _seed(connection)
+        upgrade(directory=MIGRATIONS, revision="3b8f1d2c4e6a")
+        with db.engine.connect() as connection:
+            rows = {
+                row.id: (row.title, row.redacted_title)
+                for row in connection.execute(
+                    sa.text("SELECT id, title, redacted_title FROM contributions")
+                )
+            }
+        downgrade(directory=MIGRATIONS, revision=BEFORE)
+        with db.engine.connect() as connection:
+            back = {
+                row.id: (row.title, row.title_redacted)
+                for row in connection.execute(
+                    sa.text("SELECT id, title, title_redacted FROM forum_topics")
+                )
+            }
     assert rows[ids[("published", 0)]] == ("Ring Sam on 07700 900123", "Ring [name] on [phone]")
     assert rows[ids[("published", 1)]] == (None, None)  # a reply has no title
     assert rows[ids[("waiting", 0)]] == ("Quiet room", None)
