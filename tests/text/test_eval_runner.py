@@ -21,7 +21,7 @@ def test_gold_option_is_split_from_scorer_arguments():
 
 def test_missing_gold_file_exits_1(tmp_path, capsys):
     if not (eval_runner.EVAL_DIR / "score.py").is_file():
-        return
+        pytest.skip("../shared/eval/score.py not found beside the repository")
     assert eval_runner.main(["--gold", str(tmp_path / "none.jsonl")]) == 1
     assert "not found" in capsys.readouterr().err
 
@@ -30,7 +30,7 @@ def test_rules_only_really_leaves_the_model_out(tmp_path):
     # A disclosure the rules do not know (the learned layer's own test sentence) and a plain
     # comment.
     if not (eval_runner.EVAL_DIR / "score.py").is_file():
-        return
+        pytest.skip("../shared/eval/score.py not found beside the repository")
     import json
 
     gold = tmp_path / "two.jsonl"
