@@ -4,7 +4,7 @@ rows."""
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
-from sqlalchemy import case, distinct, extract, func, select
+from sqlalchemy import case, distinct, extract, func, or_, select
 from sqlalchemy.orm import aliased
 
 from portal.contributions.models import Contribution, Status
@@ -12,7 +12,6 @@ from portal.extensions import db
 from portal.safeguarding.models import Concern
 from portal.themes.models import ContributionTheme as Tag
 from portal.themes.models import TagState
-from portal.themes.tagging import has_confirmed_theme
 from portal.walls.rules import quotable_filter
 
 QUOTES_PER_THEME = 3
@@ -79,31 +78,52 @@ def _confirmed(filters, *columns):
     ).all()
 
 
-def totals(filters):
-    """(all contributions, those with at least one confirmed theme) for the filters."""
-    row = db.session.execute(
+def summary(filters):
+    """(all contributions, those with at least one confirmed theme, {theme_id: contributions with
+    NO confirmed theme at all that have this theme suggested}) for the filters, in one scan.
+
+    Reads the period's contributions with every tag they carry (or none), marks each row with
+    whether its contribution has a confirmed theme and whether it is the contribution's first row
+    (its lowest theme, or no tag at all), and counts rows by theme, state and those marks: each
+    contribution is counted once by its first row, and carries a theme at most once
+    (one_tag_per_theme).
+    """
+    per_item = {"partition_by": Contribution.id}
+    rows = (
         select(
-            func.count(Contribution.id),
-            func.coalesce(func.sum(case((has_confirmed_theme(), 1), else_=0)), 0),
-        ).where(*conditions(filters))
-    ).one()
-    return int(row[0]), int(row[1])
+            Tag.theme_id,
+            Tag.state,
+            func.max(case((Tag.state == TagState.CONFIRMED, 1), else_=0))
+            .over(**per_item)
+            .label("tagged"),
+            func.min(Tag.theme_id).over(**per_item).label("first_theme"),
+        )
+        .select_from(Contribution)
+        .outerjoin(Tag, Tag.contribution_id == Contribution.id)
+        .where(*conditions(filters))
+        .subquery()
+    )
+    first = case(
+        (or_(rows.c.theme_id.is_(None), rows.c.theme_id == rows.c.first_theme), 1), else_=0
+    )
+    total = tagged = 0
+    suggested = {}
+    for theme_id, state, is_tagged, is_first, n in db.session.execute(
+        select(rows.c.theme_id, rows.c.state, rows.c.tagged, first, func.count()).group_by(
+            rows.c.theme_id, rows.c.state, rows.c.tagged, first
+        )
+    ):
+        if is_first:
+            total += n
+            tagged += n if is_tagged else 0
+        if state == TagState.SUGGESTED and not is_tagged:
+            suggested[theme_id] = suggested.get(theme_id, 0) + n
+    return total, tagged, suggested
 
 
 def confirmed_by_theme(filters):
     """{theme_id: contributions with that theme confirmed}."""
     return {theme_id: n for theme_id, n in _confirmed(filters, Tag.theme_id)}
-
-
-def suggested_only_by_theme(filters):
-    """{theme_id: contributions with NO confirmed theme at all that have this theme suggested}."""
-    rows = db.session.execute(
-        select(Tag.theme_id, func.count(distinct(Tag.contribution_id)))
-        .join(Contribution, Contribution.id == Tag.contribution_id)
-        .where(Tag.state == TagState.SUGGESTED, ~has_confirmed_theme(), tagged_in(filters))
-        .group_by(Tag.theme_id)
-    ).all()
-    return dict(rows)
 
 
 def confirmed_by_theme_and(filters, column):
@@ -185,7 +205,7 @@ def quotes(filters, per_theme=QUOTES_PER_THEME, *, viewer=None):
             Contribution.abusive_flag.is_(False),
             ~ever_concern,
             quotable_filter(viewer),
-            tagged_in(filters),
+            *conditions(filters),
         )
         .subquery()
     )

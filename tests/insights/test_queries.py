@@ -101,3 +101,62 @@ def test_one_scan_over_two_quarters_gives_this_quarters_groups_and_the_last_ones
     )
     assert groups == queries.confirmed_groups(odd)
     assert previous == queries.period_counts(odd, date(2026, 4, 20), date(2026, 7, 9))
+
+
+def _expected_summary(filters):
+    """(total, tagged, {theme_id: suggested only}) worked out in Python from every row."""
+    total = tagged = 0
+    suggested = {}
+    for item in db.session.scalars(select(Contribution)):
+        if item.status == Status.REJECTED or (
+            filters.date_from and not filters.date_from <= item.created_at.date() <= filters.date_to
+        ):
+            continue
+        if filters.locality_id and item.locality_id != filters.locality_id:
+            continue
+        total += 1
+        if any(tag.state == TagState.CONFIRMED for tag in item.themes):
+            tagged += 1
+            continue
+        for tag in item.themes:
+            if tag.state == TagState.SUGGESTED:
+                suggested[tag.theme_id] = suggested.get(tag.theme_id, 0) + 1
+    return total, tagged, suggested
+
+
+def test_one_scan_gives_the_total_the_tagged_and_the_suggested_only_counts(app):
+    _mixed()
+    # Untagged items, and a dismissed theme, which counts neither as confirmed nor as suggested.
+    for n in range(5):
+        db.session.add(
+            Contribution(
+                source="feedback",
+                channel="online",
+                text=f"untagged {n}",
+                redacted_text=f"untagged {n}",
+                status=Status.APPROVED,
+                created_at=datetime(2026, 7, 2 + n),
+            )
+        )
+    dismissed = db.session.scalars(
+        select(ContributionTheme).where(ContributionTheme.state == TagState.SUGGESTED).limit(3)
+    ).all()
+    for tag in dismissed:
+        tag.state = TagState.DISMISSED
+    db.session.commit()
+    several = [
+        item
+        for item in db.session.scalars(select(Contribution))
+        if item.status != Status.REJECTED
+        and len([t for t in item.themes if t.state == TagState.SUGGESTED]) > 1
+        and all(t.state != TagState.CONFIRMED for t in item.themes)
+    ]
+    assert several  # items counted under more than one suggested-only theme
+    for filters in (
+        Filters(),
+        Filters(date_from=date(2026, 7, 1), date_to=date(2026, 9, 30)),
+        Filters(locality_id=db.session.scalar(select(Locality.id))),
+    ):
+        expected = _expected_summary(filters)
+        assert expected[0] > expected[1] > 0 and expected[2]
+        assert queries.summary(filters) == expected
