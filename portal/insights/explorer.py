@@ -214,7 +214,9 @@ def explore(filters, *, themes, localities, threshold, today, viewer=None, prote
         "by_quarter": breakdown_rows(
             rows, by_quarter, [(q, q) for q in quarters], threshold, protected
         ),
-        "quotes": queries.quotes(filters, viewer=viewer),
+        "quotes": queries.quotes(
+            filters, viewer=viewer, themes=[t for t, n in confirmed.items() if n]
+        ),
         "emerging_period": (start, end, prev_start, prev_end),
         "emerging": emerging_rows([r.theme for r in rows], current, previous, threshold, protected),
         "max_confirmed": max([r.confirmed.n or 0 for r in rows] + [1]),

@@ -15,6 +15,7 @@ from portal.themes.models import TagState
 from portal.walls.rules import quotable_filter
 
 QUOTES_PER_THEME = 3
+QUOTE_ROWS = 500  # the newest quotable rows read first (see quotes)
 
 
 @dataclass(frozen=True)
@@ -179,23 +180,12 @@ def fold(groups, key):
     return found
 
 
-def quotes(filters, per_theme=QUOTES_PER_THEME, *, viewer=None):
-    """{theme_id: [redacted text, ...]} newest first: approved items only, redacted text only, never
-    an item flagged for safeguarding or abuse, or one that has ever had a safeguarding concern, and
-    only what `viewer` may see quoted (portal/walls: walled text needs its owner's approval to go
-    outside)."""
+def _quotable(filters, viewer):
+    """SELECT theme_id, redacted text over confirmed tags on items that may be quoted (see
+    quotes)."""
     ever_concern = select(Concern.id).where(Concern.contribution_id == Contribution.id).exists()
-    ranked = (
-        select(
-            Tag.theme_id,
-            Contribution.redacted_text,
-            func.row_number()
-            .over(
-                partition_by=Tag.theme_id,
-                order_by=(Contribution.created_at.desc(), Contribution.id.desc()),
-            )
-            .label("rank"),
-        )
+    return (
+        select(Tag.theme_id, Contribution.redacted_text)
         .join(Contribution, Contribution.id == Tag.contribution_id)
         .where(
             Tag.state == TagState.CONFIRMED,
@@ -207,19 +197,63 @@ def quotes(filters, per_theme=QUOTES_PER_THEME, *, viewer=None):
             quotable_filter(viewer),
             *conditions(filters),
         )
-        .subquery()
     )
-    # the same words sent several times (a shared template, a copied post) are quoted once
-    found = {}
-    for theme_id, text in db.session.execute(
-        select(ranked.c.theme_id, ranked.c.redacted_text)
-        .where(ranked.c.rank <= per_theme * 4)
-        .order_by(ranked.c.theme_id, ranked.c.rank)
-    ):
+
+
+def quotes(filters, per_theme=QUOTES_PER_THEME, *, viewer=None, themes=None):
+    """{theme_id: [redacted text, ...]} newest first: approved items only, redacted text only, never
+    an item flagged for safeguarding or abuse, or one that has ever had a safeguarding concern, and
+    only what `viewer` may see quoted (portal/walls: walled text needs its owner's approval to go
+    outside).
+
+    A theme's quotes are the different words among its newest per_theme * 4 items (the same words
+    sent several times, a shared template or a copied post, are quoted once). Most themes are
+    settled (per_theme different words found, or per_theme * 4 items read) by the newest QUOTE_ROWS
+    rows of all themes together, so those are read first; only themes still unsettled are then
+    ranked by the database. `themes`, when given, are all the themes that can have quotes (those
+    with a confirmed item for these filters), so once they are settled nothing is left to rank.
+    Either way the quotes are the same.
+    """
+    newest = (Contribution.created_at.desc(), Contribution.id.desc())
+    query = _quotable(filters, viewer)
+    rows = db.session.execute(query.order_by(*newest).limit(QUOTE_ROWS)).all()
+    found, read = _pick_quotes(rows, per_theme)
+    if len(rows) < QUOTE_ROWS:  # every row was read
+        return dict(sorted(found.items()))
+    settled = {
+        t for t, shown in found.items() if len(shown) == per_theme or read[t] >= per_theme * 4
+    }
+    if themes is not None:
+        unsettled = (set(themes) | set(found)) - settled
+        if not unsettled:
+            return dict(sorted(found.items()))
+        query = query.where(Tag.theme_id.in_(sorted(unsettled)))
+    elif settled:
+        query = query.where(Tag.theme_id.not_in(sorted(settled)))
+    ranked = query.add_columns(
+        func.row_number().over(partition_by=Tag.theme_id, order_by=newest).label("rank")
+    ).subquery()
+    rest, _ = _pick_quotes(
+        db.session.execute(
+            select(ranked.c.theme_id, ranked.c.redacted_text)
+            .where(ranked.c.rank <= per_theme * 4)
+            .order_by(ranked.c.theme_id, ranked.c.rank)
+        ),
+        per_theme,
+    )
+    return dict(sorted({**found, **rest}.items()))
+
+
+def _pick_quotes(rows, per_theme):
+    """({theme_id: up to per_theme different texts from its first per_theme * 4 rows}, {theme_id:
+    rows read}) from (theme_id, text) rows, each theme's newest first."""
+    found, read = {}, {}
+    for theme_id, text in rows:
+        read[theme_id] = read.get(theme_id, 0) + 1
         shown = found.setdefault(theme_id, [])
-        if len(shown) < per_theme and text not in shown:
+        if read[theme_id] <= per_theme * 4 and len(shown) < per_theme and text not in shown:
             shown.append(text)
-    return found
+    return found, read
 
 
 def period_counts(filters, date_from, date_to):
