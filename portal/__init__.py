@@ -4,7 +4,7 @@ import importlib
 import os
 from datetime import UTC, datetime
 
-from flask import Flask, abort, flash, redirect, request, session, url_for
+from flask import abort, flash, redirect, request, session, url_for
 from flask_login import current_user, logout_user
 from werkzeug.middleware.proxy_fix import ProxyFix
 
@@ -13,6 +13,7 @@ from portal.caching import register_cache_rules
 from portal.config import CONFIGS
 from portal.errors import register_error_handlers
 from portal.extensions import CSP, csrf, db, limiter, login_manager, migrate, talisman
+from portal.flask_app import PortalFlask
 from portal.requests import PortalRequest
 from portal.sessions import PortalSessionInterface
 from portal.urls import IdConverter
@@ -47,7 +48,7 @@ BLUEPRINTS = [
 
 def create_app(config=None):
     """Build the app. `config` is a config class, a mapping of overrides, or None (PORTAL_ENV)."""
-    app = Flask(
+    app = PortalFlask(
         __name__,
         instance_relative_config=True,
         template_folder="../templates",

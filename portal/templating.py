@@ -1,6 +1,9 @@
-"""Rendering shortcuts that keep work between pages: a cheaper Jinja import, shared partials."""
+"""Rendering shortcuts that keep work between pages: a cheaper Jinja import, shared partials and
+whole pages that everyone not signed in sees alike."""
 
-from flask import current_app, request
+import secrets
+
+from flask import current_app, render_template, request, session
 from flask_login import current_user
 from jinja2 import Template, pass_context
 from markupsafe import Markup
@@ -39,3 +42,49 @@ class PortalTemplate(Template):
         if self._module is None:
             self._module = self.make_module()
         return self._module
+
+
+# What a page rendered for keeping has where each response's CSP nonce goes: random per process, so
+# nothing a page shows can contain it.
+_NONCE_MARK = "nonce" + secrets.token_hex(16)
+# Session keys a kept page would not show: a flashed message, or event mode (its own header).
+_OWN_PAGE_KEYS = ("_flashes", "kiosk")
+_KEPT_PAGES = "portal.ready_pages"
+
+
+def plain_visitor():
+    """True when this request would be shown what every visitor not signed in sees: not signed
+    in, no message waiting to be shown, not in event mode, a GET, not debugging."""
+    return (
+        request.method == "GET"
+        and not current_app.debug
+        and not current_user.is_authenticated
+        and not any(key in session for key in _OWN_PAGE_KEYS)
+    )
+
+
+def render_ready(name, ready_key, variant=None, **context):
+    """render_template(name, **context), rendered once and kept while `ready_key` is unchanged for
+    plain visitors (see plain_visitor); everyone else gets a fresh render.
+
+    `variant` keeps one page per value (for /results, each valid period), so it must come from a
+    small set, never straight from what a visitor typed.
+    `ready_key` must change whenever anything the page shows could (for the home page, its
+    FrontDoor). The kept page has a marker where the CSP nonce goes, replaced per response, so each
+    response's nonce is its own and matches its header.
+    """
+    if not plain_visitor():
+        return render_template(name, **context)
+    kept = current_app.extensions.setdefault(_KEPT_PAGES, {})
+    slot = (name, request.script_root, variant)
+    found = kept.get(slot)
+    if found is None or found[0] != ready_key:
+        nonce = getattr(request, "csp_nonce", None)
+        request.csp_nonce = _NONCE_MARK
+        try:
+            html = render_template(name, **context)
+        finally:
+            request.csp_nonce = nonce
+        found = kept[slot] = (ready_key, html)
+    nonce = getattr(request, "csp_nonce", None) or ""
+    return found[1].replace(_NONCE_MARK, nonce)

@@ -36,3 +36,43 @@ def test_event_mode_has_its_own_header(app, client):
         session["kiosk"] = {"survey_id": survey.id, "locality_id": None, "staff_id": 1}
     assert MENU not in client.get(start).get_data(as_text=True)  # no way off the survey
     assert MENU in visitor.get(start).get_data(as_text=True)
+
+
+NONCE_IN_PAGE = re.compile(r'<script nonce="([^"]+)">')
+
+
+def _nonces(response):
+    page = response.get_data(as_text=True)
+    header = re.search(r"'nonce-([^']+)'", response.headers["Content-Security-Policy"])
+    return NONCE_IN_PAGE.findall(page), header.group(1)
+
+
+def test_the_home_page_kept_for_visitors_carries_each_response_its_own_nonce(client):
+    open_seeded_surveys()
+    seen = set()
+    for _ in range(3):
+        response = client.get("/")
+        in_page, in_header = _nonces(response)
+        assert in_page == [in_header] and len(in_header) >= 16
+        seen.add(in_header)
+    assert len(seen) == 3  # a fresh nonce each time, never the one the kept page was rendered with
+
+
+def test_a_message_waiting_to_be_shown_is_shown_on_a_kept_page(client):
+    open_seeded_surveys()
+    first = client.get("/").get_data(as_text=True)
+    with client.session_transaction() as session:
+        session["_flashes"] = [("success", "You have unsubscribed")]
+    page = client.get("/").get_data(as_text=True)
+    assert "You have unsubscribed" in page and "You have unsubscribed" not in first
+    assert "You have unsubscribed" not in client.get("/").get_data(as_text=True)  # shown once
+
+
+def test_the_kept_home_page_is_what_a_fresh_render_gives(app, client):
+    open_seeded_surveys()
+    client.get("/")
+    kept = client.get("/").get_data(as_text=True)
+    app.extensions.pop("portal.ready_pages", None)
+    fresh = client.get("/").get_data(as_text=True)
+    assert NONCE_IN_PAGE.sub("", kept) == NONCE_IN_PAGE.sub("", fresh)
+    assert "Open now" in kept

@@ -6,6 +6,7 @@ from sqlalchemy import text
 from portal.extensions import db
 from portal.main import dashboard, front_door, home
 from portal.permissions import STAFF_ROLES, public, role_required
+from portal.templating import render_ready
 
 bp = Blueprint("main", __name__)
 
@@ -14,7 +15,7 @@ bp = Blueprint("main", __name__)
 @public
 def index():
     door = front_door.front_door()
-    return render_template("main/index.html", surveys=door.surveys, changes=door.changes)
+    return render_ready("main/index.html", door, surveys=door.surveys, changes=door.changes)
 
 
 @bp.route("/young-people")

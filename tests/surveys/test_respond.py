@@ -1,6 +1,7 @@
 """Taking a survey: one page at a time, stored once, submitted once, resumable, with clear
 errors."""
 
+import re
 from datetime import timedelta
 
 import pytest
@@ -233,6 +234,34 @@ def test_missing_csrf_keeps_the_answer(app, client):
     finally:
         app.config["WTF_CSRF_ENABLED"] = False
     assert _answers() == []
+
+
+def test_with_csrf_on_a_shown_token_saves_and_a_saved_answer_signs_none(app, client, monkeypatch):
+    import flask_wtf.csrf
+
+    signed = []
+    real = flask_wtf.csrf.generate_csrf
+    monkeypatch.setattr(
+        flask_wtf.csrf, "generate_csrf", lambda *a, **k: signed.append(1) or real(*a, **k)
+    )
+    open_seeded_surveys()
+    start(client, PARENTS)
+    page_url = f"/surveys/{PARENTS}/questions/role"
+    app.config["WTF_CSRF_ENABLED"] = True
+    try:
+        page = client.get(page_url).get_data(as_text=True)
+        token = re.search(r'name="csrf_token" type="hidden" value="([^"]+)"', page).group(1)
+        assert len(token) > 40 and len(signed) == 1  # signed once, for the page shown
+        saved = client.post(page_url, data={"answer": "parent_carer", "csrf_token": token})
+        assert saved.status_code == 302 and len(signed) == 1  # nothing signed for a redirect
+        wrong = client.post(page_url, data={"answer": "not-a-role", "csrf_token": token})
+        shown = re.search(
+            r'name="csrf_token" type="hidden" value="([^"]+)"', wrong.get_data(as_text=True)
+        )
+        assert wrong.status_code == 200 and shown and len(signed) == 2  # shown again: signed
+    finally:
+        app.config["WTF_CSRF_ENABLED"] = False
+    assert [a.code for a in _answers()] == ["parent_carer"]
 
 
 def test_resume_by_code_on_another_device(app, client):

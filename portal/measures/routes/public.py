@@ -10,6 +10,7 @@ from portal.measures.results import measure_result, prefetch_counts
 from portal.measures.routes.blueprint import bp
 from portal.measures.services import list_measures
 from portal.permissions import public
+from portal.templating import render_ready
 
 
 def _never(measure):
@@ -95,13 +96,20 @@ def results_figures(window):
 @bp.route("/results")
 @public
 def results():
-    window, error = window_or_error(request.args.get("period", ""))
-    return render_template(
-        "measures/results.html",
+    period = request.args.get("period", "")
+    window, error = window_or_error(period)
+    page = dict(
         figures=results_figures(window) if window else "",
         window=window,
         error=error,
-        period=request.args.get("period", ""),
+        period=period,
         options=period_options(),
         threshold=current_app.config["SMALL_NUMBER_THRESHOLD"],
-    ), 400 if error else 200
+    )
+    if error:
+        return render_template("measures/results.html", **page), 400
+    # Kept per period while the stored figures and the periods on offer are the same.
+    ready_key = (page["figures"], page["options"], page["threshold"])
+    return render_ready(
+        "measures/results.html", ready_key, variant=window.key if window else "", **page
+    )
