@@ -21,7 +21,10 @@ personal-data precision to 0.80 on unseen after both sets confirmed that trade; 
 just under its one blind scoring.) forum2.jsonl and parents2.jsonl (FORUM2.md, PARENTS2.md) were
 scored blind by b6e64c03 before any training (docs/text-model.md) and are in-sample now too. The
 out-of-sample check is the lead's sealed set, scored after the model is frozen. abuse2.jsonl
-(ABUSE2.md, round 3) was scored blind by 3b59576a and is in-sample since db7a56cf."""
+(ABUSE2.md, round 3) was scored blind by 3b59576a and is in-sample since db7a56cf; banter3 and care3
+(round 4) were scored blind by db7a56cf and are in-sample since 5d7bf4a1. unseen3, unseen4 and
+unseen5 were each sealed while a model was built and have never been trained on: their floors are
+the out-of-sample checks."""
 
 import pytest
 
@@ -170,6 +173,21 @@ SETS = {
             ("abusive", "precision"): 0.72,
         },
     },
+    # Sealed while 5d7bf4a1 was built and scored once after it was frozen (UNSEEN5.md); never
+    # trained on: floors just under the figures measured then.
+    "unseen5": {
+        "min_items": 300,
+        "floors": {
+            ("themes_micro", "f1"): 0.74,
+            ("sentiment_accuracy", None): 0.78,
+            ("safeguarding", "recall"): 0.95,
+            ("safeguarding", "precision"): 0.65,
+            ("pii", "recall"): 0.95,
+            ("pii", "precision"): 0.85,
+            ("abusive", "recall"): 0.94,
+            ("abusive", "precision"): 0.8,
+        },
+    },
     # Written blind for round 2 (FORUM2.md, PARENTS2.md), scored blind by b6e64c03, then trained on:
     # in-sample regression checks, set just under the BLIND figures (the in-sample ones are higher).
     "forum2": {
@@ -212,6 +230,35 @@ SETS = {
             ("pii", "precision"): 0.9,
             ("abusive", "recall"): 0.97,
             ("abusive", "precision"): 0.93,
+        },
+    },
+    # Written blind for round 4 (BANTER3.md, CARE3.md), scored blind by db7a56cf
+    # (docs/text-model.md), then trained on: in-sample regression checks a little under the figures
+    # of 5d7bf4a1.
+    "banter3": {
+        "min_items": 300,
+        "floors": {
+            ("themes_micro", "f1"): 0.68,
+            ("sentiment_accuracy", None): 0.93,
+            ("safeguarding", "recall"): 0.96,
+            ("safeguarding", "precision"): 0.6,
+            ("pii", "recall"): 0.95,
+            ("pii", "precision"): 0.9,
+            ("abusive", "recall"): 0.95,
+            ("abusive", "precision"): 0.9,
+        },
+    },
+    "care3": {
+        "min_items": 300,
+        "floors": {
+            ("themes_micro", "f1"): 0.8,
+            ("sentiment_accuracy", None): 0.9,
+            ("safeguarding", "recall"): 0.98,
+            ("safeguarding", "precision"): 0.72,
+            ("pii", "recall"): 0.96,
+            ("pii", "precision"): 0.95,
+            ("abusive", "recall"): 0.95,
+            ("abusive", "precision"): 0.95,
         },
     },
 }

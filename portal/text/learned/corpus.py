@@ -32,6 +32,10 @@ REFERENCE_SETS = {
     # Written blind for round 3 (ABUSE2.md): forum abuse and its look-alikes (friendly teasing,
     # hyperbole, reported or condemned abuse, swearing at things), plus 100 other comments.
     "abuse2": DATA_DIR / "abuse2.jsonl",
+    # Written blind for round 4 (BANTER3.md, CARE3.md): young people's ordinary forum talk that
+    # looks like abuse to a word matcher, and families' hard-pressed life that looks like risk.
+    "banter3": DATA_DIR / "banter3.jsonl",
+    "care3": DATA_DIR / "care3.jsonl",
 }
 FLAGS = ("safeguarding", "abusive", "pii")
 

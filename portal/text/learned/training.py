@@ -46,6 +46,8 @@ RULE_BLIND_GROUPS = {
     "forum2",
     "parents2",
     "abuse2",
+    "banter3",
+    "care3",
     "moderators",
 }
 # Flags that also get a companion head on word n-grams alone, averaged with the full head's
