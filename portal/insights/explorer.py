@@ -183,13 +183,11 @@ def explore(filters, *, themes, localities, threshold, today, viewer=None, prote
     """Everything the explorer page shows to `viewer`, as plain data. Runs a fixed number of GROUP
     BY queries: the per-theme counts, by locality, sentiment and month, all come from one
     (queries.confirmed_groups)."""
-    total, tagged = queries.totals(filters)
+    total, tagged, suggested_only = queries.summary(filters)
     start, end, prev_start, prev_end = emerging_periods(filters, today, protected)
     groups, previous = _groups_and_previous(filters, start, end, prev_start, prev_end)
     confirmed = queries.fold(groups, lambda g: g[0])
-    rows = theme_table(
-        themes, confirmed, queries.suggested_only_by_theme(filters), threshold, protected
-    )
+    rows = theme_table(themes, confirmed, suggested_only, threshold, protected)
     locality_columns = [(loc.id, loc.name) for loc in localities] + [(None, "Not given")]
     by_quarter, quarters = quarter_counts(queries.fold(groups, lambda g: (g[0], g[3], g[4])))
     current = (
@@ -216,7 +214,9 @@ def explore(filters, *, themes, localities, threshold, today, viewer=None, prote
         "by_quarter": breakdown_rows(
             rows, by_quarter, [(q, q) for q in quarters], threshold, protected
         ),
-        "quotes": queries.quotes(filters, viewer=viewer),
+        "quotes": queries.quotes(
+            filters, viewer=viewer, themes=[t for t, n in confirmed.items() if n]
+        ),
         "emerging_period": (start, end, prev_start, prev_end),
         "emerging": emerging_rows([r.theme for r in rows], current, previous, threshold, protected),
         "max_confirmed": max([r.confirmed.n or 0 for r in rows] + [1]),
