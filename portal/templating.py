@@ -3,7 +3,7 @@ whole pages that everyone not signed in sees alike."""
 
 import secrets
 
-from flask import current_app, render_template, request, session
+from flask import current_app, g, render_template, request, session
 from flask_login import current_user
 from jinja2 import Template, pass_context
 from markupsafe import Markup
@@ -85,6 +85,14 @@ def render_ready(name, ready_key, variant=None, **context):
             html = render_template(name, **context)
         finally:
             request.csp_nonce = nonce
+        if _holds_csrf_token(html):  # a form's token is this visitor's own: never kept
+            return html.replace(_NONCE_MARK, nonce or "")
         found = kept[slot] = (ready_key, html)
     nonce = getattr(request, "csp_nonce", None) or ""
     return found[1].replace(_NONCE_MARK, nonce)
+
+
+def _holds_csrf_token(html):
+    """Whether `html` shows the CSRF token signed for this request (Flask-WTF keeps it in g)."""
+    token = g.get(current_app.config.get("WTF_CSRF_FIELD_NAME", "csrf_token"))
+    return bool(token) and token in html

@@ -76,3 +76,25 @@ def test_the_kept_home_page_is_what_a_fresh_render_gives(app, client):
     fresh = client.get("/").get_data(as_text=True)
     assert NONCE_IN_PAGE.sub("", kept) == NONCE_IN_PAGE.sub("", fresh)
     assert "Open now" in kept
+
+
+def test_a_page_showing_a_csrf_token_is_never_kept(app, monkeypatch):
+    from flask_wtf.csrf import generate_csrf
+
+    import portal.templating as templating
+
+    renders = []
+
+    def page(name, with_form=True, **context):
+        renders.append(name)
+        return f'<form><input value="{generate_csrf()}"></form>' if with_form else "<p>same</p>"
+
+    monkeypatch.setattr(templating, "render_template", page)
+    for _ in range(2):
+        with app.test_request_context("/"):
+            templating.render_ready("form.html", "same key")
+    assert renders == ["form.html", "form.html"]  # rendered for each visitor, never kept
+    for _ in range(2):
+        with app.test_request_context("/"):
+            templating.render_ready("plain.html", "same key", with_form=False)
+    assert renders[2:] == ["plain.html"]  # the same page without a token is kept
