@@ -63,7 +63,12 @@ def plain_visitor():
     )
 
 
-def render_ready(name, ready_key, variant=None, **context):
+# Most pages kept at once per process (a question page is kept per version, question, progress and
+# chosen answers): past this the kept pages are dropped and rendered again as asked for.
+KEPT_PAGES_MAX = 2_000
+
+
+def render_ready(name, ready_key, variant=None, fills=None, **context):
     """render_template(name, **context), rendered once and kept while `ready_key` is unchanged for
     plain visitors (see plain_visitor); everyone else gets a fresh render.
 
@@ -71,7 +76,9 @@ def render_ready(name, ready_key, variant=None, **context):
     small set, never straight from what a visitor typed.
     `ready_key` must change whenever anything the page shows could (for the home page, its
     FrontDoor). The kept page has a marker where the CSP nonce goes, replaced per response, so each
-    response's nonce is its own and matches its header.
+    response's nonce is its own and matches its header. `fills` ({marker: function}) puts other
+    per-response values in the same way (a question page's CSRF token): the page is rendered with
+    each marker, and each response gets the function's value in its place.
     """
     if not plain_visitor():
         return render_template(name, **context)
@@ -86,10 +93,18 @@ def render_ready(name, ready_key, variant=None, **context):
         finally:
             request.csp_nonce = nonce
         if _holds_csrf_token(html):  # a form's token is this visitor's own: never kept
-            return html.replace(_NONCE_MARK, nonce or "")
+            return _filled(html, nonce or "", fills)
+        if len(kept) >= KEPT_PAGES_MAX:
+            kept.clear()
         found = kept[slot] = (ready_key, html)
-    nonce = getattr(request, "csp_nonce", None) or ""
-    return found[1].replace(_NONCE_MARK, nonce)
+    return _filled(found[1], getattr(request, "csp_nonce", None) or "", fills)
+
+
+def _filled(html, nonce, fills):
+    html = html.replace(_NONCE_MARK, nonce)
+    for marker, value in (fills or {}).items():
+        html = html.replace(marker, str(value()))
+    return html
 
 
 def _holds_csrf_token(html):

@@ -1,5 +1,7 @@
 """Taking a survey: list, start page, one question per page, check your answers, confirmation."""
 
+import secrets
+
 from flask import abort, flash, redirect, render_template, request, url_for
 
 from portal.errors import InvalidTransition
@@ -13,12 +15,14 @@ from portal.surveys.models import ResponseStatus
 from portal.surveys.pictures import pictures_for
 from portal.surveys.questions import (
     LONG_TEXT_MAX,
+    TEXT_TYPES,
     answer_form,
     answer_values,
     form_value,
     question_options,
 )
 from portal.surveys.routes.blueprint import bp
+from portal.templating import render_ready
 from portal.urls import public_url
 
 
@@ -177,8 +181,7 @@ def question(slug, key):
     number, total, exact = flow.progress(live, questions, key)
     easy_read = version.easy_read if version is not None else survey.is_easy_read
     picture, answer_pictures = pictures_for(survey, page, easy_read)
-    return render_template(
-        "surveys/question.html",
+    page_context = dict(
         survey=survey,
         question=page,
         form=form,
@@ -192,6 +195,40 @@ def question(slug, key):
         max_length=LONG_TEXT_MAX,
         picture=picture,
         answer_pictures=answer_pictures,
+    )
+    if not _keepable(version, page, form, changing):
+        return render_template("surveys/question.html", **page_context)
+    # Everyone at this point of this version, with the same answer chosen, sees the same page:
+    # it is kept, with this respondent's CSRF token put in (render_ready adds the CSP nonce).
+    token, fills = getattr(form, "csrf_token", None), None
+    if token is not None:
+        real, token.current_token = token.current_token, _TOKEN_MARK
+        fills = {_TOKEN_MARK: lambda: real}
+    chosen = form.answer.data if isinstance(form.answer.data, list) else [form.answer.data]
+    return render_ready(
+        "surveys/question.html",
+        (survey.title, type(form), easy_read, picture, answer_pictures),
+        variant=(survey.id, stamp, key, number, total, exact, back, tuple(chosen)),
+        fills=fills,
+        **page_context,
+    )
+
+
+# Where a kept question page has its CSRF token: random per process, so no page can contain it.
+_TOKEN_MARK = "token" + secrets.token_hex(16)
+
+
+def _keepable(version, page, form, changing):
+    """Whether this question page is the same for everyone at this point with the same choices: a
+    plain GET of a frozen version's page, not changing an answer, and never a page showing a
+    person's own words (a text answer already given)."""
+    return (
+        request.method == "GET"
+        and not request.query_string
+        and not changing
+        and version is not None
+        and not form.errors
+        and not (page.type in TEXT_TYPES and form.answer.data)
     )
 
 
