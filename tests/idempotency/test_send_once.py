@@ -14,7 +14,7 @@ from portal.forum import members, services
 from portal.forum.models import Board, Post, Topic
 from portal.safeguarding.models import Concern
 from tests.factories import make_user
-from tests.fixtures.servers import at_once, gunicorn, portal_environment
+from tests.fixtures.servers import at_once, serve_portal
 
 FORM_TOKEN = re.compile(r'name="form_token" type="hidden" value="([^"]+)"')
 CSRF = re.compile(r'name="csrf_token" type="hidden" value="([^"]+)"')
@@ -182,13 +182,7 @@ def test_someone_elses_token_never_shows_or_stores_their_post(client, login_as, 
 
 @pytest.fixture
 def served(app):
-    db.session.remove()
-    with gunicorn(
-        "wsgi:app",
-        env=portal_environment(app.config["SQLALCHEMY_DATABASE_URI"]),
-        workers=2,
-        threads=4,
-    ) as base:
+    with serve_portal(app, workers=2, threads=4) as base:
         yield base
 
 

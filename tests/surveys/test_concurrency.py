@@ -15,7 +15,7 @@ from sqlalchemy import func, select
 from portal.contributions.models import Contribution
 from portal.extensions import db
 from portal.surveys.models import SurveyAnswer, SurveyResponse
-from tests.fixtures.servers import at_once, gunicorn, portal_environment
+from tests.fixtures.servers import at_once, serve_portal
 from tests.surveys.helpers import ANSWERS, PARENTS, open_seeded_surveys
 
 PEOPLE = 50
@@ -34,13 +34,7 @@ TOKEN = re.compile(r'name="csrf_token" type="hidden" value="([^"]+)"')
 @pytest.fixture
 def served(app):
     """gunicorn serving wsgi:app on the test database, CSRF on, as a respondent meets it."""
-    db.session.remove()
-    with gunicorn(
-        "wsgi:app",
-        env=portal_environment(app.config["SQLALCHEMY_DATABASE_URI"]),
-        workers=3,
-        threads=8,
-    ) as base:
+    with serve_portal(app, workers=3, threads=8) as base:
         yield base
 
 

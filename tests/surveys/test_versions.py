@@ -15,7 +15,7 @@ from portal.extensions import db
 from portal.glossary.services import seed_glossary
 from portal.surveys import builder
 from portal.surveys.models import Question, SurveyAnswer, SurveyResponse, SurveyVersion
-from tests.fixtures.servers import gunicorn, portal_environment
+from tests.fixtures.servers import serve_portal
 from tests.surveys.helpers import ANSWERS, PARENTS, open_seeded_surveys, start, walk
 
 OLD_WORDING = "Overall, how satisfied are you with the support for your child's SEND?"
@@ -240,13 +240,7 @@ KEYS = ["role", "overall_satisfaction", "confidence_needs_met", "feel_listened_t
 
 @pytest.fixture
 def served(app):
-    db.session.remove()
-    with gunicorn(
-        "wsgi:app",
-        env=portal_environment(app.config["SQLALCHEMY_DATABASE_URI"]),
-        workers=2,
-        threads=4,
-    ) as base:
+    with serve_portal(app, workers=2, threads=4) as base:
         yield base
 
 
