@@ -2,7 +2,8 @@
 
 import logging
 import secrets
-from datetime import timedelta
+from dataclasses import dataclass
+from datetime import datetime, timedelta
 
 from sqlalchemy import bindparam, delete, func, insert, select, update
 
@@ -37,6 +38,8 @@ RESUME_KEY = "survey-resume-"  # outbox key prefix of resume-link emails
 
 
 REFERENCE_KINDS = ("locality", "age_band", "cohort")
+_surveys, _versions = Survey.__table__, SurveyVersion.__table__
+_responses, _answers = SurveyResponse.__table__, SurveyAnswer.__table__
 
 
 def reference_options(kinds=REFERENCE_KINDS):
@@ -69,20 +72,70 @@ def survey_by_slug(slug):
 
 def survey_and_response(slug, response_id):
     """(survey, response, version stamp) for a question page in one query when `response_id` (held
-    by this browser) belongs to the survey `slug`; else (the survey or None, None, None)."""
+    by this browser) belongs to the survey `slug`; else (the survey or None, None, None).
+
+    On the common path (a response on a frozen version) the survey and response are plain
+    PageSurvey and PageResponse values read with Core, not ORM objects: loading two entities was a
+    quarter of a question page's time, and the page reads only these columns."""
     if response_id:
-        row = db.session.execute(_HELD, {"response_id": response_id, "slug": slug}).first()
-        if row is not None:
-            return tuple(row)
+        row = (
+            db.session.connection()
+            .execute(_HELD, {"response_id": response_id, "slug": slug})
+            .first()
+        )
+        if row is not None and row.version_id is not None:
+            return PageSurvey.from_row(row), PageResponse.from_row(row), row.stamp
+        if row is not None:  # begun before versions: its questions come from the survey itself
+            return survey_by_slug(slug), db.session.get(SurveyResponse, response_id), None
     return survey_by_slug(slug), None, None
+
+
+@dataclass(frozen=True, slots=True)
+class PageSurvey:
+    """What a question page reads of its survey."""
+
+    id: int
+    slug: str
+    title: str
+    state: str
+    opens_at: datetime | None
+    closes_at: datetime | None
+    is_easy_read: bool
+
+    is_open = Survey.is_open  # the model's own rule, on these columns
+
+    @classmethod
+    def from_row(cls, row):
+        return cls(*(getattr(row, f"survey_{name}") for name in cls.__dataclass_fields__))
+
+
+@dataclass(frozen=True, slots=True)
+class PageResponse:
+    """What a question page reads of the response it is answering (always on a frozen version)."""
+
+    id: int
+    survey_id: int
+    version_id: int
+    status: str
+    updated_at: datetime
+    last_question_key: str | None
+
+    @classmethod
+    def from_row(cls, row):
+        return cls(*(getattr(row, name) for name in cls.__dataclass_fields__))
 
 
 # Built once: a question page runs it on every request.
 _HELD = (
-    select(Survey, SurveyResponse, SurveyVersion.created_at)
-    .join(Survey, Survey.id == SurveyResponse.survey_id)
-    .outerjoin(SurveyVersion, SurveyVersion.id == SurveyResponse.version_id)
-    .where(SurveyResponse.id == bindparam("response_id"), Survey.slug == bindparam("slug"))
+    select(
+        *(_surveys.c[name].label(f"survey_{name}") for name in PageSurvey.__dataclass_fields__),
+        *(_responses.c[name] for name in PageResponse.__dataclass_fields__),
+        _versions.c.created_at.label("stamp"),
+    )
+    .select_from(_responses)
+    .join(_surveys, _surveys.c.id == _responses.c.survey_id)
+    .outerjoin(_versions, _versions.c.id == _responses.c.version_id)
+    .where(_responses.c.id == bindparam("response_id"), _surveys.c.slug == bindparam("slug"))
 )
 
 
@@ -154,7 +207,6 @@ def answers_by_key(response):
     return found
 
 
-_answers, _responses = SurveyAnswer.__table__, SurveyResponse.__table__
 # Built once (every question page runs them): a page's answers read, and the three statements of a
 # save.
 _ANSWERS = (

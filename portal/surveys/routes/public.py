@@ -109,7 +109,11 @@ def _question_url(survey, key, **kwargs):
 def _held_response(survey):
     """(response, None) when this browser may carry on answering, else (None, a response to
     return)."""
-    response = respondent.current(survey)
+    return _may_carry_on(survey, respondent.current(survey))
+
+
+def _may_carry_on(survey, response):
+    """_held_response for a response already read (None when this browser holds none)."""
     if response is None:
         flash(
             "Press Start now to begin."
@@ -134,10 +138,10 @@ def question(slug, key):
     # One query for the survey and this browser's response; the questions come from the frozen
     # version in memory, so the page reads only the respondent's own rows (their response and
     # answers).
-    survey, _, stamp = services.survey_and_response(slug, respondent.held_id(slug))
+    survey, held, stamp = services.survey_and_response(slug, respondent.held_id(slug))
     if survey is None:
         abort(404)
-    response, stop = _held_response(survey)
+    response, stop = _may_carry_on(survey, held)
     if stop:
         return stop
     version, live, questions, answers = services.page_state(response, stamp)
