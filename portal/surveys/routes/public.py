@@ -135,16 +135,17 @@ def _may_carry_on(survey, response):
 @public
 @csrf.exempt  # checked by the form instead, so a stale page keeps what was typed
 def question(slug, key):
-    # One query for the survey and this browser's response; the questions come from the frozen
-    # version in memory, so the page reads only the respondent's own rows (their response and
-    # answers).
-    survey, held, stamp = services.survey_and_response(slug, respondent.held_id(slug))
+    # One query for the survey, this browser's response and its answers; the questions come from
+    # the frozen version in memory, so the page reads only the respondent's own rows.
+    survey, held, stamp, given = services.survey_and_response(
+        slug, respondent.held_id(slug), reading=request.method == "GET"
+    )
     if survey is None:
         abort(404)
     response, stop = _may_carry_on(survey, held)
     if stop:
         return stop
-    version, live, questions, answers = services.page_state(response, stamp)
+    version, live, questions, answers = services.page_state(response, stamp, given)
     if version is not None:
         use_terms(version.glossary)  # the glossary terms the version was written with
     index = flow.position(questions, key)
