@@ -56,3 +56,10 @@ def _sqlite_settings(dbapi_connection, connection_record):
     )  # durable at checkpoints; safe from corruption in WAL mode
     cursor.execute("PRAGMA busy_timeout=30000")
     cursor.close()
+
+
+def read_only_options(engine):
+    """Execution options for a connection that only reads, one statement at a time: outside a
+    transaction on PostgreSQL, which spares a BEGIN and a ROLLBACK round trip. SQLite gains nothing
+    (it begins no transaction for a read) and would pay to reset the setting, so it gets none."""
+    return {"isolation_level": "AUTOCOMMIT"} if engine.dialect.name == "postgresql" else {}

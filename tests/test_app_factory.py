@@ -43,3 +43,27 @@ def test_sqlite_needs_no_ping_before_each_use_and_postgresql_keeps_it():
     url = "postgresql+psycopg://localhost/elsewhere"
     postgres = create_app({"SECRET_KEY": "x", "SQLALCHEMY_DATABASE_URI": url})
     assert postgres.config["SQLALCHEMY_ENGINE_OPTIONS"]["pool_pre_ping"] is True
+
+
+def test_a_read_only_connection_opens_no_transaction_on_postgresql(app):
+    """The question page and the stored figures read outside a transaction on PostgreSQL (no BEGIN
+    or ROLLBACK round trip); SQLite, which begins none for a read, keeps its default."""
+    from sqlalchemy import text
+
+    from portal.extensions import db, read_only_options
+
+    options = read_only_options(db.engine)
+    with db.engine.connect().execution_options(**options) as connection:
+        assert connection.execute(text("SELECT 1")).scalar() == 1
+        raw = connection.connection.dbapi_connection
+        if db.engine.dialect.name == "postgresql":
+            from psycopg.pq import TransactionStatus
+
+            assert raw.info.transaction_status == TransactionStatus.IDLE  # no BEGIN was sent
+        else:
+            assert options == {} and not raw.in_transaction
+    with db.engine.connect() as connection:  # the setting does not outlive its connection
+        connection.execute(text("SELECT 1"))
+        if db.engine.dialect.name == "postgresql":
+            raw = connection.connection.dbapi_connection
+            assert raw.info.transaction_status == TransactionStatus.INTRANS

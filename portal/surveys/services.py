@@ -11,7 +11,7 @@ from portal.clock import utcnow
 from portal.contributions.models import Contribution
 from portal.contributions.services import contributions_for_response, submit_contribution
 from portal.errors import InvalidTransition
-from portal.extensions import db
+from portal.extensions import db, read_only_options
 from portal.mail.addresses import clean_address
 from portal.mail.models import OutboxMessage
 from portal.mail.services import queue_email
@@ -79,11 +79,11 @@ def survey_and_response(slug, response_id, *, reading=False):
     PageSurvey and PageResponse values read with Core, not ORM objects: loading two entities was a
     quarter of a question page's time, and the page reads only these columns. `reading`: the
     request only reads (a GET), so when nothing has used the session yet its connection works
-    outside a transaction, sparing PostgreSQL a BEGIN and a ROLLBACK round trip."""
+    outside a transaction on PostgreSQL (extensions.read_only_options)."""
     if response_id:
-        options = _OUTSIDE_TRANSACTION if reading and not db.session().in_transaction() else None
+        fresh = reading and not db.session().in_transaction()
         rows = (
-            db.session.connection(execution_options=options)
+            db.session.connection(execution_options=read_only_options(db.engine) if fresh else None)
             .execute(_HELD, {"response_id": response_id, "slug": slug})
             .all()
         )
@@ -97,9 +97,6 @@ def survey_and_response(slug, response_id, *, reading=False):
         if rows:  # begun before versions: its questions come from the survey itself
             return survey_by_slug(slug), db.session.get(SurveyResponse, response_id), None, None
     return survey_by_slug(slug), None, None, None
-
-
-_OUTSIDE_TRANSACTION = {"isolation_level": "AUTOCOMMIT"}
 
 
 @dataclass(frozen=True, slots=True)
