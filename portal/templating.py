@@ -68,7 +68,7 @@ def plain_visitor():
 KEPT_PAGES_MAX = 2_000
 
 
-def render_ready(name, ready_key, variant=None, fills=None, **context):
+def render_ready(name, ready_key, variant=None, fills=None, lazy=None, **context):
     """render_template(name, **context), rendered once and kept while `ready_key` is unchanged for
     plain visitors (see plain_visitor); everyone else gets a fresh render.
 
@@ -78,10 +78,12 @@ def render_ready(name, ready_key, variant=None, fills=None, **context):
     FrontDoor). The kept page has a marker where the CSP nonce goes, replaced per response, so each
     response's nonce is its own and matches its header. `fills` ({marker: function}) puts other
     per-response values in the same way (a question page's CSRF token): the page is rendered with
-    each marker, and each response gets the function's value in its place.
+    each marker, and each response, kept or fresh, gets the function's value in its place.
+    `lazy`, a function returning more context, is called only when the page is rendered, so a kept
+    page skips building what only rendering needs (a question page's form).
     """
     if not plain_visitor():
-        return render_template(name, **context)
+        return _filled(render_template(name, **context, **_more(lazy)), None, fills)
     kept = current_app.extensions.setdefault(_KEPT_PAGES, {})
     slot = (name, request.script_root, variant)
     found = kept.get(slot)
@@ -89,7 +91,7 @@ def render_ready(name, ready_key, variant=None, fills=None, **context):
         nonce = getattr(request, "csp_nonce", None)
         request.csp_nonce = _NONCE_MARK
         try:
-            html = render_template(name, **context)
+            html = render_template(name, **context, **_more(lazy))
         finally:
             request.csp_nonce = nonce
         if _holds_csrf_token(html):  # a form's token is this visitor's own: never kept
@@ -100,8 +102,13 @@ def render_ready(name, ready_key, variant=None, fills=None, **context):
     return _filled(found[1], getattr(request, "csp_nonce", None) or "", fills)
 
 
+def _more(lazy):
+    return lazy() if lazy is not None else {}
+
+
 def _filled(html, nonce, fills):
-    html = html.replace(_NONCE_MARK, nonce)
+    if nonce is not None:
+        html = html.replace(_NONCE_MARK, nonce)
     for marker, value in (fills or {}).items():
         html = html.replace(marker, str(value()))
     return html

@@ -177,6 +177,11 @@ _FORM_CLASSES = {}
 
 def answer_form(question, options, **kwargs):
     """A FlaskForm with one field, `answer`, for this question (radios, checkboxes or text)."""
+    return answer_form_class(question, options)(**kwargs)
+
+
+def answer_form_class(question, options):
+    """The FlaskForm class answer_form makes, one per question shape, built once and kept."""
     shape = (
         question.type,
         question.text,
@@ -189,7 +194,7 @@ def answer_form(question, options, **kwargs):
         if len(_FORM_CLASSES) >= 2000:
             _FORM_CLASSES.clear()
         form_class = _FORM_CLASSES[shape] = _answer_form_class(question, options)
-    return form_class(**kwargs)
+    return form_class
 
 
 class _TokenWhenShown:

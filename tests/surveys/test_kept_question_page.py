@@ -83,3 +83,31 @@ def test_changing_an_answer_and_a_waiting_message_get_their_own_page(app, two_pe
     with second.session_transaction() as session:
         session["_flashes"] = [("information", "Welcome back: carry on where you left off")]
     assert "Welcome back" in second.get(CHOICE).get_data(as_text=True)
+
+
+def _saves_with_its_own_token(app, client, url):
+    """With CSRF checks on, the page at `url` carries a token that saves its answer."""
+    app.config["WTF_CSRF_ENABLED"] = True
+    try:
+        html = client.get(url).get_data(as_text=True)
+        token = TOKEN.search(html).group(1)
+        saved = client.post(url, data={"answer": "satisfied", "csrf_token": token})
+    finally:
+        app.config["WTF_CSRF_ENABLED"] = False
+    assert saved.status_code == 302 and "/questions/" in saved.headers["Location"]
+
+
+def test_a_page_rendered_fresh_for_a_waiting_message_still_carries_a_working_token(app, two_people):
+    """A page with a flashed message ("Welcome back") is not kept, but is built the same way: its
+    token must be the person's own, not the kept page's placeholder."""
+    first, second = two_people
+    first.get(CHOICE)  # the page is kept
+    with second.session_transaction() as session:
+        session["_flashes"] = [("information", "Welcome back: carry on where you left off")]
+    _saves_with_its_own_token(app, second, CHOICE)
+
+
+def test_a_kept_page_carries_a_working_token(app, two_people):
+    first, second = two_people
+    first.get(CHOICE)
+    _saves_with_its_own_token(app, second, CHOICE)

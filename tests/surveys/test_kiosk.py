@@ -1,6 +1,7 @@
 """Event (kiosk) mode and shared phones: each person starts afresh and nothing of anyone else is
 shown."""
 
+import re
 import time
 
 import pytest
@@ -317,3 +318,17 @@ def test_the_tablet_offers_no_way_to_anyone_elses_answers(client, kiosk):
         f"/surveys/{PARENTS}"
     )  # typing a code on the tablet does nothing
     assert "Carry on where you left off" not in _page(client, f"/surveys/{PARENTS}")
+
+
+def test_with_csrf_checks_on_a_tablet_question_page_saves_its_answer(client, kiosk, app):
+    """Event mode pages are never kept (the header differs) but carry the same token placeholder
+    as kept ones: each must be filled with the tablet's own token, or every answer is refused."""
+    location = start(client, PARENTS)
+    app.config["WTF_CSRF_ENABLED"] = True
+    try:
+        page = client.get(location).get_data(as_text=True)
+        token = re.search(r'name="csrf_token" type="hidden" value="([^"]+)"', page).group(1)
+        saved = client.post(location, data={"answer": "parent_carer", "csrf_token": token})
+    finally:
+        app.config["WTF_CSRF_ENABLED"] = False
+    assert saved.status_code == 302 and "/questions/" in saved.headers["Location"]

@@ -2,7 +2,8 @@
 
 import secrets
 
-from flask import abort, flash, redirect, render_template, request, url_for
+from flask import abort, current_app, flash, redirect, render_template, request, url_for
+from flask_wtf import csrf as wtf_csrf
 
 from portal.errors import InvalidTransition
 from portal.extensions import csrf, db, limiter
@@ -16,7 +17,7 @@ from portal.surveys.pictures import pictures_for
 from portal.surveys.questions import (
     LONG_TEXT_MAX,
     TEXT_TYPES,
-    answer_form,
+    answer_form_class,
     answer_values,
     form_value,
     question_options,
@@ -159,7 +160,12 @@ def question(slug, key):
     )
     options = question_options(page, reference)
     changing = request.args.get("change") == "1"
-    form = answer_form(page, options, data={"answer": form_value(page, answers.get(key, []))})
+    value = form_value(page, answers.get(key, []))
+    form_class = answer_form_class(page, options)
+    place = (survey, slug, page, index, questions, live, version, changing)
+    if _keepable(version, page, value, changing):
+        return _kept_page(survey, stamp, page, form_class, value, _shown(*place), response)
+    form = form_class(data={"answer": value})
     if request.method == "POST" and request.form.get("later") and not changing:
         later = _save_for_later(survey, response, page, form, reference)
         if later is not None:
@@ -176,6 +182,12 @@ def question(slug, key):
             answers,
         )
     _explain_csrf(form)
+    return render_template("surveys/question.html", form=form, response=response, **_shown(*place))
+
+
+def _shown(survey, slug, page, index, questions, live, version, changing):
+    """What a question page shows besides its form: progress, the back link and pictures."""
+    key = page.key
     back = (
         _question_url(survey, flow.previous_key(questions, key))
         if index
@@ -186,36 +198,57 @@ def question(slug, key):
     number, total, exact = flow.progress(live, questions, key)
     easy_read = version.easy_read if version is not None else survey.is_easy_read
     picture, answer_pictures = pictures_for(survey, page, easy_read)
-    page_context = dict(
+    return dict(
         survey=survey,
         question=page,
-        form=form,
         number=number,
         easy_read=easy_read,
         total=total,
         exact=exact,
         back=url_for("surveys.check", slug=slug) if changing else back,
-        response=response,
         changing=changing,
         max_length=LONG_TEXT_MAX,
         picture=picture,
         answer_pictures=answer_pictures,
     )
-    if not _keepable(version, page, form, changing):
-        return render_template("surveys/question.html", **page_context)
-    # Everyone at this point of this version, with the same answer chosen, sees the same page:
-    # it is kept, with this respondent's CSRF token put in (render_ready adds the CSP nonce).
-    token, fills = getattr(form, "csrf_token", None), None
-    if token is not None:
-        real, token.current_token = token.current_token, _TOKEN_MARK
-        fills = {_TOKEN_MARK: lambda: real}
-    chosen = form.answer.data if isinstance(form.answer.data, list) else [form.answer.data]
+
+
+def _kept_page(survey, stamp, page, form_class, value, shown, response):
+    """The question page everyone at this point of this version with the same choice sees, kept
+    rendered, with this respondent's CSRF token put in (render_ready adds the CSP nonce). The form
+    is built only when the page is rendered."""
+    csrf = current_app.config.get("WTF_CSRF_ENABLED", True)
+
+    def with_form():
+        form = form_class(data={"answer": value})
+        if csrf:
+            form.csrf_token.current_token = _TOKEN_MARK
+        return {"form": form, "response": response}
+
+    chosen = value if isinstance(value, list) else [value]
     return render_ready(
         "surveys/question.html",
-        (survey.title, type(form), easy_read, picture, answer_pictures),
-        variant=(survey.id, stamp, key, number, total, exact, back, tuple(chosen)),
-        fills=fills,
-        **page_context,
+        (
+            survey.title,
+            form_class,
+            csrf,  # with or without a token field
+            shown["easy_read"],
+            shown["picture"],
+            shown["answer_pictures"],
+        ),
+        variant=(
+            survey.id,
+            stamp,
+            page.key,
+            shown["number"],
+            shown["total"],
+            shown["exact"],
+            shown["back"],
+            tuple(chosen),
+        ),
+        fills={_TOKEN_MARK: wtf_csrf.generate_csrf} if csrf else None,
+        lazy=with_form,
+        **shown,
     )
 
 
@@ -223,7 +256,7 @@ def question(slug, key):
 _TOKEN_MARK = "token" + secrets.token_hex(16)
 
 
-def _keepable(version, page, form, changing):
+def _keepable(version, page, value, changing):
     """Whether this question page is the same for everyone at this point with the same choices: a
     plain GET of a frozen version's page, not changing an answer, and never a page showing a
     person's own words (a text answer already given)."""
@@ -232,8 +265,7 @@ def _keepable(version, page, form, changing):
         and not request.query_string
         and not changing
         and version is not None
-        and not form.errors
-        and not (page.type in TEXT_TYPES and form.answer.data)
+        and not (page.type in TEXT_TYPES and value)
     )
 
 
