@@ -92,8 +92,10 @@ def configure(app, config):
     if url := app.config.get("DATABASE_URL"):
         app.config["SQLALCHEMY_DATABASE_URI"] = url
     if str(app.config["SQLALCHEMY_DATABASE_URI"]).startswith("sqlite"):
-        # A file on this machine: no server can drop the connection, so no ping before each use.
-        options = app.config.get("SQLALCHEMY_ENGINE_OPTIONS") or {}
+        # A file on this machine: no server can drop the connection, so no ping before each use
+        # and no renewal (which would empty an in-memory database).
+        options = dict(app.config.get("SQLALCHEMY_ENGINE_OPTIONS") or {})
+        options.pop("pool_recycle", None)
         app.config["SQLALCHEMY_ENGINE_OPTIONS"] = {**options, "pool_pre_ping": False}
     if not app.config.get("SECRET_KEY"):
         raise RuntimeError(

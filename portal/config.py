@@ -7,7 +7,11 @@ from datetime import timedelta
 class Config:
     SECRET_KEY = None
     SQLALCHEMY_DATABASE_URI = "sqlite:///portal.db"  # relative: lands in instance/
-    SQLALCHEMY_ENGINE_OPTIONS = {"pool_pre_ping": True}
+    # No ping before each use (a round trip per request): extensions._replace_ended_connection
+    # notices a connection the server ended without one, and connections are renewed after five
+    # minutes, before a firewall's idle limit can drop them silently. Behind a network that drops
+    # idle connections sooner, set {"pool_pre_ping": True} in instance/config.py.
+    SQLALCHEMY_ENGINE_OPTIONS = {"pool_pre_ping": False, "pool_recycle": 300}
     WTF_CSRF_TIME_LIMIT = None  # the session cookie bounds it; a long survey page must not expire
     SESSION_COOKIE_HTTPONLY = True
     SESSION_COOKIE_SAMESITE = "Lax"

@@ -1,5 +1,6 @@
 """Flask extensions, created unbound and initialised in the factory."""
 
+import select
 import sqlite3
 
 from flask_limiter import Limiter
@@ -10,6 +11,7 @@ from flask_sqlalchemy import SQLAlchemy
 from flask_wtf.csrf import CSRFProtect
 from sqlalchemy import MetaData, event
 from sqlalchemy.engine import Engine
+from sqlalchemy.exc import DisconnectionError
 
 from portal.security_headers import PortalTalisman
 
@@ -56,6 +58,26 @@ def _sqlite_settings(dbapi_connection, connection_record):
     )  # durable at checkpoints; safe from corruption in WAL mode
     cursor.execute("PRAGMA busy_timeout=30000")
     cursor.close()
+
+
+@event.listens_for(Engine, "checkout")
+def _replace_ended_connection(dbapi_connection, connection_record, connection_proxy):
+    """PostgreSQL: a pooled connection the server has ended (a restart, an administrator, an idle
+    limit) is replaced before use, noticed without a round trip. An ended connection's socket has
+    something to read while idle (the server's goodbye, or its closing): a healthy idle one never
+    has, as the portal listens for no notifications. The pool then opens a fresh connection. This
+    does the work of SQLAlchemy's pool_pre_ping, which cost every request a round trip; a network
+    that drops idle connections without a word is met by pool_recycle (portal/config.py)."""
+    if isinstance(dbapi_connection, sqlite3.Connection):
+        return
+    if getattr(dbapi_connection, "closed", False) or _has_something_to_read(dbapi_connection):
+        raise DisconnectionError("the database ended this pooled connection")
+
+
+def _has_something_to_read(dbapi_connection):
+    poller = select.poll()
+    poller.register(dbapi_connection.fileno(), select.POLLIN | select.POLLERR | select.POLLHUP)
+    return bool(poller.poll(0))
 
 
 def read_only_options(engine):

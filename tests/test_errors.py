@@ -80,3 +80,52 @@ def test_api_errors_are_json(client):
     assert response.status_code == 404 and response.is_json and response.get_json()["error"]
     response = client.post("/api/v1/measures")
     assert response.status_code == 405 and response.is_json and "GET" in response.headers["Allow"]
+
+
+def test_connections_the_database_ended_cost_no_request(app):
+    """A database restart (or an administrator) ends the pooled connections between requests: the
+    next request gets a working connection, not an error page. PostgreSQL only: SQLite is a
+    file."""
+    if db.engine.dialect.name != "postgresql":
+        pytest.skip("a SQLite file has no server to end connections")
+    served = create_app({"TESTING": True, "PROPAGATE_EXCEPTIONS": False, **_same_database(app)})
+    client = served.test_client()
+    try:
+        assert client.get("/surveys").status_code == 200  # a pooled connection now waits idle
+        with served.app_context():
+            pids = _pooled_backends(db.engine)
+        assert pids
+        with db.engine.connect() as killer:
+            for pid in pids:
+                killer.execute(text("SELECT pg_terminate_backend(:pid)"), {"pid": pid})
+        _wait_until_gone(pids)
+        for _ in range(3):
+            assert client.get("/surveys").status_code == 200
+    finally:
+        with served.app_context():
+            db.engine.dispose()
+
+
+def _same_database(app):
+    return {"SQLALCHEMY_DATABASE_URI": app.config["SQLALCHEMY_DATABASE_URI"]}
+
+
+def _pooled_backends(engine):
+    """The server process ids behind `engine`'s idle pooled connections (checked in again)."""
+    with engine.connect() as connection:
+        return [connection.execute(text("SELECT pg_backend_pid()")).scalar()]
+
+
+def _wait_until_gone(pids, seconds=5):
+    import time
+
+    for _ in range(int(seconds * 20)):
+        with db.engine.connect() as connection:
+            alive = connection.execute(
+                text("SELECT count(*) FROM pg_stat_activity WHERE pid = ANY(:pids)"),
+                {"pids": pids},
+            ).scalar()
+        if not alive:
+            return
+        time.sleep(0.05)
+    raise AssertionError(f"backends {pids} still running")
