@@ -15,7 +15,7 @@ from portal.errors import register_error_handlers
 from portal.extensions import CSP, csrf, db, limiter, login_manager, migrate, talisman
 from portal.flask_app import PortalFlask
 from portal.requests import PortalRequest
-from portal.sessions import PortalSessionInterface
+from portal.sessions import PortalSessionInterface, signed_in
 from portal.urls import IdConverter
 
 # Each feature's routes module defines `bp`; the order is the order routes are matched.
@@ -114,7 +114,10 @@ def register_extensions(app):
 
     db.init_app(app)
     migrate.init_app(app, db, render_as_batch=True)
-    login_manager.init_app(app)
+    # Templates get the lazy current_user proxy, not Flask-Login's processor that loads the user
+    # for every render: a visitor's page that never asks who they are loads nobody.
+    login_manager.init_app(app, add_context_processor=False)
+    app.context_processor(lambda: {"current_user": current_user})
     login_manager.login_view = "accounts.sign_in"
     login_manager.login_message = "Sign in to see this page."
     login_manager.session_protection = "basic"
@@ -156,7 +159,7 @@ def register_session_rules(app):
 
     @app.before_request
     def staff_idle_timeout():
-        if request.endpoint == "static" or not current_user.is_authenticated:
+        if request.endpoint == "static" or not signed_in():
             return None
         now = datetime.now(UTC).timestamp()
         last = session.get("seen_at", now)

@@ -8,7 +8,8 @@ route.
 """
 
 from flask import request
-from flask_login import current_user
+
+from portal.sessions import signed_in
 
 CACHEABLE = frozenset(
     {
@@ -52,7 +53,7 @@ def register_cache_rules(app):
         value = cache_control(
             request.endpoint,
             versioned=bool(request.args.get("v")),
-            signed_in=current_user.is_authenticated,
+            signed_in=signed_in(),
             method=request.method,
         )
         if value:

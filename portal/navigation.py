@@ -4,6 +4,7 @@ from flask import current_app
 from flask_login import current_user
 
 from portal.hooks import wired
+from portal.sessions import signed_in
 
 
 def nav_items():
@@ -12,7 +13,7 @@ def nav_items():
     Most pages are read by visitors who are not signed in, and a menu entry's `visible(user)` looks
     at the user alone, so their menu is worked out once per app rather than on every page.
     """
-    if current_user.is_authenticated:
+    if signed_in():
         return _items(current_user)
     menu = current_app.extensions.get("portal.anonymous_nav")
     if menu is None:

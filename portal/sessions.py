@@ -9,7 +9,9 @@ changes on every page (its idle clock), so nothing about signing out changes.
 
 from datetime import UTC, datetime, timedelta
 
+from flask import session
 from flask.sessions import SecureCookieSessionInterface
+from flask_login import current_user
 from itsdangerous import BadSignature
 
 REFRESH_AFTER = timedelta(hours=1)
@@ -48,3 +50,14 @@ class PortalSessionInterface(SecureCookieSessionInterface):
             return False
         signed_at = getattr(session, "signed_at", None)
         return signed_at is None or datetime.now(UTC) - signed_at >= REFRESH_AFTER
+
+
+def signed_in():
+    """Whether someone is signed in, without loading a user for a visitor who is not.
+
+    Flask-Login loads the user, and hashes the visitor's address and browser for its session
+    check, the first time anything reads current_user: a twentieth of a plain page's time. Nobody
+    is signed in unless the session names a user, as the portal sets no remember-me cookie and has
+    no request loader (tests/test_sessions.py checks both), so a visitor's session, naming none, is
+    known without the load."""
+    return "_user_id" in session and current_user.is_authenticated

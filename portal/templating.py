@@ -4,9 +4,10 @@ whole pages that everyone not signed in sees alike."""
 import secrets
 
 from flask import current_app, g, render_template, request, session
-from flask_login import current_user
 from jinja2 import Template, pass_context
 from markupsafe import Markup
+
+from portal.sessions import signed_in
 
 
 @pass_context
@@ -17,7 +18,7 @@ def shared_partial(context, name):
     for the menu's current item, and by event mode), so for them each is rendered once per page and
     process and kept. Signed-in people, whose header holds their own sign-out form, get a fresh one.
     """
-    if current_user.is_authenticated or current_app.debug:
+    if signed_in() or current_app.debug:
         return Markup(context.environment.get_template(name).render(context.get_all()))
     kept = current_app.extensions.setdefault("portal.shared_partials", {})
     key = (name, request.endpoint, bool(context.get("kiosk_mode")), request.script_root)
@@ -58,7 +59,7 @@ def plain_visitor():
     return (
         request.method == "GET"
         and not current_app.debug
-        and not current_user.is_authenticated
+        and not signed_in()
         and not any(key in session for key in _OWN_PAGE_KEYS)
     )
 

@@ -45,3 +45,54 @@ def test_staff_sessions_still_change_on_every_page(client, login_as, editor):
     login_as(editor)
     assert _session_cookie(client.get("/staff"))  # the idle clock moves on every page
     assert _session_cookie(client.get("/staff"))
+
+
+def _users_loaded(app):
+    """A list that grows each time Flask-Login loads the user for a request."""
+    from flask_login import user_accessed
+
+    loads = []
+    user_accessed.connect(lambda sender, **extra: loads.append(sender), app, weak=False)
+    return loads
+
+
+def _answer_first_question(client):
+    question = start(client, PARENTS)
+    assert client.get("/").status_code == 200
+    assert client.get(question).status_code == 200
+    assert client.post(question, data={"answer": "parent_carer"}).status_code == 302
+
+
+def test_a_visitor_answering_a_survey_never_has_a_user_loaded(app):
+    # signed_in() reads the session first, and templates get the lazy current_user: a visitor's
+    # pages skip Flask-Login's load and its hashing of their address and browser. (The first
+    # visitor's pages render the shared header, whose menu asks once per process.)
+    open_seeded_surveys()
+    _answer_first_question(app.test_client())
+    loads = _users_loaded(app)
+    _answer_first_question(app.test_client())
+    assert loads == []
+
+
+def test_signed_in_staff_are_still_known_on_every_page(app, client, login_as, editor):
+    loads = _users_loaded(app)
+    login_as(editor)
+    page = client.get("/")
+    assert "Sign out" in page.get_data(as_text=True)
+    assert page.headers["Cache-Control"] == "no-store"  # a signed-in page is never cached
+    assert loads
+
+
+def test_nobody_is_signed_in_but_by_the_session(app, client):
+    # What signed_in() relies on: no remember-me cookie is ever set, and no loader reads a user
+    # from a request's headers.
+    from tests.factories import PASSWORD, make_user
+
+    assert app.login_manager._request_callback is None
+    make_user(role="editor", email="editor-remember@example.test")
+    signed = client.post(
+        "/sign-in", data={"email": "editor-remember@example.test", "password": PASSWORD}
+    )
+    assert signed.status_code == 302
+    cookies = " ".join(signed.headers.getlist("Set-Cookie"))
+    assert "session=" in cookies and "remember_token" not in cookies

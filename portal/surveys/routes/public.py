@@ -10,6 +10,7 @@ from portal.extensions import csrf, db, limiter
 from portal.glossary.services import use_terms
 from portal.permissions import public
 from portal.reference.models import Locality
+from portal.sessions import signed_in
 from portal.surveys import flow, respondent, services
 from portal.surveys.forms import CSRF_MESSAGE, EmailForm, ResumeForm, StartForm, SubmitForm
 from portal.surveys.models import ResponseStatus
@@ -83,8 +84,9 @@ def _staff_mode(survey):
     from flask_login import current_user
 
     kiosk, entry = respondent.kiosk(), respondent.staff_entry()
-    staff_here = getattr(current_user, "is_staff", False)
-    return staff_here and any(s and s["survey_id"] == survey.id for s in (kiosk, entry))
+    if not any(s and s["survey_id"] == survey.id for s in (kiosk, entry)):
+        return False
+    return signed_in() and getattr(current_user, "is_staff", False)
 
 
 def _start_details(survey):
