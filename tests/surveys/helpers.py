@@ -47,6 +47,12 @@ def open_seeded_surveys():
     return {s.slug: s for s in surveys}
 
 
+def page_writes():
+    """The statements that replace a page's answers, after the UPDATE that locks the response: on
+    PostgreSQL one (a writing WITH), on SQLite the old rows out then the new ones in."""
+    return ["WITH"] if db.engine.dialect.name == "postgresql" else ["DELETE", "INSERT"]
+
+
 def start(client, slug):
     response = client.post(f"/surveys/{slug}/start")
     assert response.status_code == 302, response.status_code

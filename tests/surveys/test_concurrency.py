@@ -106,3 +106,63 @@ def test_fifty_people_at_once_each_stored_exactly_once(served):
     assert (
         db.session.scalar(select(func.count(Contribution.id))) == PEOPLE
     )  # one free-text answer each
+
+
+CHECKBOX = re.compile(r'name="answer" type="checkbox" value="([^"]+)"')
+
+
+def _reach_services_used(base, session, token):
+    """Start the survey and answer each page until the services page; returns its URL."""
+    location = session.post(
+        f"{base}/surveys/{PARENTS}/start", data={"csrf_token": token}, allow_redirects=False
+    ).headers["Location"]
+    while not location.split("?")[0].endswith("/questions/services_used"):
+        key = location.split("/questions/")[1].split("?")[0]
+        sent = session.post(
+            f"{base}{location}" if location.startswith("/") else location,
+            data={"csrf_token": token, "answer": ANSWERS.get(key, "")},
+            allow_redirects=False,
+        )
+        assert sent.status_code == 302, (key, sent.status_code)
+        location = sent.headers["Location"]
+    return f"{base}{location}" if location.startswith("/") else location
+
+
+def test_two_different_copies_of_a_page_at_once_store_one_of_them_whole(served):
+    # A double click after changing the ticks (or the page open in two tabs) sends two versions
+    # of one page at the same moment: what is stored is one of them whole, never a mix.
+    open_seeded_surveys()
+    db.session.remove()
+    session = requests.Session()
+    session.headers["Connection"] = "close"
+    token = TOKEN.search(session.get(f"{served}/surveys/{PARENTS}", timeout=60).text).group(1)
+    page = _reach_services_used(served, session, token)
+    codes = CHECKBOX.findall(session.get(page, timeout=60).text)
+    assert len(codes) >= 4
+    first, second = set(codes[:3]), set(codes[2:4])
+    response_id = db.session.scalar(select(SurveyResponse.id))
+    for _ in range(15):
+        sent = at_once(
+            [
+                partial(
+                    session.post,
+                    page,
+                    data={"csrf_token": token, "answer": sorted(ticks)},
+                    timeout=60,
+                    allow_redirects=False,
+                )
+                for ticks in (first, second)
+            ],
+            together=True,
+        )
+        assert all(r is not None and r.status_code == 302 for r in sent), sent
+        stored = set(
+            db.session.scalars(
+                select(SurveyAnswer.code).where(
+                    SurveyAnswer.response_id == response_id,
+                    SurveyAnswer.question_key == "services_used",
+                )
+            )
+        )
+        db.session.remove()
+        assert stored in (first, second), stored
