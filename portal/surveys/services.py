@@ -79,12 +79,15 @@ def survey_and_response(slug, response_id, *, reading=False):
     PageSurvey and PageResponse values read with Core, not ORM objects: loading two entities was a
     quarter of a question page's time, and the page reads only these columns. `reading`: the
     request only reads (a GET), so when nothing has used the session yet its connection works
-    outside a transaction on PostgreSQL (extensions.read_only_options)."""
+    outside a transaction on PostgreSQL (extensions.read_only_options). Otherwise (a POST, which
+    may save) the response's row is locked for the rest of the transaction, so save_answer(...,
+    locked=True) can write in one statement (a second copy of the page waits here until the first
+    is committed, then reads what it stored)."""
     if response_id:
         fresh = reading and not db.session().in_transaction()
         rows = (
             db.session.connection(execution_options=read_only_options(db.engine) if fresh else None)
-            .execute(_HELD, {"response_id": response_id, "slug": slug})
+            .execute(_HELD if reading else _HELD_LOCKED, {"response_id": response_id, "slug": slug})
             .all()
         )
         if rows and rows[0].version_id is not None:
@@ -153,6 +156,7 @@ _HELD = (
     .where(_responses.c.id == bindparam("response_id"), _surveys.c.slug == bindparam("slug"))
     .order_by(_answers.c.id)
 )
+_HELD_LOCKED = _HELD.with_for_update(of=_responses)  # SQLite: no lock clause (one writer at a time)
 
 
 def new_resume_code():
@@ -237,6 +241,33 @@ _MARK = _LOCK_AND_MARK.values(updated_at=bindparam("at"), last_question_key=bind
 _CLEAR_PAGE = delete(_answers).where(
     _answers.c.response_id == bindparam("response_id"), _answers.c.question_key == bindparam("key")
 )
+# PostgreSQL, when the transaction already holds the response's row lock (survey_and_response for a
+# POST): the resume state marked and the page's rows replaced, as below, in one statement. Its
+# snapshot is taken after the lock was won, so it sees all a first copy of the page stored.
+_SAVE_PAGE = text(
+    """
+    WITH mark AS (
+        UPDATE survey_responses SET last_question_key = :key, updated_at = :at
+        WHERE id = :response_id AND status = :in_progress
+        RETURNING id
+    ), kept AS (
+        INSERT INTO survey_answers (response_id, question_key, code, text, number)
+        SELECT :response_id, :key, given.code, given.text, given.number
+        FROM unnest(
+            CAST(:codes AS VARCHAR[]), CAST(:texts AS TEXT[]), CAST(:numbers AS FLOAT8[])
+        ) AS given (code, text, number)
+        WHERE EXISTS (SELECT FROM mark)
+        ON CONFLICT (response_id, question_key, code)
+        DO UPDATE SET text = EXCLUDED.text, number = EXCLUDED.number
+        RETURNING id
+    ), gone AS (
+        DELETE FROM survey_answers
+        WHERE response_id = :response_id AND question_key = :key
+        AND EXISTS (SELECT FROM mark) AND id NOT IN (SELECT id FROM kept)
+    )
+    SELECT count(*) FROM mark
+    """
+).bindparams(bindparam("at", type_=_responses.c.updated_at.type))
 # PostgreSQL: the page's new rows in (an answer kept keeps its row) and its other rows out, in one
 # statement and one round trip. The DELETE reads the snapshot the statement began with, so it never
 # sees the rows the INSERT adds; it skips those the INSERT updated by their ids. It runs after the
@@ -303,7 +334,7 @@ def route_for(response, stamp=None):
     return visible_questions(questions_of(response, stamp), codes_by_key(answers)), answers
 
 
-def save_answer(response, question, rows, reference):
+def save_answer(response, question, rows, reference, *, locked=False):
     """Store one page's answer, replacing what was there, so a page is stored once however often
     sent.
 
@@ -313,10 +344,15 @@ def save_answer(response, question, rows, reference):
 
     One durable commit after the resume state (and any profile answer) in one UPDATE, which also
     locks the response row, then the page's rows replaced: on PostgreSQL in one statement
-    (_REPLACE_PAGE, a round trip fewer), on SQLite its old rows out and its new rows in.
+    (_REPLACE_PAGE, a round trip fewer), on SQLite its old rows out and its new rows in. `locked`:
+    this transaction already holds the response's row lock (survey_and_response took it for a
+    POST), so on PostgreSQL a page that sets no profile column is saved in one statement.
     """
 
     response_id = response.id  # read before the commit expires the object
+    if locked and question.type not in PROFILE_TYPES and db.engine.dialect.name == "postgresql":
+        _save_locked_page(response_id, question.key, rows)
+        return
     mark = {"response_id": response_id, "at": utcnow(), "page": question.key}
     if (
         question.type in PROFILE_TYPES
@@ -335,14 +371,44 @@ def save_answer(response, question, rows, reference):
     db.session.commit()
 
 
+def _save_locked_page(response_id, key, rows):
+    """save_answer in one statement and a commit, for a response whose row lock this transaction
+    holds (PostgreSQL)."""
+    given = _columns(rows)
+    marked = (
+        db.session.connection()
+        .execute(
+            _SAVE_PAGE,
+            {
+                "response_id": response_id,
+                "key": key,
+                "at": utcnow(),
+                "in_progress": ResponseStatus.IN_PROGRESS.value,
+                **given,
+            },
+        )
+        .scalar_one()
+    )
+    if marked != 1:
+        db.session.rollback()
+        raise InvalidTransition("This response has already been sent")
+    db.session.commit()
+
+
+def _columns(rows):
+    """[(code, text, number)] as the arrays the PostgreSQL statements unnest."""
+    codes, texts, numbers = (
+        (list(column) for column in zip(*rows, strict=True)) if rows else ([], [], [])
+    )
+    return {"codes": codes, "texts": texts, "numbers": numbers}
+
+
 def _replace_page(connection, response_id, key, rows):
     """The page's stored rows become `rows` (not committed)."""
     if connection.dialect.name == "postgresql":
-        codes, texts, numbers = (
-            (list(column) for column in zip(*rows, strict=True)) if rows else ([], [], [])
+        connection.execute(
+            _REPLACE_PAGE, {"response_id": response_id, "key": key, **_columns(rows)}
         )
-        given = {"codes": codes, "texts": texts, "numbers": numbers}
-        connection.execute(_REPLACE_PAGE, {"response_id": response_id, "key": key, **given})
         return
     connection.execute(_CLEAR_PAGE, {"response_id": response_id, "key": key})
     if rows:

@@ -47,10 +47,11 @@ def open_seeded_surveys():
     return {s.slug: s for s in surveys}
 
 
-def page_writes():
-    """The statements that replace a page's answers, after the UPDATE that locks the response: on
-    PostgreSQL one (a writing WITH), on SQLite the old rows out then the new ones in."""
-    return ["WITH"] if db.engine.dialect.name == "postgresql" else ["DELETE", "INSERT"]
+def save_writes():
+    """The statements that save a question page (not a profile one) after the read that locks the
+    response: on PostgreSQL one (a writing WITH); on SQLite the resume state, the page's old rows
+    out, its new rows in."""
+    return ["WITH"] if db.engine.dialect.name == "postgresql" else ["UPDATE", "DELETE", "INSERT"]
 
 
 def start(client, slug):

@@ -2,9 +2,10 @@
 
 The question page reads the survey with this browser's response and their answers in one
 statement; the questions come from the frozen version held in memory. Saving an answer reads the
-same, then writes the resume state (locking the response row) and replaces the page's rows (on
-SQLite old rows out, new rows in; on PostgreSQL one statement doing both), and commits once
-(durable). Nothing else: no glossary, no questions, no user, no session token.
+same (on PostgreSQL locking the response row), then writes the resume state and replaces the page's
+rows (on SQLite an UPDATE, the old rows out, the new rows in; on PostgreSQL one statement doing
+all three), and commits once (durable). Nothing else: no glossary, no questions, no user, no
+session token.
 """
 
 import re
@@ -13,7 +14,7 @@ from sqlalchemy import event, select
 
 from portal.extensions import db
 from portal.surveys.models import SurveyAnswer
-from tests.surveys.helpers import PARENTS, open_seeded_surveys, page_writes, walk
+from tests.surveys.helpers import PARENTS, open_seeded_surveys, save_writes, walk
 
 PAGE = f"/surveys/{PARENTS}/questions/overall_satisfaction"
 
@@ -72,7 +73,7 @@ def test_an_answer_costs_one_read_and_its_writes(client):
     saved, seen = _statements(lambda: client.post(PAGE, data={"answer": "satisfied"}))
     assert saved.status_code == 302
     assert saved.headers["Location"].endswith("/questions/confidence_needs_met")
-    assert [s.split()[0] for s in seen] == ["SELECT", "UPDATE", *page_writes()], seen
+    assert [s.split()[0] for s in seen] == ["SELECT", *save_writes()], seen
     page = client.get(PAGE).get_data(as_text=True)
     assert 'value="satisfied" checked' in page  # and the answer is there to come back to
 

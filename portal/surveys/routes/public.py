@@ -279,7 +279,7 @@ def _save_for_later(survey, response, page, form, reference):
     rows = answer_values(page, form.answer.data) if form.validate() else None
     if rows:  # a blank page saves nothing, so coming back lands on this page again
         try:
-            services.save_answer(response, page, rows, reference)
+            services.save_answer(response, page, rows, reference, locked=True)
         except InvalidTransition:
             return redirect(url_for("surveys.sent", slug=survey.slug))
     elif rows is None and form.answer.data not in (None, "", []):
@@ -311,7 +311,7 @@ def saved(slug):
 
 def _save_and_move_on(slug, response, page, rows, reference, changing, live, answers):
     try:
-        services.save_answer(response, page, rows, reference)
+        services.save_answer(response, page, rows, reference, locked=True)
     except InvalidTransition:
         return redirect(url_for("surveys.sent", slug=slug))
     # Route on what was just stored rather than reading it back.
