@@ -242,8 +242,12 @@ _CLEAR_PAGE = delete(_answers).where(
     _answers.c.response_id == bindparam("response_id"), _answers.c.question_key == bindparam("key")
 )
 # PostgreSQL, when the transaction already holds the response's row lock (survey_and_response for a
-# POST): the resume state marked and the page's rows replaced, as below, in one statement. Its
-# snapshot is taken after the lock was won, so it sees all a first copy of the page stored.
+# POST), in one statement and round trip: the resume state marked, the page's new rows in (a row
+# already there is kept) and its other rows out. The DELETE reads the snapshot the statement began
+# with, so it never sees the rows the INSERT adds, and skips those the INSERT kept by their ids. The
+# snapshot is taken after the lock was won, so a second copy of the page (a double click) starts
+# from all the first one stored; without the lock it would miss the first copy's new rows and keep
+# them beside its own (tests/surveys/test_concurrency.py).
 _SAVE_PAGE = text(
     """
     WITH mark AS (
@@ -268,29 +272,6 @@ _SAVE_PAGE = text(
     SELECT count(*) FROM mark
     """
 ).bindparams(bindparam("at", type_=_responses.c.updated_at.type))
-# PostgreSQL: the page's new rows in (an answer kept keeps its row) and its other rows out, in one
-# statement and one round trip. The DELETE reads the snapshot the statement began with, so it never
-# sees the rows the INSERT adds; it skips those the INSERT updated by their ids. It runs after the
-# UPDATE that locked the response, so a second copy of the page (a double click) waits for the first
-# to commit and then starts from what the first stored. (SQLite has no writing WITH: it runs
-# _CLEAR_PAGE then an INSERT, with no round trips to save.)
-_REPLACE_PAGE = text(
-    """
-    WITH kept AS (
-        INSERT INTO survey_answers (response_id, question_key, code, text, number)
-        SELECT :response_id, :key, given.code, given.text, given.number
-        FROM unnest(
-            CAST(:codes AS VARCHAR[]), CAST(:texts AS TEXT[]), CAST(:numbers AS FLOAT8[])
-        ) AS given (code, text, number)
-        ON CONFLICT (response_id, question_key, code)
-        DO UPDATE SET text = EXCLUDED.text, number = EXCLUDED.number
-        RETURNING id
-    )
-    DELETE FROM survey_answers
-    WHERE response_id = :response_id AND question_key = :key
-    AND id NOT IN (SELECT id FROM kept)
-    """
-)
 
 
 def codes_by_key(answers):
@@ -342,11 +323,11 @@ def save_answer(response, question, rows, reference, *, locked=False):
     Locks the response row first, so two copies of the same page (a double click) queue, not
     duplicate. Raises InvalidTransition when the response is already submitted.
 
-    One durable commit after the resume state (and any profile answer) in one UPDATE, which also
-    locks the response row, then the page's rows replaced: on PostgreSQL in one statement
-    (_REPLACE_PAGE, a round trip fewer), on SQLite its old rows out and its new rows in. `locked`:
-    this transaction already holds the response's row lock (survey_and_response took it for a
-    POST), so on PostgreSQL a page that sets no profile column is saved in one statement.
+    One durable commit after three statements: the resume state (and any profile answer) in one
+    UPDATE, which also locks the response row, then the page's old rows out and its new rows in.
+    `locked`: this transaction already holds the response's row lock (survey_and_response took it
+    for a POST), so on PostgreSQL a page that sets no profile column is saved in one statement
+    (_SAVE_PAGE).
     """
 
     response_id = response.id  # read before the commit expires the object
@@ -363,18 +344,35 @@ def save_answer(response, question, rows, reference, *, locked=False):
     connection = (
         db.session.connection()
     )  # Core statements in the session's transaction: no ORM bookkeeping
-    locked = connection.execute(statement, mark).rowcount
-    if locked != 1:
+    marked = connection.execute(statement, mark).rowcount
+    if marked != 1:
         db.session.rollback()
         raise InvalidTransition("This response has already been sent")
-    _replace_page(connection, response_id, question.key, rows)
+    connection.execute(_CLEAR_PAGE, {"response_id": response_id, "key": question.key})
+    if rows:
+        connection.execute(
+            insert(_answers),
+            [
+                {
+                    "response_id": response_id,
+                    "question_key": question.key,
+                    "code": code,
+                    "text": text,
+                    "number": number,
+                }
+                for code, text, number in rows
+            ],
+        )
     db.session.commit()
 
 
 def _save_locked_page(response_id, key, rows):
     """save_answer in one statement and a commit, for a response whose row lock this transaction
     holds (PostgreSQL)."""
-    given = _columns(rows)
+    codes, texts, numbers = (
+        (list(column) for column in zip(*rows, strict=True)) if rows else ([], [], [])
+    )
+    given = {"codes": codes, "texts": texts, "numbers": numbers}  # the arrays it unnests
     marked = (
         db.session.connection()
         .execute(
@@ -393,38 +391,6 @@ def _save_locked_page(response_id, key, rows):
         db.session.rollback()
         raise InvalidTransition("This response has already been sent")
     db.session.commit()
-
-
-def _columns(rows):
-    """[(code, text, number)] as the arrays the PostgreSQL statements unnest."""
-    codes, texts, numbers = (
-        (list(column) for column in zip(*rows, strict=True)) if rows else ([], [], [])
-    )
-    return {"codes": codes, "texts": texts, "numbers": numbers}
-
-
-def _replace_page(connection, response_id, key, rows):
-    """The page's stored rows become `rows` (not committed)."""
-    if connection.dialect.name == "postgresql":
-        connection.execute(
-            _REPLACE_PAGE, {"response_id": response_id, "key": key, **_columns(rows)}
-        )
-        return
-    connection.execute(_CLEAR_PAGE, {"response_id": response_id, "key": key})
-    if rows:
-        connection.execute(
-            insert(_answers),
-            [
-                {
-                    "response_id": response_id,
-                    "question_key": key,
-                    "code": code,
-                    "text": text,
-                    "number": number,
-                }
-                for code, text, number in rows
-            ],
-        )
 
 
 def _profile(kind, code):
