@@ -2,6 +2,9 @@
 
 from datetime import timedelta
 
+import pytest
+from flask_login import user_accessed
+
 from portal import sessions
 from tests.surveys.helpers import PARENTS, open_seeded_surveys, start
 
@@ -47,40 +50,45 @@ def test_staff_sessions_still_change_on_every_page(client, login_as, editor):
     assert _session_cookie(client.get("/staff"))
 
 
-def _users_loaded(app):
-    """A list that grows each time Flask-Login loads the user for a request."""
-    from flask_login import user_accessed
-
+@pytest.fixture
+def users_loaded(app):
+    """A list that grows each time Flask-Login loads the user for a request (this test only)."""
     loads = []
-    user_accessed.connect(lambda sender, **extra: loads.append(sender), app, weak=False)
-    return loads
+
+    def note(sender, **extra):
+        loads.append(sender)
+
+    user_accessed.connect(note, app)
+    yield loads
+    user_accessed.disconnect(note, app)
 
 
 def _answer_first_question(client):
     question = start(client, PARENTS)
     assert client.get("/").status_code == 200
+    assert client.get("/cookies").status_code == 200  # rendered afresh for everyone
     assert client.get(question).status_code == 200
     assert client.post(question, data={"answer": "parent_carer"}).status_code == 302
 
 
-def test_a_visitor_answering_a_survey_never_has_a_user_loaded(app):
+def test_a_visitor_answering_a_survey_never_has_a_user_loaded(app, users_loaded):
     # signed_in() reads the session first, and templates get the lazy current_user: a visitor's
-    # pages skip Flask-Login's load and its hashing of their address and browser. (The first
-    # visitor's pages render the shared header, whose menu asks once per process.)
+    # pages, kept or rendered afresh, skip Flask-Login's load and its hashing of their address and
+    # browser. (The first visitor's pages render the shared header, whose menu asks once per
+    # process.)
     open_seeded_surveys()
     _answer_first_question(app.test_client())
-    loads = _users_loaded(app)
+    users_loaded.clear()
     _answer_first_question(app.test_client())
-    assert loads == []
+    assert users_loaded == []
 
 
-def test_signed_in_staff_are_still_known_on_every_page(app, client, login_as, editor):
-    loads = _users_loaded(app)
+def test_signed_in_staff_are_still_known_on_every_page(client, login_as, editor, users_loaded):
     login_as(editor)
     page = client.get("/")
     assert "Sign out" in page.get_data(as_text=True)
     assert page.headers["Cache-Control"] == "no-store"  # a signed-in page is never cached
-    assert loads
+    assert users_loaded
 
 
 def test_nobody_is_signed_in_but_by_the_session(app, client):
