@@ -81,8 +81,10 @@ def survey_and_response(slug, response_id, *, reading=False):
     request only reads (a GET), so when nothing has used the session yet its connection works
     outside a transaction on PostgreSQL (extensions.read_only_options). Otherwise (a POST, which
     may save) the response's row is locked for the rest of the transaction, so save_answer(...,
-    locked=True) can write in one statement (a second copy of the page waits here until the first
-    is committed, then reads what it stored)."""
+    locked=True) can write in one statement. A second copy of the page waits here until the first
+    is committed; the answers this read returns may then predate the first copy's, but only the
+    page's own key differs and the save replaces it, in a later statement whose snapshot includes
+    everything the first copy stored."""
     if response_id:
         fresh = reading and not db.session().in_transaction()
         rows = (

@@ -113,19 +113,22 @@ CHECKBOX = re.compile(r'name="answer" type="checkbox" value="([^"]+)"')
 
 def _reach_services_used(base, session, token):
     """Start the survey and answer each page until the services page; returns its URL."""
-    location = session.post(
-        f"{base}/surveys/{PARENTS}/start", data={"csrf_token": token}, allow_redirects=False
-    ).headers["Location"]
-    while not location.split("?")[0].endswith("/questions/services_used"):
-        key = location.split("/questions/")[1].split("?")[0]
-        sent = session.post(
-            f"{base}{location}" if location.startswith("/") else location,
-            data={"csrf_token": token, "answer": ANSWERS.get(key, "")},
-            allow_redirects=False,
-        )
+
+    def absolute(location):
+        return f"{base}{location}" if location.startswith("/") else location
+
+    url = absolute(
+        session.post(
+            f"{base}/surveys/{PARENTS}/start", data={"csrf_token": token}, allow_redirects=False
+        ).headers["Location"]
+    )
+    while not url.split("?")[0].endswith("/questions/services_used"):
+        key = url.split("/questions/")[1].split("?")[0]
+        data = {"csrf_token": token, "answer": ANSWERS.get(key, "")}
+        sent = session.post(url, data=data, allow_redirects=False)
         assert sent.status_code == 302, (key, sent.status_code)
-        location = sent.headers["Location"]
-    return f"{base}{location}" if location.startswith("/") else location
+        url = absolute(sent.headers["Location"])
+    return url
 
 
 def test_two_different_copies_of_a_page_at_once_store_one_of_them_whole(served):
