@@ -31,22 +31,39 @@ def respondent(base):
     return cookie, token
 
 
+# People answering at once in a load run: four to each of wrk's connections, each answering as
+# themselves (a person answers one page at a time; one person sending a page from every connection
+# at once times the double-click path, shown apart as a figure).
+PEOPLE = 32
+
+
 def question_page(base):
-    cookie, _ = respondent(base)
-    return QUESTION, None, cookie
+    return QUESTION, False, [(respondent(base)[0], None) for _ in range(PEOPLE)]
+
+
+def _answering(base):
+    """(cookie header, answer POST body) of a new respondent."""
+    cookie, token = respondent(base)
+    return cookie, urllib.parse.urlencode({"csrf_token": token, "answer": "satisfied"})
 
 
 def answer_post(base):
-    cookie, token = respondent(base)
-    return QUESTION, urllib.parse.urlencode({"csrf_token": token, "answer": "satisfied"}), cookie
+    return QUESTION, True, [_answering(base) for _ in range(PEOPLE)]
 
 
-# (label, path or callable(base_url) -> (path, post body, cookie), target share of the bare app's
-# req/s)
+def one_person_posting_everywhere(base):
+    """The worst case of a double click: one person sending the same page from every connection at
+    once, each copy waiting on the one before (a figure, not a target)."""
+    return QUESTION, True, [_answering(base)] * 8
+
+
+# (label, path or callable(base_url) -> (path, whether a POST, people), target share of the bare
+# app's req/s or None)
 TARGETS = [
     ("home page", "/", 0.45),
     ("survey question page", question_page, 0.25),
     ("answer POST (saved, 302)", answer_post, 0.15),
+    ("answer POST, one person x8", one_person_posting_everywhere, None),
     ("/results", "/results", 0.25),
     ("API measure ?by=locality", "/api/v1/measures/parent-carer-satisfaction?by=locality", 0.3),
 ]
@@ -63,10 +80,12 @@ def _databases():
     return found
 
 
-def _check(base, path, body, cookie):
-    """One request by hand first, so a benchmark never times error pages."""
+def _check(base, path, post, people):
+    """One request by hand first (as the first person, if any), so a benchmark never times error
+    pages."""
+    cookie, body = people[0] if people else (None, None)
     headers = {"Cookie": cookie} if cookie else {}
-    if body is None:
+    if not post:
         response = requests.get(base + path, headers=headers, timeout=10, allow_redirects=False)
         ok = response.status_code == 200
     else:
@@ -89,16 +108,21 @@ def run(seconds=8):
     for db_name, url in _databases():
         with servers.gunicorn("wsgi:app", env=environment(url)) as base:
             for label, target, share in TARGETS:
-                path, body, cookie = target(base) if callable(target) else (target, None, None)
-                _check(base, path, body, cookie)
-                result = load.run_wrk(base + path, seconds=seconds, post_body=body, cookie=cookie)
-                share_here = round(share * DATABASE_SHARE[db_name], 3)
+                path, post, people = target(base) if callable(target) else (target, False, ())
+                _check(base, path, post, people)
+                result = load.run_wrk(base + path, seconds=seconds, post=post, people=people)
+                share_here = share and round(share * DATABASE_SHARE[db_name], 3)
                 rows.append({"database": db_name, "label": label, "share": share_here, **result})
     return {"bare": bare, "rows": rows}
 
 
-# Server time per question answered (question page GET plus answer POST), the most it should be.
+# Server time per question answered (question page GET plus answer POST), the most it should be,
+# as issue 17 set it on a machine whose bare app served REFERENCE_BARE requests a second in the same
+# harness. Machines of the same kind have served the bare app at 2,400 to 6,800 a second, and a
+# slower machine is slower at everything, so the budget is judged on the time scaled to that
+# machine by the bare app's speed (the raw time is printed beside it).
 ANSWERED_BUDGET_MS = {"SQLite": 1.5, "PostgreSQL": 2.0}
+REFERENCE_BARE = 5666
 ANSWERED = ("survey question page", "answer POST (saved, 302)")
 
 
@@ -118,7 +142,8 @@ def report(result):
         return [f"HTTP load: skipped, {result['error']}"]
     bare = result["bare"]
     lines = [
-        f"HTTP load (wrk, 2 threads, 8 connections; gunicorn, {servers.WORKERS} sync workers each)",
+        f"HTTP load (wrk, 2 threads, 8 connections; gunicorn, {servers.WORKERS} sync workers each; "
+        f"question pages and answers sent as {PEOPLE} people in turn)",
         f"bare Flask hello: {bare['rps']:,.0f} req/s, median {bare['p50_ms']:.1f} ms, p95 "
         f"{bare['p95_ms']:.1f} ms",
         f"{'page':<28} {'db':<10} {'req/s':>8} {'median':>8} {'p95':>8} {'errors':>6} "
@@ -137,8 +162,12 @@ def report(result):
         )
     for db_name, ms in server_time_per_question(result["rows"]).items():
         budget = ANSWERED_BUDGET_MS.get(db_name)
+        scaled = ms * bare["rps"] / REFERENCE_BARE
         verdict = (
-            f"  budget <= {budget:.1f} ms: {'met' if ms <= budget else 'MISSED'}" if budget else ""
+            f"; scaled to the issue's machine (bare {REFERENCE_BARE:,} req/s): {scaled:.2f} ms, "
+            f"budget <= {budget:.1f} ms: {'met' if scaled <= budget else 'MISSED'}"
+            if budget
+            else ""
         )
         lines.append(
             f"server time per question answered ({db_name}, question GET + answer POST): {ms:.2f} "

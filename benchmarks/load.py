@@ -13,15 +13,36 @@ import tempfile
 
 LUA = """
 wrk.method = os.getenv("WRK_METHOD")
-if os.getenv("WRK_BODY") ~= "" then
-  wrk.body = os.getenv("WRK_BODY")
-  wrk.headers["Content-Type"] = "application/x-www-form-urlencoded"
-end
-if os.getenv("WRK_COOKIE") ~= "" then wrk.headers["Cookie"] = os.getenv("WRK_COOKIE") end
+if wrk.method == "POST" then wrk.headers["Content-Type"] = "application/x-www-form-urlencoded" end
 local expected = tonumber(os.getenv("WRK_EXPECT"))
 local threads = {}
-function setup(thread) table.insert(threads, thread) end
-function init(args) wrong = 0 end
+function setup(thread)
+  thread:set("id", #threads)
+  table.insert(threads, thread)
+end
+function init(args)
+  wrong = 0
+  -- This thread's people (every WRK_THREADS-th line of cookie, tab, body), none shared.
+  mine, turn = {}, 0
+  local n = 0
+  for line in string.gmatch(os.getenv("WRK_PEOPLE"), "[^\\n]+") do
+    if n % tonumber(os.getenv("WRK_THREADS")) == id then
+      local cookie, body = line:match("^([^\\t]*)\\t(.*)$")
+      table.insert(mine, {cookie = cookie, body = body})
+    end
+    n = n + 1
+  end
+end
+if os.getenv("WRK_PEOPLE") ~= "" then
+  -- Each request as the next of this thread's people in turn: with several people per
+  -- connection, one person seldom has two requests in flight (people answer a page at a time).
+  function request()
+    turn = turn % #mine + 1
+    wrk.headers["Cookie"] = mine[turn].cookie
+    if mine[turn].body ~= "" then wrk.body = mine[turn].body end
+    return wrk.format()
+  end
+end
 function response(status, headers, body) if status ~= expected then wrong = wrong + 1 end end
 done = function(summary, latency, requests)
   local unexpected = 0
@@ -37,20 +58,27 @@ def wrk_available():
     return shutil.which("wrk") is not None
 
 
-def run_wrk(url, seconds=5, connections=8, threads=2, post_body=None, cookie=None, expect=None):
+def run_wrk(url, seconds=5, connections=8, threads=2, post=False, people=(), expect=None):
     """Load `url` for `seconds`; returns dict(rps, p50_ms, p95_ms, requests, errors).
+
+    `people`: (cookie header, POST body) pairs, one per person; each request is sent as the next
+    person of its wrk thread's share (at least `connections` people; with several times as many,
+    one person seldom has two requests in flight). Without people every request is the same
+    anonymous GET (or POST, with `post`).
 
     `errors` counts responses whose status was not `expect` (200, or 302 for a POST) plus socket
     errors.
     """
     with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as script:
         script.write(LUA)
-    expect = expect or (302 if post_body is not None else 200)
+    if people and len(people) < connections:
+        raise ValueError(f"{len(people)} people cannot fill {connections} connections")
+    expect = expect or (302 if post else 200)
     env = {
         **os.environ,
-        "WRK_METHOD": "POST" if post_body is not None else "GET",
-        "WRK_BODY": post_body or "",
-        "WRK_COOKIE": cookie or "",
+        "WRK_METHOD": "POST" if post else "GET",
+        "WRK_PEOPLE": "\n".join(f"{cookie}\t{body or ''}" for cookie, body in people),
+        "WRK_THREADS": str(threads),
         "WRK_EXPECT": str(expect),
     }
     try:

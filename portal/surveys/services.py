@@ -5,7 +5,7 @@ import secrets
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import bindparam, delete, func, insert, select, text, update
+from sqlalchemy import bindparam, delete, func, insert, literal_column, null, select, text, update
 
 from portal.clock import utcnow
 from portal.contributions.models import Contribution
@@ -70,26 +70,24 @@ def survey_by_slug(slug):
     return db.session.scalar(select(Survey).where(Survey.slug == slug))
 
 
-def survey_and_response(slug, response_id, *, reading=False):
+def survey_and_response(slug, response_id):
     """(survey, response, version stamp, answers by key) for a question page, in one query when
     `response_id` (held by this browser) belongs to the survey `slug`; else (the survey or None,
     None, None, None).
 
     On the common path (a response on a frozen version) the survey and response are plain
     PageSurvey and PageResponse values read with Core, not ORM objects: loading two entities was a
-    quarter of a question page's time, and the page reads only these columns. `reading`: the
-    request only reads (a GET), so when nothing has used the session yet its connection works
-    outside a transaction on PostgreSQL (extensions.read_only_options). Otherwise (a POST, which
-    may save) the response's row is locked for the rest of the transaction, so save_answer(...,
-    locked=True) can write in one statement. A second copy of the page waits here until the first
-    is committed; the answers this read returns may then predate the first copy's, but only the
-    page's own key differs and the save replaces it, in a later statement whose snapshot includes
-    everything the first copy stored."""
+    quarter of a question page's time, and the page reads only these columns. When nothing has used
+    the session yet, the read works outside a transaction on PostgreSQL
+    (extensions.read_only_options), sparing a BEGIN round trip; on PostgreSQL the response carries
+    `seen`, the version of its row this read saw, so save_answer can write only if nothing has
+    changed it since."""
     if response_id:
-        fresh = reading and not db.session().in_transaction()
+        fresh = not db.session().in_transaction()
+        held = _HELD_SEEN if db.engine.dialect.name == "postgresql" else _HELD
         rows = (
             db.session.connection(execution_options=read_only_options(db.engine) if fresh else None)
-            .execute(_HELD if reading else _HELD_LOCKED, {"response_id": response_id, "slug": slug})
+            .execute(held, {"response_id": response_id, "slug": slug})
             .all()
         )
         if rows and rows[0].version_id is not None:
@@ -133,6 +131,7 @@ class PageResponse:
     status: str
     updated_at: datetime
     last_question_key: str | None
+    seen: str | None  # PostgreSQL: the row version read (its xmin); SQLite: None
 
     @classmethod
     def from_row(cls, row):
@@ -144,7 +143,8 @@ class PageResponse:
 _HELD = (
     select(
         *(_surveys.c[name].label(f"survey_{name}") for name in PageSurvey.__dataclass_fields__),
-        *(_responses.c[name] for name in PageResponse.__dataclass_fields__),
+        *(_responses.c[name] for name in PageResponse.__dataclass_fields__ if name != "seen"),
+        null().label("seen"),
         _versions.c.created_at.label("stamp"),
         _answers.c.question_key,
         _answers.c.code,
@@ -158,7 +158,12 @@ _HELD = (
     .where(_responses.c.id == bindparam("response_id"), _surveys.c.slug == bindparam("slug"))
     .order_by(_answers.c.id)
 )
-_HELD_LOCKED = _HELD.with_for_update(of=_responses)  # SQLite: no lock clause (one writer at a time)
+# PostgreSQL: the same, with the version of the response's row read (xmin, the transaction that
+# wrote it last, as text), which every save changes.
+_HELD_SEEN = _HELD.with_only_columns(
+    *(column for column in _HELD.selected_columns if column.name != "seen"),
+    literal_column("CAST(survey_responses.xmin AS TEXT)").label("seen"),
+)
 
 
 def new_resume_code():
@@ -243,18 +248,22 @@ _MARK = _LOCK_AND_MARK.values(updated_at=bindparam("at"), last_question_key=bind
 _CLEAR_PAGE = delete(_answers).where(
     _answers.c.response_id == bindparam("response_id"), _answers.c.question_key == bindparam("key")
 )
-# PostgreSQL, when the transaction already holds the response's row lock (survey_and_response for a
-# POST), in one statement and round trip: the resume state marked, the page's new rows in (a row
-# already there is kept) and its other rows out. The DELETE reads the snapshot the statement began
-# with, so it never sees the rows the INSERT adds, and skips those the INSERT kept by their ids. The
-# snapshot is taken after the lock was won, so a second copy of the page (a double click) starts
-# from all the first one stored; without the lock it would miss the first copy's new rows and keep
-# them beside its own (tests/surveys/test_concurrency.py).
+# PostgreSQL, for a page read outside a transaction, in one statement, round trip and durable
+# commit: the resume state marked, the page's new rows in (a row already there is kept) and its
+# other rows out, only if the response's row is as the page read it (its xmin unchanged).
+#
+# Every save changes that row, so when the mark matches, no save has committed since the read and
+# none can commit before this one (the mark holds the row's lock): the statement's snapshot holds
+# all the page's rows stored so far, and the DELETE (which reads that snapshot, so never sees the
+# rows the INSERT adds, and skips those it kept by their ids) leaves the page exactly as sent. When
+# two copies of a page (a double click) read the same row, the second one's mark waits for the
+# first, then finds the row changed and does nothing; save_answer then saves it the locking way
+# (tests/surveys/test_concurrency.py).
 _SAVE_PAGE = text(
     """
     WITH mark AS (
         UPDATE survey_responses SET last_question_key = :key, updated_at = :at
-        WHERE id = :response_id AND status = :in_progress
+        WHERE id = :response_id AND status = :in_progress AND xmin = CAST(:seen AS xid)
         RETURNING id
     ), kept AS (
         INSERT INTO survey_answers (response_id, question_key, code, text, number)
@@ -317,25 +326,30 @@ def route_for(response, stamp=None):
     return visible_questions(questions_of(response, stamp), codes_by_key(answers)), answers
 
 
-def save_answer(response, question, rows, reference, *, locked=False):
+def save_answer(response, question, rows, reference):
     """Store one page's answer, replacing what was there, so a page is stored once however often
     sent.
 
     Args: rows from questions.answer_values; reference from reference_options (for localities).
-    Locks the response row first, so two copies of the same page (a double click) queue, not
-    duplicate. Raises InvalidTransition when the response is already submitted.
+    Raises InvalidTransition when the response is already submitted.
 
-    One durable commit after three statements: the resume state (and any profile answer) in one
-    UPDATE, which also locks the response row, then the page's old rows out and its new rows in.
-    `locked`: this transaction already holds the response's row lock (survey_and_response took it
-    for a POST), so on PostgreSQL a page that sets no profile column is saved in one statement
-    (_SAVE_PAGE).
+    On PostgreSQL, a question page (not a profile one) whose response was read with its row
+    version (survey_and_response's `seen`) is saved in one statement that applies only if the row
+    is unchanged since (_SAVE_PAGE): outside a transaction, that is one round trip and its durable
+    commit. Otherwise (SQLite, a profile page, or a row another copy of a page has just saved) one
+    durable commit after three statements: the resume state (and any profile answer) in one UPDATE,
+    which also locks the response row so two copies of a page queue, not mix, then the page's old
+    rows out and its new rows in.
     """
 
     response_id = response.id  # read before the commit expires the object
-    if locked and question.type not in PROFILE_TYPES and db.engine.dialect.name == "postgresql":
-        _save_locked_page(response_id, question.key, rows)
-        return
+    seen = getattr(response, "seen", None)
+    if seen is not None and question.type not in PROFILE_TYPES:
+        if _save_unchanged_page(response_id, question.key, rows, seen):
+            return
+        # Not saved: the response was sent, or saved since the read; the locking way says which.
+    if _outside_transaction():
+        db.session.rollback()  # the three statements below must share one transaction
     mark = {"response_id": response_id, "at": utcnow(), "page": question.key}
     if (
         question.type in PROFILE_TYPES
@@ -368,9 +382,17 @@ def save_answer(response, question, rows, reference, *, locked=False):
     db.session.commit()
 
 
-def _save_locked_page(response_id, key, rows):
-    """save_answer in one statement and a commit, for a response whose row lock this transaction
-    holds (PostgreSQL)."""
+def _outside_transaction():
+    """Whether the session's connection runs each statement on its own (read_only_options)."""
+    return (
+        db.session().in_transaction()
+        and db.session.connection().get_execution_options().get("isolation_level") == "AUTOCOMMIT"
+    )
+
+
+def _save_unchanged_page(response_id, key, rows, seen):
+    """_SAVE_PAGE, then commit; False (nothing written) when the response was sent or its row has
+    changed since it was read as `seen` (PostgreSQL)."""
     codes, texts, numbers = (
         (list(column) for column in zip(*rows, strict=True)) if rows else ([], [], [])
     )
@@ -384,15 +406,16 @@ def _save_locked_page(response_id, key, rows):
                 "key": key,
                 "at": utcnow(),
                 "in_progress": ResponseStatus.IN_PROGRESS.value,
+                "seen": seen,
                 **given,
             },
         )
         .scalar_one()
     )
     if marked != 1:
-        db.session.rollback()
-        raise InvalidTransition("This response has already been sent")
+        return False
     db.session.commit()
+    return True
 
 
 def _profile(kind, code):

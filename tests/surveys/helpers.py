@@ -48,9 +48,9 @@ def open_seeded_surveys():
 
 
 def save_writes():
-    """The statements that save a question page (not a profile one) after the read that locks the
-    response: on PostgreSQL one (a writing WITH); on SQLite the resume state, the page's old rows
-    out, its new rows in."""
+    """The statements that save a question page (not a profile one) after its read: on PostgreSQL
+    one (a writing WITH, applied only if the response is as read); on SQLite the resume state, the
+    page's old rows out, its new rows in."""
     return ["WITH"] if db.engine.dialect.name == "postgresql" else ["UPDATE", "DELETE", "INSERT"]
 
 

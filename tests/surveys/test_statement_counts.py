@@ -2,10 +2,10 @@
 
 The question page reads the survey with this browser's response and their answers in one
 statement; the questions come from the frozen version held in memory. Saving an answer reads the
-same (on PostgreSQL locking the response row), then writes the resume state and replaces the page's
-rows (on SQLite an UPDATE, the old rows out, the new rows in; on PostgreSQL one statement doing
-all three), and commits once (durable). Nothing else: no glossary, no questions, no user, no
-session token.
+same, then writes the resume state and replaces the page's rows (on SQLite an UPDATE, the old rows
+out, the new rows in; on PostgreSQL one statement doing all three if the response is unchanged
+since the read, tests/surveys/test_saving_unchanged.py), and commits once (durable). Nothing else:
+no glossary, no questions, no user, no session token.
 """
 
 import re

@@ -140,9 +140,7 @@ def _may_carry_on(survey, response):
 def question(slug, key):
     # One query for the survey, this browser's response and its answers; the questions come from
     # the frozen version in memory, so the page reads only the respondent's own rows.
-    survey, held, stamp, given = services.survey_and_response(
-        slug, respondent.held_id(slug), reading=request.method == "GET"
-    )
+    survey, held, stamp, given = services.survey_and_response(slug, respondent.held_id(slug))
     if survey is None:
         abort(404)
     response, stop = _may_carry_on(survey, held)
@@ -279,7 +277,7 @@ def _save_for_later(survey, response, page, form, reference):
     rows = answer_values(page, form.answer.data) if form.validate() else None
     if rows:  # a blank page saves nothing, so coming back lands on this page again
         try:
-            services.save_answer(response, page, rows, reference, locked=True)
+            services.save_answer(response, page, rows, reference)
         except InvalidTransition:
             return redirect(url_for("surveys.sent", slug=survey.slug))
     elif rows is None and form.answer.data not in (None, "", []):
@@ -311,7 +309,7 @@ def saved(slug):
 
 def _save_and_move_on(slug, response, page, rows, reference, changing, live, answers):
     try:
-        services.save_answer(response, page, rows, reference, locked=True)
+        services.save_answer(response, page, rows, reference)
     except InvalidTransition:
         return redirect(url_for("surveys.sent", slug=slug))
     # Route on what was just stored rather than reading it back.
