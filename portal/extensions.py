@@ -80,8 +80,11 @@ def _has_something_to_read(dbapi_connection):
     return bool(poller.poll(0))
 
 
-def read_only_options(engine):
-    """Execution options for a connection that only reads, one statement at a time: outside a
-    transaction on PostgreSQL, which spares a BEGIN and a ROLLBACK round trip. SQLite gains nothing
-    (it begins no transaction for a read) and would pay to reset the setting, so it gets none."""
+def one_statement_options(engine):
+    """Execution options for a connection whose statements each stand alone: reads, and a write
+    that is whole in one statement (saving a question page). On PostgreSQL that is outside a
+    transaction, each statement its own durable commit, which spares a BEGIN and a COMMIT or
+    ROLLBACK round trip; several writes that belong together must not run on such a connection.
+    SQLite gains nothing (it begins no transaction for a read) and would pay to reset the setting,
+    so it gets none."""
     return {"isolation_level": "AUTOCOMMIT"} if engine.dialect.name == "postgresql" else {}

@@ -51,14 +51,15 @@ def test_no_ping_before_each_use_and_postgresql_connections_are_renewed():
     }
 
 
-def test_a_read_only_connection_opens_no_transaction_on_postgresql(app):
-    """The question page and the stored figures read outside a transaction on PostgreSQL (no BEGIN
-    or ROLLBACK round trip); SQLite, which begins none for a read, keeps its default."""
+def test_a_one_statement_connection_opens_no_transaction_on_postgresql(app):
+    """The question page, its save and the stored figures run outside a transaction on PostgreSQL
+    (no BEGIN, COMMIT or ROLLBACK round trip); SQLite, which begins none for a read, keeps its
+    default."""
     from sqlalchemy import text
 
-    from portal.extensions import db, read_only_options
+    from portal.extensions import db, one_statement_options
 
-    options = read_only_options(db.engine)
+    options = one_statement_options(db.engine)
     with db.engine.connect().execution_options(**options) as connection:
         assert connection.execute(text("SELECT 1")).scalar() == 1
         raw = connection.connection.dbapi_connection

@@ -24,7 +24,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from portal.audit.models import AuditEvent
-from portal.extensions import db, read_only_options
+from portal.extensions import db, one_statement_options
 from portal.measures.models import (
     Baseline,
     FigureChange,
@@ -64,7 +64,7 @@ def read(page, *, period, threshold, measure="", breakdown=""):
     Read on a connection of its own rather than through the ORM session: a served page then never
     opens the session at all, which halves the cost of the read. Only public pages read here, and
     they have written nothing the read should see. One statement needs no transaction
-    (extensions.read_only_options).
+    (extensions.one_statement_options).
     """
     key = {
         "page": page,
@@ -73,7 +73,7 @@ def read(page, *, period, threshold, measure="", breakdown=""):
         "breakdown": breakdown,
         "threshold": threshold,
     }
-    options = read_only_options(db.engine)
+    options = one_statement_options(db.engine)
     with db.engine.connect().execution_options(**options) as connection:
         row = connection.execute(_READ, key).first()
     return (row.payload, row.computed_at) if row else None

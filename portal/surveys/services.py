@@ -11,7 +11,7 @@ from portal.clock import utcnow
 from portal.contributions.models import Contribution
 from portal.contributions.services import contributions_for_response, submit_contribution
 from portal.errors import InvalidTransition
-from portal.extensions import db, read_only_options
+from portal.extensions import db, one_statement_options
 from portal.mail.addresses import clean_address
 from portal.mail.models import OutboxMessage
 from portal.mail.services import queue_email
@@ -79,14 +79,15 @@ def survey_and_response(slug, response_id):
     PageSurvey and PageResponse values read with Core, not ORM objects: loading two entities was a
     quarter of a question page's time, and the page reads only these columns. When nothing has used
     the session yet, the read works outside a transaction on PostgreSQL
-    (extensions.read_only_options), sparing a BEGIN round trip; on PostgreSQL the response carries
-    `seen`, the version of its row this read saw, so save_answer can write only if nothing has
-    changed it since."""
+    (extensions.one_statement_options), sparing a BEGIN round trip; there the response carries
+    `seen`, the version of its row this read saw, so save_answer can write in one statement only if
+    nothing has changed it since."""
     if response_id:
         fresh = not db.session().in_transaction()
         held = _HELD_SEEN if db.engine.dialect.name == "postgresql" else _HELD
+        options = one_statement_options(db.engine) if fresh else None
         rows = (
-            db.session.connection(execution_options=read_only_options(db.engine) if fresh else None)
+            db.session.connection(execution_options=options)
             .execute(held, {"response_id": response_id, "slug": slug})
             .all()
         )
@@ -383,7 +384,7 @@ def save_answer(response, question, rows, reference):
 
 
 def _outside_transaction():
-    """Whether the session's connection runs each statement on its own (read_only_options)."""
+    """Whether the session's connection runs each statement on its own (one_statement_options)."""
     return (
         db.session().in_transaction()
         and db.session.connection().get_execution_options().get("isolation_level") == "AUTOCOMMIT"
