@@ -2,7 +2,7 @@
 
 import re
 
-from sqlalchemy import select
+from sqlalchemy import event, select
 
 from portal.extensions import db
 from portal.surveys.builder import seed_surveys
@@ -45,6 +45,21 @@ def open_seeded_surveys():
         survey.state = SurveyState.OPEN
     db.session.commit()
     return {s.slug: s for s in surveys}
+
+
+def statements_of(work, describe=lambda conn, statement: " ".join(statement.split())):
+    """(what `work()` returned, [describe(connection, statement) for each statement it sent])."""
+    seen = []
+
+    def note(conn, cursor, statement, *args):
+        seen.append(describe(conn, statement))
+
+    event.listen(db.engine, "before_cursor_execute", note)
+    try:
+        result = work()
+    finally:
+        event.remove(db.engine, "before_cursor_execute", note)
+    return result, seen
 
 
 def save_writes():

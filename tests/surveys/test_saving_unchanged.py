@@ -11,14 +11,14 @@ transaction. SQLite always saves the locking way.
 import re
 
 import pytest
-from sqlalchemy import event, insert, select, update
+from sqlalchemy import insert, select, update
 
 from portal.clock import utcnow
 from portal.errors import InvalidTransition
 from portal.extensions import db
 from portal.surveys import services
 from portal.surveys.models import SurveyAnswer, SurveyResponse
-from tests.surveys.helpers import PARENTS, open_seeded_surveys, start, walk
+from tests.surveys.helpers import PARENTS, open_seeded_surveys, start, statements_of, walk
 
 TICKS = f"/surveys/{PARENTS}/questions/services_used"
 CHECKBOX = re.compile(r'name="answer" type="checkbox" value="([^"]+)"')
@@ -30,18 +30,12 @@ def _postgresql():
 
 def _statements(work):
     """[(first word, whether the connection ran it outside a transaction)] of what `work` sends."""
-    seen = []
 
-    def note(conn, cursor, statement, *args):
+    def describe(conn, statement):
         raw = conn.connection.dbapi_connection
-        seen.append((statement.split()[0], bool(getattr(raw, "autocommit", False))))
+        return statement.split()[0], bool(getattr(raw, "autocommit", False))
 
-    event.listen(db.engine, "before_cursor_execute", note)
-    try:
-        result = work()
-    finally:
-        event.remove(db.engine, "before_cursor_execute", note)
-    return result, seen
+    return statements_of(work, describe)
 
 
 def _at_the_ticks_page(client):

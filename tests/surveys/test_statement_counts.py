@@ -10,27 +10,13 @@ no glossary, no questions, no user, no session token.
 
 import re
 
-from sqlalchemy import event, select
+from sqlalchemy import select
 
 from portal.extensions import db
 from portal.surveys.models import SurveyAnswer
-from tests.surveys.helpers import PARENTS, open_seeded_surveys, save_writes, walk
+from tests.surveys.helpers import PARENTS, open_seeded_surveys, save_writes, statements_of, walk
 
 PAGE = f"/surveys/{PARENTS}/questions/overall_satisfaction"
-
-
-def _statements(request):
-    seen = []
-
-    def note(conn, cursor, statement, *args):
-        seen.append(" ".join(statement.split()))
-
-    event.listen(db.engine, "before_cursor_execute", note)
-    try:
-        response = request()
-    finally:
-        event.remove(db.engine, "before_cursor_execute", note)
-    return response, seen
 
 
 def _ready(client):
@@ -41,7 +27,7 @@ def _ready(client):
 
 def test_a_question_page_costs_one_read(client):
     _ready(client)
-    page, seen = _statements(lambda: client.get(PAGE))
+    page, seen = statements_of(lambda: client.get(PAGE))
     assert page.status_code == 200 and 'name="answer"' in page.get_data(as_text=True)
     assert len(seen) == 1, seen
     assert seen[0].startswith("SELECT surveys.")
@@ -59,7 +45,7 @@ def test_a_question_page_shows_every_answer_the_one_read_brings(client):
     assert len(codes) >= 3
     chosen = codes[:3]
     client.post(services_page, data={"answer": chosen})
-    again, seen = _statements(lambda: client.get(services_page))
+    again, seen = statements_of(lambda: client.get(services_page))
     shown = again.get_data(as_text=True)
     assert len(seen) == 1
     for code in chosen:
@@ -70,7 +56,7 @@ def test_a_question_page_shows_every_answer_the_one_read_brings(client):
 
 def test_an_answer_costs_one_read_and_its_writes(client):
     _ready(client)
-    saved, seen = _statements(lambda: client.post(PAGE, data={"answer": "satisfied"}))
+    saved, seen = statements_of(lambda: client.post(PAGE, data={"answer": "satisfied"}))
     assert saved.status_code == 302
     assert saved.headers["Location"].endswith("/questions/confidence_needs_met")
     assert [s.split()[0] for s in seen] == ["SELECT", *save_writes()], seen
@@ -80,7 +66,7 @@ def test_an_answer_costs_one_read_and_its_writes(client):
 
 def test_a_wrong_answer_writes_nothing(client):
     _ready(client)
-    refused, seen = _statements(lambda: client.post(PAGE, data={"answer": "not-an-option"}))
+    refused, seen = statements_of(lambda: client.post(PAGE, data={"answer": "not-an-option"}))
     assert refused.status_code == 200 and "Choose from the answers shown" in refused.get_data(
         as_text=True
     )
