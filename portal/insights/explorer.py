@@ -149,43 +149,15 @@ def emerging_rows(themes, current, previous, threshold, protected=False):
     return sorted(rows, key=lambda r: (not r[4], r[1].n is None, -(r[1].n or 0), r[0].label))
 
 
-def _whole_months(first, last):
-    return (
-        first is not None
-        and last is not None
-        and first.day == 1
-        and (last + timedelta(days=1)).day == 1
-    )
-
-
-def _groups_and_previous(filters, start, end, prev_start, prev_end):
-    """(confirmed_groups for the filters, {theme_id: count} for the previous emerging period).
-
-    When the filters are whole months and the previous period is the whole months just before them
-    (always so for protected, closed-quarter readers), one scan over both periods gives both.
-    """
-    if (
-        (start, end) == (filters.date_from, filters.date_to)
-        and _whole_months(start, end)
-        and _whole_months(prev_start, prev_end)
-        and prev_end + timedelta(days=1) == start
-    ):
-        both = queries.confirmed_groups(filters.between(prev_start, end))
-        first = (start.year, start.month)
-        groups = {g: n for g, n in both.items() if (g[3], g[4]) >= first}
-        return groups, queries.fold(
-            {g: n for g, n in both.items() if (g[3], g[4]) < first}, lambda g: g[0]
-        )
-    return queries.confirmed_groups(filters), queries.period_counts(filters, prev_start, prev_end)
-
-
 def explore(filters, *, themes, localities, threshold, today, viewer=None, protected=False):
     """Everything the explorer page shows to `viewer`, as plain data. Runs a fixed number of GROUP
-    BY queries: the per-theme counts, by locality, sentiment and month, all come from one
-    (queries.confirmed_groups)."""
-    total, tagged, suggested_only = queries.summary(filters)
+    BY queries: the totals and the per-theme counts, by locality, sentiment and month, all come
+    from one (queries.scan)."""
+    rows = queries.scan(filters)
+    total, tagged, suggested_only = queries.summary_of(rows)
+    groups = queries.groups_of(rows)
     start, end, prev_start, prev_end = emerging_periods(filters, today, protected)
-    groups, previous = _groups_and_previous(filters, start, end, prev_start, prev_end)
+    previous = queries.period_counts(filters, prev_start, prev_end)
     confirmed = queries.fold(groups, lambda g: g[0])
     rows = theme_table(themes, confirmed, suggested_only, threshold, protected)
     locality_columns = [(loc.id, loc.name) for loc in localities] + [(None, "Not given")]

@@ -4,7 +4,7 @@ rows."""
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
-from sqlalchemy import case, distinct, extract, func, or_, select
+from sqlalchemy import DateTime, and_, bindparam, case, extract, func, or_, select
 
 from portal.contributions.models import Contribution, Status
 from portal.extensions import db
@@ -34,15 +34,25 @@ class Filters:
         return Filters(**{**self.__dict__, "date_from": date_from, "date_to": date_to})
 
 
+def _written_in(moment):
+    """A date bound written into the SQL text rather than sent as a parameter. psycopg prepares a
+    statement on its fifth run on a connection, and PostgreSQL then plans it once for any
+    parameters; for a period's counts that generic plan took twice as long. Written in, each
+    period is planned for its own dates. The type renders the date, so nothing typed by a viewer
+    reaches the SQL text."""
+    return bindparam(None, moment, type_=DateTime, literal_execute=True)
+
+
 def conditions(filters, model=Contribution):
     """SQL conditions on Contribution (or an alias of it) for `filters`. Rejected items (spam, off
     topic) never count."""
     found = [model.status != Status.REJECTED]
     if filters.date_from:
-        found.append(model.created_at >= datetime.combine(filters.date_from, time.min))
+        found.append(model.created_at >= _written_in(datetime.combine(filters.date_from, time.min)))
     if filters.date_to:
         found.append(
-            model.created_at < datetime.combine(filters.date_to + timedelta(days=1), time.min)
+            model.created_at
+            < _written_in(datetime.combine(filters.date_to + timedelta(days=1), time.min))
         )
     for column, value in (
         (model.survey_id, filters.survey_id),
@@ -58,34 +68,53 @@ def conditions(filters, model=Contribution):
 
 
 def _confirmed(filters, *columns):
-    """SELECT columns, count of distinct contributions, over confirmed tags, grouped by columns."""
+    """SELECT columns, count, over confirmed tags, grouped by columns. A contribution carries a
+    theme at most once (one_tag_per_theme), so per theme the count is of contributions."""
     return db.session.execute(
-        select(*columns, func.count(distinct(Tag.contribution_id)))
+        select(*columns, func.count())
         .join(Contribution, Contribution.id == Tag.contribution_id)
         .where(Tag.state == TagState.CONFIRMED, *conditions(filters))
         .group_by(*columns)
     ).all()
 
 
-def summary(filters):
-    """(all contributions, those with at least one confirmed theme, {theme_id: contributions with
-    NO confirmed theme at all that have this theme suggested}) for the filters, in one scan.
+@dataclass(frozen=True)
+class ScanRow:
+    """One group of `scan`: n tag rows (or untagged contributions: theme_id None), alike in every
+    other field. locality_id and sentiment are given on confirmed rows only."""
+
+    theme_id: int | None
+    state: str | None
+    tagged: bool  # the contribution has at least one confirmed theme
+    first: bool  # the contribution's first row (its lowest theme, or no tag): counts it once
+    locality_id: int | None
+    sentiment: str | None
+    year: int
+    month: int
+    n: int
+
+
+def scan(filters):
+    """[ScanRow] for the filters in one scan: all that summary_of and groups_of need.
 
     Reads the period's contributions with every tag they carry (or none), marks each row with
-    whether its contribution has a confirmed theme and whether it is the contribution's first row
-    (its lowest theme, or no tag at all), and counts rows by theme, state and those marks: each
-    contribution is counted once by its first row, and carries a theme at most once
-    (one_tag_per_theme).
+    whether its contribution has a confirmed theme and whether it is the contribution's first row,
+    and counts rows by theme, state, those marks, month and (confirmed rows only) locality and
+    sentiment. Rows no figure uses (a tagged item's other suggested or dismissed themes) are left
+    out in the database.
     """
     per_item = {"partition_by": Contribution.id}
+    confirmed = Tag.state == TagState.CONFIRMED
     rows = (
         select(
             Tag.theme_id,
             Tag.state,
-            func.max(case((Tag.state == TagState.CONFIRMED, 1), else_=0))
-            .over(**per_item)
-            .label("tagged"),
+            func.max(case((confirmed, 1), else_=0)).over(**per_item).label("tagged"),
             func.min(Tag.theme_id).over(**per_item).label("first_theme"),
+            case((confirmed, Contribution.locality_id)).label("locality_id"),
+            case((confirmed, Contribution.sentiment)).label("sentiment"),
+            extract("year", Contribution.created_at).label("year"),
+            extract("month", Contribution.created_at).label("month"),
         )
         .select_from(Contribution)
         .outerjoin(Tag, Tag.contribution_id == Contribution.id)
@@ -95,19 +124,56 @@ def summary(filters):
     first = case(
         (or_(rows.c.theme_id.is_(None), rows.c.theme_id == rows.c.first_theme), 1), else_=0
     )
+    keys = (
+        rows.c.theme_id,
+        rows.c.state,
+        rows.c.tagged,
+        first,
+        rows.c.locality_id,
+        rows.c.sentiment,
+        rows.c.year,
+        rows.c.month,
+    )
+    used = or_(
+        first == 1,
+        rows.c.state == TagState.CONFIRMED,
+        and_(rows.c.state == TagState.SUGGESTED, rows.c.tagged == 0),
+    )
+    return [
+        ScanRow(theme, state, bool(tagged), bool(is_first), place, feeling, int(y), int(m), n)
+        for theme, state, tagged, is_first, place, feeling, y, m, n in db.session.execute(
+            select(*keys, func.count()).where(used).group_by(*keys)
+        )
+    ]
+
+
+def summary_of(rows):
+    """(all contributions, those with at least one confirmed theme, {theme_id: contributions with
+    NO confirmed theme at all that have this theme suggested}) from scan rows."""
     total = tagged = 0
     suggested = {}
-    for theme_id, state, is_tagged, is_first, n in db.session.execute(
-        select(rows.c.theme_id, rows.c.state, rows.c.tagged, first, func.count()).group_by(
-            rows.c.theme_id, rows.c.state, rows.c.tagged, first
-        )
-    ):
-        if is_first:
-            total += n
-            tagged += n if is_tagged else 0
-        if state == TagState.SUGGESTED and not is_tagged:
-            suggested[theme_id] = suggested.get(theme_id, 0) + n
+    for row in rows:
+        if row.first:
+            total += row.n
+            tagged += row.n if row.tagged else 0
+        if row.state == TagState.SUGGESTED and not row.tagged:
+            suggested[row.theme_id] = suggested.get(row.theme_id, 0) + row.n
     return total, tagged, suggested
+
+
+def groups_of(rows):
+    """{(theme_id, locality_id, sentiment, year, month): count} over confirmed tags, from scan rows.
+
+    A contribution carries each theme at most once, so these counts add up to every per-theme
+    figure the explorer shows (by theme, by locality, by sentiment, by month): fold them with
+    `fold` instead of running one query for each.
+    """
+    found = {}
+    for row in rows:
+        if row.state == TagState.CONFIRMED:
+            key = (row.theme_id, row.locality_id, row.sentiment, row.year, row.month)
+            found[key] = found.get(key, 0) + row.n
+    return found
 
 
 def confirmed_by_theme(filters):
@@ -135,44 +201,8 @@ def confirmed_by_theme_and_month(filters):
     }
 
 
-def confirmed_groups(filters):
-    """{(theme_id, locality_id, sentiment, year, month): count} over confirmed tags, in one scan.
-
-    A contribution carries each theme at most once (one_tag_per_theme), so these counts add up to
-    every per-theme figure the explorer shows (by theme, by locality, by sentiment, by month):
-    fold them with `fold` instead of running one query for each.
-
-    The filters apply to the joined contribution itself: written as `contribution_id IN (the
-    matching contributions)`, PostgreSQL read the contributions twice and joined the two reads.
-    """
-    year, month = (
-        extract("year", Contribution.created_at),
-        extract("month", Contribution.created_at),
-    )
-    rows = db.session.execute(
-        select(
-            Tag.theme_id,
-            Contribution.locality_id,
-            Contribution.sentiment,
-            year,
-            month,
-            func.count(),
-        )
-        .join(Contribution, Contribution.id == Tag.contribution_id)
-        .where(Tag.state == TagState.CONFIRMED, *conditions(filters))
-        # The contribution's columns first: grouping by theme first, SQLite (without statistics)
-        # walks every tag in theme order and looks each contribution up, about 2.5 times slower
-        # over all time at 100,000 contributions. The groups are the same either way.
-        .group_by(Contribution.locality_id, Contribution.sentiment, year, month, Tag.theme_id)
-    )
-    return {
-        (theme_id, locality_id, sentiment, int(y), int(m)): n
-        for theme_id, locality_id, sentiment, y, m, n in rows
-    }
-
-
 def fold(groups, key):
-    """Sum confirmed_groups' counts by key(group): e.g. key=lambda g: g[0] gives {theme_id:
+    """Sum groups_of's counts by key(group): e.g. key=lambda g: g[0] gives {theme_id:
     count}."""
     found = {}
     for group, n in groups.items():
