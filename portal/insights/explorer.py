@@ -153,9 +153,9 @@ def explore(filters, *, themes, localities, threshold, today, viewer=None, prote
     """Everything the explorer page shows to `viewer`, as plain data. Runs a fixed number of GROUP
     BY queries: the totals and the per-theme counts, by locality, sentiment and month, all come
     from one (queries.scan)."""
-    rows = queries.scan(filters)
-    total, tagged, suggested_only = queries.summary_of(rows)
-    groups = queries.groups_of(rows)
+    scanned = queries.scan(filters)
+    total, tagged, suggested_only = queries.summary_of(scanned)
+    groups = queries.groups_of(scanned)
     start, end, prev_start, prev_end = emerging_periods(filters, today, protected)
     previous = queries.period_counts(filters, prev_start, prev_end)
     confirmed = queries.fold(groups, lambda g: g[0])
